@@ -3,9 +3,12 @@ namespace DistillGuard.Simulation.Evaluation;
 /// <summary>Every figure of an evaluation of verdicts against labels. See docs/evaluator.md for each metric.</summary>
 public sealed record EvaluationReport
 {
+    /// <summary>Names the shape of this report; bumped when a property is renamed or removed.</summary>
+    public string Schema => "distillguard.evaluation/1";
+
     public required AccountTotals Accounts { get; init; }
     /// <summary>The <c>campaign</c> verdict as the prediction (the primary figures).</summary>
-    public required BinaryMetrics Campaign { get; init; }
+    public required BinaryMetrics CampaignVerdict { get; init; }
     /// <summary><c>campaign</c> or <c>watch</c> as the prediction (the secondary figures).</summary>
     public required BinaryMetrics CampaignOrWatch { get; init; }
     /// <summary>One row per labelled campaign, ordered by name.</summary>

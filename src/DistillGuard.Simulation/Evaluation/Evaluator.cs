@@ -597,7 +597,7 @@ public static class Evaluator
                 VerdictLines = s.VerdictLines,
                 WithVerdict = withVerdict,
             },
-            Campaign = campaignMetrics,
+            CampaignVerdict = campaignMetrics,
             CampaignOrWatch = BinaryMetrics.From("campaign|watch", tpw, fpw, fnw, tnw),
             LabelledCampaigns = labelled,
             LegitimatePersonas = personas,

@@ -92,7 +92,10 @@ internal sealed class JsonLineScanner
         }
         catch (JsonException ex)
         {
-            error = "invalid JSON: " + ex.Message;
+            // The reader's message ends with its own position ("LineNumber: 0 | ..."), meaningless for one line: say the byte instead.
+            string message = ex.Message;
+            int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            error = $"invalid JSON at byte {ex.BytePositionInLine + 1}: {(at > 0 ? message[..at] : message)}";
             return false;
         }
         catch (InvalidOperationException ex)
