@@ -146,6 +146,21 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Create_ParseErrorsThroughTheRootParser_ExitTwoNotTheParsersOne()
+    {
+        var (_, verdicts) = WriteFixture();
+        var root = new System.CommandLine.RootCommand { EvaluateCommand.Create(_out, _err) };
+
+        int code = root.Parse(["evaluate", "--verdicts", verdicts, "--json", "maybe", "--labels"]).Invoke();
+
+        Assert.Equal(2, code);
+        string err = _err.ToString();
+        Assert.Contains("'--labels'", err);
+        Assert.Contains("unexpected argument 'maybe'", err);
+        Assert.DoesNotContain("--labels FILE is required", err); // the parser's message already says it, once
+    }
+
+    [Fact]
     public void Run_CampaignsFileNotJson_ExitsThree()
     {
         var (labels, verdicts) = WriteFixture();

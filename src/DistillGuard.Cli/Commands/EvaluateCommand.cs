@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Globalization;
 using DistillGuard.Cli.Output;
 using DistillGuard.Simulation.Evaluation;
@@ -22,7 +23,8 @@ internal static class EvaluateCommand
         public bool Json { get; init; }
         public string? MinPrecision { get; init; }
         public string? MinRecall { get; init; }
-        public IReadOnlyList<string> Unexpected { get; init; } = [];
+        /// <summary>What the parser could not make sense of (unknown tokens, an option without its value), listed with the rest.</summary>
+        public IReadOnlyList<string> ParseProblems { get; init; } = [];
     }
 
     public static Command Create() => Create(Console.Out, Console.Error);
@@ -48,43 +50,58 @@ internal static class EvaluateCommand
         {
             labels, verdicts, campaigns, json, minPrecision, minRecall,
         };
-        cmd.TreatUnmatchedTokensAsErrors = false;
-        cmd.SetAction(pr => Execute(new Request
+        cmd.Action = new UsageAwareAction(pr =>
         {
-            Labels = pr.GetValue(labels),
-            Verdicts = pr.GetValue(verdicts),
-            Campaigns = pr.GetValue(campaigns),
-            Json = pr.GetValue(json),
-            MinPrecision = pr.GetValue(minPrecision),
-            MinRecall = pr.GetValue(minRecall),
-            Unexpected = pr.UnmatchedTokens,
-        }, stdout, stderr));
+            var problems = pr.Errors.Select(e => e.Message).Concat(pr.UnmatchedTokens.Select(t => $"unexpected argument '{t}'")).ToArray();
+            return Execute(new Request
+            {
+                Labels = problems.Length == 0 ? pr.GetValue(labels) : Safe(pr, labels),
+                Verdicts = problems.Length == 0 ? pr.GetValue(verdicts) : Safe(pr, verdicts),
+                Campaigns = problems.Length == 0 ? pr.GetValue(campaigns) : Safe(pr, campaigns),
+                Json = problems.Length == 0 && pr.GetValue(json),
+                MinPrecision = problems.Length == 0 ? pr.GetValue(minPrecision) : Safe(pr, minPrecision),
+                MinRecall = problems.Length == 0 ? pr.GetValue(minRecall) : Safe(pr, minRecall),
+                ParseProblems = problems,
+            }, stdout, stderr);
+        });
         return cmd;
+    }
+
+    /// <summary>Reads an option's value when the parse had errors: a value that cannot be read counts as absent.</summary>
+    private static string? Safe(ParseResult pr, Option<string?> option)
+    {
+        try
+        {
+            return pr.GetValue(option);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Runs even when parsing failed (<see cref="CommandLineAction.ClearsParseErrors"/>), so that parse errors are reported
+    /// together with every other problem and exit with <see cref="ExitCodes.UsageError"/> rather than the parser's own 1,
+    /// which this CLI reserves for failed checks.
+    /// </summary>
+    private sealed class UsageAwareAction(Func<ParseResult, int> run) : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult) => run(parseResult);
     }
 
     /// <summary>Runs <c>evaluate</c> in-process with <paramref name="args"/> (without the word <c>evaluate</c>); returns the exit code.</summary>
     internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var parseResult = Create(stdout, stderr).Parse(args);
-        if (parseResult.Errors.Count > 0)
-        {
-            foreach (var error in parseResult.Errors)
-            {
-                stderr.WriteLine($"evaluate: {error.Message}");
-            }
-            return ExitCodes.UsageError;
-        }
-        return parseResult.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return Create(stdout, stderr).Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
     /// <summary>Validates the request (listing every problem), evaluates and prints.</summary>
     internal static int Execute(Request request, TextWriter stdout, TextWriter stderr)
     {
-        var problems = new List<string>();
-        foreach (string token in request.Unexpected)
-        {
-            problems.Add($"unexpected argument '{token}'");
-        }
+        var problems = new List<string>(request.ParseProblems);
         RequireFile(request.Labels, "--labels", required: true, problems);
         RequireFile(request.Verdicts, "--verdicts", required: true, problems);
         RequireFile(request.Campaigns, "--campaigns", required: false, problems);
@@ -140,7 +157,7 @@ internal static class EvaluateCommand
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            if (required)
+            if (required && !problems.Any(p => p.Contains($"'{option}'", StringComparison.Ordinal)))
             {
                 problems.Add($"{option} FILE is required");
             }
