@@ -144,7 +144,7 @@ internal static class EvaluateCommand
         }
         else
         {
-            Render(ConsoleFactory.Create(stdout), report, request);
+            Render(ConsoleFactory.Create(stdout), report, request.Verdicts!, request.Labels!);
         }
         foreach (var check in report.Checks.Where(c => !c.Passed))
         {
@@ -207,10 +207,11 @@ internal static class EvaluateCommand
         return string.Join(", ", parts);
     }
 
-    private static void Render(IAnsiConsole console, EvaluationReport r, Request request)
+    /// <summary>Prints the report as tables (also used by <c>demo</c>).</summary>
+    internal static void Render(IAnsiConsole console, EvaluationReport r, string verdictsName, string labelsName)
     {
         var a = r.Accounts;
-        console.WriteLine($"Evaluation of {request.Verdicts} against {request.Labels}");
+        console.WriteLine($"Evaluation of {verdictsName} against {labelsName}");
         console.WriteLine($"{Count(a.Labelled)} labelled accounts ({Count(a.CampaignMembers)} in campaigns, {Count(a.Legitimate)} legitimate); " +
                           $"{Count(a.WithVerdict)} have a verdict; {Count(a.VerdictLines)} verdict lines read.");
         console.WriteLine();
