@@ -86,6 +86,16 @@ public sealed class EvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_StandardFixture_ReportsRecallPerCampaignPersona()
+    {
+        var rows = Evaluate(StandardLabels, StandardVerdicts).CampaignPersonas;
+
+        Assert.Equal(
+            [("agent-harvester", 2L, 1L, 0L, 0.5), ("cot-harvester", 4L, 3L, 1L, 0.75)],
+            rows.Select(p => (p.Persona, p.Accounts, p.FlaggedCampaign, p.FlaggedWatch, p.Recall)));
+    }
+
+    [Fact]
     public void Evaluate_WithoutCampaignsFile_TakesDetectedCampaignsFromVerdictsAndMeasuresPurity()
     {
         var r = Evaluate(StandardLabels, StandardVerdicts);

@@ -254,6 +254,17 @@ internal static class EvaluateCommand
         }
         console.Write(personas);
 
+        var roles = ConsoleTables.Create("Campaign personas (archetypes and roles)",
+            "persona", "accounts", "campaign", "watch", "recall").RightAlign(1, 2, 3, 4);
+        foreach (var p in r.CampaignPersonas)
+        {
+            roles.Row(p.Persona, Count(p.Accounts), Count(p.FlaggedCampaign), Count(p.FlaggedWatch), Ratio(p.Recall));
+        }
+        if (r.CampaignPersonas.Count > 0)
+        {
+            console.Write(roles);
+        }
+
         var detected = ConsoleTables.Create($"Detected campaigns (from {r.DetectedCampaignSource})",
             "detected campaign", "members", "majority labelled campaign", "purity", "legitimate", "unlabelled", "labelled campaigns inside")
             .RightAlign(1, 3, 4, 5);

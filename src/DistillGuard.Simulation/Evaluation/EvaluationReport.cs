@@ -15,6 +15,8 @@ public sealed record EvaluationReport
     public required IReadOnlyList<LabelledCampaignResult> LabelledCampaigns { get; init; }
     /// <summary>One row per legitimate persona found in the labels, zeros included, ordered by name.</summary>
     public required IReadOnlyList<PersonaResult> LegitimatePersonas { get; init; }
+    /// <summary>One row per persona found on campaign labels (archetypes and roles), ordered by name.</summary>
+    public required IReadOnlyList<CampaignPersonaResult> CampaignPersonas { get; init; }
     /// <summary>Where detected campaigns came from: <c>campaigns.json</c> or <c>verdicts</c> (their campaign field).</summary>
     public required string DetectedCampaignSource { get; init; }
     /// <summary>One row per detected campaign, ordered by id.</summary>

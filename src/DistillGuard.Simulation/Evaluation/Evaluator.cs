@@ -480,6 +480,10 @@ public static class Evaluator
         var personaFp = new long[s.PersonaNames.Count];
         var personaWatch = new long[s.PersonaNames.Count];
         var legitPersona = new bool[s.PersonaNames.Count];
+        var campaignPersona = new bool[s.PersonaNames.Count];
+        var cpAccounts = new long[s.PersonaNames.Count];
+        var cpFlagged = new long[s.PersonaNames.Count];
+        var cpWatch = new long[s.PersonaNames.Count];
 
         for (int i = 0; i < n; i++)
         {
@@ -495,6 +499,11 @@ public static class Evaluator
             {
                 positives++;
                 members[c]++;
+                int cp = s.LabelPersona[i];
+                campaignPersona[cp] = true;
+                cpAccounts[cp]++;
+                if (isCampaign) { cpFlagged[cp]++; }
+                if (v == VerdictKind.Watch) { cpWatch[cp]++; }
                 if (isCampaign) { tp++; flagged[c]++; } else { fn++; }
                 if (isFlagged) { tpw++; } else { fnw++; }
                 if (v == VerdictKind.Watch) { watched[c]++; }
@@ -546,6 +555,19 @@ public static class Evaluator
                 Watch = personaWatch[p],
                 Clear = personaAccounts[p] - personaFp[p] - personaWatch[p],
                 FalsePositiveRate = personaAccounts[p] == 0 ? 0.0 : (double)personaFp[p] / personaAccounts[p],
+            })
+            .ToArray();
+
+        var campaignPersonas = Enumerable.Range(0, s.PersonaNames.Count)
+            .Where(p => campaignPersona[p])
+            .OrderBy(p => s.PersonaNames[p], StringComparer.Ordinal)
+            .Select(p => new CampaignPersonaResult
+            {
+                Persona = s.PersonaNames[p],
+                Accounts = cpAccounts[p],
+                FlaggedCampaign = cpFlagged[p],
+                FlaggedWatch = cpWatch[p],
+                Recall = (double)cpFlagged[p] / cpAccounts[p],
             })
             .ToArray();
 
@@ -601,6 +623,7 @@ public static class Evaluator
             CampaignOrWatch = BinaryMetrics.From("campaign|watch", tpw, fpw, fnw, tnw),
             LabelledCampaigns = labelled,
             LegitimatePersonas = personas,
+            CampaignPersonas = campaignPersonas,
             DetectedCampaignSource = fromCampaignsFile ? "campaigns.json" : "verdicts",
             DetectedCampaigns = detected,
             WeightedPurity = purityDen == 0 ? 1.0 : (double)purityNum / purityDen,
