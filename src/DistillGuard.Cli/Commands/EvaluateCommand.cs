@@ -186,6 +186,13 @@ internal static class EvaluateCommand
         return value;
     }
 
+    /// <summary>"id (count), …" for the five largest, then how many more.</summary>
+    private static string Counts(IReadOnlyList<CampaignCount> counts)
+    {
+        string text = string.Join(", ", counts.Take(5).Select(l => $"{l.Campaign} ({Count(l.Accounts)})"));
+        return counts.Count > 5 ? text + $", … {counts.Count - 5} more" : text;
+    }
+
     private static string DataQualitySummary(DataQualityReport q)
     {
         var parts = new List<string>();
@@ -229,10 +236,10 @@ internal static class EvaluateCommand
             "labelled campaign", "members", "campaign", "watch", "no verdict", "recall", "landed in detected campaigns").RightAlign(1, 2, 3, 4, 5);
         foreach (var c in r.LabelledCampaigns)
         {
-            string landed = string.Join(", ", c.LandedIn.Select(l => $"{l.Campaign} ({l.Accounts})"));
+            string landed = Counts(c.LandedIn);
             if (c.NotInAnyDetectedCampaign > 0)
             {
-                landed += (landed.Length > 0 ? ", " : "") + $"none ({c.NotInAnyDetectedCampaign})";
+                landed += (landed.Length > 0 ? ", " : "") + $"none ({Count(c.NotInAnyDetectedCampaign)})";
             }
             campaigns.Row(c.Campaign, Count(c.Members), Count(c.FlaggedCampaign), Count(c.FlaggedWatch), Count(c.MissingVerdicts), Ratio(c.Recall), landed);
         }
@@ -271,7 +278,7 @@ internal static class EvaluateCommand
         foreach (var d in r.DetectedCampaigns)
         {
             detected.Row(d.Id, Count(d.Members), d.MajorityCampaign ?? "(none)", Ratio(d.Purity), Count(d.Legitimate), Count(d.Unlabelled),
-                string.Join(", ", d.LabelledCampaigns.Select(l => $"{l.Campaign} ({l.Accounts})")));
+                Counts(d.LabelledCampaigns));
         }
         if (r.DetectedCampaigns.Count == 0)
         {
