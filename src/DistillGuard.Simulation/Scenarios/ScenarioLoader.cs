@@ -334,7 +334,11 @@ public static class ScenarioLoader
         return 0;
     }
 
-    /// <summary>Applies command-line overrides.</summary>
+    /// <summary>Applies command-line overrides: <paramref name="scale"/> multiplies the scenario's own scale, <paramref name="days"/> replaces the window.</summary>
     public static ScenarioSpec WithOverrides(this ScenarioSpec spec, double? scale, int? days)
-        => spec with { Scale = scale ?? spec.Scale, Days = days ?? spec.Days };
+    {
+        var s = spec with { Scale = spec.Scale * (scale ?? 1), Days = days ?? spec.Days };
+        if (s.Release is { } r && r.Day >= s.Days) s = s with { Release = null };
+        return s;
+    }
 }

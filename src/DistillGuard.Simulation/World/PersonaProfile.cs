@@ -99,7 +99,7 @@ internal sealed record PersonaProfile
         Persona.JailbreakTinkerer => new()
         {
             Kinds = new((ContentKind.JailbreakAttempt, 50), (ContentKind.SystemPromptExtraction, 15), (ContentKind.GeneralChat, 35)),
-            DailyMedian = 3, DailySigma = 0.8, DayActiveProb = 0.4, WeekendFactor = 1.5, TurnsMean = 4, Tiers = ["free", "free", "paid"],
+            DailyMedian = 3, DailySigma = 0.8, DayActiveProb = 0.55, WeekendFactor = 1.5, TurnsMean = 4, Tiers = ["free", "free", "paid"],
             Multilingual = true, Clients = Sdk("curl", "requests", "openai-python", "httpx", "browser-app"),
         },
         Persona.LicensedDistiller => new()
