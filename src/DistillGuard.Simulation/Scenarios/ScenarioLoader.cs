@@ -251,7 +251,7 @@ public static class ScenarioLoader
             {
                 Name = name,
                 Persona = persona,
-                Accounts = b.Int(m, "accounts", p, 0, 10_000_000) ?? Required(errors, p + "accounts"),
+                Accounts = b.Int(m, "accounts", p, 0, 10_000_000) ?? (m.ContainsKey("accounts") ? 0 : Required(errors, p + "accounts")),
                 DailyMedian = b.Num(m, "daily_median", p, 0.01, 1_000_000),
                 DailySigma = b.Num(m, "daily_sigma", p, 0, 4),
                 GroupSize = b.Int(m, "group_size", p, 1, 1_000_000),
@@ -293,7 +293,7 @@ public static class ScenarioLoader
             {
                 Name = name ?? "",
                 Archetype = archetype,
-                Accounts = b.Int(m, "accounts", p, 1, 10_000_000) ?? Required(errors, p + "accounts"),
+                Accounts = b.Int(m, "accounts", p, 1, 10_000_000) ?? (m.ContainsKey("accounts") ? 0 : Required(errors, p + "accounts")),
                 DailyPerAccount = b.Num(m, "daily_per_account", p, 0.1, 1_000_000) ?? new CampaignSpec().DailyPerAccount,
                 StartDay = b.Num(m, "start_day", p, 0, 3650) ?? 0,
                 EndDay = b.Num(m, "end_day", p, 0, 3650),
