@@ -110,7 +110,7 @@ public sealed class ScenarioLoaderTests
     public void WithOverrides_ScaleMultipliesAndDaysReplaces()
     {
         var s = ScenarioLoader.Load("scale").WithOverrides(2, 5);
-        Assert.Equal(6, s.Scale);
+        Assert.Equal(5.4, s.Scale, 6);
         Assert.Equal(5, s.Days);
         Assert.Null(s.Release); // day 7 is outside a 5-day window
     }

@@ -85,7 +85,7 @@ internal static class SimulateCommand
     private static SimulationSummary RunWithProgress(SimulationOptions options)
     {
         long estimate = Math.Max(1, SimulationRunner.Estimate(options.Scenario, options.Seed));
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes });
         SimulationSummary? summary = null;
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
