@@ -126,11 +126,11 @@ internal sealed class Actor
                 for (int i = 0; i < n; i++) Add(new Ev(dayStart + (long)(_time.NextDouble() * DayMs), _session++, 1), lo, hi);
                 break;
             }
-            default: // synchronized round-robin clock
+            default: // synchronized round-robin clock: one continuous clock per account, phase-shifted across the campaign
             {
                 double period = DayMs / Math.Max(daily, 0.01);
-                double t0 = dayStart + _p.SyncPhase * period;
-                for (double t = t0; t < dayStart + DayMs; t += period)
+                long k = (long)Math.Ceiling((dayStart - _startMs) / period - _p.SyncPhase);
+                for (double t = _startMs + (k + _p.SyncPhase) * period; t < dayStart + DayMs; t += period)
                     Add(new Ev((long)(t + (_time.NextDouble() - 0.5) * Math.Min(4000, period * 0.04)), _session++, 1), lo, hi);
                 break;
             }
@@ -209,7 +209,7 @@ internal sealed class Actor
         {
             ItemMode.SharedPool => p.ItemStart + (long)(srng.NextUInt64() % (ulong)Math.Max(1, p.ItemCount)),
             ItemMode.Sequential when ev.Turn == 1 || !p.Conversational => p.ItemStart + (p.ItemCursor++ % Math.Max(1, p.ItemCount == 1 ? long.MaxValue : p.ItemCount)),
-            ItemMode.Sequential => p.ItemStart + Math.Max(0, p.ItemCursor - 1),
+            ItemMode.Sequential => p.ItemStart + Math.Max(0, p.ItemCursor - 1) % Math.Max(1, p.ItemCount == 1 ? long.MaxValue : p.ItemCount),
             _ => -1,
         };
 
