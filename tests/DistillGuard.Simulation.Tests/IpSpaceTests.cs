@@ -57,11 +57,12 @@ public sealed class IpSpaceTests
         finally { Directory.Delete(dir, true); }
     }
 
-    [SharedDataFact("ip")]
-    public void Load_SharedIpTables_GivesHostingAndResidentialRanges()
+    [SharedDataFact("ip/x4bnet")]
+    public void Load_SharedCidrLists_GivesHostingAndVpnRanges()
     {
-        var s = IpSpace.Load(SharedDataFactAttribute.Locate("ip")!, maxPerKind: 2000);
+        var s = IpSpace.Load(SharedDataFactAttribute.Locate("ip/x4bnet")!, maxPerKind: 2000);
         Assert.Equal(2000, s.Ranges(IpKind.Hosting).Count);
-        Assert.True(s.Ranges(IpKind.Residential).Count > 100);
+        Assert.Equal(2000, s.Ranges(IpKind.Vpn).Count);
+        Assert.Equal(IpSpace.BuiltIn().Ranges(IpKind.Residential).Count, s.Ranges(IpKind.Residential).Count);
     }
 }
