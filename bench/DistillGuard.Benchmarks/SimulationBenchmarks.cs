@@ -59,6 +59,24 @@ public class SimulationBenchmarks
         return _seq;
     }
 
+    /// <summary>Compress <see cref="Batch"/> written lines as gzip members of <see cref="SimulationRunner.ChunkSize"/> lines (as the runner does).</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public long CompressLines()
+    {
+        if (_buffer.WrittenCount == 0) WriteLines();
+        _packed.SetLength(0);
+        var raw = _buffer.WrittenSpan;
+        int step = raw.Length / (Batch / SimulationRunner.ChunkSize);
+        for (int off = 0; off < raw.Length; off += step)
+        {
+            using var gz = new System.IO.Compression.GZipStream(_packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+            gz.Write(raw.Slice(off, Math.Min(step, raw.Length - off)));
+        }
+        return _packed.Length;
+    }
+
+    private readonly MemoryStream _packed = new(1 << 22);
+
     /// <summary>Write <see cref="Batch"/> decided exchanges as JSON lines (the parallel part, per worker).</summary>
     [Benchmark(OperationsPerInvoke = Batch)]
     public int WriteLines()
