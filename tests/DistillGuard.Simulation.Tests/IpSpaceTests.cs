@@ -43,12 +43,15 @@ public sealed class IpSpaceTests
                 w.WriteLine("11.0.0.0,11.0.255.255,64500,Example Home Broadband");
                 w.WriteLine("12.0.0.0,12.0.0.255,64501,\"Example Cloud Hosting, Inc.\"");
                 w.WriteLine("13.0.0.0,13.0.255.255,64502,Example State University");
+                w.WriteLine("14.0.0.0,14.0.0.255,64503,Plain Name Networks");
                 w.WriteLine("garbage");
             }
+            File.WriteAllText(Path.Combine(dir, "ip", "bad-asn.csv"), "ASN,Entity\n64503,\"Plain Name Networks, XX\"\n");
             var s = IpSpace.Load(dir);
             Assert.Equal("corpus", s.Source);
             Assert.Contains(s.Ranges(IpKind.Hosting), r => IpRange.Format(r.Start) == "10.20.0.0" && IpRange.Format(r.End) == "10.20.255.255");
             Assert.Contains(s.Ranges(IpKind.Hosting), r => r.Org == "Example Cloud Hosting, Inc.");
+            Assert.Contains(s.Ranges(IpKind.Hosting), r => r.Org == "Plain Name Networks"); // by the ASN list, not by name
             Assert.Contains(s.Ranges(IpKind.Vpn), r => IpRange.Format(r.Start) == "10.40.0.0");
             Assert.Single(s.Ranges(IpKind.Residential));
             Assert.Single(s.Ranges(IpKind.Campus));

@@ -76,6 +76,11 @@ internal static class SimulateCommand
             Console.Error.WriteLine($"simulate: {e.Message}");
             return ExitCodes.InputError;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Console.Error.WriteLine($"simulate: internal error: {e}");
+            return ExitCodes.InternalError;
+        }
 
         if (json) Console.WriteLine(JsonSerializer.Serialize(summary, Simulation.Output.SummaryJson.Options));
         else PrintSummary(summary, outDir);

@@ -7,7 +7,8 @@ namespace DistillGuard.Simulation.Network;
 /// The address ranges actors egress from, by kind. Built in (made-up ranges and operators) or read from a
 /// corpus directory: CIDR lists (one per line; a path containing <c>datacenter</c>/<c>hosting</c>/<c>cloud</c>
 /// is hosting, <c>vpn</c>/<c>proxy</c> is VPN, other lists are hosting) and <c>start,end,asn,org</c> CSV(.gz)
-/// tables, whose rows are residential unless the operator's name reads like a hosting company.
+/// tables, whose rows are hosting when their ASN is in an ASN list (a CSV with an <c>ASN,...</c> header) or the
+/// operator's name reads like a hosting company, and otherwise campus, mobile, corporate or residential by name.
 /// </summary>
 public sealed class IpSpace
 {
@@ -68,7 +69,22 @@ public sealed class IpSpace
             }
         }
 
-        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        // ASN lists (a CSV whose header starts with "ASN,": hosting/VPN networks) mark ASN-table rows as hosting.
+        var hostingAsns = new HashSet<long>();
+        foreach (var file in files.Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)))
+        {
+            using var r = new StreamReader(file);
+            if (r.ReadLine() is not { } header || !header.StartsWith("ASN,", StringComparison.OrdinalIgnoreCase)) continue;
+            string? l;
+            while ((l = r.ReadLine()) is not null)
+            {
+                int c = l.IndexOf(',');
+                if (c > 0 && long.TryParse(l.AsSpan(0, c).Trim(), out long asn)) hostingAsns.Add(asn);
+            }
+        }
+
+        foreach (var file in files)
         {
             string lower = Path.GetRelativePath(dir, file).ToLowerInvariant();
             string name = Path.GetFileName(lower);
@@ -94,7 +110,8 @@ public sealed class IpSpace
                     int c3 = span[(c2 + 1)..].IndexOf(','); if (c3 < 0) continue; c3 += c2 + 1;
                     if (!IpRange.TryParseIp(span[..c1], out uint a) || !IpRange.TryParseIp(span[(c1 + 1)..c2], out uint b) || b < a) continue;
                     string org = span[(c3 + 1)..].Trim().Trim('"').ToString();
-                    Add(new IpRange(a, b, Classify(org), org));
+                    var kind = long.TryParse(span[(c2 + 1)..c3], out long asn) && hostingAsns.Contains(asn) ? IpKind.Hosting : Classify(org);
+                    Add(new IpRange(a, b, kind, org));
                 }
             }
         }
