@@ -25,6 +25,7 @@ public sealed class KnobWorldFixture : IDisposable
           - {name: dilute, archetype: cot-sweep, accounts: 12, daily_per_account: 40, evasion: {dilution: 0.4}}
           - {name: paraphrase, archetype: cot-sweep, accounts: 12, daily_per_account: 40, evasion: {paraphrase: true}}
           - {name: human, archetype: cot-sweep, accounts: 12, daily_per_account: 40, evasion: {human_timing: true}}
+          - {name: churn, archetype: cot-sweep, accounts: 6, daily_per_account: 40, churn_days: 1}
           - {name: agentic, archetype: agentic-harvest, accounts: 8, daily_per_account: 30}
           - {name: station, archetype: transfer-station, accounts: 8, daily_per_account: 40}
           - {name: replay, archetype: reasoning-replay, accounts: 9, daily_per_account: 30}
@@ -195,6 +196,23 @@ public sealed class CampaignKnobTests(KnobWorldFixture fx) : IClassFixture<KnobW
         double relayed = ex.Count(e => (bool)Intent(e)["relayed"]!) / (double)ex.Count;
         Assert.InRange(relayed, 0.35, 0.65);
         Assert.True(ex.GroupBy(Ip).Max(g => g.Select(Acct).Distinct().Count()) >= 2);
+    }
+
+    [Fact]
+    public void Churn_ReplacesBurnedAccountsAtOnceWithFreshOnesCreatedInsideTheWindow()
+    {
+        var accts = Accts("churn").ToList();
+        Assert.True(accts.Count >= 12, $"6 slots over 4 days with 1-day lifetimes should need many accounts, got {accts.Count}");
+        var inWindow = accts.Where(a => DateTime.Parse((string)a["created"]!).ToUniversalTime() >= _run.Spec.Start).ToList();
+        Assert.True(inWindow.Count >= 6);
+        var ex = _run.OfCampaign("churn").ToList();
+        Assert.InRange(ex.Count, 6 * 40 * 4 * 0.85, 6 * 40 * 4 * 1.15); // the slots keep the campaign's volume
+        foreach (var a in inWindow)
+        {
+            string id = (string)a["account"]!;
+            var first = ex.Where(e => Acct(e) == id).Select(SimRun.TsMs).DefaultIfEmpty(long.MaxValue).Min();
+            Assert.True(first >= new DateTimeOffset(DateTime.Parse((string)a["created"]!).ToUniversalTime()).ToUnixTimeMilliseconds(), "no traffic before sign-up");
+        }
     }
 
     [Fact]

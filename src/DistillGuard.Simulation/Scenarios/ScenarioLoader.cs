@@ -136,7 +136,7 @@ public static class ScenarioLoader
 
     private static readonly string[] TopKeys = ["name", "description", "start", "days", "scale", "models", "release", "failure_rate", "personas", "campaigns"];
     private static readonly string[] PersonaKeys = ["name", "persona", "accounts", "daily_median", "daily_sigma", "group_size"];
-    private static readonly string[] CampaignKeys = ["name", "archetype", "accounts", "daily_per_account", "start_day", "end_day", "pivot_to_release", "turn_day", "reseller", "relay_share", "evasion"];
+    private static readonly string[] CampaignKeys = ["name", "archetype", "accounts", "daily_per_account", "start_day", "end_day", "pivot_to_release", "turn_day", "reseller", "relay_share", "churn_days", "evasion"];
     private static readonly string[] EvasionKeys = ["paraphrase", "residential_proxy", "dilution", "throttle", "human_timing", "aged_accounts", "partition_items", "distinct_payment"];
     private static readonly string[] ReleaseKeys = ["model", "day"];
 
@@ -301,6 +301,7 @@ public static class ScenarioLoader
                 TurnDay = b.Num(m, "turn_day", p, 0, 3650),
                 Reseller = b.Str(m, "reseller", p) ?? new CampaignSpec().Reseller,
                 RelayShare = b.Num(m, "relay_share", p, 0, 0.95) ?? new CampaignSpec().RelayShare,
+                ChurnDays = b.Num(m, "churn_days", p, 0.1, 3650),
                 Evasion = ev,
             };
             if (c.EndDay is double e && e <= c.StartDay) errors.Add($"{p}end_day: {e} is not after start_day {c.StartDay}");

@@ -59,6 +59,11 @@ public sealed record CampaignSpec
     public double? TurnDay { get; init; }
     /// <summary>Reseller name used in <c>reseller:NAME</c> routes (agentic harvest) and org names (transfer station).</summary>
     public string Reseller { get; init; } = "tokenbridge";
+    /// <summary>
+    /// Hydra churn: mean days an account lives before it is burned and replaced at once by a fresh account
+    /// (created in a burst just before) that takes over its share of the traffic; null: no churn.
+    /// </summary>
+    public double? ChurnDays { get; init; }
     /// <summary>Transfer station: share of relayed ordinary user traffic (its business), before dilution.</summary>
     public double RelayShare { get; init; } = 0.5;
     public EvasionKnobs Evasion { get; init; } = new();

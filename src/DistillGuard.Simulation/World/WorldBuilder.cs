@@ -46,8 +46,26 @@ internal static class WorldBuilder
             var camp = new CampaignContext(cs, ci, scenario, ips, legitMedian, n, ref cr);
             for (int k = 0; k < n; k++)
             {
-                var ar = SimRandom.Derive(seed, 0x20000 + (ulong)ci, (ulong)k);
-                drafts.Add(CampaignAccount(scenario, camp, k, ips, ref ar, drafts.Count));
+                // Each slot is one account, or (with churn) a chain of accounts each replacing the burned one at once.
+                var life = SimRandom.Derive(seed, 0x30000 + (ulong)ci, (ulong)k);
+                double from = cs.StartDay;
+                for (ulong gen = 0; ; gen++)
+                {
+                    double to = cs.ChurnDays is double churn ? from + life.NextExponential(churn) : camp.End;
+                    var ar = SimRandom.Derive(seed, 0x20000 + (ulong)ci, (ulong)k + (gen << 32));
+                    var d = CampaignAccount(scenario, camp, k, ips, ref ar, drafts.Count);
+                    if (gen > 0)
+                    {
+                        d.Plan.ActiveFromDay = from;
+                        d.Plan.HarvestFromDay = Math.Max(d.Plan.HarvestFromDay, from);
+                        if (!cs.Evasion.AgedAccounts) // replacements are signed up in bursts a few hours before they are needed
+                            d = d with { Account = d.Account with { Created = scenario.Start.AddDays(Math.Floor(from * 4) / 4 - 0.05 - life.NextDouble() * 0.1) } };
+                    }
+                    d.Plan.ActiveToDay = Math.Min(to, camp.End);
+                    drafts.Add(d);
+                    if (to >= camp.End) break;
+                    from = to;
+                }
             }
         }
 
