@@ -304,6 +304,8 @@ public static class ScenarioLoader
                 ChurnDays = b.Num(m, "churn_days", p, 0.1, 3650),
                 Evasion = ev,
             };
+            if (string.IsNullOrWhiteSpace(c.Reseller) || c.Reseller.Any(ch => char.IsWhiteSpace(ch) || ch == ':'))
+                errors.Add($"{p}reseller: '{c.Reseller}' must be a non-empty name without spaces or ':' (it appears in reseller:NAME routes)");
             if (c.EndDay is double e && e <= c.StartDay) errors.Add($"{p}end_day: {e} is not after start_day {c.StartDay}");
             campaigns.Add(c);
         }
