@@ -65,6 +65,7 @@ public sealed class ContentLibrary
         for (int p = 0; p < _pools.Length; p++) _pools[p] = b.Pools[p].ToArray();
         ToolSets = b.ToolSets.ToArray();
         DefensePrompts = b.DefensePrompts.ToArray();
+        ToolSetQuestions = b.ToolSetQuestions.ToArray();
         Sources = b.Sources.ToArray();
     }
 
@@ -106,6 +107,7 @@ public sealed class ContentLibrary
     internal LanguagePack English { get; }
     internal ToolSpec[][] ToolSets { get; }
     internal string[] DefensePrompts { get; }
+    internal string?[] ToolSetQuestions { get; }
 
     internal LanguagePack LanguageFor(string? code)
         => code is not null && _languages.TryGetValue(code, out var pack) ? pack : English;

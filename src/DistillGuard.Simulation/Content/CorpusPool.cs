@@ -8,7 +8,6 @@ internal enum CorpusPool
     Coding,          // coding instructions → Coding, CodingHarvest
     MathWord,        // word problems with answers → Math, Homework, CotElicitation, AnswerToReasoning, ReasoningReveal, BenchmarkEval
     MultipleChoice,  // MCQ with letter answers → BenchmarkEval, CotElicitation, AnswerToReasoning
-    ToolQuestion,    // function-calling questions tied to a tool set → AgentStep, AgenticHarvest
     Persona,         // personas → AgenticHarvest, CodingHarvest, SyntheticData, CotElicitation
     SeedTask,        // instruction seeds → SyntheticData examples
     FewShot,         // chain-of-thought few-shot prefixes → BenchmarkEval

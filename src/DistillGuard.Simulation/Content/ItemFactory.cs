@@ -15,7 +15,6 @@ internal static class ItemFactory
     private static readonly CorpusPool[] CodingPools = [CorpusPool.Coding];
     private static readonly CorpusPool[] MathPools = [CorpusPool.MathWord];
     private static readonly CorpusPool[] ReasoningPools = [CorpusPool.MathWord, CorpusPool.MultipleChoice];
-    private static readonly CorpusPool[] ToolPools = [CorpusPool.ToolQuestion];
     private static readonly CorpusPool[] JailbreakPools = [CorpusPool.Jailbreak];
     private static readonly CorpusPool[] ForbiddenPools = [CorpusPool.Forbidden];
     private static readonly CorpusPool[] ExtractionPools = [CorpusPool.ExtractionAttack];
@@ -28,7 +27,6 @@ internal static class ItemFactory
         ContentKind.Coding or ContentKind.CodingHarvest => CodingPools,
         ContentKind.Math or ContentKind.Homework => MathPools,
         ContentKind.BenchmarkEval or ContentKind.CotElicitation or ContentKind.AnswerToReasoning or ContentKind.ReasoningReveal => ReasoningPools,
-        ContentKind.AgentStep or ContentKind.AgenticHarvest => ToolPools,
         ContentKind.JailbreakAttempt => JailbreakPools,
         ContentKind.SafeRewrite => ForbiddenPools,
         ContentKind.SystemPromptExtraction => ExtractionPools,
@@ -84,7 +82,7 @@ internal static class ItemFactory
                     if (item.Aux is not null) { s.T.Clear(); s.T.Append(item.Aux); }
                 }
                 else CodeTask(ref r, s.Q);
-                if (kind == ContentKind.CodingHarvest) s.Y.Append(Pick(ref r, EnglishPools.Personas));
+                if (kind == ContentKind.CodingHarvest) Persona(lib, ref r, s.Y);
                 else CodeSnippet(ref r, s.T.Span, s.X.Span, s.Y);
                 break;
             case ContentKind.Math:
@@ -127,9 +125,9 @@ internal static class ItemFactory
                 break;
             case ContentKind.AgentStep:
             case ContentKind.AgenticHarvest:
-                s.T.Append(Pick(ref r, EnglishPools.Personas));
+                Persona(lib, ref r, s.T);
                 s.K = 1 + r.Next(12);
-                if (item is not null) s.Q.Append(item.Text);
+                if (toolSet >= 0 && lib.ToolSets.Length > 0 && lib.ToolSetQuestions[toolSet % lib.ToolSets.Length] is { } question) s.Q.Append(question);
                 else s.Q.Append(Pick(ref r, EnglishPools.AgentTasks));
                 break;
             case ContentKind.JailbreakAttempt:
@@ -210,6 +208,19 @@ internal static class ItemFactory
     public static readonly string[] ExpertNouns = ["data analyst", "mathematician", "statistician", "physicist", "software engineer", "economist", "logician", "actuary", "research scientist", "competition coach"];
     public static readonly string[] TranslationTargets = ["Spanish", "French", "German", "Japanese", "Chinese", "Portuguese", "Italian", "Korean", "Arabic", "Hindi", "Russian", "Dutch"];
     private static readonly int[] Counts = [5, 10, 10, 20, 20, 25, 50, 50, 100];
+
+    private static void Persona(ContentLibrary lib, ref SimRandom r, CharBuffer o)
+    {
+        var corpus = lib.Pool(CorpusPool.Persona);
+        if (corpus.Length > 0 && r.Chance(0.5))
+        {
+            // Corpus personas are sentences ("A die-hard fan of ..."); make them fit "You are {t}".
+            var p = corpus[r.Next(corpus.Length)].Text.AsSpan().TrimEnd('.');
+            if (p.Length > 1 && char.IsUpper(p[0]) && !char.IsUpper(p[1])) o.Append(char.ToLowerInvariant(p[0])).Append(p[1..]);
+            else o.Append(p);
+        }
+        else o.Append(Pick(ref r, EnglishPools.Personas));
+    }
 
     public static T Pick<T>(ref SimRandom r, T[] items) => items[r.Next(items.Length)];
 

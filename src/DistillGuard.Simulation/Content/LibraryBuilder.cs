@@ -10,6 +10,8 @@ internal sealed class LibraryBuilder
     public readonly List<ContentItem>[] Pools;
     public readonly List<ToolSpec[]> ToolSets = new(BuiltInTools.Create());
     public readonly List<string> DefensePrompts = new();
+    /// <summary>Questions tied to tool sets, parallel to <see cref="ToolSets"/> (null for built-in sets).</summary>
+    public readonly List<string?> ToolSetQuestions = new();
     public readonly List<ContentSource> Sources = new();
 
     public LibraryBuilder()
@@ -20,6 +22,7 @@ internal sealed class LibraryBuilder
         for (int k = 0; k < kinds; k++) RawSkeletons[k] = new List<string>();
         for (int k = 0; k < kinds; k++)
             EnglishSkeletons[k] = EnglishSkeletonsFor((ContentKind)k);
+        for (int i = 0; i < ToolSets.Count; i++) ToolSetQuestions.Add(null);
         Pools = new List<ContentItem>[(int)CorpusPool.Count];
         for (int p = 0; p < Pools.Length; p++) Pools[p] = new List<ContentItem>();
     }

@@ -22,7 +22,7 @@ internal static class Paraphraser
         {
             for (int i = 0; i < n; i++)
             {
-                if (i > 0) output.Space();
+                if (i > 0) { EndSentence(output, lang); output.Space(); }
                 WriteClause(clauses[i], slots, output, lower: false, swapRate: 0, ref Unsafe.NoRandom, synonyms);
             }
             return;
@@ -49,7 +49,7 @@ internal static class Paraphraser
         {
             if (i > 0)
             {
-                if (joiner <= 5) output.Space();
+                if (joiner <= 5) { EndSentence(output, lang); output.Space(); }
                 else if (joiner <= 7) output.Append('\n');
                 else if (joiner == 8) output.Append("\n\n");
                 else output.Append('\n');
@@ -60,6 +60,12 @@ internal static class Paraphraser
         }
         if (dropFinalPunct && (output.Last == '.' || output.Last == '。')) output.Truncate(output.Length - 1);
         if (closer >= 0) { output.Append(joiner >= 6 ? "\n\n" : " "); AppendFrame(output, lang.Closers[closer], lower); }
+    }
+
+    /// <summary>Ends a clause that stops mid-sentence (a slot fill without final punctuation) before the next one.</summary>
+    private static void EndSentence(CharBuffer output, LanguagePack lang)
+    {
+        if (char.IsLetterOrDigit(output.Last)) output.Append(lang.Spaces ? '.' : '。');
     }
 
     private static void AppendFrame(CharBuffer output, string text, bool lower)
