@@ -159,6 +159,23 @@ internal static class ChatCompletionsWriter
         outputTokens = completion;
     }
 
+    /// <summary>Formats bytes as a JSON number array ("[32,76]") into <paramref name="output"/>.</summary>
+    private static ReadOnlySpan<byte> ByteArrayJson(ReadOnlySpan<byte> bytes, Span<byte> output)
+    {
+        int o = 0;
+        output[o++] = (byte)'[';
+        for (int b = 0; b < bytes.Length; b++)
+        {
+            if (b > 0) output[o++] = (byte)',';
+            int v = bytes[b];
+            if (v >= 100) { output[o++] = (byte)('0' + v / 100); v %= 100; output[o++] = (byte)('0' + v / 10); output[o++] = (byte)('0' + v % 10); }
+            else if (v >= 10) { output[o++] = (byte)('0' + v / 10); output[o++] = (byte)('0' + v % 10); }
+            else output[o++] = (byte)('0' + v);
+        }
+        output[o++] = (byte)']';
+        return output[..o];
+    }
+
     private static readonly string[] Alternatives = [" the", " a", ",", ".", " and", " to", " of", " is", " we", " it", " that", " in", " this", " so", " for", "\n", " first", " then", " be", " can"];
 
     /// <summary>Per-token log probabilities: content split at spaces, each token with its UTF-8 bytes and alternatives.</summary>
@@ -167,6 +184,7 @@ internal static class ChatCompletionsWriter
         w.WriteStartObject("logprobs"u8);
         w.WriteStartArray("content"u8);
         Span<byte> bytes = stackalloc byte[256];
+        Span<byte> raw = stackalloc byte[1100];
         int i = 0;
         while (i < text.Length)
         {
@@ -179,9 +197,8 @@ internal static class ChatCompletionsWriter
             w.WriteString("token"u8, token);
             w.WriteNumber("logprob"u8, Math.Round(lp, 6));
             int n = Encoding.UTF8.GetBytes(token, bytes);
-            w.WriteStartArray("bytes"u8);
-            for (int b = 0; b < n; b++) w.WriteNumberValue(bytes[b]);
-            w.WriteEndArray();
+            w.WritePropertyName("bytes"u8);
+            w.WriteRawValue(ByteArrayJson(bytes[..n], raw), skipInputValidation: true);
             w.WriteStartArray("top_logprobs"u8);
             double alt = lp;
             for (int k = 0; k < top; k++)
@@ -192,9 +209,8 @@ internal static class ChatCompletionsWriter
                 w.WriteString("token"u8, tok);
                 w.WriteNumber("logprob"u8, Math.Round(alt, 6));
                 int m = Encoding.UTF8.GetBytes(tok, bytes);
-                w.WriteStartArray("bytes"u8);
-                for (int b = 0; b < m; b++) w.WriteNumberValue(bytes[b]);
-                w.WriteEndArray();
+                w.WritePropertyName("bytes"u8);
+                w.WriteRawValue(ByteArrayJson(bytes[..m], raw), skipInputValidation: true);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

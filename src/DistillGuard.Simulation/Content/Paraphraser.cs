@@ -56,7 +56,8 @@ internal static class Paraphraser
             }
             if (joiner == 9 && n > 1) output.Append(i + 1).Append(". ");
             WriteClause(clauses[order[i]], slots, output, lower, swapRate, ref swapRng, synonyms);
-            if (i == 0 && opener >= 0 && openerAfter) { output.Space(); AppendFrame(output, lang.Openers[opener], lower); }
+            if (i == 0 && opener >= 0 && openerAfter && output.Last is '.' or '?' or '!' or '。' or '？')
+            { output.Space(); AppendFrame(output, lang.Openers[opener], lower); }
         }
         if (dropFinalPunct && (output.Last == '.' || output.Last == '。')) output.Truncate(output.Length - 1);
         if (closer >= 0) { output.Append(joiner >= 6 ? "\n\n" : " "); AppendFrame(output, lang.Closers[closer], lower); }
