@@ -159,6 +159,27 @@ internal static class ChatCompletionsWriter
         outputTokens = completion;
     }
 
+    /// <summary>Formats a log probability (≤ 0) with six decimals, e.g. <c>-0.444198</c>, without double formatting.</summary>
+    private static ReadOnlySpan<byte> LogprobJson(double lp, Span<byte> output)
+    {
+        long micro = (long)Math.Round(-lp * 1_000_000);
+        if (micro <= 0) { output[0] = (byte)'0'; return output[..1]; }
+        int o = 0;
+        output[o++] = (byte)'-';
+        long whole = micro / 1_000_000, frac = micro % 1_000_000;
+        System.Buffers.Text.Utf8Formatter.TryFormat(whole, output[o..], out int written);
+        o += written;
+        if (frac > 0)
+        {
+            output[o++] = (byte)'.';
+            int digits = 6;
+            while (frac % 10 == 0) { frac /= 10; digits--; }
+            for (int d = digits - 1; d >= 0; d--) { output[o + d] = (byte)('0' + frac % 10); frac /= 10; }
+            o += digits;
+        }
+        return output[..o];
+    }
+
     /// <summary>Formats bytes as a JSON number array ("[32,76]") into <paramref name="output"/>.</summary>
     private static ReadOnlySpan<byte> ByteArrayJson(ReadOnlySpan<byte> bytes, Span<byte> output)
     {
@@ -195,7 +216,8 @@ internal static class ChatCompletionsWriter
             double lp = -r.NextExponential(0.35);
             w.WriteStartObject();
             w.WriteString("token"u8, token);
-            w.WriteNumber("logprob"u8, Math.Round(lp, 6));
+            w.WritePropertyName("logprob"u8);
+            w.WriteRawValue(LogprobJson(lp, raw), skipInputValidation: true);
             int n = Encoding.UTF8.GetBytes(token, bytes);
             w.WritePropertyName("bytes"u8);
             w.WriteRawValue(ByteArrayJson(bytes[..n], raw), skipInputValidation: true);
@@ -207,7 +229,8 @@ internal static class ChatCompletionsWriter
                 if (k > 0) alt -= 0.5 + r.NextExponential(1.5);
                 w.WriteStartObject();
                 w.WriteString("token"u8, tok);
-                w.WriteNumber("logprob"u8, Math.Round(alt, 6));
+                w.WritePropertyName("logprob"u8);
+                w.WriteRawValue(LogprobJson(alt, raw), skipInputValidation: true);
                 int m = Encoding.UTF8.GetBytes(tok, bytes);
                 w.WritePropertyName("bytes"u8);
                 w.WriteRawValue(ByteArrayJson(bytes[..m], raw), skipInputValidation: true);
