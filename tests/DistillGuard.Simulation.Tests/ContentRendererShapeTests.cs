@@ -299,6 +299,21 @@ public sealed class ContentRendererShapeTests
     }
 
     [Fact]
+    public void Write_SmallMaxTokens_StopsAtTheLimitWithALengthReason()
+    {
+        foreach (var api in Enum.GetValues<ApiFormat>())
+            for (ulong seed = 0; seed < 20; seed++)
+            {
+                var intent = Intent(api, ContentKind.CotElicitation, seed);
+                intent.MaxTokens = 60;
+                using var doc = Render(new TemplateContentRenderer(BuiltIn), intent, out var result);
+                Assert.True(result.OutputTokens <= 60, $"{api}: {result.OutputTokens} tokens for max 60");
+                string raw = doc.RootElement.GetProperty("response").GetRawText();
+                Assert.True(raw.Contains("\"length\"") || raw.Contains("\"max_tokens\"") || raw.Contains("\"incomplete\""), $"{api}: not marked as cut off");
+            }
+    }
+
+    [Fact]
     public void Write_FailedRequest_WritesRequestButNoResponse()
     {
         var intent = Intent(ApiFormat.AnthropicMessages, ContentKind.Coding, 3);
@@ -322,7 +337,7 @@ public sealed class ContentRendererShapeTests
             int output = api == ApiFormat.OpenAIChatCompletions ? usage.GetProperty("completion_tokens").GetInt32() : usage.GetProperty("output_tokens").GetInt32();
             Assert.Equal(result.InputTokens, input);
             Assert.Equal(result.OutputTokens, output);
-            Assert.True(output <= intent.MaxTokens + 50, $"{api}: output {output} exceeds max_tokens {intent.MaxTokens}");
+            Assert.True(output <= intent.MaxTokens, $"{api}: output {output} exceeds max_tokens {intent.MaxTokens}");
         }
     }
 

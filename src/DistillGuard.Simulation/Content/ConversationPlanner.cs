@@ -50,9 +50,19 @@ internal static class ConversationPlanner
         {
             var turn = sc.Turns[sc.TurnCount++];
             var turnRng = SimRandom.Derive(intent.ContentSeed, 0x7A, (ulong)t);
-            ItemFactory.Fill(lib, kind, lang, lang.Code == "en" ? ItemFactory.CorpusItem(lib, kind, ref turnRng) : null, ref turnRng, sc.Slots, intent.ToolSet);
-            Paraphraser.Render(skeleton, intent.Paraphrase, lang, lib.Synonyms, sc.Slots, turn.User);
             bool replayHere = sc.Replay == ReplayMode.InHistory && t == earlier - 1;
+            if (replayHere)
+            {
+                // The pasted block came from another conversation: the turn it sits in is an ordinary problem.
+                ItemFactory.Fill(lib, ContentKind.Math, lang, lang.Code == "en" ? ItemFactory.CorpusItem(lib, ContentKind.Math, ref turnRng) : null, ref turnRng, sc.Slots, -1);
+                var math = lib.SkeletonsFor(ContentKind.Math, lang);
+                Paraphraser.Render(math[turnRng.Next(math.Length)], 0, lang, lib.Synonyms, sc.Slots, turn.User);
+            }
+            else
+            {
+                ItemFactory.Fill(lib, kind, lang, lang.Code == "en" ? ItemFactory.CorpusItem(lib, kind, ref turnRng) : null, ref turnRng, sc.Slots, intent.ToolSet);
+                Paraphraser.Render(skeleton, intent.Paraphrase, lang, lib.Synonyms, sc.Slots, turn.User);
+            }
             if (anthropicThinking || replayHere || encryptedHistory)
             {
                 turn.HasThinking = true;
@@ -119,8 +129,9 @@ internal static class ConversationPlanner
                 ResponseText.Answer(kind, lang, sc.Slots, ref cr, target, sc.Answers[c]);
                 if (typical >= room) sc.Truncated = true;
             }
-            sc.AnswerTokens[c] = sc.Answers[c].EstimateTokens() + sc.ToolArgs[c].EstimateTokens() + (sc.ResponseTools[c] is null ? 0 : 8);
-            if (sc.Truncated) sc.AnswerTokens[c] = Math.Max(sc.AnswerTokens[c], room);
+            int tokens = sc.Answers[c].EstimateTokens() + sc.ToolArgs[c].EstimateTokens() + (sc.ResponseTools[c] is null ? 0 : 8);
+            if (tokens >= room && sc.ResponseTools[c] is null) sc.Truncated = true;
+            sc.AnswerTokens[c] = sc.Truncated ? room : Math.Min(tokens, room);
         }
 
         // Input tokens: every text the request carries, plus per-message and tool-schema overhead.

@@ -158,7 +158,7 @@ internal static class ItemFactory
                 break;
             case ContentKind.ReasoningReplay:
                 s.L.Append(Pick(ref r, TranslationTargets));
-                Prose(ref r, EnglishPools.Reasoning, s.Q, 3 + r.Next(5), false);
+                Prose(ref r, EnglishPools.Reasoning, s.Q, 3 + r.Next(5), true);
                 break;
         }
     }
