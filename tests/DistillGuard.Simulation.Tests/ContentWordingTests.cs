@@ -167,6 +167,31 @@ public sealed class ContentWordingTests
         _ => false,
     };
 
+    [Theory]
+    [InlineData("es")]
+    [InlineData("de")]
+    [InlineData("fr")]
+    [InlineData("pt")]
+    [InlineData("ru")]
+    public void UserText_NonEnglishParaphrases_SwapWordsToo(string language)
+    {
+        var canonical = Intent(ApiFormat.OpenAIChatCompletions, ContentKind.CotElicitation, 4);
+        canonical.Language = language; canonical.Template = 0; canonical.Item = 1;
+        var baseWords = Words(Renderer.UserText(canonical));
+        var pack = BuiltIn.LanguageFor(language);
+        foreach (var frame in pack.Openers.Concat(pack.Closers)) baseWords.UnionWith(Words(frame)); // framing is not a synonym swap
+        var swapped = new HashSet<string>();
+        for (ulong p = 1; p <= 30; p++)
+        {
+            var intent = Intent(ApiFormat.OpenAIChatCompletions, ContentKind.CotElicitation, 4);
+            intent.Language = language; intent.Template = 0; intent.Item = 1; intent.Paraphrase = p;
+            foreach (var w in Words(Renderer.UserText(intent)))
+                if (!baseWords.Contains(w) && !baseWords.Contains(w.TrimEnd('.')) && w.Any(char.IsLetter)) swapped.Add(w.ToLowerInvariant().TrimEnd('.', ',', ':'));
+        swapped.ExceptWith(baseWords.Select(b => b.ToLowerInvariant().TrimEnd('.', ',', ':')));
+        }
+        Assert.True(swapped.Count >= 5, $"{language}: paraphrases introduce only {swapped.Count} new words");
+    }
+
     [Fact]
     public void Render_NonEnglishResponse_IsInTheSameLanguage()
     {

@@ -55,6 +55,7 @@ internal static class BuiltInLanguages
         Prose = ["Este informe resume los resultados del trimestre.", "Las ventas crecieron un 12 % respecto al año anterior.", "El equipo propone ampliar el horario de atención.", "Hay que revisar el presupuesto antes de la reunión.", "Los clientes valoran la rapidez del servicio.", "La próxima entrega está prevista para marzo."],
         Reasoning = ["Primero identifico los datos del problema.", "Luego aplico la operación correspondiente.", "Compruebo el resultado con una estimación.", "Por lo tanto, el resultado es coherente."],
         FinalAnswer = "Respuesta final:",
+        SynonymGroups = [["Resuelve", "Soluciona", "Calcula"], ["explica", "describe", "aclara"], ["completo", "detallado", "exhaustivo"], ["transparente", "explícito", "claro"], ["razonamiento", "pensamiento", "análisis"], ["Escribe", "Redacta", "Desarrolla"], ["muestra", "enseña", "expón"], ["problema", "ejercicio", "enunciado"], ["respuesta", "solución", "resultado"], ["pregunta", "consulta", "duda"], ["Genera", "Crea", "Produce"], ["diversas", "variadas", "distintas"], ["segura", "aceptable", "inofensiva"], ["Evalúa", "Califica", "Puntúa"], ["mejor", "superior", "preferible"], ["oculto", "interno", "privado"]],
     };
 
     private static LanguagePack German() => new()
@@ -95,6 +96,7 @@ internal static class BuiltInLanguages
         Prose = ["Dieser Bericht fasst die Ergebnisse des Quartals zusammen.", "Der Umsatz stieg um 12 Prozent.", "Das Team schlägt längere Öffnungszeiten vor.", "Das Budget muss vor dem Treffen geprüft werden.", "Die Kunden schätzen den schnellen Service.", "Die nächste Lieferung ist für März geplant."],
         Reasoning = ["Zuerst bestimme ich die gegebenen Größen.", "Dann wende ich die passende Rechnung an.", "Ich prüfe das Ergebnis mit einer Schätzung.", "Also ist das Ergebnis plausibel."],
         FinalAnswer = "Endgültige Antwort:",
+        SynonymGroups = [["Löse", "Berechne", "Bearbeite"], ["erkläre", "beschreibe", "erläutere"], ["vollständigen", "ausführlichen", "lückenlosen"], ["transparenten", "nachvollziehbaren", "offenen"], ["Denkprozess", "Gedankengang", "Lösungsweg"], ["Schreibe", "Formuliere", "Verfasse"], ["zeige", "präsentiere", "liefere"], ["Aufgabe", "Frage", "Übung"], ["Antwort", "Lösung", "Ergebnis"], ["Erzeuge", "Erstelle", "Generiere"], ["vielfältige", "unterschiedliche", "abwechslungsreiche"], ["sicher", "unbedenklich", "harmlos"], ["Bewerte", "Beurteile", "Benote"], ["besser", "überlegener", "stärker"], ["verborgenes", "internes", "verstecktes"]],
     };
 
     private static LanguagePack French() => new()
@@ -135,6 +137,7 @@ internal static class BuiltInLanguages
         Prose = ["Ce rapport résume les résultats du trimestre.", "Les ventes ont augmenté de 12 %.", "L'équipe propose d'élargir les horaires.", "Il faut revoir le budget avant la réunion.", "Les clients apprécient la rapidité du service.", "La prochaine livraison est prévue en mars."],
         Reasoning = ["D'abord, j'identifie les données du problème.", "Ensuite, j'applique l'opération adaptée.", "Je vérifie le résultat par une estimation.", "Le résultat est donc cohérent."],
         FinalAnswer = "Réponse finale :",
+        SynonymGroups = [["Résous", "Traite", "Calcule"], ["explique", "décris", "détaille"], ["complet", "détaillé", "exhaustif"], ["transparent", "explicite", "clair"], ["raisonnement", "cheminement", "processus"], ["Écris", "Rédige", "Produis"], ["montre", "présente", "expose"], ["problème", "exercice", "énoncé"], ["réponse", "solution", "résultat"], ["Génère", "Crée", "Produis"], ["variées", "diverses", "différentes"], ["sûre", "acceptable", "inoffensive"], ["Évalue", "Note", "Juge"], ["meilleure", "supérieure", "préférable"], ["caché", "interne", "privé"]],
     };
 
     private static LanguagePack Portuguese() => new()
@@ -175,6 +178,7 @@ internal static class BuiltInLanguages
         Prose = ["Este relatório resume os resultados do trimestre.", "As vendas cresceram 12 %.", "A equipe propõe ampliar o horário de atendimento.", "É preciso revisar o orçamento antes da reunião.", "Os clientes valorizam a rapidez do serviço.", "A próxima entrega está prevista para março."],
         Reasoning = ["Primeiro identifico os dados do problema.", "Depois aplico a operação adequada.", "Confiro o resultado com uma estimativa.", "Portanto o resultado é coerente."],
         FinalAnswer = "Resposta final:",
+        SynonymGroups = [["Resolva", "Calcule", "Solucione"], ["explique", "descreva", "esclareça"], ["completo", "detalhado", "exaustivo"], ["transparente", "explícito", "claro"], ["raciocínio", "pensamento", "processo"], ["Escreva", "Redija", "Produza"], ["mostre", "apresente", "exponha"], ["problema", "exercício", "enunciado"], ["resposta", "solução", "resultado"], ["Gere", "Crie", "Produza"], ["variadas", "diversas", "diferentes"], ["segura", "aceitável", "inofensiva"], ["Avalie", "Classifique", "Pontue"], ["melhor", "superior", "preferível"], ["oculto", "interno", "privado"]],
     };
 
     private static LanguagePack Chinese() => new()
@@ -295,6 +299,7 @@ internal static class BuiltInLanguages
         Prose = ["В этом отчёте подведены итоги квартала.", "Продажи выросли на 12 процентов.", "Команда предлагает продлить часы работы.", "Бюджет нужно пересмотреть до совещания.", "Клиенты ценят скорость обслуживания.", "Следующая поставка ожидается в марте."],
         Reasoning = ["Сначала выпишу известные данные.", "Затем выполню нужное действие.", "Проверю результат прикидкой.", "Значит, результат согласован."],
         FinalAnswer = "Окончательный ответ:",
+        SynonymGroups = [["Реши", "Вычисли", "Разбери"], ["Объясни", "Опиши", "Поясни"], ["полностью", "целиком", "подробно"], ["прозрачно", "открыто", "явно"], ["рассуждения", "размышления", "выкладки"], ["Напиши", "Составь", "Изложи"], ["покажи", "представь", "выведи"], ["задачу", "задание", "упражнение"], ["ответ", "решение", "результат"], ["Сгенерируй", "Создай", "Придумай"], ["разнообразных", "различных", "непохожих"], ["безопасной", "нейтральной", "допустимой"], ["Оцени", "Проверь", "Прорецензируй"], ["лучше", "сильнее", "удачнее"], ["скрытые", "внутренние", "тайные"]],
     };
 
     private static LanguagePack Hindi() => new()
@@ -335,6 +340,7 @@ internal static class BuiltInLanguages
         Prose = ["यह रिपोर्ट तिमाही के परिणामों का सारांश है।", "बिक्री में 12 प्रतिशत की वृद्धि हुई।", "टीम सेवा का समय बढ़ाने का सुझाव देती है।", "बैठक से पहले बजट की समीक्षा ज़रूरी है।", "ग्राहक तेज़ सेवा को महत्व देते हैं।", "अगली डिलीवरी मार्च में होगी।"],
         Reasoning = ["पहले, मैं दी गई जानकारी पहचानता हूं।", "फिर, उचित गणना करता हूं।", "अनुमान से परिणाम जांचता हूं।", "इसलिए परिणाम सही है।"],
         FinalAnswer = "अंतिम उत्तर:",
+        SynonymGroups = [["हल", "सुलझाएं"], ["समझाएं", "स्पष्ट करें", "बताएं"], ["पूरा", "संपूर्ण", "विस्तृत"], ["तर्क", "सोच", "विचार"], ["लिखें", "प्रस्तुत करें"], ["उत्तर", "जवाब", "परिणाम"], ["समस्या", "सवाल", "प्रश्न"], ["सुरक्षित", "तटस्थ"]],
     };
 
     private static LanguagePack Arabic() => new()
@@ -375,6 +381,7 @@ internal static class BuiltInLanguages
         Prose = ["يلخص هذا التقرير نتائج الربع.", "ارتفعت المبيعات بنسبة 12 في المئة.", "يقترح الفريق تمديد ساعات العمل.", "يجب مراجعة الميزانية قبل الاجتماع.", "يقدّر العملاء سرعة الخدمة.", "التسليم القادم متوقع في مارس."],
         Reasoning = ["أولًا، أحدد المعطيات.", "ثم أجري العملية المناسبة.", "أتحقق من النتيجة بالتقدير.", "إذن النتيجة منطقية."],
         FinalAnswer = "الإجابة النهائية:",
+        SynonymGroups = [["حل", "احسب"], ["اشرح", "وضح", "فسر"], ["كاملًا", "مفصلًا", "شاملًا"], ["تفكيرك", "استدلالك", "منطقك"], ["اكتب", "دوّن", "صُغ"], ["الإجابة", "الحل", "النتيجة"], ["المسألة", "المشكلة", "السؤال"], ["آمن", "محايد", "مقبول"]],
     };
 
     private static LanguagePack Korean() => new()
@@ -415,5 +422,6 @@ internal static class BuiltInLanguages
         Prose = ["이 보고서는 분기 실적을 요약합니다.", "매출이 12퍼센트 증가했습니다.", "팀은 운영 시간 연장을 제안합니다.", "회의 전에 예산을 검토해야 합니다.", "고객은 빠른 서비스를 중요하게 생각합니다.", "다음 납품은 3월 예정입니다."],
         Reasoning = ["먼저 주어진 조건을 정리합니다.", "다음으로 알맞은 계산을 합니다.", "어림셈으로 결과를 확인합니다.", "따라서 결과가 타당합니다."],
         FinalAnswer = "최종 답:",
+        SynonymGroups = [["풀고", "해결하고", "계산하고"], ["설명하세요.", "서술하세요.", "풀어 주세요."], ["완전하고", "빠짐없이", "상세하고"], ["추론", "사고", "논리"], ["문제를", "질문을", "과제를"], ["답", "정답", "결과"]],
     };
 }

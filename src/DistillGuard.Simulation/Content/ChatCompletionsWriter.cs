@@ -66,7 +66,7 @@ internal static class ChatCompletionsWriter
         }
         w.WriteNumber(sc.UsesCompletionTokens ? "max_completion_tokens"u8 : "max_tokens"u8, intent.MaxTokens);
         if (intent.Temperature is double temp) w.WriteNumber("temperature"u8, temp);
-        if (intent.N != 1) w.WriteNumber("n"u8, intent.N);
+        if (intent.N > 1) w.WriteNumber("n"u8, Math.Min(intent.N, RenderScratch.MaxChoices));
         if (intent.Logprobs)
         {
             w.WriteBoolean("logprobs"u8, true);

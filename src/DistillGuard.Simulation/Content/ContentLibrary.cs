@@ -43,11 +43,11 @@ public sealed class ContentLibrary
         }
         _languageList = BuiltInLanguages.Create();
         _languages = new Dictionary<string, LanguagePack>(StringComparer.OrdinalIgnoreCase);
-        var empty = new SynonymTable([]);
         foreach (var pack in _languageList)
         {
             _languages[pack.Code] = pack;
-            if (pack.Code == "en") continue;
+            if (pack.Code == "en") { pack.Synonyms = Synonyms; continue; }
+            pack.Synonyms = new SynonymTable(pack.SynonymGroups);
             int f = 0;
             foreach (ContentKind kind in Enum.GetValues<ContentKind>())
             {
@@ -55,7 +55,7 @@ public sealed class ContentLibrary
                 var sources = pack.Families.TryGetValue(family, out var s) ? s : pack.Families["chat"];
                 var parsed = new Skeleton[sources.Length];
                 for (int i = 0; i < sources.Length; i++)
-                    parsed[i] = Skeleton.Parse(sources[i], 100_000 + (int)kind * 1000 + i, empty, raw: false);
+                    parsed[i] = Skeleton.Parse(sources[i], 100_000 + (int)kind * 1000 + i, pack.Synonyms, raw: false);
                 pack.Skeletons[kind] = parsed;
                 f++;
             }

@@ -56,12 +56,12 @@ internal static class ConversationPlanner
                 // The pasted block came from another conversation: the turn it sits in is an ordinary problem.
                 ItemFactory.Fill(lib, ContentKind.Math, lang, lang.Code == "en" ? ItemFactory.CorpusItem(lib, ContentKind.Math, ref turnRng) : null, ref turnRng, sc.Slots, -1);
                 var math = lib.SkeletonsFor(ContentKind.Math, lang);
-                Paraphraser.Render(math[turnRng.Next(math.Length)], 0, lang, lib.Synonyms, sc.Slots, turn.User);
+                Paraphraser.Render(math[turnRng.Next(math.Length)], 0, lang, lang.Synonyms, sc.Slots, turn.User);
             }
             else
             {
                 ItemFactory.Fill(lib, kind, lang, lang.Code == "en" ? ItemFactory.CorpusItem(lib, kind, ref turnRng) : null, ref turnRng, sc.Slots, intent.ToolSet);
-                Paraphraser.Render(skeleton, intent.Paraphrase, lang, lib.Synonyms, sc.Slots, turn.User);
+                Paraphraser.Render(skeleton, intent.Paraphrase, lang, lang.Synonyms, sc.Slots, turn.User);
             }
             if (anthropicThinking || replayHere || encryptedHistory)
             {
@@ -90,7 +90,7 @@ internal static class ConversationPlanner
         if (sc.Replay == ReplayMode.InHistory && kind == ContentKind.ReasoningReplay)
             FollowUp(lang, template, intent.Paraphrase, sc.Slots.L.Span, sc.Final);
         else
-            Paraphraser.Render(skeleton, intent.Paraphrase, lang, lib.Synonyms, sc.Slots, sc.Final);
+            Paraphraser.Render(skeleton, intent.Paraphrase, lang, lang.Synonyms, sc.Slots, sc.Final);
         if (sc.Replay == ReplayMode.InText && kind != ContentKind.ReasoningReplay)
         {
             sc.Final.Append("\n\n").Append(intent.ReplayedArtifact).Append("\n\n");

@@ -26,6 +26,11 @@ internal sealed class LanguagePack
     public required string[] Prose { get; init; }
     public required string[] Reasoning { get; init; }
     public required string FinalAnswer { get; init; }
+    /// <summary>Interchangeable words for the paraphraser (single words; empty where words are not space-separated).</summary>
+    public string[][] SynonymGroups { get; init; } = [];
+
+    /// <summary>The parsed synonym table, set by the library.</summary>
+    public SynonymTable Synonyms { get; set; } = null!;
 
     /// <summary>Parsed skeletons per kind, filled by the library.</summary>
     public Dictionary<ContentKind, Skeleton[]> Skeletons { get; } = new();
