@@ -199,48 +199,81 @@ internal static class ChatCompletionsWriter
 
     private static readonly string[] Alternatives = [" the", " a", ",", ".", " and", " to", " of", " is", " we", " it", " that", " in", " this", " so", " for", "\n", " first", " then", " be", " can"];
 
-    /// <summary>Per-token log probabilities: content split at spaces, each token with its UTF-8 bytes and alternatives.</summary>
+    /// <summary>
+    /// Per-token log probabilities: content split at spaces, each token with its UTF-8 bytes and alternatives.
+    /// Each token's object is composed as UTF-8 in a buffer and written raw: one writer call per token.
+    /// </summary>
     private static void Logprobs(Utf8JsonWriter w, ReadOnlySpan<char> text, int top, ref SimRandom r)
     {
         w.WriteStartObject("logprobs"u8);
         w.WriteStartArray("content"u8);
-        Span<byte> bytes = stackalloc byte[256];
-        Span<byte> raw = stackalloc byte[1100];
+        var buffer = t_logprobBuffer ??= new byte[64 * 1024];
         int i = 0;
         while (i < text.Length)
         {
             int start = i;
             i++;
-            while (i < text.Length && text[i] != ' ' && text[i] != '\n' && i - start < 48) i++;
+            while (i < text.Length && ((text[i] != ' ' && text[i] != '\n' && i - start < 48) || char.IsLowSurrogate(text[i]))) i++;
             var token = text[start..i];
             double lp = -r.NextExponential(0.35);
-            w.WriteStartObject();
-            w.WriteString("token"u8, token);
-            w.WritePropertyName("logprob"u8);
-            w.WriteRawValue(LogprobJson(lp, raw), skipInputValidation: true);
-            int n = Encoding.UTF8.GetBytes(token, bytes);
-            w.WritePropertyName("bytes"u8);
-            w.WriteRawValue(ByteArrayJson(bytes[..n], raw), skipInputValidation: true);
-            w.WriteStartArray("top_logprobs"u8);
+            int o = 0;
+            o = Entry(buffer, o, token, lp);
+            o--; // reopen the object to add top_logprobs
+            o = Put(buffer, o, ",\"top_logprobs\":["u8);
             double alt = lp;
             for (int k = 0; k < top; k++)
             {
                 var tok = k == 0 ? token : Alternatives[r.Next(Alternatives.Length)].AsSpan();
-                if (k > 0) alt -= 0.5 + r.NextExponential(1.5);
-                w.WriteStartObject();
-                w.WriteString("token"u8, tok);
-                w.WritePropertyName("logprob"u8);
-                w.WriteRawValue(LogprobJson(alt, raw), skipInputValidation: true);
-                int m = Encoding.UTF8.GetBytes(tok, bytes);
-                w.WritePropertyName("bytes"u8);
-                w.WriteRawValue(ByteArrayJson(bytes[..m], raw), skipInputValidation: true);
-                w.WriteEndObject();
+                if (k > 0) { alt -= 0.5 + r.NextExponential(1.5); buffer[o++] = (byte)','; }
+                o = Entry(buffer, o, tok, alt);
             }
-            w.WriteEndArray();
-            w.WriteEndObject();
+            buffer[o++] = (byte)']';
+            buffer[o++] = (byte)'}';
+            w.WriteRawValue(buffer.AsSpan(0, o), skipInputValidation: true);
         }
         w.WriteEndArray();
         w.WriteNull("refusal"u8);
         w.WriteEndObject();
+    }
+
+    [ThreadStatic] private static byte[]? t_logprobBuffer;
+
+    /// <summary>Writes {"token":…,"logprob":…,"bytes":[…]} at <paramref name="o"/>; returns the new end.</summary>
+    private static int Entry(byte[] b, int o, ReadOnlySpan<char> token, double lp)
+    {
+        o = Put(b, o, "{\"token\":\""u8);
+        for (int i = 0; i < token.Length; i++)
+        {
+            char c = token[i];
+            switch (c)
+            {
+                case '"': b[o++] = (byte)'\\'; b[o++] = (byte)'"'; break;
+                case '\\': b[o++] = (byte)'\\'; b[o++] = (byte)'\\'; break;
+                default:
+                    if (c < 0x20) { o = Put(b, o, "\\u00"u8); b[o++] = (byte)"0123456789abcdef"[c >> 4]; b[o++] = (byte)"0123456789abcdef"[c & 15]; }
+                    else if (c < 0x80) b[o++] = (byte)c;
+                    else
+                    {
+                        int len = char.IsHighSurrogate(c) && i + 1 < token.Length && char.IsLowSurrogate(token[i + 1]) ? 2 : 1;
+                        o += Encoding.UTF8.GetBytes(token.Slice(i, len), b.AsSpan(o));
+                        i += len - 1;
+                    }
+                    break;
+            }
+        }
+        o = Put(b, o, "\",\"logprob\":"u8);
+        o += LogprobJson(lp, b.AsSpan(o)).Length;
+        o = Put(b, o, ",\"bytes\":"u8);
+        Span<byte> utf8 = stackalloc byte[160];
+        int n = Encoding.UTF8.GetBytes(token, utf8);
+        o += ByteArrayJson(utf8[..n], b.AsSpan(o)).Length;
+        b[o++] = (byte)'}';
+        return o;
+    }
+
+    private static int Put(byte[] b, int o, ReadOnlySpan<byte> s)
+    {
+        s.CopyTo(b.AsSpan(o));
+        return o + s.Length;
     }
 }
