@@ -101,6 +101,8 @@ internal static class TokenEstimator
 {
     public static int Estimate(ReadOnlySpan<char> s)
     {
+        // Fast (vectorised) path: no character outside Latin/Greek/Cyrillic/Arabic/Hebrew ranges.
+        if (s.IndexOfAnyExceptInRange('\0', '\u07FF') < 0) return (s.Length + 3) / 4;
         int latin = 0, wide = 0;
         foreach (char c in s)
         {
