@@ -20,10 +20,11 @@ internal static class Paraphraser
 
         if (paraphrase == 0)
         {
+            var unused = default(SimRandom);
             for (int i = 0; i < n; i++)
             {
                 if (i > 0) { EndSentence(output, lang); output.Space(); }
-                WriteClause(clauses[i], slots, output, lower: false, swapRate: 0, ref Unsafe.NoRandom, synonyms);
+                WriteClause(clauses[i], slots, output, lower: false, swapRate: 0, ref unused, synonyms);
             }
             return;
         }
@@ -108,10 +109,5 @@ internal static class Paraphraser
             }
             if (lower) output.AppendLower(tok.Text); else output.Append(tok.Text);
         }
-    }
-
-    private static class Unsafe
-    {
-        public static SimRandom NoRandom;
     }
 }
