@@ -239,6 +239,7 @@ internal sealed class Actor
             if (p.Replay != ReplayRole.None && intent.ReplayedArtifact is null) p.Pool?.Add(intent.IssuedArtifact);
         }
         intent.Failed = failed;
+        intent.CreatedUnixSeconds = d.TsMs / 1000 + (failed ? 0 : 1);
         d.Status = failed ? (trng.Chance(0.6) ? 429 : trng.Chance(0.7) ? 500 : 529) : 200;
         intent.ContentSeed = SimRandom.Mix(_world.Seed ^ SimRandom.Mix(p.Seed + (ulong)ev.Session * 0x9E37 + (ulong)ev.Turn));
         d.MsPerToken = model.EndsWith("mini", StringComparison.Ordinal) ? 8 : 18 + trng.NextDouble() * 10;
