@@ -1,0 +1,214 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using DistillGuard.Core.Text;
+
+namespace DistillGuard.Core.Fingerprints;
+
+/// <summary>
+/// A 64-bit SimHash of a prompt's skeleton: slots (numbers, quoted spans, code, URLs, e-mails, long tokens,
+/// capitalised names) are masked, words are lower-cased and a few common synonyms folded, and the hash is
+/// taken over unigrams and bigrams (shingles) so filled-in slots and light paraphrase or clause reordering move
+/// only a few bits. Instances of one skeleton lie within <see cref="RecommendedThreshold"/> bits of each other.
+/// </summary>
+public static class TemplateFingerprint
+{
+    /// <summary>Hamming distance at or below which two fingerprints are taken as one template (measured in the tests on generated skeletons).</summary>
+    public const int RecommendedThreshold = 12;
+
+    /// <summary>Only the head and tail of a long message are hashed: templates wrap their slots.</summary>
+    private const int HeadChars = 3000, TailChars = 1000;
+
+    public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
+
+    public static bool SameTemplate(ulong a, ulong b, int threshold = RecommendedThreshold) => Distance(a, b) <= threshold;
+
+    public static ulong Compute(string text) => Compute(text.AsSpan());
+
+    public static ulong Compute(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty) return 0;
+        Span<int> v = stackalloc int[64];
+        v.Clear();
+        var state = new State();
+        if (text.Length <= HeadChars + TailChars) Tokenize(text, v, ref state);
+        else
+        {
+            Tokenize(text[..HeadChars], v, ref state);
+            Add(v, ref state, MaskLong);
+            Tokenize(text[^TailChars..], v, ref state);
+        }
+        if (state.Count == 0) return 0;
+        ulong h = 0;
+        for (int b = 0; b < 64; b++) if (v[b] > 0) h |= 1UL << b;
+        return h == 0 ? 1 : h;
+    }
+
+    private struct State
+    {
+        public ulong Prev;   // previous token hash (0 = sentence start)
+        public int Count;
+    }
+
+    private static readonly ulong MaskNumber = Hash64.Of("#n"), MaskQuote = Hash64.Of("#q"), MaskCode = Hash64.Of("#code"),
+        MaskUrl = Hash64.Of("#url"), MaskEmail = Hash64.Of("#email"), MaskLong = Hash64.Of("#long"), MaskName = Hash64.Of("#name");
+
+    private static void Tokenize(ReadOnlySpan<char> t, Span<int> v, ref State st)
+    {
+        Span<char> word = stackalloc char[32];
+        bool sentenceStart = true;
+        int i = 0;
+        while (i < t.Length)
+        {
+            char c = t[i];
+            if (char.IsWhiteSpace(c)) { i++; continue; }
+            // Code block or inline code.
+            if (c == '`')
+            {
+                int end = c == '`' && t[i..].StartsWith("```") ? IndexFrom(t, "```", i + 3) : IndexFrom(t, "`", i + 1);
+                i = end < 0 ? t.Length : end + (t[i..].StartsWith("```") ? 3 : 1);
+                AddMask(v, ref st, MaskCode);
+                continue;
+            }
+            // Quoted span (double quotes, typographic quotes, CJK brackets).
+            char close = c switch { '"' => '"', '\u201C' => '\u201D', '\u00AB' => '\u00BB', '\u300C' => '\u300D', '\u300E' => '\u300F', _ => '\0' };
+            if (close != '\0')
+            {
+                int end = t.Slice(i + 1, Math.Min(400, t.Length - i - 1)).IndexOf(close);
+                if (end >= 0) { i += end + 2; AddMask(v, ref st, MaskQuote); sentenceStart = false; continue; }
+                i++; continue;
+            }
+            if (TextNormalizer.IsCjk(c))
+            {
+                if (char.IsLetter(c)) { Add(v, ref st, Hash64.Of(new ReadOnlySpan<char>(in c))); }
+                else { st.Prev = 0; sentenceStart = true; } // CJK punctuation ends a clause
+                i++;
+                continue;
+            }
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (c is '.' or '!' or '?' or ':' or ';' or '\n') { sentenceStart = true; st.Prev = 0; }
+                i++;
+                continue;
+            }
+            // A run of non-space, non-CJK characters: classify it as a whole.
+            int j = i;
+            while (j < t.Length && !char.IsWhiteSpace(t[j]) && !TextNormalizer.IsCjk(t[j]) && t[j] is not ('"' or '`' or '\u201C')) j++;
+            var token = t[i..j];
+            // Trailing punctuation belongs to the sentence, not the token.
+            int k = token.Length;
+            while (k > 0 && !char.IsLetterOrDigit(token[k - 1])) k--;
+            var core = token[..k];
+            bool endsSentence = k < token.Length && token[k..].IndexOfAny(".!?:;") >= 0;
+            i = j;
+            if (core.IsEmpty) { if (endsSentence) { sentenceStart = true; st.Prev = 0; } continue; }
+            ulong mask = Classify(core, sentenceStart);
+            if (mask != 0) AddMask(v, ref st, mask);
+            else
+            {
+                // Plain words inside the token (e.g. "step-by-step", "don't").
+                int w = 0;
+                foreach (char ch in core)
+                {
+                    if (char.IsLetter(ch) && w < word.Length) word[w++] = char.ToLowerInvariant(ch);
+                    else if (w > 0) { AddWord(v, ref st, word[..w]); w = 0; }
+                }
+                if (w > 0) AddWord(v, ref st, word[..w]);
+            }
+            sentenceStart = endsSentence;
+            if (endsSentence) st.Prev = 0;
+        }
+    }
+
+    private static int IndexFrom(ReadOnlySpan<char> t, string s, int from)
+    {
+        if (from >= t.Length) return -1;
+        int k = t[from..].IndexOf(s);
+        return k < 0 ? -1 : from + k;
+    }
+
+    private static ulong Classify(ReadOnlySpan<char> core, bool sentenceStart)
+    {
+        if (core.Length > 24) return MaskLong;
+        if (core.IndexOf("://".AsSpan()) >= 0 || core.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) return MaskUrl;
+        int at = core.IndexOf('@');
+        if (at > 0 && core[at..].Contains('.')) return MaskEmail;
+        foreach (char ch in core) if (char.IsDigit(ch)) return MaskNumber;
+        if (!sentenceStart && char.IsUpper(core[0]) && core.Length > 1) return MaskName;
+        if (core.Length > 1 && char.IsUpper(core[0]) && char.IsUpper(core[1])) return MaskName; // acronyms / ALL-CAPS slots
+        return 0;
+    }
+
+    private static void AddWord(Span<int> v, ref State st, ReadOnlySpan<char> w)
+    {
+        var canon = Synonyms.Canonical(w);
+        if (canon.IsEmpty) return; // dropped filler
+        Add(v, ref st, Hash64.Of(canon));
+    }
+
+    private static void AddMask(Span<int> v, ref State st, ulong mask)
+    {
+        if (st.Prev == mask) return; // "New York City" is one slot, not three
+        Add(v, ref st, mask);
+    }
+
+    private static void Add(Span<int> v, ref State st, ulong h)
+    {
+        Accumulate(v, h, 1);
+        if (st.Prev != 0) Accumulate(v, (st.Prev * 31) ^ BitOperations.RotateLeft(h, 17) ^ 0x9E3779B97F4A7C15UL, 1);
+        st.Prev = h;
+        st.Count++;
+    }
+
+    private static void Accumulate(Span<int> v, ulong h, int w)
+    {
+        for (int b = 0; b < 64; b++)
+            v[b] += ((h >> b) & 1) != 0 ? w : -w;
+    }
+
+    /// <summary>A small fold of common prompt synonyms and fillers.</summary>
+    private static class Synonyms
+    {
+        private static readonly Dictionary<string, string> s_map = Build();
+        private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_lookup = s_map.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public static ReadOnlySpan<char> Canonical(ReadOnlySpan<char> w)
+            => s_lookup.TryGetValue(w, out var c) ? c.AsSpan() : w;
+
+        private static Dictionary<string, string> Build()
+        {
+            var groups = new[]
+            {
+                "explain describe elaborate clarify",
+                "show display present",
+                "write compose produce generate create draft",
+                "give provide offer supply",
+                "detailed thorough comprehensive exhaustive extensive",
+                "full complete entire whole",
+                "steps stages",
+                "step stage",
+                "reasoning thinking thought thoughts rationale logic",
+                "answer solution result",
+                "problem question task exercise puzzle",
+                "carefully rigorously methodically",
+                "expert specialist professional",
+                "analyze analyse examine evaluate assess",
+                "list enumerate",
+                "help assist",
+                "make ensure",
+                "use utilize utilise employ",
+                "also additionally",
+                "below following",
+                "each every",
+                "response reply",
+            };
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var g in groups)
+            {
+                var words = g.Split(' ');
+                foreach (var w in words) map[w] = words[0];
+            }
+            foreach (var filler in new[] { "please", "kindly", "just", "really", "very", "the", "a", "an" }) map[filler] = "";
+            return map;
+        }
+    }
+}
