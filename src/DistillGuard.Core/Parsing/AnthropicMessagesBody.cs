@@ -101,7 +101,7 @@ internal static class AnthropicMessagesBody
                 }
                 else if (r.ValueTextEquals("signature"u8) || r.ValueTextEquals("data"u8))
                 {
-                    ulong h = Json.ReadStringHash(ref r);
+                    ulong h = Json.ReadArtifactHash(ref r);
                     if (h != 0) { artifacts.Add(h); artifact = true; }
                 }
                 else Json.SkipValue(ref r);
@@ -153,7 +153,7 @@ internal static class AnthropicMessagesBody
                 }
                 else if (r.ValueTextEquals("signature"u8) || r.ValueTextEquals("data"u8))
                 {
-                    ulong h = Json.ReadStringHash(ref r);
+                    ulong h = Json.ReadArtifactHash(ref r);
                     if (h != 0) s.F.IssuedArtifacts.Add(h);
                 }
                 else Json.SkipValue(ref r);

@@ -71,7 +71,7 @@ public sealed class ExchangeLineParser
         var r = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 256 });
         if (!r.Read()) return QuarantineReasons.InvalidJson;
         if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); while (r.Read()) { } return QuarantineReasons.NotAnObject; }
-        bool hasId = false, hasTs = false, badTs = false, hasAccount = false, hasApi = false, knownApi = false, hasRequest = false, badField = false;
+        bool hasId = false, hasTs = false, badTs = false, hasAccount = false, hasApi = false, knownApi = false, hasRequest = false, badField = false, badRequest = false;
         ApiFormat api = default;
         int reqStart = -1, reqLen = 0, resStart = -1, resLen = 0;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
@@ -102,7 +102,7 @@ public sealed class ExchangeLineParser
             else if (r.ValueTextEquals("request"u8))
             {
                 r.Read();
-                if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); if (r.TokenType != JsonTokenType.Null) badField = true; continue; }
+                if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); if (r.TokenType != JsonTokenType.Null) badRequest = true; continue; }
                 hasRequest = true;
                 if (knownApi) ReadRequest(ref r, api);
                 else { reqStart = (int)r.TokenStartIndex; r.Skip(); reqLen = (int)r.BytesConsumed - reqStart; }
@@ -124,6 +124,7 @@ public sealed class ExchangeLineParser
         if (!hasAccount) return QuarantineReasons.MissingAccount;
         if (!hasApi) return QuarantineReasons.MissingApi;
         if (!knownApi) return QuarantineReasons.UnknownApi;
+        if (badRequest) return QuarantineReasons.BadField;
         if (!hasRequest) return QuarantineReasons.MissingRequest;
         if (badField) return QuarantineReasons.BadField;
         if (reqStart >= 0)
@@ -258,8 +259,7 @@ public sealed class ExchangeLineParser
             if (len < 0) len = text.Length - start;
             if (len >= BlobMinLength && LooksRandom(text.Slice(start, len)) && !IsDataUri(text, start))
             {
-                var run = text.Slice(start, len).TrimEnd("="u8);
-                presented.Add(Hash64.Of(run));
+                presented.Add(Json.ArtifactHash(text.Slice(start, len)));
                 found = true;
             }
             i = start + len;

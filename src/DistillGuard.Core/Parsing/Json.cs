@@ -50,13 +50,28 @@ internal static class Json
         return StringHash(ref r);
     }
 
-    public static ulong StringHash(ref Utf8JsonReader r)
+    public static ulong StringHash(ref Utf8JsonReader r, bool artifact = false)
     {
         if (r.ValueSpan.Length == 0) return 0;
-        if (!r.ValueIsEscaped) return Hash64.Of(r.ValueSpan);
+        if (!r.ValueIsEscaped) return artifact ? ArtifactHash(r.ValueSpan) : Hash64.Of(r.ValueSpan);
         Span<byte> buf = r.ValueSpan.Length <= 512 ? stackalloc byte[r.ValueSpan.Length] : new byte[r.ValueSpan.Length];
         int n = r.CopyString(buf);
-        return Hash64.Of(buf[..n]);
+        return artifact ? ArtifactHash(buf[..n]) : Hash64.Of(buf[..n]);
+    }
+
+    /// <summary>Reads a reasoning artifact (signature, encrypted_content, redacted data) and returns its hash, 0 when absent.</summary>
+    public static ulong ReadArtifactHash(ref Utf8JsonReader r)
+    {
+        r.Read();
+        if (r.TokenType != JsonTokenType.String) { r.Skip(); return 0; }
+        return StringHash(ref r, artifact: true);
+    }
+
+    /// <summary>The 64-bit hash of a reasoning artifact string, base64 padding ignored, so an issued artifact and the same one pasted as text hash alike.</summary>
+    public static ulong ArtifactHash(ReadOnlySpan<byte> artifact)
+    {
+        var t = artifact.Trim(" \t\r\n"u8).TrimEnd("="u8);
+        return t.IsEmpty ? 0 : Hash64.Of(t);
     }
 
     public static Role ReadRole(ref Utf8JsonReader r)

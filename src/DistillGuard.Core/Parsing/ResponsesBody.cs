@@ -82,7 +82,7 @@ internal static class ResponsesBody
                 else if (r.ValueTextEquals("content"u8)) Json.ReadTextOrParts(ref r, s.Current);
                 else if (r.ValueTextEquals("encrypted_content"u8))
                 {
-                    ulong h = Json.ReadStringHash(ref r);
+                    ulong h = Json.ReadArtifactHash(ref r);
                     if (h != 0) { s.F.PresentedArtifacts.Add(h); artifact = true; }
                 }
                 else Json.SkipValue(ref r);
@@ -143,7 +143,7 @@ internal static class ResponsesBody
                 }
                 else if (r.ValueTextEquals("encrypted_content"u8))
                 {
-                    ulong h = Json.ReadStringHash(ref r);
+                    ulong h = Json.ReadArtifactHash(ref r);
                     if (h != 0) s.F.IssuedArtifacts.Add(h);
                 }
                 else if (r.ValueTextEquals("summary"u8) || r.ValueTextEquals("content"u8)) readable += TextLength(ref r);
