@@ -22,6 +22,10 @@ public static class ExchangeLogReader
     /// for missing or unreadable files, and <see cref="OperationCanceledException"/> when cancelled.
     /// </summary>
     public static ReaderStats Read(ReaderOptions options, Action<ExchangeFeatures> onExchange, CancellationToken ct = default)
+        => Read(options, onExchange, ct, InitialBatchBytes);
+
+    /// <summary>As <see cref="Read(ReaderOptions, Action{ExchangeFeatures}, CancellationToken)"/> with a chosen batch size (tests use small batches).</summary>
+    internal static ReaderStats Read(ReaderOptions options, Action<ExchangeFeatures> onExchange, CancellationToken ct, int batchBytes)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(onExchange);
@@ -33,7 +37,7 @@ public static class ExchangeLogReader
             if (!info.Exists) throw new FileNotFoundException($"exchange log not found: {file}", file);
             totalBytes += info.Length;
         }
-        using var run = new Run(options, totalBytes, ct);
+        using var run = new Run(options, totalBytes, ct, batchBytes);
         run.Start();
         run.Consume(onExchange);
         return run.Stats(sw.Elapsed);
@@ -58,8 +62,11 @@ public static class ExchangeLogReader
         private readonly Dictionary<string, long> _reasons = new(StringComparer.Ordinal);
         private long _lines, _exchanges, _quarantined, _bytes;
 
-        public Run(ReaderOptions o, long totalBytes, CancellationToken ct)
+        private readonly int _batchBytes;
+
+        public Run(ReaderOptions o, long totalBytes, CancellationToken ct, int batchBytes)
         {
+            _batchBytes = Math.Max(16, batchBytes);
             _o = o;
             _totalBytes = totalBytes;
             _cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -90,7 +97,7 @@ public static class ExchangeLogReader
                     using var fs = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                     using Stream input = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(fs, CompressionMode.Decompress) : fs;
                     long line = 1;
-                    byte[] carry = new byte[InitialBatchBytes];
+                    byte[] carry = new byte[_batchBytes];
                     int carryLen = 0;
                     bool eof = false;
                     while (!eof || carryLen > 0)
@@ -98,7 +105,7 @@ public static class ExchangeLogReader
                         _inFlight.Wait(ct);
                         var b = Rent();
                         b.FileIndex = fi;
-                        if (b.Buffer.Length < carryLen * 2) b.Buffer = new byte[Math.Max(carryLen * 2, InitialBatchBytes)];
+                        if (b.Buffer.Length < carryLen * 2) b.Buffer = new byte[Math.Max(carryLen * 2, _batchBytes)];
                         carry.AsSpan(0, carryLen).CopyTo(b.Buffer);
                         int len = carryLen;
                         int cut;
@@ -147,7 +154,7 @@ public static class ExchangeLogReader
         private LineBatch Rent()
         {
             if (_pool.TryTake(out var b)) { b.Reset(); return b; }
-            return new LineBatch();
+            return new LineBatch { Buffer = new byte[_batchBytes] };
         }
 
         // ---- workers: parse lines, compute signals ----
