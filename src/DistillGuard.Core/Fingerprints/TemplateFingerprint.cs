@@ -13,7 +13,7 @@ namespace DistillGuard.Core.Fingerprints;
 public static class TemplateFingerprint
 {
     /// <summary>Hamming distance at or below which two fingerprints are taken as one template (measured in the tests on generated skeletons).</summary>
-    public const int RecommendedThreshold = 12;
+    public const int RecommendedThreshold = 16;
 
     /// <summary>Only the head and tail of a long message are hashed: templates wrap their slots.</summary>
     private const int HeadChars = 3000, TailChars = 1000;
@@ -50,12 +50,13 @@ public static class TemplateFingerprint
     }
 
     private static readonly ulong MaskNumber = Hash64.Of("#n"), MaskQuote = Hash64.Of("#q"), MaskCode = Hash64.Of("#code"),
-        MaskUrl = Hash64.Of("#url"), MaskEmail = Hash64.Of("#email"), MaskLong = Hash64.Of("#long"), MaskName = Hash64.Of("#name");
+        MaskUrl = Hash64.Of("#url"), MaskEmail = Hash64.Of("#email"), MaskLong = Hash64.Of("#long"), MaskName = Hash64.Of("#name"), MaskField = Hash64.Of("#field");
 
     private static void Tokenize(ReadOnlySpan<char> t, Span<int> v, ref State st)
     {
         Span<char> word = stackalloc char[32];
         bool sentenceStart = true;
+        int wordsInSentence = 0;
         int i = 0;
         while (i < t.Length)
         {
@@ -99,6 +100,7 @@ public static class TemplateFingerprint
             while (k > 0 && !char.IsLetterOrDigit(token[k - 1])) k--;
             var core = token[..k];
             bool endsSentence = k < token.Length && token[k..].IndexOfAny(".!?:;") >= 0;
+            bool label = k < token.Length && token[k..].Contains(':') && wordsInSentence < 3;
             i = j;
             if (core.IsEmpty) { if (endsSentence) { sentenceStart = true; st.Prev = 0; } continue; }
             ulong mask = Classify(core, sentenceStart);
@@ -114,9 +116,44 @@ public static class TemplateFingerprint
                 }
                 if (w > 0) AddWord(v, ref st, word[..w]);
             }
+            wordsInSentence = endsSentence ? 0 : wordsInSentence + 1;
             sentenceStart = endsSentence;
             if (endsSentence) st.Prev = 0;
+            if (label)
+            {
+                // "Question: …", "Data: …", "A customer writes: …": the field after a short label is a slot, up to the
+                // end of its line or sentence.
+                int end = SlotEnd(t, i);
+                if (end > i)
+                {
+                    i = end;
+                    AddMask(v, ref st, MaskField);
+                    st.Prev = 0;
+                    sentenceStart = true;
+                }
+            }
         }
+    }
+
+    private static int SlotEnd(ReadOnlySpan<char> t, int from)
+    {
+        int limit = Math.Min(t.Length, from + 600);
+        int k = from;
+        while (k < limit && t[k] is ' ' or '\t') k++;
+        if (k >= limit || t[k] == '\n') return from; // the field is on the next lines: leave it to the tokens
+        char close = t[k] switch { '"' => '"', '\u201C' => '\u201D', '\u00AB' => '\u00BB', '\u300C' => '\u300D', _ => '\0' };
+        if (close != '\0')
+        {
+            int q = t.Slice(k + 1, limit - k - 1).IndexOf(close);
+            if (q >= 0) return k + 2 + q;
+        }
+        for (; k < limit; k++)
+        {
+            char c = t[k];
+            if (c == '\n') return k;
+            if (c is '.' or '?' or '!' or '\u3002' or '\uFF1F' or '\uFF01' && (k + 1 >= t.Length || char.IsWhiteSpace(t[k + 1]))) return k + 1;
+        }
+        return limit;
     }
 
     private static int IndexFrom(ReadOnlySpan<char> t, string s, int from)
@@ -179,6 +216,7 @@ public static class TemplateFingerprint
             var groups = new[]
             {
                 "explain describe elaborate clarify",
+                "key main primary principal",
                 "show display present",
                 "write compose produce generate create draft",
                 "give provide offer supply",
