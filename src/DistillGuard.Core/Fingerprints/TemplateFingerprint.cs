@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.InteropServices;
 using DistillGuard.Core.Text;
 
@@ -27,7 +28,7 @@ public static class TemplateFingerprint
     public static ulong Compute(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty) return 0;
-        Span<int> v = stackalloc int[64];
+        Span<Vector256<int>> v = stackalloc Vector256<int>[8];
         v.Clear();
         var state = new State();
         if (text.Length <= HeadChars + TailChars) Tokenize(text, v, ref state);
@@ -39,7 +40,11 @@ public static class TemplateFingerprint
         }
         if (state.Count == 0) return 0;
         ulong h = 0;
-        for (int b = 0; b < 64; b++) if (v[b] > 0) h |= 1UL << b;
+        for (int k = 0; k < 8; k++)
+        {
+            uint mask = Vector256.GreaterThan(v[k], Vector256<int>.Zero).ExtractMostSignificantBits();
+            h |= (ulong)mask << (8 * k);
+        }
         return h == 0 ? 1 : h;
     }
 
@@ -52,7 +57,7 @@ public static class TemplateFingerprint
     private static readonly ulong MaskNumber = Hash64.Of("#n"), MaskQuote = Hash64.Of("#q"), MaskCode = Hash64.Of("#code"),
         MaskUrl = Hash64.Of("#url"), MaskEmail = Hash64.Of("#email"), MaskLong = Hash64.Of("#long"), MaskName = Hash64.Of("#name"), MaskField = Hash64.Of("#field");
 
-    private static void Tokenize(ReadOnlySpan<char> t, Span<int> v, ref State st)
+    private static void Tokenize(ReadOnlySpan<char> t, Span<Vector256<int>> v, ref State st)
     {
         Span<char> word = stackalloc char[32];
         bool sentenceStart = true;
@@ -166,29 +171,37 @@ public static class TemplateFingerprint
     private static ulong Classify(ReadOnlySpan<char> core, bool sentenceStart)
     {
         if (core.Length > 24) return MaskLong;
-        if (core.IndexOf("://".AsSpan()) >= 0 || core.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) return MaskUrl;
-        int at = core.IndexOf('@');
-        if (at > 0 && core[at..].Contains('.')) return MaskEmail;
-        foreach (char ch in core) if (char.IsDigit(ch)) return MaskNumber;
+        bool digit = false, at = false, colon = false, dot = false;
+        foreach (char ch in core)
+        {
+            if ((uint)(ch - '0') <= 9) digit = true;
+            else if (ch == '@') at = true;
+            else if (ch == ':') colon = true;
+            else if (ch == '.') dot = true;
+            else if (ch > 127 && char.IsDigit(ch)) digit = true;
+        }
+        if ((colon && core.IndexOf("://".AsSpan()) >= 0) || (dot && core.StartsWith("www.", StringComparison.OrdinalIgnoreCase))) return MaskUrl;
+        if (at && dot && core.IndexOf('@') > 0 && core[core.IndexOf('@')..].Contains('.')) return MaskEmail;
+        if (digit) return MaskNumber;
         if (!sentenceStart && char.IsUpper(core[0]) && core.Length > 1) return MaskName;
         if (core.Length > 1 && char.IsUpper(core[0]) && char.IsUpper(core[1])) return MaskName; // acronyms / ALL-CAPS slots
         return 0;
     }
 
-    private static void AddWord(Span<int> v, ref State st, ReadOnlySpan<char> w)
+    private static void AddWord(Span<Vector256<int>> v, ref State st, ReadOnlySpan<char> w)
     {
-        var canon = Synonyms.Canonical(w);
-        if (canon.IsEmpty) return; // dropped filler
-        Add(v, ref st, Hash64.Of(canon));
+        ulong h = Synonyms.Canonical(Hash64.Of(w));
+        if (h == 0) return; // dropped filler
+        Add(v, ref st, h);
     }
 
-    private static void AddMask(Span<int> v, ref State st, ulong mask)
+    private static void AddMask(Span<Vector256<int>> v, ref State st, ulong mask)
     {
         if (st.Prev == mask) return; // "New York City" is one slot, not three
         Add(v, ref st, mask);
     }
 
-    private static void Add(Span<int> v, ref State st, ulong h)
+    private static void Add(Span<Vector256<int>> v, ref State st, ulong h)
     {
         Accumulate(v, h, 1);
         if (st.Prev != 0) Accumulate(v, (st.Prev * 31) ^ BitOperations.RotateLeft(h, 17) ^ 0x9E3779B97F4A7C15UL, 1);
@@ -196,20 +209,35 @@ public static class TemplateFingerprint
         st.Count++;
     }
 
-    private static void Accumulate(Span<int> v, ulong h, int w)
+    /// <summary>Adds +1 for every set bit of <paramref name="h"/> and -1 for every clear one: one vector add per byte.</summary>
+    private static void Accumulate(Span<Vector256<int>> v, ulong h, int w)
     {
-        for (int b = 0; b < 64; b++)
-            v[b] += ((h >> b) & 1) != 0 ? w : -w;
+        var table = s_byteSigns;
+        for (int k = 0; k < 8; k++)
+            v[k] += table[(int)((h >> (8 * k)) & 0xFF)];
+    }
+
+    private static readonly Vector256<int>[] s_byteSigns = BuildByteSigns();
+
+    private static Vector256<int>[] BuildByteSigns()
+    {
+        var t = new Vector256<int>[256];
+        Span<int> lanes = stackalloc int[8];
+        for (int b = 0; b < 256; b++)
+        {
+            for (int j = 0; j < 8; j++) lanes[j] = ((b >> j) & 1) != 0 ? 1 : -1;
+            t[b] = Vector256.Create<int>(lanes);
+        }
+        return t;
     }
 
     /// <summary>A small fold of common prompt synonyms and fillers.</summary>
     private static class Synonyms
     {
-        private static readonly Dictionary<string, string> s_map = Build();
-        private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> s_lookup = s_map.GetAlternateLookup<ReadOnlySpan<char>>();
+        /// <summary>Word hash to the hash of its canonical word (0 for a dropped filler).</summary>
+        private static readonly Dictionary<ulong, ulong> s_map = Build().ToDictionary(kv => Hash64.Of(kv.Key), kv => kv.Value.Length == 0 ? 0UL : Hash64.Of(kv.Value));
 
-        public static ReadOnlySpan<char> Canonical(ReadOnlySpan<char> w)
-            => s_lookup.TryGetValue(w, out var c) ? c.AsSpan() : w;
+        public static ulong Canonical(ulong wordHash) => s_map.TryGetValue(wordHash, out var c) ? c : wordHash;
 
         private static Dictionary<string, string> Build()
         {

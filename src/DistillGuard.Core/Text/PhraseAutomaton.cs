@@ -21,6 +21,8 @@ public sealed class PhraseAutomaton
     private readonly int[] _patternLength;
     private readonly int[] _patternGroup;
     private readonly byte[] _patternBounds;  // bit 0: boundary at start, bit 1: boundary at end
+    private readonly int _asciiClasses;      // classes 1.._asciiClasses-1 are ASCII characters
+    private readonly int[] _asciiNext;       // dense DFA rows over the ASCII classes
 
     public int GroupCount { get; }
     public int PatternCount => _patternLength.Length;
@@ -46,6 +48,11 @@ public sealed class PhraseAutomaton
 
         _classOf = new ushort[65536];
         int classes = 1;
+        // ASCII characters used by any phrase get the low class ids, so a dense DFA over them stays small.
+        foreach (var (text, _, _) in patterns)
+            foreach (char c in text)
+                if (c < 128 && _classOf[c] == 0) _classOf[c] = checked((ushort)classes++);
+        _asciiClasses = classes;
         foreach (var (text, _, _) in patterns)
             foreach (char c in text)
                 if (_classOf[c] == 0) _classOf[c] = checked((ushort)classes++);
@@ -111,6 +118,16 @@ public sealed class PhraseAutomaton
             foreach (var (cls, child) in children[i].OrderBy(kv => kv.Key)) { _childClass[pos] = cls; _childNode[pos] = child; pos++; }
             _childCount[i] = pos - _childStart[i];
         }
+        // Dense transitions for the ASCII classes (a DFA: failure links folded in), in BFS order so a state's
+        // failure target is complete before the state.
+        _asciiNext = new int[n * _asciiClasses];
+        for (int c = 1; c < _asciiClasses; c++) _asciiNext[c] = _rootNext[c];
+        foreach (int node in order)
+        {
+            int row = node * _asciiClasses, failRow = _fail[node] * _asciiClasses;
+            for (int c = 1; c < _asciiClasses; c++)
+                _asciiNext[row + c] = children[node].TryGetValue((ushort)c, out int child) ? child : _asciiNext[failRow + c];
+        }
         _outStart = new int[n]; _outCount = new int[n];
         _outPattern = new int[outputs.Sum(o => o.Count)];
         pos = 0;
@@ -134,7 +151,7 @@ public sealed class PhraseAutomaton
         {
             int cls = classOf[text[i]];
             if (cls == 0) { state = 0; continue; }
-            state = Next(state, cls);
+            state = cls < _asciiClasses ? _asciiNext[state * _asciiClasses + cls] : Next(state, cls);
             if (state != 0 && _outCount[state] != 0) Emit(text, i, state, groupBits);
         }
     }
