@@ -86,6 +86,9 @@ public static class ReaderWorkload
         return sb.ToString();
     }
 
+    /// <summary>Apps reuse their system prompt: 400 distinct ones, each a few sentences.</summary>
+    private static readonly string[] Systems = Enumerable.Range(0, 400).Select(i => Sentence(new Random(1000 + i), 20, 120)).ToArray();
+
     private static void WriteRequest(Utf8JsonWriter w, int api, string prompt, Random rnd, bool harvest)
     {
         w.WriteStartObject();
@@ -97,7 +100,7 @@ public static class ReaderWorkload
         {
             case 0:
                 w.WriteStartArray("messages");
-                if (system) Msg(w, "system", "You are a helpful assistant for " + Sentence(rnd, 3, 12) + ".");
+                if (system) Msg(w, "system", "You are a helpful assistant. " + Systems[rnd.Next(Systems.Length)]);
                 for (int h = 0; h < history; h++) { Msg(w, "user", Sentence(rnd, 5, 30)); Msg(w, "assistant", Sentence(rnd, 20, 120)); }
                 Msg(w, "user", prompt);
                 w.WriteEndArray();
@@ -106,7 +109,7 @@ public static class ReaderWorkload
                 if (tools) { w.WriteStartArray("tools"); Tool(w, "search"); Tool(w, "run_code"); w.WriteEndArray(); }
                 break;
             case 1:
-                if (system) w.WriteString("instructions", "Answer as " + Sentence(rnd, 3, 12) + ".");
+                if (system) w.WriteString("instructions", Systems[rnd.Next(Systems.Length)]);
                 if (history == 0) w.WriteString("input", prompt);
                 else
                 {
@@ -119,7 +122,7 @@ public static class ReaderWorkload
                 w.WriteNumber("max_output_tokens", 4000);
                 break;
             default:
-                if (system) w.WriteString("system", "You are " + Sentence(rnd, 3, 12) + ".");
+                if (system) w.WriteString("system", Systems[rnd.Next(Systems.Length)]);
                 w.WriteStartArray("messages");
                 for (int h = 0; h < history; h++)
                 {

@@ -31,7 +31,10 @@ public sealed class ExchangeLineParser
     private char[] _chars = new char[4096];
     private char[] _norm = new char[4096];
     private readonly ulong[] _userBits, _systemBits;
-    private ulong _lastSystemHash;
+    /// <summary>Match bits of recently seen system prompts (apps and agents resend the same one): direct-mapped by hash.</summary>
+    private const int SystemCacheSlots = 256;
+    private readonly ulong[] _systemCacheKeys = new ulong[SystemCacheSlots];
+    private readonly ulong[] _systemCacheBits;
 
     public ExchangeLineParser() : this(ContentSignalEngine.Default, ParameterSignals.FromCatalog(SignalCatalog.Default)) { }
 
@@ -41,6 +44,7 @@ public sealed class ExchangeLineParser
         _parameters = parameters;
         _userBits = new ulong[engine.BitWords];
         _systemBits = new ulong[engine.BitWords];
+        _systemCacheBits = new ulong[engine.BitWords * SystemCacheSlots];
     }
 
     /// <summary>Parses <paramref name="line"/> into <paramref name="f"/> (reset first). Returns null, or the quarantine reason.</summary>
@@ -206,16 +210,23 @@ public sealed class ExchangeLineParser
         f.TemplateFingerprint = TemplateFingerprint.Compute(chars);
         MatchBounded(norm, _userBits);
 
-        // System text: matched again only when it changed since this parser's last exchange (agents resend it).
+        // System text: matched only when not among the recently seen system prompts.
         bool hasSystem = !s.System.IsEmpty;
         f.SystemHash = hasSystem ? Hash64.Of(s.System.Span) : 0;
-        if (hasSystem && f.SystemHash != _lastSystemHash)
+        if (hasSystem)
         {
-            int sn = Decode(s.System.Span, ref _chars);
-            if (_norm.Length < sn) _norm = new char[Math.Max(sn, _norm.Length * 2)];
-            int sm = TextNormalizer.Normalize(_chars.AsSpan(0, sn), _norm);
-            MatchBounded(_norm.AsSpan(0, sm), _systemBits);
-            _lastSystemHash = f.SystemHash;
+            int slot = (int)(f.SystemHash & (SystemCacheSlots - 1));
+            var cached = _systemCacheBits.AsSpan(slot * _systemBits.Length, _systemBits.Length);
+            if (_systemCacheKeys[slot] == f.SystemHash) cached.CopyTo(_systemBits);
+            else
+            {
+                int sn = Decode(s.System.Span, ref _chars);
+                if (_norm.Length < sn) _norm = new char[Math.Max(sn, _norm.Length * 2)];
+                int sm = TextNormalizer.Normalize(_chars.AsSpan(0, sn), _norm);
+                MatchBounded(_norm.AsSpan(0, sm), _systemBits);
+                _systemBits.CopyTo(cached);
+                _systemCacheKeys[slot] = f.SystemHash;
+            }
         }
         var (signals, caps) = _engine.Decide(_userBits, hasSystem ? _systemBits : default);
 
@@ -248,21 +259,25 @@ public sealed class ExchangeLineParser
     /// <summary>Finds long base64 runs (a signature or encrypted_content pasted as text) and records their hashes.</summary>
     internal static bool FindPastedArtifacts(ReadOnlySpan<byte> text, List<ulong> presented)
     {
+        // A run of at least BlobMinLength base64 bytes covers at least one position that is a multiple of
+        // BlobMinLength / 2, so only those positions are probed and expanded: ordinary text costs O(length / 100).
+        const int Step = BlobMinLength / 2;
         bool found = false;
-        int i = 0;
-        while (i < text.Length)
+        int covered = 0;
+        for (int p = 0; p < text.Length; p += Step)
         {
-            int start = text[i..].IndexOfAny(s_base64);
-            if (start < 0) break;
-            start += i;
+            if (p < covered || !s_base64.Contains(text[p])) continue;
+            int start = p;
+            int back = text[..p].LastIndexOfAnyExcept(s_base64);
+            start = back + 1;
             int len = text[start..].IndexOfAnyExcept(s_base64);
             if (len < 0) len = text.Length - start;
+            covered = start + len;
             if (len >= BlobMinLength && LooksRandom(text.Slice(start, len)) && !IsDataUri(text, start))
             {
                 presented.Add(Json.ArtifactHash(text.Slice(start, len)));
                 found = true;
             }
-            i = start + len;
         }
         return found;
     }

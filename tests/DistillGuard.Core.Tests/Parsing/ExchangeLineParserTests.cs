@@ -212,3 +212,23 @@ public sealed class ExchangeLineParserTests
         Assert.Equal(new DateTimeOffset(2026, 2, 1, 12, 0, 0, ms, TimeSpan.Zero).ToUnixTimeMilliseconds(), v);
     }
 }
+
+public sealed class PastedArtifactScanTests
+{
+    [Fact]
+    public void FindPastedArtifacts_RunsAtAnyOffset_AreFoundExactlyWhenLongEnough()
+    {
+        var rnd = new Random(11);
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int trial = 0; trial < 400; trial++)
+        {
+            int len = rnd.Next(150, 320);
+            var blob = new string(Enumerable.Range(0, len).Select(i => i % 7 == 0 ? "0123456789"[rnd.Next(10)] : alphabet[rnd.Next(alphabet.Length)]).ToArray());
+            var text = new string('x', 0) + string.Join(' ', Enumerable.Range(0, rnd.Next(0, 60)).Select(_ => "word")) + " " + blob + " tail words here";
+            var found = new List<ulong>();
+            bool hit = DistillGuard.Core.Parsing.ExchangeLineParser.FindPastedArtifacts(System.Text.Encoding.UTF8.GetBytes(text), found);
+            Assert.Equal(len >= 200, hit);
+            if (hit) Assert.Equal(DistillGuard.Core.Fingerprints.ContentHashes.Artifact(blob), Assert.Single(found));
+        }
+    }
+}
