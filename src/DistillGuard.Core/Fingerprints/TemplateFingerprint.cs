@@ -98,7 +98,23 @@ public static class TemplateFingerprint
             }
             // A run of non-space, non-CJK characters: classify it as a whole.
             int j = i;
-            while (j < t.Length && !char.IsWhiteSpace(t[j]) && !TextNormalizer.IsCjk(t[j]) && t[j] is not ('"' or '`' or '\u201C')) j++;
+            bool plain = true; // only lower-case ASCII letters: the common case, hashed directly
+            while (j < t.Length)
+            {
+                char cj = t[j];
+                if ((uint)(cj - 'a') <= 'z' - 'a') { j++; continue; }
+                if (char.IsWhiteSpace(cj) || TextNormalizer.IsCjk(cj) || cj is '"' or '`' or '\u201C') break;
+                plain = false;
+                j++;
+            }
+            if (plain && j - i <= 24)
+            {
+                AddWord(v, ref st, t[i..j]);
+                i = j;
+                wordsInSentence++;
+                sentenceStart = false;
+                continue;
+            }
             var token = t[i..j];
             // Trailing punctuation belongs to the sentence, not the token.
             int k = token.Length;
