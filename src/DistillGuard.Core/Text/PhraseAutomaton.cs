@@ -22,7 +22,7 @@ public sealed class PhraseAutomaton
     private readonly int[] _patternGroup;
     private readonly byte[] _patternBounds;  // bit 0: boundary at start, bit 1: boundary at end
     private readonly int _asciiClasses;      // classes 1.._asciiClasses-1 are ASCII characters
-    private readonly int[] _asciiNext;       // dense DFA rows over the ASCII classes
+    private readonly ushort[] _asciiNext;    // dense DFA rows over the ASCII classes (state ids fit 16 bits)
 
     public int GroupCount { get; }
     public int PatternCount => _patternLength.Length;
@@ -120,13 +120,14 @@ public sealed class PhraseAutomaton
         }
         // Dense transitions for the ASCII classes (a DFA: failure links folded in), in BFS order so a state's
         // failure target is complete before the state.
-        _asciiNext = new int[n * _asciiClasses];
-        for (int c = 1; c < _asciiClasses; c++) _asciiNext[c] = _rootNext[c];
+        if (n > ushort.MaxValue) throw new ArgumentException($"too many phrase states ({n}); the automaton holds at most {ushort.MaxValue}", nameof(phrases));
+        _asciiNext = new ushort[n * _asciiClasses];
+        for (int c = 1; c < _asciiClasses; c++) _asciiNext[c] = (ushort)_rootNext[c];
         foreach (int node in order)
         {
             int row = node * _asciiClasses, failRow = _fail[node] * _asciiClasses;
             for (int c = 1; c < _asciiClasses; c++)
-                _asciiNext[row + c] = children[node].TryGetValue((ushort)c, out int child) ? child : _asciiNext[failRow + c];
+                _asciiNext[row + c] = children[node].TryGetValue((ushort)c, out int child) ? (ushort)child : _asciiNext[failRow + c];
         }
         _outStart = new int[n]; _outCount = new int[n];
         _outPattern = new int[outputs.Sum(o => o.Count)];
