@@ -17,5 +17,4 @@ public static class QuarantineReasons
     public const string BodyMismatch = "body-mismatch";
     /// <summary>A known field has the wrong JSON type (e.g. <c>status</c> as a string, <c>request</c> not an object).</summary>
     public const string BadField = "bad-field";
-    public const string LineTooLong = "line-too-long";
 }
