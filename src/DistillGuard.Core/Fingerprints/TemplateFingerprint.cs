@@ -25,6 +25,7 @@ public static class TemplateFingerprint
 
     public static ulong Compute(string text) => Compute(text.AsSpan());
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     public static ulong Compute(ReadOnlySpan<char> text)
     {
         if (text.IsEmpty) return 0;
@@ -57,6 +58,7 @@ public static class TemplateFingerprint
     private static readonly ulong MaskNumber = Hash64.Of("#n"), MaskQuote = Hash64.Of("#q"), MaskCode = Hash64.Of("#code"),
         MaskUrl = Hash64.Of("#url"), MaskEmail = Hash64.Of("#email"), MaskLong = Hash64.Of("#long"), MaskName = Hash64.Of("#name"), MaskField = Hash64.Of("#field");
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     private static void Tokenize(ReadOnlySpan<char> t, Span<Vector256<int>> v, ref State st)
     {
         Span<char> word = stackalloc char[32];

@@ -6,6 +6,7 @@ namespace DistillGuard.Core.Parsing;
 /// <summary>Anthropic Messages request and response bodies.</summary>
 internal static class AnthropicMessagesBody
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     public static void ReadRequest(ref Utf8JsonReader r, BodyScratch s)
     {
         var f = s.F;
@@ -59,6 +60,7 @@ internal static class AnthropicMessagesBody
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     private static void ReadMessages(ref Utf8JsonReader r, BodyScratch s)
     {
         r.Read();
@@ -110,6 +112,7 @@ internal static class AnthropicMessagesBody
         return artifact;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     public static void ReadResponse(ref Utf8JsonReader r, BodyScratch s)
     {
         var f = s.F;
@@ -131,6 +134,7 @@ internal static class AnthropicMessagesBody
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     private static void ReadResponseContent(ref Utf8JsonReader r, BodyScratch s)
     {
         r.Read();

@@ -5,6 +5,7 @@ namespace DistillGuard.Core.Parsing;
 /// <summary>OpenAI Chat Completions request and response bodies.</summary>
 internal static class ChatCompletionsBody
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     public static void ReadRequest(ref Utf8JsonReader r, BodyScratch s)
     {
         var f = s.F;
@@ -24,6 +25,7 @@ internal static class ChatCompletionsBody
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     private static void ReadMessages(ref Utf8JsonReader r, BodyScratch s)
     {
         r.Read();
@@ -71,6 +73,7 @@ internal static class ChatCompletionsBody
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     public static void ReadResponse(ref Utf8JsonReader r, BodyScratch s)
     {
         var f = s.F;

@@ -68,6 +68,7 @@ public sealed class ExchangeLineParser
         f.IssuedArtifacts.Clear(); f.PresentedArtifacts.Clear();
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     private string? ParseEnvelope(ReadOnlySpan<byte> line, ExchangeFeatures f)
     {
         var s = _s;
@@ -190,6 +191,7 @@ public sealed class ExchangeLineParser
     }
 
     /// <summary>Derives hashes, signals and capabilities from what the body readers collected.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     private void Finish(ExchangeFeatures f)
     {
         var s = _s;

@@ -177,6 +177,7 @@ public static class ExchangeLogReader
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
         private static void ParseBatch(ExchangeLineParser parser, LineBatch b)
         {
             var data = b.Buffer.AsSpan(0, b.Length);

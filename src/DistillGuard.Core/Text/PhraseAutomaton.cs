@@ -144,6 +144,7 @@ public sealed class PhraseAutomaton
     public int BitWords => (GroupCount + 63) >> 6;
 
     /// <summary>Scans normalised <paramref name="text"/> and ORs the bit of every group with a match into <paramref name="groupBits"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
     public void Match(ReadOnlySpan<char> text, Span<ulong> groupBits)
     {
         var classOf = _classOf;
