@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using DistillGuard.Core.Fingerprints;
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Parsing;
+using DistillGuard.Core.Signals;
+using DistillGuard.Core.Text;
+
+namespace DistillGuard.Benchmarks;
+
+/// <summary>Single-thread phase timings over the first lines of a log: <c>… -- reader-profile FILE [LINES]</c>.</summary>
+internal static class ReaderProfile
+{
+    public static void Run(string file, int max)
+    {
+        var lines = new List<byte[]>();
+        using (Stream s = file.EndsWith(".gz") ? new GZipStream(File.OpenRead(file), CompressionMode.Decompress) : File.OpenRead(file))
+        using (var r = new StreamReader(s, Encoding.UTF8))
+            while (lines.Count < max && r.ReadLine() is { } l) lines.Add(Encoding.UTF8.GetBytes(l));
+        var parser = new ExchangeLineParser();
+        var f = new ExchangeFeatures();
+        var users = new List<string>();
+        for (int round = 0; round < 2; round++)
+        {
+            var sw = Stopwatch.StartNew();
+            long tokens = 0;
+            foreach (var l in lines) { var jr = new System.Text.Json.Utf8JsonReader(l); while (jr.Read()) tokens++; }
+            var tok = sw.Elapsed; sw.Restart();
+            foreach (var l in lines) parser.Parse(l, f);
+            var parse = sw.Elapsed; sw.Restart();
+            Console.WriteLine($"{lines.Count} lines: tokenize {lines.Count / tok.TotalSeconds:F0}/s, parse+signals {lines.Count / parse.TotalSeconds:F0}/s");
+        }
+        foreach (var l in lines.Take(5000))
+        {
+            var doc = System.Text.Json.JsonDocument.Parse(l);
+            var req = doc.RootElement.GetProperty("request");
+            var conv = req.TryGetProperty("messages", out var m) ? m : req.GetProperty("input");
+            string text = conv.ValueKind == System.Text.Json.JsonValueKind.String ? conv.GetString()! : conv[conv.GetArrayLength() - 1].GetProperty("content").GetString()!;
+            users.Add(text);
+        }
+        var engine = ContentSignalEngine.Default;
+        var bits = new ulong[engine.BitWords];
+        var sw2 = Stopwatch.StartNew();
+        foreach (var u in users) { var n = TextNormalizer.Normalize(u); engine.Match(n, bits); }
+        Console.WriteLine($"normalize+match: {users.Count / sw2.Elapsed.TotalSeconds:F0}/s"); sw2.Restart();
+        foreach (var u in users) TemplateFingerprint.Compute(u);
+        Console.WriteLine($"fingerprint: {users.Count / sw2.Elapsed.TotalSeconds:F0}/s"); sw2.Restart();
+        foreach (var u in users) engine.Decide(bits, default);
+        Console.WriteLine($"decide: {users.Count / sw2.Elapsed.TotalSeconds:F0}/s"); sw2.Restart();
+        var list = new List<ulong>();
+        foreach (var u in users) ExchangeLineParser.FindPastedArtifacts(Encoding.UTF8.GetBytes(u), list);
+        Console.WriteLine($"pasted (incl. GetBytes): {users.Count / sw2.Elapsed.TotalSeconds:F0}/s; avg user chars {users.Average(u => u.Length):F0}");
+    }
+}

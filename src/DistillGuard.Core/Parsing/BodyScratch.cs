@@ -1,0 +1,42 @@
+using DistillGuard.Core.Model;
+
+namespace DistillGuard.Core.Parsing;
+
+/// <summary>What the body readers collect for one exchange, reused across exchanges by one parser.</summary>
+internal sealed class BodyScratch
+{
+    public readonly Utf8TextBuffer Current = new();
+    public readonly Utf8TextBuffer LastUser = new();
+    public readonly Utf8TextBuffer System = new();
+    public readonly List<ulong> ToolNames = new(16);
+    public int Turns;
+    public bool HasMessages;          // the request carried its API's conversation field
+    public bool ArtifactInUserTurn;   // a signed/encrypted reasoning block placed in a user turn
+    public bool ResponseToolCalls;
+    public int ReasoningChars;        // readable reasoning text length in the response (for a token estimate)
+    public ExchangeFeatures F = null!;
+
+    public void Reset(ExchangeFeatures f)
+    {
+        Current.Clear(); LastUser.Clear(); System.Clear(); ToolNames.Clear();
+        Turns = 0; HasMessages = false; ArtifactInUserTurn = false; ResponseToolCalls = false; ReasoningChars = 0;
+        F = f;
+    }
+
+    /// <summary>Ends a message: a user message with text becomes the last user message; system text accumulates.</summary>
+    public void EndMessage(Role role)
+    {
+        if (role == Role.User)
+        {
+            if (!Current.IsEmpty) { LastUser.SwapWith(Current); Turns++; }
+        }
+        else if (role == Role.System && !Current.IsEmpty)
+        {
+            System.AppendSeparator();
+            System.Append(Current.Span);
+        }
+        Current.Clear();
+    }
+}
+
+internal enum Role : byte { Other, User, System, Assistant }
