@@ -1,0 +1,23 @@
+namespace DistillGuard.Core.Profiles;
+
+/// <summary>State shared by every profile of one analysis: value interning, example-id storage, sketch sizes.</summary>
+public sealed class ProfileContext
+{
+    public ProfileContext(long coActivityBucketMs = 10 * 60_000)
+    {
+        if (coActivityBucketMs <= 0) throw new ArgumentOutOfRangeException(nameof(coActivityBucketMs));
+        CoActivityBucketMs = coActivityBucketMs;
+    }
+
+    public long CoActivityBucketMs { get; }
+    public InfraTable Infra { get; } = new();
+    public Interner Ja4 { get; } = new();
+    public Interner UserAgents { get; } = new();
+    public Interner Routes { get; } = new();
+    public Interner Models { get; } = new();
+    public TextArena Examples { get; } = new();
+
+    public const int CoActivityHashes = 48;
+    public const int ItemSketchSize = 24;
+    public const int ExamplesPerSignal = 3;
+}
