@@ -47,7 +47,9 @@ public sealed class AccountProfile
     /// <summary>UTC hour-of-day histogram: used only to compare accounts' rhythms, never as evidence alone.</summary>
     public int[] Hours { get; } = new int[24];
     public int[] Capabilities { get; } = new int[SignalCatalog.CapabilityCount];
-    public TopK Templates { get; } = new(8, withAux: true, withFirstSeen: true);
+    /// <summary>Capabilities counted on harvest exchanges only (what a campaign targets, without its relayed traffic).</summary>
+    public int[] HarvestCapabilities { get; } = new int[SignalCatalog.CapabilityCount];
+    public TopK Templates { get; } = new(8, withAux: true, withFirstSeen: true, withExamples: true);
     public TopK SystemPrompts { get; } = new(2, withAux: true);
     public TopK ParamSignatures { get; } = new(2);
     public TopK Ips { get; } = new(4);
@@ -132,10 +134,12 @@ public sealed class AccountProfile
         {
             int i = BitOperations.TrailingZeroCount(caps);
             caps &= caps - 1;
-            if (i < Capabilities.Length) Capabilities[i]++;
+            if (i >= Capabilities.Length) continue;
+            Capabilities[i]++;
+            if (harvest) HarvestCapabilities[i]++;
         }
 
-        if (f.TemplateFingerprint != 0) Templates.Add(f.TemplateFingerprint, harvest, ts);
+        if (f.TemplateFingerprint != 0) Templates.Add(f.TemplateFingerprint, harvest, ts, f.Id, ctx.Examples);
         if (f.SystemHash != 0) SystemPrompts.Add(f.SystemHash, harvest);
         ParamSignatures.Add(ParamSignature(f));
         if (f.MaxTokens > MaxOutputTokens) MaxOutputTokens = f.MaxTokens;
@@ -178,7 +182,7 @@ public sealed class AccountProfile
 
     /// <summary>Upper bound of the bytes this profile holds (object headers, arrays, example ids in the arena).</summary>
     public long ApproximateBytes =>
-        200 + (24 + 32) + (24 + 4 * 48) + (24 + 4 * 15) + (24 + 4 * 24) + (24 + 4 * 11)
+        200 + (24 + 32) + (24 + 4 * 48) + (24 + 4 * 15) + (24 + 4 * 24) + 2 * (24 + 4 * 11)
         + (_examples is null ? 0 : 24 + 4 * _examples.Length + 2 * 32 * _examples.Count(h => h != 0))
         + (_pendingArtifacts is null ? 0 : 24 + 8 * _pendingArtifacts.Length)
         + Templates.ApproximateBytes + SystemPrompts.ApproximateBytes + ParamSignatures.ApproximateBytes + Ips.ApproximateBytes

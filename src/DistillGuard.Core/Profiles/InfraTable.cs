@@ -10,6 +10,7 @@ public sealed class InfraTable
     private readonly List<int> _prefixOfIp = new();
     private readonly Dictionary<UInt128, int> _prefixIds = new();
     private readonly List<string> _prefixes = new();
+    private readonly List<UInt128> _prefixValues = new();
     private readonly List<UInt128> _ipValues = new();
 
     public int IpCount => _ips.Count;
@@ -28,6 +29,7 @@ public sealed class InfraTable
             if (!_prefixIds.TryGetValue(prefix, out prefixId))
             {
                 _prefixes.Add(IpAddressParser.Format(prefix, v4) + (v4 ? "/24" : "/48"));
+                _prefixValues.Add(prefix);
                 prefixId = _prefixes.Count;
                 _prefixIds.Add(prefix, prefixId);
             }
@@ -43,4 +45,5 @@ public sealed class InfraTable
     public string Ip(int id) => id <= 0 ? "" : _ips[id - 1];
     public UInt128 IpValue(int id) => _ipValues[id - 1];
     public string Prefix(int id) => id <= 0 ? "" : _prefixes[id - 1];
+    public UInt128 PrefixValue(int id) => _prefixValues[id - 1];
 }

@@ -11,10 +11,13 @@ public sealed class TopK
     private readonly int[] _counts;
     private readonly int[]? _aux;
     private readonly long[]? _first;
+    private int[]? _example;
+    private int _exampleBudget;
     private int _used;
 
-    public TopK(int k, bool withAux = false, bool withFirstSeen = false)
+    public TopK(int k, bool withAux = false, bool withFirstSeen = false, bool withExamples = false)
     {
+        if (withExamples) { _example = new int[k]; _exampleBudget = 2 * k; }
         _keys = new ulong[k];
         _counts = new int[k];
         if (withAux) _aux = new int[k];
@@ -26,6 +29,22 @@ public sealed class TopK
     public int CountAt(int i) => _counts[i];
     public int AuxAt(int i) => _aux is null ? 0 : _aux[i];
     public long FirstSeenAt(int i) => _first is null ? 0 : _first[i];
+    /// <summary>Arena handle of an example exchange on key i, 0 when none was kept.</summary>
+    public int ExampleAt(int i) => _example is null ? 0 : _example[i];
+
+    /// <summary>Like <see cref="Add(ulong, bool, long)"/>, and keeps an example exchange id for keys seen at least twice
+    /// (at most 2·K example ids per counter, so a churning counter cannot grow the arena).</summary>
+    public void Add(ulong key, bool aux, long timeMs, string exchangeId, TextArena arena)
+    {
+        Add(key, aux, timeMs);
+        if (_example is null || _exampleBudget == 0) return;
+        for (int i = 0; i < _used; i++)
+        {
+            if (_keys[i] != key) continue;
+            if (_example[i] == 0 && _counts[i] >= 2) { _example[i] = arena.Add(exchangeId); _exampleBudget--; }
+            return;
+        }
+    }
 
     public void Add(ulong key, bool aux = false, long timeMs = 0)
     {
@@ -47,6 +66,7 @@ public sealed class TopK
         else { slot = min; start = _counts[min]; }
         _keys[slot] = key;
         _counts[slot] = start + 1;
+        if (_example is not null) _example[slot] = 0;
         if (_aux is not null) _aux[slot] = aux ? 1 : 0;
         if (_first is not null) _first[slot] = timeMs;
     }
@@ -65,5 +85,5 @@ public sealed class TopK
         return 0;
     }
 
-    internal long ApproximateBytes => 32 + 24 + _keys.Length * 8L + 24 + _counts.Length * 4L + (_aux is null ? 0 : 24 + _aux.Length * 4L) + (_first is null ? 0 : 24 + _first.Length * 8L);
+    internal long ApproximateBytes => 32 + 24 + _keys.Length * 8L + 24 + _counts.Length * 4L + (_aux is null ? 0 : 24 + _aux.Length * 4L) + (_first is null ? 0 : 24 + _first.Length * 8L) + (_example is null ? 0 : 24 + _example.Length * 4L + 2L * _example.Length * 2 * 40);
 }

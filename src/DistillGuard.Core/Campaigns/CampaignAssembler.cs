@@ -1,0 +1,132 @@
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Links;
+
+namespace DistillGuard.Core.Campaigns;
+
+/// <summary>
+/// Turns the account–key graph into campaign findings. With <see cref="ClustererKind.DensePeeling"/>, each connected
+/// component is peeled repeatedly: take the densest block, absorb the component's remaining accounts that are mostly
+/// bound to the block's keys, remove them, repeat. Each block is then scored; only blocks bound by at least two
+/// independent kinds of evidence (or replayed artifacts) with harvest and coordination become campaigns.
+/// </summary>
+public sealed class CampaignAssembler
+{
+    private readonly AccountKeyGraph _g;
+    private readonly KeyGroupBuilder _builder;
+    private readonly CoordinationMeter _meter;
+    private readonly IReadOnlyList<double> _harvest;
+    private readonly DetectorOptions _opt;
+
+    public CampaignAssembler(AccountKeyGraph graph, KeyGroupBuilder builder, CoordinationMeter meter, IReadOnlyList<double> harvest, DetectorOptions options)
+    {
+        _g = graph;
+        _builder = builder;
+        _meter = meter;
+        _harvest = harvest;
+        _opt = options;
+    }
+
+    public List<CampaignFinding> Assemble()
+    {
+        var findings = new List<CampaignFinding>();
+        var alive = new bool[_g.NodeCount];
+        Array.Fill(alive, true);
+        foreach (var comp in _g.Components())
+        {
+            int accounts = comp.Count(_g.IsAccount);
+            if (accounts < _opt.MinCampaignAccounts) continue;
+            if (_opt.Clusterer == ClustererKind.Components)
+            {
+                var f = Score(comp.Where(_g.IsAccount).ToList(), comp, double.NaN);
+                if (f is not null) findings.Add(f);
+                continue;
+            }
+            for (int round = 0; round < 64; round++)
+            {
+                var (block, density) = DensePeeler.Densest(_g, comp, alive);
+                var blockAccounts = block.Where(_g.IsAccount).ToList();
+                if (blockAccounts.Count < _opt.MinCampaignAccounts || density < _opt.MinBlockDensity) break;
+                var blockKeys = new HashSet<int>(block.Where(x => !_g.IsAccount(x)));
+                Absorb(comp, alive, blockAccounts, blockKeys);
+                var f = Score(blockAccounts, block.Concat(blockAccounts).Distinct().ToList(), density);
+                if (f is not null) findings.Add(f);
+                foreach (var a in blockAccounts) alive[a] = false;
+            }
+        }
+        return findings;
+    }
+
+    private void Absorb(List<int> comp, bool[] alive, List<int> blockAccounts, HashSet<int> blockKeys)
+    {
+        var inBlock = new HashSet<int>(blockAccounts);
+        double InWeight(int a) => _g.Adjacency[a].Where(e => blockKeys.Contains(e.Node) && alive[e.Node]).Sum(e => e.W);
+        var degrees = blockAccounts.Select(InWeight).Order().ToArray();
+        double median = degrees[degrees.Length / 2];
+        foreach (var a in comp)
+        {
+            if (!_g.IsAccount(a) || !alive[a] || inBlock.Contains(a)) continue;
+            double wIn = InWeight(a);
+            double wAll = _g.Adjacency[a].Where(e => alive[e.Node]).Sum(e => e.W);
+            if (wIn >= 0.3 * median && wIn >= 0.5 * wAll) blockAccounts.Add(a);
+        }
+        blockAccounts.Sort();
+    }
+
+    private CampaignFinding? Score(List<int> accountNodes, List<int> nodes, double density)
+    {
+        if (accountNodes.Count < _opt.MinCampaignAccounts) return null;
+        var members = accountNodes.Select(a => _g.Accounts[a]).Order().ToList();
+        var memberPos = new Dictionary<int, int>();
+        for (int i = 0; i < members.Count; i++) memberPos[members[i]] = i;
+        var keyNodes = nodes.Where(x => !_g.IsAccount(x)).ToHashSet();
+        foreach (var a in accountNodes) foreach (var (k, _) in _g.Adjacency[a]) keyNodes.Add(k);
+
+        var degIn = new double[members.Count];
+        var memberHarvest = new double[members.Count];
+        for (int i = 0; i < members.Count; i++) memberHarvest[i] = _harvest[members[i]];
+        var keys = new List<(KeyGroup, double, int)>();
+        foreach (var kn in keyNodes.Order())
+        {
+            var g = _g.Key(kn);
+            double contrib = 0;
+            int on = 0;
+            for (int i = 0; i < g.Members.Count; i++)
+            {
+                if (!memberPos.TryGetValue(g.Members[i], out var pos)) continue;
+                double w = _builder.EdgeWeight(g, i);
+                contrib += w;
+                degIn[pos] += w;
+                on++;
+                if (g.Kind is LinkKind.Template or LinkKind.SystemPrompt)
+                    memberHarvest[pos] = Math.Max(memberHarvest[pos], _builder.MemberHarvest(g, i));
+            }
+            if (on >= 2) keys.Add((g, contrib, on));
+        }
+        keys.Sort((x, y) => y.Item2 != x.Item2 ? y.Item2.CompareTo(x.Item2) : x.Item1.Id.CompareTo(y.Item1.Id));
+        double total = keys.Sum(k => k.Item2);
+        if (total <= 0) return null;
+        var families = keys.Where(k => k.Item2 >= 0.1 * total).Select(k => k.Item1.Kind.Family()).Distinct().ToList();
+        double familyFactor = families.Count >= 3 ? 1.0 : families.Count == 2 ? 0.85 : families.Contains(LinkFamily.Replay) ? 0.85 : 0.5;
+
+        var sorted = degIn.Order().ToArray();
+        double median = Math.Max(1e-9, sorted[sorted.Length / 2]);
+        var strength = degIn.Select(d => Math.Min(1, d / median)).ToArray();
+        double harvestFrac = memberHarvest.Average(h => Math.Min(1, h / 0.5));
+        var coord = _meter.Measure(members, degIn.Select(d => (int)(d * 1000)).ToList(), keys.Any(k => k.Item1.Kind == LinkKind.Template));
+        double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * coord.Score), 0, 1);
+        if (double.IsNaN(density)) density = total / (members.Count + keys.Count);
+        return new CampaignFinding
+        {
+            Members = members,
+            Keys = keys,
+            Density = density,
+            Coordination = coord,
+            Families = families.Count,
+            HarvestFraction = harvestFrac,
+            Score = score,
+            Strength = strength,
+            MemberHarvest = memberHarvest,
+            Accepted = score >= _opt.CampaignThreshold,
+        };
+    }
+}
