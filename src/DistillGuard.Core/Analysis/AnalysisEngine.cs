@@ -129,6 +129,7 @@ public sealed class AnalysisEngine
             Campaigns = campaigns,
             Profiles = _profiles,
             Context = _ctx,
+            Findings = findings,
             Stats = new AnalysisStats
             {
                 Exchanges = _exchanges,

@@ -13,4 +13,6 @@ public sealed record AnalysisResult
     public required IReadOnlyList<AccountProfile> Profiles { get; init; }
     public required ProfileContext Context { get; init; }
     public required AnalysisStats Stats { get; init; }
+    /// <summary>Every group the clusterer scored, accepted or not (for explanation and tuning).</summary>
+    public IReadOnlyList<CampaignFinding> Findings { get; init; } = Array.Empty<CampaignFinding>();
 }

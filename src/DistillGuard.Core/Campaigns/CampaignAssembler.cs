@@ -105,7 +105,7 @@ public sealed class CampaignAssembler
         keys.Sort((x, y) => y.Item2 != x.Item2 ? y.Item2.CompareTo(x.Item2) : x.Item1.Id.CompareTo(y.Item1.Id));
         double total = keys.Sum(k => k.Item2);
         if (total <= 0) return null;
-        var families = keys.Where(k => k.Item2 >= 0.1 * total).Select(k => k.Item1.Kind.Family()).Distinct().ToList();
+        var families = keys.GroupBy(k => k.Item1.Kind.Family()).Where(g => g.Sum(k => k.Item2) >= 0.1 * total).Select(g => g.Key).ToList();
         double familyFactor = families.Count >= 3 ? 1.0 : families.Count == 2 ? 0.85 : families.Contains(LinkFamily.Replay) ? 0.85 : 0.5;
 
         var sorted = degIn.Order().ToArray();

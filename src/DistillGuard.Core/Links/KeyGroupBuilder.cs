@@ -99,7 +99,9 @@ public sealed class KeyGroupBuilder
                 if (release < logStart + 3_600_000L) continue;              // present from the start: not a release in view
                 if (p.FirstMs >= release) continue;                          // the account did not move, it started there
                 if (p.Models.FirstSeenAt(i) > release + pivotMs) continue;   // adopted late, as ordinary users do
-                if (p.Models.CountAt(i) < 0.25 * p.Exchanges) continue;
+                // share of the account's traffic after the release that went to the new model (uniform-rate estimate)
+                double after = p.LastMs <= p.FirstMs ? 1 : Math.Clamp((double)(p.LastMs - release) / (p.LastMs - p.FirstMs), 0.01, 1);
+                if (p.Models.CountAt(i) < 0.15 * after * p.Exchanges) continue;
                 Group(LinkKind.ModelPivot, m, () => "pivot to " + ctx.Models.Value((int)m)).Add(a, p.Models.CountAt(i), -1, 0);
             }
             var r = _in.Records[a];

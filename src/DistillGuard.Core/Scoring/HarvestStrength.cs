@@ -14,7 +14,7 @@ public static class HarvestStrength
         weighted = Math.Min(weighted, 1.5 * p.Exchanges);
         double countPart = 1 - Math.Exp(-weighted / 20.0);
         double share = Math.Min(1, p.HarvestShare / 0.25);
-        return countPart * (0.4 + 0.6 * share);
+        return countPart * (0.15 + 0.85 * share);
     }
 
     /// <summary>Harvest strength of an account's exchanges on one key from (exchanges on key, harvest exchanges on key).</summary>
