@@ -48,12 +48,57 @@ public sealed class CampaignAssembler
                 if (blockAccounts.Count < _opt.MinCampaignAccounts || density < _opt.MinBlockDensity) break;
                 var blockKeys = new HashSet<int>(block.Where(x => !_g.IsAccount(x)));
                 Absorb(comp, alive, blockAccounts, blockKeys);
-                var f = Score(blockAccounts, block.Concat(blockAccounts).Distinct().ToList(), density);
-                if (f is not null) findings.Add(f);
+                foreach (var part in SplitByIdentity(blockAccounts, blockKeys))
+                {
+                    var f = Score(part, block.Where(x => !_g.IsAccount(x)).Concat(part).ToList(), density);
+                    if (f is not null) findings.Add(f);
+                }
                 foreach (var a in blockAccounts) alive[a] = false;
             }
         }
         return findings;
+    }
+
+    /// <summary>
+    /// A dense block can join two operations that merely rent the same proxy range or use the same SDK. Within the
+    /// block, accounts are connected only through identity keys (template, system prompt, payment, e-mail domain,
+    /// creation burst, replayed artifacts); when that splits the block into several parts of campaign size, each part
+    /// is its own finding and accounts outside every part join the part they are most bound to.
+    /// </summary>
+    private List<List<int>> SplitByIdentity(List<int> blockAccounts, HashSet<int> blockKeys)
+    {
+        var inBlock = new HashSet<int>(blockAccounts);
+        var parent = blockAccounts.ToDictionary(a => a, a => a);
+        int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+        foreach (var k in blockKeys)
+        {
+            var fam = _g.Key(k).Kind.Family();
+            if (fam is not (LinkFamily.Content or LinkFamily.Registration or LinkFamily.Replay)) continue;
+            int first = -1;
+            foreach (var (a, _) in _g.Adjacency[k])
+            {
+                if (!inBlock.Contains(a)) continue;
+                if (first < 0) { first = a; continue; }
+                int ra = Find(a), rf = Find(first);
+                if (ra != rf) parent[Math.Max(ra, rf)] = Math.Min(ra, rf);
+            }
+        }
+        var parts = blockAccounts.GroupBy(Find).Select(g => g.ToList()).ToList();
+        var big = parts.Where(p => p.Count >= _opt.MinCampaignAccounts).ToList();
+        if (big.Count <= 1) return new List<List<int>> { blockAccounts };
+        var partOf = new Dictionary<int, int>();
+        for (int i = 0; i < big.Count; i++) foreach (var a in big[i]) partOf[a] = i;
+        foreach (var a in blockAccounts.Where(a => !partOf.ContainsKey(a)))
+        {
+            var bind = new double[big.Count];
+            foreach (var (k, w) in _g.Adjacency[a])
+                foreach (var (b, w2) in _g.Adjacency[k])
+                    if (partOf.TryGetValue(b, out var pi)) bind[pi] += Math.Min(w, w2);
+            int best = Array.IndexOf(bind, bind.Max());
+            if (bind[best] > 0) big[best].Add(a);
+        }
+        foreach (var p in big) p.Sort();
+        return big;
     }
 
     private void Absorb(List<int> comp, bool[] alive, List<int> blockAccounts, HashSet<int> blockKeys)

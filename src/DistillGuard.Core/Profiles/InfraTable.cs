@@ -3,8 +3,21 @@ using DistillGuard.Core.Accounts;
 namespace DistillGuard.Core.Profiles;
 
 /// <summary>Dense ids for client addresses and their network prefixes (/24, /48). Each distinct address is parsed once.</summary>
+/// <remarks>Bounded like <see cref="Interner"/>: past the cap, new addresses are not given ids (their prefix still is,
+/// until the prefix table is full too), so a flood of rotating IPv6 addresses cannot exhaust memory.</remarks>
 public sealed class InfraTable
 {
+    private readonly int _maxIps, _maxPrefixes;
+
+    public InfraTable(int maxIps = 2_000_000, int maxPrefixes = 1_000_000)
+    {
+        _maxIps = maxIps;
+        _maxPrefixes = maxPrefixes;
+    }
+
+    /// <summary>Addresses seen after the table was full.</summary>
+    public long Overflowed { get; private set; }
+
     private readonly Dictionary<string, int> _ipIds = new(StringComparer.Ordinal);
     private readonly List<string> _ips = new();
     private readonly List<int> _prefixOfIp = new();
@@ -26,13 +39,18 @@ public sealed class InfraTable
         if (IpAddressParser.TryParse(ip, out value, out var v4))
         {
             var prefix = IpAddressParser.Prefix(value, v4);
-            if (!_prefixIds.TryGetValue(prefix, out prefixId))
+            if (!_prefixIds.TryGetValue(prefix, out prefixId) && _prefixes.Count < _maxPrefixes)
             {
                 _prefixes.Add(IpAddressParser.Format(prefix, v4) + (v4 ? "/24" : "/48"));
                 _prefixValues.Add(prefix);
                 prefixId = _prefixes.Count;
                 _prefixIds.Add(prefix, prefixId);
             }
+        }
+        if (_ips.Count >= _maxIps)
+        {
+            Overflowed++;
+            return (0, prefixId);
         }
         _ips.Add(ip);
         _ipValues.Add(value);

@@ -7,12 +7,13 @@ namespace DistillGuard.Core.Tests.Analysis;
 public static class AnalysisHarness
 {
     public static AnalysisResult Run(SyntheticTraffic t, DetectorOptions? options = null, bool withInputs = true)
+        // withInputs: false keeps only the allowlist (no registry, no IP intelligence)
     {
         var engine = new AnalysisEngine(options);
         t.Replay(engine.Add);
         return engine.Complete(withInputs
             ? new AnalysisInputs { Registry = t.Registry, Allowlist = t.Allowlist, IpIntel = t.IpIntel }
-            : AnalysisInputs.None);
+            : new AnalysisInputs { Allowlist = t.Allowlist });
     }
 
     public sealed record Measure(int TruePositives, int FalsePositives, int FalseNegatives, int MergedCampaigns, int SplitCampaigns)

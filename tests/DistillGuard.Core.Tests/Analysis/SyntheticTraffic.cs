@@ -23,6 +23,8 @@ public sealed class SyntheticTraffic
         public double Camouflage { get; init; } = 0.7;
         public int RewardCampaignAccounts { get; init; } = 12;
         public bool IncludeHardNegatives { get; init; } = true;
+        /// <summary>Campaign B also egresses through campaign A's hosting range (two strangers on one proxy provider).</summary>
+        public bool SharedEgress { get; init; }
         public bool IncludeRegistry { get; init; } = true;
         /// <summary>Maps every account's country (to show it changes nothing).</summary>
         public Func<string, string>? CountryMap { get; init; }
@@ -324,7 +326,7 @@ public sealed class SyntheticTraffic
                     {
                         Ts = ts + i * 20_000L, Account = a, Template = Noise(tpl, _r), Item = Rand64(),
                         Signals = (_r.NextDouble() < 0.5 ? SignalSet.RubricGrading : SignalSet.PairwiseJudging) | SignalSet.MaxOutputBudget,
-                        Caps = Capability.RewardGrading, Ip = $"198.19.{_r.Next(10, 12)}.{_r.Next(1, 250)}", MaxTokens = 8192, Thinking = 0, Temperature = 0.0,
+                        Caps = Capability.RewardGrading, Ip = _s.SharedEgress && _r.NextDouble() < 0.5 ? $"203.0.113.{_r.Next(1, 40)}" : $"198.19.{_r.Next(10, 12)}.{_r.Next(1, 250)}", MaxTokens = 8192, Thinking = 0, Temperature = 0.0,
                     });
             }
         }
