@@ -97,7 +97,7 @@ public sealed class CoordinationMeter
         };
     }
 
-    private static double Cosine(int[] a, int[] b)
+    private static double Cosine(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
         double ab = 0, aa = 0, bb = 0;
         for (int i = 0; i < a.Length; i++) { ab += (double)a[i] * b[i]; aa += (double)a[i] * a[i]; bb += (double)b[i] * b[i]; }

@@ -50,7 +50,7 @@ public sealed class KeyGroupBuilder
             for (int i = 0; i < t.Count; i++)
             {
                 var rep = cluster[t.KeyAt(i)];
-                Group(LinkKind.Template, rep, () => $"template {rep:x16}").Add(a, t.CountAt(i), t.AuxAt(i), t.ExampleAt(i));
+                Group(LinkKind.Template, rep, () => $"template {rep:x16}").Add(a, t.CountAt(i), t.AuxAt(i), t.AuxAt(i) > 0 ? p.FirstHarvestExample() : 0);
             }
             var s = p.SystemPrompts;
             for (int i = 0; i < s.Count; i++)

@@ -10,10 +10,13 @@ namespace DistillGuard.Core.Profiles;
 /// </summary>
 public sealed class AccountProfile
 {
-    private readonly ulong[] _days = new ulong[4];           // active days, day index mod 256
+    private ulong _days0, _days1, _days2, _days3;             // active days, day index mod 256
     private readonly uint[] _coActivity = new uint[ProfileContext.CoActivityHashes];
-    private readonly int[] _signals = new int[SignalCatalog.Count];
-    private int[]? _examples;                                 // 3 arena handles per signal, allocated on first signal
+    // One array for the small histograms: signals [0,15), hours [15,39), capabilities [39,50), harvest capabilities [50,61).
+    private readonly int[] _tallies = new int[SignalCatalog.Count + 24 + 2 * SignalCatalog.CapabilityCount];
+    private const int HourBase = SignalCatalog.Count, CapBase = HourBase + 24, HarvestCapBase = CapBase + SignalCatalog.CapabilityCount;
+    private int[]? _examples;                                 // pooled example ids: (signal + 1) << 27 | arena handle
+    private readonly CompactCounters _counters = new();
     private ulong[]? _pendingArtifacts;                      // presented artifacts with no issuer yet (bounded)
     private long _lastTs = long.MinValue, _lastBucket = long.MinValue;
     private double _gapMean, _gapM2;
@@ -31,7 +34,7 @@ public sealed class AccountProfile
     public int Exchanges { get; private set; }
     public long FirstMs { get; private set; } = long.MaxValue;
     public long LastMs { get; private set; } = long.MinValue;
-    public int ActiveDays => BitOperations.PopCount(_days[0]) + BitOperations.PopCount(_days[1]) + BitOperations.PopCount(_days[2]) + BitOperations.PopCount(_days[3]);
+    public int ActiveDays => BitOperations.PopCount(_days0) + BitOperations.PopCount(_days1) + BitOperations.PopCount(_days2) + BitOperations.PopCount(_days3);
     /// <summary>Exchanges with a harvest signal (see <see cref="SignalCatalog.IsHarvest"/>).</summary>
     public int HarvestExchanges { get; private set; }
     public int FailedExchanges { get; private set; }
@@ -45,23 +48,33 @@ public sealed class AccountProfile
     public int ActiveBuckets { get; private set; }
 
     /// <summary>UTC hour-of-day histogram: used only to compare accounts' rhythms, never as evidence alone.</summary>
-    public int[] Hours { get; } = new int[24];
-    public int[] Capabilities { get; } = new int[SignalCatalog.CapabilityCount];
+    public ReadOnlySpan<int> Hours => _tallies.AsSpan(HourBase, 24);
+    public ReadOnlySpan<int> Capabilities => _tallies.AsSpan(CapBase, SignalCatalog.CapabilityCount);
     /// <summary>Capabilities counted on harvest exchanges only (what a campaign targets, without its relayed traffic).</summary>
-    public int[] HarvestCapabilities { get; } = new int[SignalCatalog.CapabilityCount];
-    public TopK Templates { get; } = new(8, withAux: true, withFirstSeen: true, withExamples: true);
-    public TopK SystemPrompts { get; } = new(2, withAux: true);
-    public TopK ParamSignatures { get; } = new(2);
-    public TopK Ips { get; } = new(4);
-    public TopK Prefixes { get; } = new(3);
-    public TopK Ja4 { get; } = new(2);
-    public TopK UserAgents { get; } = new(2);
-    public TopK Routes { get; } = new(2);
-    public TopK Models { get; } = new(4, withFirstSeen: true);
+    public ReadOnlySpan<int> HarvestCapabilities => _tallies.AsSpan(HarvestCapBase, SignalCatalog.CapabilityCount);
+    /// <summary>Top templates (SimHash) with harvest exchanges per template.</summary>
+    public TopK Templates { get; } = new(6, withAux: true);
+    public CounterView SystemPrompts => new(_counters, CompactCounters.System);
+    public CounterView ParamSignatures => new(_counters, CompactCounters.Params);
+    public CounterView Ips => new(_counters, CompactCounters.Ips);
+    public CounterView Prefixes => new(_counters, CompactCounters.Prefixes);
+    public CounterView Ja4 => new(_counters, CompactCounters.Ja4);
+    public CounterView UserAgents => new(_counters, CompactCounters.UserAgents);
+    public CounterView Routes => new(_counters, CompactCounters.Routes);
+    public CounterView Models => new(_counters, CompactCounters.Models);
     public ItemSketch Items { get; } = new(ProfileContext.ItemSketchSize);
 
     public ReadOnlySpan<uint> CoActivity => _coActivity;
-    public int SignalCount(int signal) => _signals[signal];
+    public int SignalCount(int signal) => _tallies[signal];
+
+    /// <summary>An example exchange of a content harvest signal, 0 when none was kept.</summary>
+    public int FirstHarvestExample()
+    {
+        for (int s = 0; s < SignalCatalog.Count; s++)
+            if (((uint)SignalCatalog.StrongHarvest & (1u << s)) != 0)
+                foreach (var h in ExampleHandles(s)) return h;
+        return 0;
+    }
 
     /// <summary>Coefficient of variation of inter-arrival gaps (low = machine-regular); NaN with fewer than 3 gaps.</summary>
     public double TimingCv => _gaps < 3 || _gapMean <= 0 ? double.NaN : Math.Sqrt(_gapM2 / (_gaps - 1)) / _gapMean;
@@ -71,11 +84,29 @@ public sealed class AccountProfile
     public IEnumerable<int> ExampleHandles(int signal)
     {
         if (_examples is null) yield break;
-        for (int i = 0; i < ProfileContext.ExamplesPerSignal; i++)
+        foreach (var e in _examples)
+            if (e != 0 && (e >>> 27) == signal + 1) yield return e & ((1 << 27) - 1);
+    }
+
+    /// <summary>Keeps up to 3 example ids per signal in a pool of 12 per account; when the pool is full a harvest
+    /// signal may take the slot of a weak one (reasoning-exposed, max-output) that already has another example.</summary>
+    private void KeepExample(int signal, int seen, ExchangeFeatures f, ProfileContext ctx)
+    {
+        if (seen >= ProfileContext.ExamplesPerSignal) return;
+        _examples ??= new int[ProfileContext.ExamplePool];
+        int slot = Array.IndexOf(_examples, 0);
+        if (slot < 0)
         {
-            int h = _examples[signal * ProfileContext.ExamplesPerSignal + i];
-            if (h != 0) yield return h;
+            if (SignalCatalog.Weights[signal] < 0.5) return;
+            for (int i = _examples.Length - 1; i >= 0 && slot < 0; i--)
+            {
+                int s = (_examples[i] >>> 27) - 1;
+                if (SignalCatalog.Weights[s] < 0.5 && _tallies[s] > 1 && ExampleHandles(s).Count() > 1) slot = i;
+            }
+            if (slot < 0) return;
         }
+        int h = ctx.Examples.Add(f.Id);
+        if (h != 0) _examples[slot] = ((signal + 1) << 27) | h;
     }
 
     public ReadOnlySpan<ulong> PendingArtifacts => _pendingArtifacts is null ? default : _pendingArtifacts.AsSpan(0, _pendingCount);
@@ -90,9 +121,15 @@ public sealed class AccountProfile
         if (ts > LastMs) LastMs = ts;
         long day = ts >= 0 ? ts / 86_400_000 : (ts / 86_400_000) - 1;
         int d = (int)(((day % 256) + 256) % 256);
-        _days[d >> 6] |= 1UL << (d & 63);
+        switch (d >> 6)
+        {
+            case 0: _days0 |= 1UL << (d & 63); break;
+            case 1: _days1 |= 1UL << (d & 63); break;
+            case 2: _days2 |= 1UL << (d & 63); break;
+            default: _days3 |= 1UL << (d & 63); break;
+        }
         int hour = (int)(((ts % 86_400_000) + 86_400_000) % 86_400_000 / 3_600_000);
-        Hours[hour]++;
+        _tallies[HourBase + hour]++;
 
         if (_lastTs != long.MinValue)
         {
@@ -122,41 +159,37 @@ public sealed class AccountProfile
             int i = BitOperations.TrailingZeroCount(bits);
             bits &= bits - 1;
             if (i >= SignalCatalog.Count) continue;
-            int n = _signals[i]++;
-            if (n < ProfileContext.ExamplesPerSignal)
-            {
-                _examples ??= new int[SignalCatalog.Count * ProfileContext.ExamplesPerSignal];
-                _examples[i * ProfileContext.ExamplesPerSignal + n] = ctx.Examples.Add(f.Id);
-            }
+            int n = _tallies[i]++;
+            if (n < ProfileContext.ExamplesPerSignal) KeepExample(i, n, f, ctx);
         }
         uint caps = (uint)f.Capabilities;
         while (caps != 0)
         {
             int i = BitOperations.TrailingZeroCount(caps);
             caps &= caps - 1;
-            if (i >= Capabilities.Length) continue;
-            Capabilities[i]++;
-            if (harvest) HarvestCapabilities[i]++;
+            if (i >= SignalCatalog.CapabilityCount) continue;
+            _tallies[CapBase + i]++;
+            if (harvest) _tallies[HarvestCapBase + i]++;
         }
 
-        if (f.TemplateFingerprint != 0) Templates.Add(f.TemplateFingerprint, harvest, ts, f.Id, ctx.Examples);
-        if (f.SystemHash != 0) SystemPrompts.Add(f.SystemHash, harvest);
-        ParamSignatures.Add(ParamSignature(f));
+        if (f.TemplateFingerprint != 0) Templates.Add(f.TemplateFingerprint, harvest);
+        if (f.SystemHash != 0) _counters.Add(CompactCounters.System, f.SystemHash, harvest);
+        _counters.Add(CompactCounters.Params, ParamSignature(f));
         if (f.MaxTokens > MaxOutputTokens) MaxOutputTokens = f.MaxTokens;
         if (f.ThinkingBudget > MaxThinkingBudget) MaxThinkingBudget = f.ThinkingBudget;
         if (f.N > MaxN) MaxN = f.N;
         if (f.Logprobs) LogprobsExchanges++;
 
         var (ip, prefix) = ctx.Infra.Intern(f.Ip);
-        if (ip != 0) Ips.Add((ulong)ip);
-        if (prefix != 0) Prefixes.Add((ulong)prefix);
+        if (ip != 0) _counters.Add(CompactCounters.Ips, (ulong)ip);
+        if (prefix != 0) _counters.Add(CompactCounters.Prefixes, (ulong)prefix);
         int ja4 = ctx.Ja4.Intern(f.Ja4);
-        if (ja4 != 0) Ja4.Add((ulong)ja4);
+        if (ja4 != 0) _counters.Add(CompactCounters.Ja4, (ulong)ja4);
         int ua = ctx.UserAgents.Intern(f.UserAgent);
-        if (ua != 0) UserAgents.Add((ulong)ua);
-        Routes.Add((ulong)ctx.Routes.Intern(f.Route));
+        if (ua != 0) _counters.Add(CompactCounters.UserAgents, (ulong)ua);
+        _counters.Add(CompactCounters.Routes, (ulong)ctx.Routes.Intern(f.Route));
         int model = ctx.Models.Intern(f.Model);
-        if (model != 0) Models.Add((ulong)model, timeMs: ts);
+        if (model != 0) _counters.Add(CompactCounters.Models, (ulong)model, timeMs: ts);
         Items.Add(f.ItemHash);
 
         ArtifactsIssued += f.IssuedArtifacts.Count;
@@ -180,12 +213,13 @@ public sealed class AccountProfile
         return Hashing.Combine(h, (ulong)temp) | 1;
     }
 
-    /// <summary>Upper bound of the bytes this profile holds (object headers, arrays, example ids in the arena).</summary>
+    /// <summary>Upper bound of the bytes this profile holds: object and arrays, example ids in the arena (at most 32
+    /// UTF-8 bytes each counted), its share of the engine's account map.</summary>
     public long ApproximateBytes =>
-        200 + (24 + 32) + (24 + 4 * 48) + (24 + 4 * 15) + (24 + 4 * 24) + 2 * (24 + 4 * 11)
-        + (_examples is null ? 0 : 24 + 4 * _examples.Length + 2 * 32 * _examples.Count(h => h != 0))
+        16 + 4 + 8 + 4 + 16 + 9 * 4 + 16 + 16 + 4 + 32 + 4 + 10 * 8       // this object's header and fields
+        + (24 + 4 * ProfileContext.CoActivityHashes) + (24 + 4 * (SignalCatalog.Count + 24 + 2 * SignalCatalog.CapabilityCount))
+        + (_examples is null ? 0 : 24 + 4 * _examples.Length + 33 * _examples.Count(h => h != 0))
         + (_pendingArtifacts is null ? 0 : 24 + 8 * _pendingArtifacts.Length)
-        + Templates.ApproximateBytes + SystemPrompts.ApproximateBytes + ParamSignatures.ApproximateBytes + Ips.ApproximateBytes
-        + Prefixes.ApproximateBytes + Ja4.ApproximateBytes + UserAgents.ApproximateBytes + Routes.ApproximateBytes
-        + Models.ApproximateBytes + (32 + 24 + 8 * ProfileContext.ItemSketchSize) + (2 * Account.Length + 22);
+        + Templates.ApproximateBytes + CompactCounters.ApproximateBytes
+        + (24 + 24 + 8 * ProfileContext.ItemSketchSize) + (22 + 2 * Account.Length) + 40;
 }

@@ -17,7 +17,9 @@ public sealed class ProfileContext
     public Interner Models { get; } = new();
     public TextArena Examples { get; } = new();
 
-    public const int CoActivityHashes = 48;
-    public const int ItemSketchSize = 24;
+    public const int CoActivityHashes = 32;
+    public const int ItemSketchSize = 12;
     public const int ExamplesPerSignal = 3;
+    /// <summary>Example exchange ids kept per account across all signals.</summary>
+    public const int ExamplePool = 12;
 }

@@ -17,7 +17,7 @@ public sealed class TopK
 
     public TopK(int k, bool withAux = false, bool withFirstSeen = false, bool withExamples = false)
     {
-        if (withExamples) { _example = new int[k]; _exampleBudget = 2 * k; }
+        if (withExamples) { _example = new int[k]; _exampleBudget = k; }
         _keys = new ulong[k];
         _counts = new int[k];
         if (withAux) _aux = new int[k];
@@ -33,7 +33,7 @@ public sealed class TopK
     public int ExampleAt(int i) => _example is null ? 0 : _example[i];
 
     /// <summary>Like <see cref="Add(ulong, bool, long)"/>, and keeps an example exchange id for keys seen at least twice
-    /// (at most 2·K example ids per counter, so a churning counter cannot grow the arena).</summary>
+    /// (at most K example ids per counter, so a churning counter cannot grow the arena).</summary>
     public void Add(ulong key, bool aux, long timeMs, string exchangeId, TextArena arena)
     {
         Add(key, aux, timeMs);
@@ -85,5 +85,5 @@ public sealed class TopK
         return 0;
     }
 
-    internal long ApproximateBytes => 32 + 24 + _keys.Length * 8L + 24 + _counts.Length * 4L + (_aux is null ? 0 : 24 + _aux.Length * 4L) + (_first is null ? 0 : 24 + _first.Length * 8L) + (_example is null ? 0 : 24 + _example.Length * 4L + 2L * _example.Length * 2 * 40);
+    internal long ApproximateBytes => 32 + 24 + _keys.Length * 8L + 24 + _counts.Length * 4L + (_aux is null ? 0 : 24 + _aux.Length * 4L) + (_first is null ? 0 : 24 + _first.Length * 8L) + (_example is null ? 0 : 24 + _example.Length * 4L + 41L * _example.Length);
 }
