@@ -3,6 +3,11 @@ using DistillGuard.Core.Profiles;
 
 namespace DistillGuard.Core.Tests.Profiles;
 
+/// <summary>Measures process-wide heap growth, so it runs alone, after the parallel tests.</summary>
+[CollectionDefinition(nameof(MemoryMeasurement), DisableParallelization = true)]
+public sealed class MemoryMeasurement;
+
+[Collection(nameof(MemoryMeasurement))]
 public sealed class AccountProfileTests
 {
     private static ExchangeFeatures Heavy(Random r, int account, int i)
@@ -37,7 +42,7 @@ public sealed class AccountProfileTests
         // Every signal and capability fires, budgets and templates vary on every exchange, ten models, several
         // addresses, agents and routes per account: the worst case for a profile. The shared value tables (interned
         // addresses, agents) are filled by a first pass, so the second pass measures the profiles alone.
-        const int accounts = 2000, perAccount = 150;
+        const int accounts = 1200, perAccount = 120;
         var ctx = new ProfileContext();
         void Feed(AccountProfile[] into)
         {
