@@ -29,7 +29,7 @@ public sealed class AnalysisEngine
     public AnalysisEngine(DetectorOptions? options = null)
     {
         _opt = (options ?? DetectorOptions.Default).EnsureValid();
-        _ctx = new ProfileContext(_opt.CoActivityBucketMinutes * 60_000L);
+        _ctx = new ProfileContext(_opt.CoActivityBucketMinutes * 60_000L, _opt.TemplateHammingDistance);
     }
 
     public DetectorOptions Options => _opt;

@@ -18,8 +18,9 @@ public sealed record DetectorOptions
     /// <summary>Member strength (involvement in the campaign's keys, 0–1) needed for the <c>campaign</c> verdict;
     /// weaker members get <c>watch</c>.</summary>
     public double MinMemberStrength { get; init; } = 0.35;
-    /// <summary>Maximum Hamming distance between two template SimHashes of one template cluster.</summary>
-    public int TemplateHammingDistance { get; init; } = 3;
+    /// <summary>Maximum Hamming distance between two template SimHashes of one template (the reader's
+    /// <c>TemplateFingerprint.RecommendedThreshold</c>, measured on generated skeletons).</summary>
+    public int TemplateHammingDistance { get; init; } = 16;
     /// <summary>Key groups whose weight is below this carry no link.</summary>
     public double MinKeyWeight { get; init; } = 0.05;
     /// <summary>Densest-block density (weight per node) below which peeling stops.</summary>
@@ -45,7 +46,7 @@ public sealed record DetectorOptions
         Unit(e, nameof(MinMemberStrength), MinMemberStrength);
         Unit(e, nameof(MinKeyWeight), MinKeyWeight);
         if (MinWatchHarvestExchanges < 1) e.Add($"MinWatchHarvestExchanges must be at least 1 (was {MinWatchHarvestExchanges})");
-        if (TemplateHammingDistance is < 0 or > 16) e.Add($"TemplateHammingDistance must be 0..16 (was {TemplateHammingDistance})");
+        if (TemplateHammingDistance is < 0 or > 24) e.Add($"TemplateHammingDistance must be 0..24 (was {TemplateHammingDistance})");
         if (!(MinBlockDensity > 0) || double.IsInfinity(MinBlockDensity)) e.Add($"MinBlockDensity must be positive (was {MinBlockDensity})");
         if (MaxKeyAccounts < MinCampaignAccounts) e.Add($"MaxKeyAccounts must be at least MinCampaignAccounts (was {MaxKeyAccounts})");
         if (ModelPivotHours is < 1 or > 24 * 30) e.Add($"ModelPivotHours must be 1..720 (was {ModelPivotHours})");

@@ -40,10 +40,10 @@ public static class CampaignReporter
 
         long harvestTotal = Math.Max(1, members.Sum(p => (long)p.HarvestExchanges));
         var targets = new List<string>();
-        for (int cap = 0; cap < SignalCatalog.CapabilityCount; cap++)
+        for (int cap = 0; cap < HarvestSignals.CapabilityCount; cap++)
         {
             long n = members.Sum(p => (long)p.HarvestCapabilities[cap]);
-            if (n >= 0.15 * harvestTotal) targets.Add(SignalCatalog.CapabilityNames[cap]);
+            if (n >= 0.15 * harvestTotal) targets.Add(HarvestSignals.CapabilityNames[cap]);
         }
         long Sig(SignalSet s) => members.Sum(p => (long)p.SignalCount(System.Numerics.BitOperations.TrailingZeroCount((uint)s)));
         if (Sig(SignalSet.RubricGrading) + Sig(SignalSet.PairwiseJudging) >= 0.15 * harvestTotal && !targets.Contains("reward-grading")) targets.Add("reward-grading");
@@ -88,16 +88,16 @@ public static class CampaignReporter
                 ExchangeIds = key.Examples.Select(ctx.Examples.Get).ToList(),
             });
         }
-        for (int s = 0; s < SignalCatalog.Count; s++)
+        for (int s = 0; s < HarvestSignals.Count; s++)
         {
             long n = members.Sum(p => (long)p.SignalCount(s));
             int with = members.Count(p => p.SignalCount(s) > 0);
-            if (n < 0.1 * harvestTotal || SignalCatalog.Weights[s] < 0.5) continue;
+            if (n < 0.1 * harvestTotal || HarvestSignals.Weights[s] < 0.5) continue;
             evidence.Add(new CampaignEvidence
             {
-                Kind = SignalCatalog.Ids[s],
+                Kind = HarvestSignals.Ids[s],
                 Summary = $"{n.ToString("N0", CultureInfo.InvariantCulture)} exchanges from {with} of {members.Count} accounts",
-                Weight = Math.Round(SignalCatalog.Weights[s] * n / harvestTotal, 4),
+                Weight = Math.Round(HarvestSignals.Weights[s] * n / harvestTotal, 4),
                 ExchangeIds = members.SelectMany(p => p.ExampleHandles(s)).Take(5).Select(ctx.Examples.Get).ToList(),
             });
         }

@@ -23,10 +23,10 @@ public sealed class KeyGroupBuilder
         var ctx = _in.Context;
         var opt = _in.Options;
 
-        var fps = new List<ulong>();
+        var fps = new List<(ulong, long)>();
         foreach (var p in profiles)
             if (!_in.Allowlisted[p.Index])
-                for (int i = 0; i < p.Templates.Count; i++) fps.Add(p.Templates.KeyAt(i));
+                for (int i = 0; i < p.Templates.Count; i++) fps.Add((p.Templates.KeyAt(i), p.Templates.CountAt(i)));
         var cluster = TemplateClusterer.Cluster(fps, opt.TemplateHammingDistance);
 
         long logStart = profiles.Count == 0 ? 0 : profiles.Min(p => p.FirstMs);

@@ -13,8 +13,8 @@ public sealed class AccountProfile
     private ulong _days0, _days1, _days2, _days3;             // active days, day index mod 256
     private readonly uint[] _coActivity = new uint[ProfileContext.CoActivityHashes];
     // One array for the small histograms: signals [0,15), hours [15,39), capabilities [39,50), harvest capabilities [50,61).
-    private readonly int[] _tallies = new int[SignalCatalog.Count + 24 + 2 * SignalCatalog.CapabilityCount];
-    private const int HourBase = SignalCatalog.Count, CapBase = HourBase + 24, HarvestCapBase = CapBase + SignalCatalog.CapabilityCount;
+    private readonly int[] _tallies = new int[HarvestSignals.Count + 24 + 2 * HarvestSignals.CapabilityCount];
+    private const int HourBase = HarvestSignals.Count, CapBase = HourBase + 24, HarvestCapBase = CapBase + HarvestSignals.CapabilityCount;
     private int[]? _examples;                                 // pooled example ids: (signal + 1) << 27 | arena handle
     private readonly CompactCounters _counters = new();
     private ulong[]? _pendingArtifacts;                      // presented artifacts with no issuer yet (bounded)
@@ -35,7 +35,7 @@ public sealed class AccountProfile
     public long FirstMs { get; private set; } = long.MaxValue;
     public long LastMs { get; private set; } = long.MinValue;
     public int ActiveDays => BitOperations.PopCount(_days0) + BitOperations.PopCount(_days1) + BitOperations.PopCount(_days2) + BitOperations.PopCount(_days3);
-    /// <summary>Exchanges with a harvest signal (see <see cref="SignalCatalog.IsHarvest"/>).</summary>
+    /// <summary>Exchanges with a harvest signal (see <see cref="HarvestSignals.IsHarvest"/>).</summary>
     public int HarvestExchanges { get; private set; }
     public int FailedExchanges { get; private set; }
     public int MaxOutputTokens { get; private set; }
@@ -49,9 +49,9 @@ public sealed class AccountProfile
 
     /// <summary>UTC hour-of-day histogram: used only to compare accounts' rhythms, never as evidence alone.</summary>
     public ReadOnlySpan<int> Hours => _tallies.AsSpan(HourBase, 24);
-    public ReadOnlySpan<int> Capabilities => _tallies.AsSpan(CapBase, SignalCatalog.CapabilityCount);
+    public ReadOnlySpan<int> Capabilities => _tallies.AsSpan(CapBase, HarvestSignals.CapabilityCount);
     /// <summary>Capabilities counted on harvest exchanges only (what a campaign targets, without its relayed traffic).</summary>
-    public ReadOnlySpan<int> HarvestCapabilities => _tallies.AsSpan(HarvestCapBase, SignalCatalog.CapabilityCount);
+    public ReadOnlySpan<int> HarvestCapabilities => _tallies.AsSpan(HarvestCapBase, HarvestSignals.CapabilityCount);
     /// <summary>Top templates (SimHash) with harvest exchanges per template.</summary>
     public TopK Templates { get; } = new(6, withAux: true);
     public CounterView SystemPrompts => new(_counters, CompactCounters.System);
@@ -70,8 +70,8 @@ public sealed class AccountProfile
     /// <summary>An example exchange of a content harvest signal, 0 when none was kept.</summary>
     public int FirstHarvestExample()
     {
-        for (int s = 0; s < SignalCatalog.Count; s++)
-            if (((uint)SignalCatalog.StrongHarvest & (1u << s)) != 0)
+        for (int s = 0; s < HarvestSignals.Count; s++)
+            if (((uint)HarvestSignals.StrongHarvest & (1u << s)) != 0)
                 foreach (var h in ExampleHandles(s)) return h;
         return 0;
     }
@@ -97,11 +97,11 @@ public sealed class AccountProfile
         int slot = Array.IndexOf(_examples, 0);
         if (slot < 0)
         {
-            if (SignalCatalog.Weights[signal] < 0.5) return;
+            if (HarvestSignals.Weights[signal] < 0.5) return;
             for (int i = _examples.Length - 1; i >= 0 && slot < 0; i--)
             {
                 int s = (_examples[i] >>> 27) - 1;
-                if (SignalCatalog.Weights[s] < 0.5 && _tallies[s] > 1 && ExampleHandles(s).Count() > 1) slot = i;
+                if (HarvestSignals.Weights[s] < 0.5 && _tallies[s] > 1 && ExampleHandles(s).Count() > 1) slot = i;
             }
             if (slot < 0) return;
         }
@@ -150,7 +150,7 @@ public sealed class AccountProfile
         }
 
         var s = f.Signals;
-        bool harvest = SignalCatalog.IsHarvest(s);
+        bool harvest = HarvestSignals.IsHarvest(s);
         if (harvest) HarvestExchanges++;
         if (f.Status >= 400) FailedExchanges++;
         uint bits = (uint)s;
@@ -158,7 +158,7 @@ public sealed class AccountProfile
         {
             int i = BitOperations.TrailingZeroCount(bits);
             bits &= bits - 1;
-            if (i >= SignalCatalog.Count) continue;
+            if (i >= HarvestSignals.Count) continue;
             int n = _tallies[i]++;
             if (n < ProfileContext.ExamplesPerSignal) KeepExample(i, n, f, ctx);
         }
@@ -167,12 +167,12 @@ public sealed class AccountProfile
         {
             int i = BitOperations.TrailingZeroCount(caps);
             caps &= caps - 1;
-            if (i >= SignalCatalog.CapabilityCount) continue;
+            if (i >= HarvestSignals.CapabilityCount) continue;
             _tallies[CapBase + i]++;
             if (harvest) _tallies[HarvestCapBase + i]++;
         }
 
-        if (f.TemplateFingerprint != 0) Templates.Add(f.TemplateFingerprint, harvest);
+        if (f.TemplateFingerprint != 0) Templates.AddNear(f.TemplateFingerprint, ctx.TemplateDistance, harvest);
         if (f.SystemHash != 0) _counters.Add(CompactCounters.System, f.SystemHash, harvest);
         _counters.Add(CompactCounters.Params, ParamSignature(f));
         if (f.MaxTokens > MaxOutputTokens) MaxOutputTokens = f.MaxTokens;
@@ -217,7 +217,7 @@ public sealed class AccountProfile
     /// UTF-8 bytes each counted), its share of the engine's account map.</summary>
     public long ApproximateBytes =>
         16 + 4 + 8 + 4 + 16 + 9 * 4 + 16 + 16 + 4 + 32 + 4 + 10 * 8       // this object's header and fields
-        + (24 + 4 * ProfileContext.CoActivityHashes) + (24 + 4 * (SignalCatalog.Count + 24 + 2 * SignalCatalog.CapabilityCount))
+        + (24 + 4 * ProfileContext.CoActivityHashes) + (24 + 4 * (HarvestSignals.Count + 24 + 2 * HarvestSignals.CapabilityCount))
         + (_examples is null ? 0 : 24 + 4 * _examples.Length + 33 * _examples.Count(h => h != 0))
         + (_pendingArtifacts is null ? 0 : 24 + 8 * _pendingArtifacts.Length)
         + Templates.ApproximateBytes + CompactCounters.ApproximateBytes

@@ -71,6 +71,27 @@ public sealed class TopK
         if (_first is not null) _first[slot] = timeMs;
     }
 
+    /// <summary>
+    /// Adds a SimHash: counted on the entry whose key is nearest within <paramref name="maxDistance"/> bits (so one
+    /// template's instances share an entry even when their fingerprints differ by a few bits), else inserted.
+    /// </summary>
+    public void AddNear(ulong fingerprint, int maxDistance, bool aux = false)
+    {
+        int best = -1, bestD = maxDistance + 1;
+        for (int i = 0; i < _used; i++)
+        {
+            int d = System.Numerics.BitOperations.PopCount(_keys[i] ^ fingerprint);
+            if (d < bestD) { bestD = d; best = i; if (d == 0) break; }
+        }
+        if (best >= 0)
+        {
+            _counts[best]++;
+            if (aux && _aux is not null) _aux[best]++;
+            return;
+        }
+        Add(fingerprint, aux);
+    }
+
     /// <summary>Index of the key with the highest count, -1 when empty.</summary>
     public int TopIndex()
     {

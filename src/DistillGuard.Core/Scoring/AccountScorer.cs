@@ -114,7 +114,7 @@ public sealed class AccountScorer
     private List<Reason> SignalReasons(AccountProfile p)
     {
         var list = new List<Reason>();
-        for (int s = 0; s < SignalCatalog.Count; s++)
+        for (int s = 0; s < HarvestSignals.Count; s++)
         {
             int n = p.SignalCount(s);
             if (n == 0) continue;
@@ -122,8 +122,8 @@ public sealed class AccountScorer
             double share = (double)n / p.Exchanges;
             list.Add(new Reason
             {
-                Signal = SignalCatalog.Ids[s],
-                Weight = Math.Round(0.3 * SignalCatalog.Weights[s] * (1 - Math.Exp(-n / 20.0)) * (0.5 + 0.5 * Math.Min(1, share / 0.25)), 4),
+                Signal = HarvestSignals.Ids[s],
+                Weight = Math.Round(0.3 * HarvestSignals.Weights[s] * (1 - Math.Exp(-n / 20.0)) * (0.5 + 0.5 * Math.Min(1, share / 0.25)), 4),
                 Detail = $"{n.ToString("N0", CultureInfo.InvariantCulture)} of {p.Exchanges.ToString("N0", CultureInfo.InvariantCulture)} exchanges ({share:P0}), e.g. {string.Join(", ", ids)}",
                 ExchangeIds = ids,
             });

@@ -10,7 +10,7 @@ public static class HarvestStrength
     {
         if (p.Exchanges == 0) return 0;
         double weighted = 0;
-        for (int i = 0; i < SignalCatalog.Count; i++) weighted += SignalCatalog.Weights[i] * p.SignalCount(i);
+        for (int i = 0; i < HarvestSignals.Count; i++) weighted += HarvestSignals.Weights[i] * p.SignalCount(i);
         weighted = Math.Min(weighted, 1.5 * p.Exchanges);
         double countPart = 1 - Math.Exp(-weighted / 20.0);
         double share = Math.Min(1, p.HarvestShare / 0.25);

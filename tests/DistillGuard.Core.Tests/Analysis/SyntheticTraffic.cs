@@ -151,7 +151,13 @@ public sealed class SyntheticTraffic
     private string Pay() => $"pf_{_r.Next():x8}";
     private string ResidentialIp() => $"100.{_r.Next(64, 128)}.{_r.Next(256)}.{_r.Next(1, 255)}";
     private string Popular(string[] a) => a[_r.Next(a.Length)];
-    private static ulong Noise(ulong fp, Random r) => r.NextDouble() < 0.3 ? fp ^ (1UL << r.Next(64)) : fp;
+    /// <summary>One instance of a template: up to 6 bits differ from the skeleton, as filled-in slots move a SimHash.</summary>
+    private static ulong Noise(ulong fp, Random r)
+    {
+        int flips = r.Next(7);
+        for (int i = 0; i < flips; i++) fp ^= 1UL << r.Next(64);
+        return fp;
+    }
 
     /// <summary>Arrival times: a user's daily active window (hours), Poisson-like within it, over 7 days.</summary>
     private IEnumerable<long> Times(int count, int startHour, int windowHours, bool regular = false)

@@ -87,6 +87,24 @@ public sealed class KeyGroupTests
     }
 
     [Fact]
+    public void TemplateClusterer_InstancesWithinSixteenBits_FormOneClusterWithoutStrangers()
+    {
+        var r = new Random(4);
+        ulong skeleton = (ulong)r.NextInt64();
+        var instances = Enumerable.Range(0, 200).Select(_ =>
+        {
+            ulong f = skeleton;
+            for (int i = 0; i < 8; i++) f ^= 1UL << r.Next(64);
+            return f;
+        }).ToList();
+        var strangers = Enumerable.Range(0, 2000).Select(_ => (ulong)r.NextInt64()).ToList();
+        var c = TemplateClusterer.Cluster(instances.Concat(strangers).ToList(), 16);
+        var biggest = instances.GroupBy(i => c[i]).OrderByDescending(g => g.Count()).First();
+        Assert.True(biggest.Count() >= 190, $"{biggest.Count()} of 200 instances in the main cluster");
+        Assert.DoesNotContain(strangers, s => c[s] == biggest.Key);
+    }
+
+    [Fact]
     public void TemplateClusterer_NearFingerprints_ShareAClusterAndFarOnesDoNot()
     {
         ulong a = 0xF0F0_1234_5678_9ABC;

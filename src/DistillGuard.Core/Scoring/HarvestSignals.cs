@@ -2,9 +2,9 @@ using DistillGuard.Core.Model;
 
 namespace DistillGuard.Core.Scoring;
 
-/// <summary>Per-exchange signal ids (as in the signal catalog), their weight as harvest evidence, and the masks the
+/// <summary>Per-exchange signal ids (the wire ids of the reader's signal catalog, by bit of <see cref="SignalSet"/>), their weight as harvest evidence, and the masks the
 /// account stages use.</summary>
-public static class SignalCatalog
+public static class HarvestSignals
 {
     public const int Count = 15;
 
