@@ -106,10 +106,12 @@ public sealed class AnalysisEngine
         };
         var builder = new KeyGroupBuilder(linkInputs);
         var groups = builder.Build();
+        var linkTime = sw.Elapsed;
         var graph = new AccountKeyGraph(groups, builder, _opt.MinKeyWeight);
         var meter = new CoordinationMeter(_profiles, i => records[i], _opt.CreationBurstHours);
         var findings = new CampaignAssembler(graph, builder, meter, harvest, _opt).Assemble();
         var campaigns = CampaignReporter.Publish(findings, _profiles, _ctx);
+        var clusterTime = sw.Elapsed - linkTime;
 
         var memberOf = new Dictionary<int, CampaignFinding>();
         var rejectedOf = new Dictionary<int, CampaignFinding>();
@@ -144,6 +146,9 @@ public sealed class AnalysisEngine
                 ArtifactSamplingShift = _artifactShift,
                 ProfileBytes = _profiles.Sum(p => p.ApproximateBytes),
                 CompleteTime = sw.Elapsed,
+                LinkTime = linkTime,
+                ClusterTime = clusterTime,
+                ScoreTime = sw.Elapsed - linkTime - clusterTime,
             },
         };
     }

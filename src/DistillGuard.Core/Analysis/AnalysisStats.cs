@@ -15,4 +15,7 @@ public sealed record AnalysisStats
     public int ArtifactSamplingShift { get; init; }
     public long ProfileBytes { get; init; }
     public TimeSpan CompleteTime { get; init; }
+    public TimeSpan LinkTime { get; init; }
+    public TimeSpan ClusterTime { get; init; }
+    public TimeSpan ScoreTime { get; init; }
 }

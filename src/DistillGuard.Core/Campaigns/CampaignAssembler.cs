@@ -151,13 +151,15 @@ public sealed class CampaignAssembler
         double total = keys.Sum(k => k.Item2);
         if (total <= 0) return null;
         var families = keys.GroupBy(k => k.Item1.Kind.Family()).Where(g => g.Sum(k => k.Item2) >= 0.1 * total).Select(g => g.Key).ToList();
-        double familyFactor = families.Count >= 3 ? 1.0 : families.Count == 2 ? 0.85 : families.Contains(LinkFamily.Replay) ? 0.85 : 0.5;
-
         var sorted = degIn.Order().ToArray();
         double median = Math.Max(1e-9, sorted[sorted.Length / 2]);
         var strength = degIn.Select(d => Math.Min(1, d / median)).ToArray();
         double harvestFrac = memberHarvest.Average(h => Math.Min(1, h / 0.5));
         var coord = _meter.Measure(members, degIn.Select(d => (int)(d * 1000)).ToList(), keys.Any(k => k.Item1.Kind == LinkKind.Template));
+        // Measured coordination among the members (synchrony, identical parameters, burst, split items) is evidence
+        // independent of any shared value: it counts as the behaviour family when no behaviour key carries it.
+        if (coord.Score >= 0.5 && !families.Contains(LinkFamily.Behaviour)) families.Add(LinkFamily.Behaviour);
+        double familyFactor = families.Count >= 3 ? 1.0 : families.Count == 2 ? 0.85 : families.Contains(LinkFamily.Replay) ? 0.85 : 0.5;
         double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * coord.Score), 0, 1);
         if (double.IsNaN(density)) density = total / (members.Count + keys.Count);
         return new CampaignFinding

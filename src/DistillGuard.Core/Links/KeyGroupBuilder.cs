@@ -26,7 +26,8 @@ public sealed class KeyGroupBuilder
         var fps = new List<(ulong, long)>();
         foreach (var p in profiles)
             if (!_in.Allowlisted[p.Index])
-                for (int i = 0; i < p.Templates.Count; i++) fps.Add((p.Templates.KeyAt(i), p.Templates.CountAt(i)));
+                for (int i = 0; i < p.Templates.Count; i++)
+                    if (LinksTemplate(p.Templates, i)) fps.Add((p.Templates.KeyAt(i), p.Templates.CountAt(i)));
         var cluster = TemplateClusterer.Cluster(fps, opt.TemplateHammingDistance);
 
         long logStart = profiles.Count == 0 ? 0 : profiles.Min(p => p.FirstMs);
@@ -49,6 +50,7 @@ public sealed class KeyGroupBuilder
             var t = p.Templates;
             for (int i = 0; i < t.Count; i++)
             {
+                if (!LinksTemplate(t, i)) continue;
                 var rep = cluster[t.KeyAt(i)];
                 Group(LinkKind.Template, rep, () => $"template {rep:x16}").Add(a, t.CountAt(i), t.AuxAt(i), t.AuxAt(i) > 0 ? p.FirstHarvestExample() : 0);
             }
@@ -131,6 +133,10 @@ public sealed class KeyGroupBuilder
         Weigh();
         return _ordered;
     }
+
+    /// <summary>A template entry takes part in linking when the account used it at least 3 times or harvested on it:
+    /// one-off prompts (most ordinary traffic) cannot bind accounts and would only make clustering slower.</summary>
+    private static bool LinksTemplate(TopK t, int i) => t.CountAt(i) >= 3 || t.AuxAt(i) > 0;
 
     private KeyGroup Group(LinkKind kind, ulong key, Func<string> value)
     {

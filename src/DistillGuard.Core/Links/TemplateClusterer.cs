@@ -27,13 +27,13 @@ public static class TemplateClusterer
         => Cluster(fingerprints.GroupBy(f => f).Select(g => (g.Key, (long)g.Count())), maxDistance);
 
     /// <summary>Maps every fingerprint to its cluster's key; heavier fingerprints lead, then each cluster is re-centred
-    /// on its bitwise (weighted) majority and reassigned, three times, so one template's instances gather round its skeleton.</summary>
+    /// on its bitwise (weighted) majority and reassigned, twice, so one template's instances gather round its skeleton.</summary>
     public static Dictionary<ulong, ulong> Cluster(IEnumerable<(ulong Fingerprint, long Weight)> weighted, int maxDistance)
     {
         var items = weighted.GroupBy(x => x.Fingerprint).Select(g => (Fp: g.Key, W: g.Sum(x => x.Weight)))
             .OrderByDescending(x => x.W).ThenBy(x => x.Fp).ToArray();
         var assign = LeaderPass(items, Array.Empty<ulong>(), maxDistance);
-        for (int iter = 0; iter < 3; iter++)
+        for (int iter = 0; iter < 2; iter++)
         {
             var centroids = items.GroupBy(x => assign[x.Fp])
                 .Select(g => (C: Majority(g), W: g.Sum(x => x.W)))

@@ -84,3 +84,23 @@ public sealed class AnalysisEngineTests
         Assert.True(e.Complete().Stats.ArtifactSamplingShift >= 3);
     }
 }
+
+public sealed class AnalysisInputsTests
+{
+    [Fact]
+    public void Load_MissingFiles_NamesEveryOne()
+    {
+        var ex = Assert.Throws<FileNotFoundException>(() => AnalysisInputs.Load("/nonexistent/accounts.jsonl", null, new[] { "/nonexistent/intel.txt" }));
+        Assert.Contains("accounts.jsonl", ex.Message);
+        Assert.Contains("intel.txt", ex.Message);
+    }
+
+    [Fact]
+    public void Load_NoFiles_GivesEmptyInputs()
+    {
+        var i = AnalysisInputs.Load(null, null, null);
+        Assert.Equal(0, i.Registry.Count);
+        Assert.Equal(0, i.Allowlist.Count);
+        Assert.Equal(0, i.IpIntel.HostingRanges);
+    }
+}
