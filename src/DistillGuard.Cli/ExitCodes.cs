@@ -7,9 +7,9 @@ public static class ExitCodes
     public const int Success = 0;
     /// <summary>The command ran, and a check it was asked to make failed (e.g. <c>--fail-on-campaign</c>, an evaluation below <c>--min-*</c>).</summary>
     public const int CheckFailed = 1;
-    /// <summary>The command line or a configuration file is wrong; every problem found is printed.</summary>
+    /// <summary>The command line or a configuration file is wrong, or a named input file does not exist; every problem found is printed at once.</summary>
     public const int UsageError = 2;
-    /// <summary>An input could not be read (missing file, unreadable archive).</summary>
+    /// <summary>An input exists but could not be read (I/O error, corrupt archive, no usable record in it).</summary>
     public const int InputError = 3;
     /// <summary>An unexpected internal error.</summary>
     public const int InternalError = 70;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DistillGuard.Cli;
 using DistillGuard.Cli.Commands;
 
 var root = new RootCommand(
@@ -12,4 +13,13 @@ root.Subcommands.Add(DemoCommand.Create());
 
 root.SetAction((parseResult, ct) => DemoCommand.RunAsync(DemoCommand.Defaults, ct));
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+// System.CommandLine reports parse errors with exit code 1; ours means "a requested check failed",
+// so parse errors become usage errors (2), every one of them printed.
+if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"error: {error.Message}");
+    Console.Error.WriteLine("Run with --help for usage.");
+    return ExitCodes.UsageError;
+}
+return await parsed.InvokeAsync();

@@ -46,6 +46,8 @@ public sealed class ExchangeIntent
     public string? ReplayedArtifact { get; set; }
     /// <summary>The request failed: no response body is written.</summary>
     public bool Failed { get; set; }
+    /// <summary>Unix seconds written as the response's <c>created</c>/<c>created_at</c>; 0: a fixed default (2026-02-01).</summary>
+    public long CreatedUnixSeconds { get; set; }
     /// <summary>Fixed seed for this exchange's words (derived by the engine from the scenario seed and exchange).</summary>
     public ulong ContentSeed { get; set; }
 }
