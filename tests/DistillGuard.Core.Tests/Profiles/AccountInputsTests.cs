@@ -69,12 +69,11 @@ public sealed class AccountInputsTests
         finally { File.Delete(path); }
     }
 
-    [SkippableFact]
-    public void IpIntel_WithSharedData_LoadsTheRealListsWhenPresent()
+    [SharedDataFact("ip/x4bnet/output/datacenter/ipv4.txt")]
+    public void IpIntel_WithSharedData_LoadsTheRealDatacenterList()
     {
-        var dir = Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/data/ip/x4bnet/output/datacenter/ipv4.txt");
-        Skip.IfNot(File.Exists(dir), "../shared/data is not present: skipping the real-list load");
-        var intel = IpIntel.Load(new[] { dir });
+        var intel = IpIntel.Load(new[] { SharedDataFactAttribute.Locate("ip/x4bnet/output/datacenter/ipv4.txt")! });
         Assert.True(intel.HostingRanges > 1000);
+        Assert.Equal(0, intel.MalformedLines);
     }
 }
