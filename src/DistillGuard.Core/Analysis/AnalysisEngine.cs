@@ -124,6 +124,10 @@ public sealed class AnalysisEngine
             .OrderBy(v => v.Account, StringComparer.Ordinal)
             .ToList();
 
+        // campaigns.json lists the members whose verdict is `campaign`; weak members (watch) stay out of it.
+        var byCampaign = verdicts.Where(v => v.Campaign is not null).GroupBy(v => v.Campaign!).ToDictionary(g => g.Key, g => g.Select(v => v.Account).ToList());
+        campaigns = campaigns.Select(c => c with { Accounts = byCampaign.GetValueOrDefault(c.Id) ?? new List<string>() }).ToList();
+
         sw.Stop();
         return new AnalysisResult
         {

@@ -160,7 +160,9 @@ public sealed class CampaignAssembler
         // independent of any shared value: it counts as the behaviour family when no behaviour key carries it.
         if (coord.Score >= 0.5 && !families.Contains(LinkFamily.Behaviour)) families.Add(LinkFamily.Behaviour);
         double familyFactor = families.Count >= 3 ? 1.0 : families.Count == 2 ? 0.85 : families.Contains(LinkFamily.Replay) ? 0.85 : 0.5;
-        double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * coord.Score), 0, 1);
+        // Members asking largely the same items are independent users of one benchmark, not one operation splitting it.
+        double sameItems = Math.Clamp((coord.ItemOverlap - 0.15) / 0.35, 0, 1);
+        double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * coord.Score) * (1 - 0.6 * sameItems), 0, 1);
         if (double.IsNaN(density)) density = total / (members.Count + keys.Count);
         return new CampaignFinding
         {

@@ -15,6 +15,9 @@ public sealed record Coordination
     public double Freshness { get; init; }
     /// <summary>Members cover many distinct items with almost no overlap (a benchmark split between them).</summary>
     public double Partition { get; init; }
+    /// <summary>Mean pairwise overlap of members' item sets (0 when unknown). High overlap means independent users
+    /// running the same benchmark, the opposite of a campaign splitting one between its accounts.</summary>
+    public double ItemOverlap { get; init; }
     /// <summary>Share of members with machine-regular timing (inter-arrival CV below 0.5).</summary>
     public double Regularity { get; init; }
 

@@ -70,18 +70,15 @@ public sealed class CoordinationMeter
             burst = best >= 3 ? (double)best / idx.Length : 0;
         }
 
-        double partition = 0;
-        if (templateKey)
+        double partition = 0, overlap = 0;
+        var rich = idx.Where(p => p.Items.Distinct >= 10).ToArray();
+        if (rich.Length >= 3)
         {
-            var rich = idx.Where(p => p.Items.Distinct >= 10).ToArray();
-            if (rich.Length >= 3)
-            {
-                double ov = 0; int n = 0;
-                for (int i = 0; i < rich.Length; i++)
-                    for (int j = i + 1; j < rich.Length; j++) { ov += ItemSketch.Overlap(rich[i].Items, rich[j].Items); n++; }
-                ov /= n;
-                partition = ov < 0.05 ? (double)rich.Length / idx.Length : 0;
-            }
+            double ov = 0; int n = 0;
+            for (int i = 0; i < rich.Length; i++)
+                for (int j = i + 1; j < rich.Length; j++) { ov += ItemSketch.Overlap(rich[i].Items, rich[j].Items); n++; }
+            overlap = ov / n;
+            if (templateKey) partition = overlap < 0.05 ? (double)rich.Length / idx.Length : 0;
         }
         double regular = idx.Count(p => p.TimingCv is var cv && !double.IsNaN(cv) && cv < 0.5) / (double)idx.Length;
 
@@ -93,6 +90,7 @@ public sealed class CoordinationMeter
             CreationBurst = burst,
             Freshness = fresh,
             Partition = partition,
+            ItemOverlap = overlap,
             Regularity = regular,
         };
     }

@@ -43,8 +43,13 @@ public sealed class VerdictWriterTests
             var campaigns = cd.RootElement.EnumerateArray().ToList();
             Assert.Equal(campaignIds.Order(), campaigns.Select(c => c.GetProperty("id").GetString()!).Order());
             Assert.Equal(Enumerable.Range(1, campaigns.Count).Select(i => $"C-{i:0000}"), campaigns.Select(c => c.GetProperty("id").GetString()));
+            var members = lines.Select(l => JsonDocument.Parse(l).RootElement)
+                .Where(e => e.GetProperty("campaign").ValueKind == JsonValueKind.String)
+                .GroupBy(e => e.GetProperty("campaign").GetString()!)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.GetProperty("account").GetString()!).Order(StringComparer.Ordinal).ToList());
             foreach (var c in campaigns)
             {
+                Assert.Equal(members[c.GetProperty("id").GetString()!], c.GetProperty("accounts").EnumerateArray().Select(a => a.GetString()!));
                 foreach (var f in new[] { "accounts", "exchanges", "first_seen", "last_seen", "targets", "tactics", "evidence", "score" })
                     Assert.True(c.TryGetProperty(f, out _), f);
                 Assert.True(DateTimeOffset.TryParse(c.GetProperty("first_seen").GetString(), out var first));
