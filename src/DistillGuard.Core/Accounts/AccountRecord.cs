@@ -1,0 +1,19 @@
+namespace DistillGuard.Core.Accounts;
+
+/// <summary>What billing and sign-up know about one account (exchange-log spec, "Account registry").</summary>
+public sealed record AccountRecord
+{
+    public required string Account { get; init; }
+    /// <summary>Sign-up time, Unix milliseconds UTC; null when absent or unparseable.</summary>
+    public long? CreatedMs { get; init; }
+    public string? Tier { get; init; }
+    public string? OrgName { get; init; }
+    public string? EmailDomain { get; init; }
+    public string? PaymentFingerprint { get; init; }
+    /// <summary>Billing country. Kept for display only: never used as evidence.</summary>
+    public string? Country { get; init; }
+    public bool? Verified { get; init; }
+
+    /// <summary>Programs the public record says fraud clusters lean on (free credit, edu, research, startup).</summary>
+    public bool IsProgramTier => Tier is "free" or "edu" or "research" or "startup";
+}

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using DistillGuard.Core.Accounts;
+using DistillGuard.Core.Campaigns;
+using DistillGuard.Core.Links;
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Profiles;
+using DistillGuard.Core.Scoring;
+using DistillGuard.Core.Verdicts;
+
+namespace DistillGuard.Core.Analysis;
+
+/// <summary>
+/// The detector's account stages. Feed every exchange to <see cref="Add"/> (one thread, streaming, any order though
+/// file order is usual), then call <see cref="Complete"/> once: profiles → links → campaigns → verdicts.
+/// Memory is bounded per account (profiles) plus a bounded, hash-sampled map of issued reasoning artifacts.
+/// </summary>
+public sealed class AnalysisEngine
+{
+    private readonly DetectorOptions _opt;
+    private readonly ProfileContext _ctx;
+    private readonly Dictionary<string, AccountProfile> _byAccount = new(StringComparer.Ordinal);
+    private readonly List<AccountProfile> _profiles = new();
+    private readonly Dictionary<ulong, int> _issuer = new();
+    private readonly Dictionary<ulong, ReplayEdge> _replays = new();
+    private int _artifactShift;
+    private long _exchanges;
+    private bool _completed;
+
+    public AnalysisEngine(DetectorOptions? options = null)
+    {
+        _opt = (options ?? DetectorOptions.Default).EnsureValid();
+        _ctx = new ProfileContext(_opt.CoActivityBucketMinutes * 60_000L, _opt.TemplateHammingDistance);
+    }
+
+    public DetectorOptions Options => _opt;
+    public long Exchanges => _exchanges;
+    public int Accounts => _profiles.Count;
+
+    public void Add(ExchangeFeatures f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        if (_completed) throw new InvalidOperationException("Complete() was already called");
+        if (string.IsNullOrEmpty(f.Account)) throw new ArgumentException("exchange has no account", nameof(f));
+        if (!_byAccount.TryGetValue(f.Account, out var p))
+        {
+            p = new AccountProfile(_profiles.Count, f.Account);
+            _byAccount.Add(f.Account, p);
+            _profiles.Add(p);
+        }
+        p.Add(f, _ctx);
+        _exchanges++;
+
+        foreach (var a in f.IssuedArtifacts)
+        {
+            if (!Sampled(a)) continue;
+            _issuer.TryAdd(a, p.Index);
+            if (_issuer.Count > _opt.MaxTrackedArtifacts) Resample();
+        }
+        foreach (var a in f.PresentedArtifacts)
+        {
+            if (!Sampled(a)) continue;
+            if (_issuer.TryGetValue(a, out var issuer)) Replay(issuer, p.Index, f.Id);
+            else p.AddPendingArtifact(a);
+        }
+    }
+
+    private bool Sampled(ulong artifact) => _artifactShift == 0 || (Hashing.Mix(artifact) & ((1UL << _artifactShift) - 1)) == 0;
+
+    private void Resample()
+    {
+        _artifactShift++;
+        foreach (var k in _issuer.Keys.Where(k => !Sampled(k)).ToList()) _issuer.Remove(k);
+    }
+
+    private void Replay(int issuer, int presenter, string exchangeId)
+    {
+        if (issuer == presenter) return;   // an account carrying its own reasoning forward is ordinary multi-turn use
+        ulong key = ((ulong)(uint)issuer << 32) | (uint)presenter;
+        if (!_replays.TryGetValue(key, out var e))
+        {
+            e = new ReplayEdge { Issuer = issuer, Presenter = presenter };
+            _replays.Add(key, e);
+        }
+        e.Count++;
+        if (e.ExampleHandle == 0 && exchangeId.Length > 0) e.ExampleHandle = _ctx.Examples.Add(exchangeId);
+    }
+
+    public AnalysisResult Complete(AnalysisInputs? inputs = null)
+    {
+        if (_completed) throw new InvalidOperationException("Complete() was already called");
+        _completed = true;
+        inputs ??= AnalysisInputs.None;
+        var sw = Stopwatch.StartNew();
+
+        foreach (var p in _profiles)
+            foreach (var a in p.PendingArtifacts)
+                if (Sampled(a) && _issuer.TryGetValue(a, out var issuer)) Replay(issuer, p.Index, "");
+
+        var records = _profiles.Select(p => inputs.Registry.Find(p.Account)).ToArray();
+        var allow = _profiles.Select(p => inputs.Allowlist.Contains(p.Account)).ToArray();
+        var harvest = _profiles.Select(HarvestStrength.Of).ToArray();
+        var linkInputs = new LinkGraphInputs
+        {
+            Profiles = _profiles, Context = _ctx, Records = records, Allowlisted = allow, Harvest = harvest,
+            Replays = _replays.Values.ToList(), IpIntel = inputs.IpIntel, Options = _opt,
+        };
+        var builder = new KeyGroupBuilder(linkInputs);
+        var groups = builder.Build();
+        var linkTime = sw.Elapsed;
+        var graph = new AccountKeyGraph(groups, builder, _opt.MinKeyWeight);
+        var meter = new CoordinationMeter(_profiles, i => records[i], _opt.CreationBurstHours);
+        var findings = new CampaignAssembler(graph, builder, meter, harvest, _opt).Assemble();
+        var campaigns = CampaignReporter.Publish(findings, _profiles, _ctx);
+        var clusterTime = sw.Elapsed - linkTime;
+
+        var memberOf = new Dictionary<int, CampaignFinding>();
+        var rejectedOf = new Dictionary<int, CampaignFinding>();
+        foreach (var f in findings)
+            foreach (var m in f.Members)
+                (f.Accepted ? memberOf : rejectedOf).TryAdd(m, f);
+        var scorer = new AccountScorer(_profiles, _ctx, harvest, builder, _opt);
+        var verdicts = _profiles
+            .Select(p => scorer.Score(p, memberOf.GetValueOrDefault(p.Index), rejectedOf.GetValueOrDefault(p.Index), allow[p.Index]))
+            .OrderBy(v => v.Account, StringComparer.Ordinal)
+            .ToList();
+
+        // campaigns.json lists the members whose verdict is `campaign`; weak members (watch) stay out of it.
+        var byCampaign = verdicts.Where(v => v.Campaign is not null).GroupBy(v => v.Campaign!).ToDictionary(g => g.Key, g => g.Select(v => v.Account).ToList());
+        campaigns = campaigns.Select(c => c with { Accounts = byCampaign.GetValueOrDefault(c.Id) ?? new List<string>() }).ToList();
+
+        sw.Stop();
+        return new AnalysisResult
+        {
+            Verdicts = verdicts,
+            Campaigns = campaigns,
+            Profiles = _profiles,
+            Context = _ctx,
+            Findings = findings,
+            Stats = new AnalysisStats
+            {
+                Exchanges = _exchanges,
+                Accounts = _profiles.Count,
+                KeyGroups = groups.Count,
+                LinkedKeyGroups = graph.Keys.Count,
+                Campaigns = campaigns.Count,
+                CampaignAccounts = verdicts.Count(v => v.Verdict == VerdictKind.Campaign),
+                WatchAccounts = verdicts.Count(v => v.Verdict == VerdictKind.Watch),
+                AllowlistedAccounts = allow.Count(x => x),
+                RegistryMisses = inputs.Registry.Count == 0 ? 0 : records.Count(r => r is null),
+                ArtifactSamplingShift = _artifactShift,
+                ProfileBytes = _profiles.Sum(p => p.ApproximateBytes),
+                CompleteTime = sw.Elapsed,
+                LinkTime = linkTime,
+                ClusterTime = clusterTime,
+                ScoreTime = sw.Elapsed - linkTime - clusterTime,
+            },
+        };
+    }
+}

@@ -1,0 +1,18 @@
+using DistillGuard.Core.Campaigns;
+using DistillGuard.Core.Profiles;
+using DistillGuard.Core.Verdicts;
+
+namespace DistillGuard.Core.Analysis;
+
+/// <summary>Everything one analysis concluded: a verdict per account (sorted by account id), the campaigns
+/// (in id order), the profiles behind them, and counts.</summary>
+public sealed record AnalysisResult
+{
+    public required IReadOnlyList<AccountVerdict> Verdicts { get; init; }
+    public required IReadOnlyList<Campaign> Campaigns { get; init; }
+    public required IReadOnlyList<AccountProfile> Profiles { get; init; }
+    public required ProfileContext Context { get; init; }
+    public required AnalysisStats Stats { get; init; }
+    /// <summary>Every group the clusterer scored, accepted or not (for explanation and tuning).</summary>
+    public IReadOnlyList<CampaignFinding> Findings { get; init; } = Array.Empty<CampaignFinding>();
+}

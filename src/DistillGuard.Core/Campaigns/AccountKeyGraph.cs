@@ -1,0 +1,83 @@
+using DistillGuard.Core.Links;
+
+namespace DistillGuard.Core.Campaigns;
+
+/// <summary>
+/// The weighted bipartite graph accounts × linked key groups. Node ids: accounts first (0..A-1, mapped to profile
+/// indexes), then keys (A..A+K-1, mapped to key groups). Only groups with weight ≥ the minimum carry edges.
+/// </summary>
+public sealed class AccountKeyGraph
+{
+    public AccountKeyGraph(IReadOnlyList<KeyGroup> groups, KeyGroupBuilder builder, double minKeyWeight)
+    {
+        var accountNode = new Dictionary<int, int>();
+        var accounts = new List<int>();
+        var keys = new List<KeyGroup>();
+        var edges = new List<(int A, int K, double W)>();
+        foreach (var g in groups)
+        {
+            if (g.Weight < minKeyWeight || g.Members.Count < 2) continue;
+            int k = keys.Count;
+            keys.Add(g);
+            for (int i = 0; i < g.Members.Count; i++)
+            {
+                double w = builder.EdgeWeight(g, i);
+                if (w <= 0) continue;
+                if (!accountNode.TryGetValue(g.Members[i], out var a))
+                {
+                    a = accounts.Count;
+                    accounts.Add(g.Members[i]);
+                    accountNode.Add(g.Members[i], a);
+                }
+                edges.Add((a, k, w));
+            }
+        }
+        AccountCount = accounts.Count;
+        Accounts = accounts;
+        Keys = keys;
+        int n = accounts.Count + keys.Count;
+        var adj = new List<(int Node, double W)>[n];
+        for (int i = 0; i < n; i++) adj[i] = new List<(int, double)>();
+        foreach (var (a, k, w) in edges)
+        {
+            adj[a].Add((AccountCount + k, w));
+            adj[AccountCount + k].Add((a, w));
+        }
+        Adjacency = adj;
+        EdgeCount = edges.Count;
+    }
+
+    public int AccountCount { get; }
+    /// <summary>Profile index of each account node.</summary>
+    public IReadOnlyList<int> Accounts { get; }
+    public IReadOnlyList<KeyGroup> Keys { get; }
+    public IReadOnlyList<List<(int Node, double W)>> Adjacency { get; }
+    public int NodeCount => Adjacency.Count;
+    public int EdgeCount { get; }
+    public bool IsAccount(int node) => node < AccountCount;
+    public KeyGroup Key(int node) => Keys[node - AccountCount];
+
+    /// <summary>Connected components, each a sorted list of node ids, in order of their smallest node.</summary>
+    public List<List<int>> Components()
+    {
+        var seen = new bool[NodeCount];
+        var result = new List<List<int>>();
+        var stack = new Stack<int>();
+        for (int s = 0; s < NodeCount; s++)
+        {
+            if (seen[s]) continue;
+            var comp = new List<int>();
+            seen[s] = true;
+            stack.Push(s);
+            while (stack.Count > 0)
+            {
+                int x = stack.Pop();
+                comp.Add(x);
+                foreach (var (y, _) in Adjacency[x]) if (!seen[y]) { seen[y] = true; stack.Push(y); }
+            }
+            comp.Sort();
+            result.Add(comp);
+        }
+        return result;
+    }
+}

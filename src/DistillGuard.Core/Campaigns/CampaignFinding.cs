@@ -1,0 +1,24 @@
+using DistillGuard.Core.Links;
+
+namespace DistillGuard.Core.Campaigns;
+
+/// <summary>A group of accounts the clusterer found, before it is published as a <see cref="Campaign"/>: its members,
+/// the keys that bind them and how strongly, and its confidence.</summary>
+public sealed class CampaignFinding
+{
+    /// <summary>Profile indexes, ascending.</summary>
+    public required List<int> Members { get; init; }
+    /// <summary>Keys binding the block with the summed edge weight from members, largest first.</summary>
+    public required List<(KeyGroup Key, double Contribution, int MembersOnKey)> Keys { get; init; }
+    public required double Density { get; init; }
+    public required Coordination Coordination { get; init; }
+    public required int Families { get; init; }
+    public required double HarvestFraction { get; init; }
+    public required double Score { get; init; }
+    /// <summary>Per member (parallel to <see cref="Members"/>): involvement in the block's keys relative to the median member, 0–1.</summary>
+    public required double[] Strength { get; init; }
+    /// <summary>Per member: harvest on the block's keys (or overall), 0–1.</summary>
+    public required double[] MemberHarvest { get; init; }
+    public string Id { get; set; } = "";
+    public bool Accepted { get; set; }
+}

@@ -1,0 +1,25 @@
+namespace DistillGuard.Core.Links;
+
+/// <summary>How coordinated a set of accounts looks, each part in [0, 1].</summary>
+public sealed record Coordination
+{
+    public static Coordination None { get; } = new();
+    /// <summary>Co-activity (MinHash Jaccard of active time buckets) blended with hour-of-day rhythm similarity.</summary>
+    public double Synchrony { get; init; }
+    public double MeanCoActivity { get; init; }
+    /// <summary>Share of members whose usual request parameters are identical.</summary>
+    public double IdenticalParams { get; init; }
+    /// <summary>Share of members created within one creation-burst window.</summary>
+    public double CreationBurst { get; init; }
+    /// <summary>Fresh, program-tier (free/edu/research/startup) or unverified accounts.</summary>
+    public double Freshness { get; init; }
+    /// <summary>Members cover many distinct items with almost no overlap (a benchmark split between them).</summary>
+    public double Partition { get; init; }
+    /// <summary>Mean pairwise overlap of members' item sets (0 when unknown). High overlap means independent users
+    /// running the same benchmark, the opposite of a campaign splitting one between its accounts.</summary>
+    public double ItemOverlap { get; init; }
+    /// <summary>Share of members with machine-regular timing (inter-arrival CV below 0.5).</summary>
+    public double Regularity { get; init; }
+
+    public double Score => 0.3 * Synchrony + 0.2 * IdenticalParams + 0.15 * CreationBurst + 0.15 * Freshness + 0.1 * Partition + 0.1 * Regularity;
+}

@@ -1,0 +1,104 @@
+using DistillGuard.Core.Accounts;
+using DistillGuard.Core.Profiles;
+
+namespace DistillGuard.Core.Links;
+
+/// <summary>Measures <see cref="Coordination"/> over a set of accounts (sampled deterministically when large).</summary>
+public sealed class CoordinationMeter
+{
+    private const int Sample = 24;
+    private readonly IReadOnlyList<AccountProfile> _profiles;
+    private readonly Func<int, AccountRecord?> _registry;
+    private readonly long _burstMs;
+
+    public CoordinationMeter(IReadOnlyList<AccountProfile> profiles, Func<int, AccountRecord?> registry, int burstHours)
+    {
+        _profiles = profiles;
+        _registry = registry;
+        _burstMs = burstHours * 3_600_000L;
+    }
+
+    /// <summary>Members are sampled by descending weight (ties by index): the accounts that use the key most.</summary>
+    public Coordination Measure(IReadOnlyList<int> members, IReadOnlyList<int>? weights = null, bool templateKey = false)
+    {
+        if (members.Count < 2) return Coordination.None;
+        var idx = Enumerable.Range(0, members.Count)
+            .OrderByDescending(i => weights?[i] ?? 0).ThenBy(i => members[i]).Take(Sample).Select(i => _profiles[members[i]]).ToArray();
+
+        double jac = 0, cos = 0; int pairs = 0;
+        for (int i = 0; i < idx.Length; i++)
+            for (int j = i + 1; j < idx.Length; j++)
+            {
+                jac += MinHash.Jaccard(idx[i].CoActivity, idx[j].CoActivity);
+                cos += Cosine(idx[i].Hours, idx[j].Hours);
+                pairs++;
+            }
+        jac /= pairs; cos /= pairs;
+        double sync = 0.75 * Math.Clamp(jac / 0.5, 0, 1) + 0.25 * Math.Clamp((cos - 0.7) / 0.25, 0, 1);
+
+        var sigs = idx.Select(p => p.ParamSignatures.TopIndex() is var t and >= 0 ? p.ParamSignatures.KeyAt(t) : 0UL).ToArray();
+        int modal = sigs.Where(s => s != 0).GroupBy(s => s).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+        double same = modal >= 2 ? (double)modal / idx.Length : 0;
+
+        var created = new List<long>();
+        double fresh = 0;
+        foreach (var p in idx)
+        {
+            var r = _registry(p.Index);
+            if (r is null) continue;
+            double f = 0;
+            if (r.IsProgramTier) f += 0.4;
+            if (r.Verified == false) f += 0.3;
+            if (r.CreatedMs is long c)
+            {
+                created.Add(c);
+                if (p.FirstMs - c < 14 * 86_400_000L) f += 0.3;
+            }
+            fresh += f;
+        }
+        fresh /= idx.Length;
+        double burst = 0;
+        if (created.Count >= 3)
+        {
+            created.Sort();
+            int best = 0;
+            for (int i = 0, j = 0; i < created.Count; i++)
+            {
+                while (created[i] - created[j] > _burstMs) j++;
+                best = Math.Max(best, i - j + 1);
+            }
+            burst = best >= 3 ? (double)best / idx.Length : 0;
+        }
+
+        double partition = 0, overlap = 0;
+        var rich = idx.Where(p => p.Items.Distinct >= 10).ToArray();
+        if (rich.Length >= 3)
+        {
+            double ov = 0; int n = 0;
+            for (int i = 0; i < rich.Length; i++)
+                for (int j = i + 1; j < rich.Length; j++) { ov += ItemSketch.Overlap(rich[i].Items, rich[j].Items); n++; }
+            overlap = ov / n;
+            if (templateKey) partition = overlap < 0.05 ? (double)rich.Length / idx.Length : 0;
+        }
+        double regular = idx.Count(p => p.TimingCv is var cv && !double.IsNaN(cv) && cv < 0.5) / (double)idx.Length;
+
+        return new Coordination
+        {
+            Synchrony = sync,
+            MeanCoActivity = jac,
+            IdenticalParams = same,
+            CreationBurst = burst,
+            Freshness = fresh,
+            Partition = partition,
+            ItemOverlap = overlap,
+            Regularity = regular,
+        };
+    }
+
+    private static double Cosine(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    {
+        double ab = 0, aa = 0, bb = 0;
+        for (int i = 0; i < a.Length; i++) { ab += (double)a[i] * b[i]; aa += (double)a[i] * a[i]; bb += (double)b[i] * b[i]; }
+        return aa == 0 || bb == 0 ? 0 : ab / Math.Sqrt(aa * bb);
+    }
+}

@@ -1,0 +1,195 @@
+using DistillGuard.Core.Profiles;
+using DistillGuard.Core.Scoring;
+
+namespace DistillGuard.Core.Links;
+
+/// <summary>
+/// Builds the key groups (who shares which value) from the profiles, the registry, replayed artifacts and model
+/// pivots, then weighs each group: <c>weight = base(kind) × (0.3 + 0.7·rarity) × suspicion</c>, where suspicion is the
+/// members' harvest on that key tempered by their coordination. A value many unrelated accounts share (a popular SDK,
+/// a campus NAT, a corporate card, an agent platform's system prompt) gets little weight unless its members harvest.
+/// </summary>
+public sealed class KeyGroupBuilder
+{
+    private readonly LinkGraphInputs _in;
+    private readonly Dictionary<(LinkKind, ulong), KeyGroup> _groups = new();
+    private readonly List<KeyGroup> _ordered = new();
+
+    public KeyGroupBuilder(LinkGraphInputs inputs) => _in = inputs;
+
+    public IReadOnlyList<KeyGroup> Build()
+    {
+        var profiles = _in.Profiles;
+        var ctx = _in.Context;
+        var opt = _in.Options;
+
+        var fps = new List<(ulong, long)>();
+        foreach (var p in profiles)
+            if (!_in.Allowlisted[p.Index])
+                for (int i = 0; i < p.Templates.Count; i++)
+                    if (LinksTemplate(p.Templates, i)) fps.Add((p.Templates.KeyAt(i), p.Templates.CountAt(i)));
+        var cluster = TemplateClusterer.Cluster(fps, opt.TemplateHammingDistance);
+
+        long logStart = profiles.Count == 0 ? 0 : profiles.Min(p => p.FirstMs);
+        var modelRelease = new Dictionary<ulong, long>();
+        foreach (var p in profiles)
+            for (int i = 0; i < p.Models.Count; i++)
+            {
+                var m = p.Models.KeyAt(i);
+                var t = p.Models.FirstSeenAt(i);
+                if (!modelRelease.TryGetValue(m, out var r) || t < r) modelRelease[m] = t;
+            }
+
+        long burstMs = opt.CreationBurstHours * 3_600_000L;
+        long pivotMs = opt.ModelPivotHours * 3_600_000L;
+
+        foreach (var p in profiles)
+        {
+            int a = p.Index;
+            if (_in.Allowlisted[a]) continue;
+            var t = p.Templates;
+            for (int i = 0; i < t.Count; i++)
+            {
+                if (!LinksTemplate(t, i)) continue;
+                var rep = cluster[t.KeyAt(i)];
+                Group(LinkKind.Template, rep, () => $"template {rep:x16}").Add(a, t.CountAt(i), t.AuxAt(i), t.AuxAt(i) > 0 ? p.FirstHarvestExample() : 0);
+            }
+            var s = p.SystemPrompts;
+            for (int i = 0; i < s.Count; i++)
+                Group(LinkKind.SystemPrompt, s.KeyAt(i), () => $"system prompt {s.KeyAt(i):x16}").Add(a, s.CountAt(i), s.AuxAt(i), 0);
+            for (int i = 0; i < p.Ips.Count; i++)
+            {
+                int id = (int)p.Ips.KeyAt(i);
+                var g = Group(LinkKind.Ip, (ulong)id, () => ctx.Infra.Ip(id));
+                if (g.Members.Count == 0) g.Hosting = _in.IpIntel.Lookup(ctx.Infra.IpValue(id)).Hosting;
+                g.Add(a, p.Ips.CountAt(i), -1, 0);
+            }
+            for (int i = 0; i < p.Prefixes.Count; i++)
+            {
+                int id = (int)p.Prefixes.KeyAt(i);
+                var g = Group(LinkKind.Prefix, (ulong)id, () => ctx.Infra.Prefix(id));
+                if (g.Members.Count == 0) g.Hosting = _in.IpIntel.Lookup(ctx.Infra.PrefixValue(id)).Hosting;
+                g.Add(a, p.Prefixes.CountAt(i), -1, 0);
+            }
+            for (int i = 0; i < p.Ja4.Count; i++)
+            {
+                int id = (int)p.Ja4.KeyAt(i);
+                Group(LinkKind.Ja4, (ulong)id, () => ctx.Ja4.Value(id)).Add(a, p.Ja4.CountAt(i), -1, 0);
+            }
+            for (int i = 0; i < p.UserAgents.Count; i++)
+            {
+                int id = (int)p.UserAgents.KeyAt(i);
+                Group(LinkKind.UserAgent, (ulong)id, () => ctx.UserAgents.Value(id)).Add(a, p.UserAgents.CountAt(i), -1, 0);
+            }
+            for (int i = 0; i < p.Routes.Count; i++)
+            {
+                int id = (int)p.Routes.KeyAt(i);
+                var name = ctx.Routes.Value(id);
+                if (name is "" or "direct") continue;
+                Group(LinkKind.Route, (ulong)id, () => name).Add(a, p.Routes.CountAt(i), -1, 0);
+            }
+            int top = p.ParamSignatures.TopIndex();
+            if (top >= 0)
+            {
+                var sig = p.ParamSignatures.KeyAt(top);
+                Group(LinkKind.ParamSignature, sig, () => $"parameters {sig:x16}").Add(a, p.ParamSignatures.CountAt(top), -1, 0);
+            }
+            for (int i = 0; i < p.Models.Count; i++)
+            {
+                var m = p.Models.KeyAt(i);
+                long release = modelRelease[m];
+                if (release < logStart + 3_600_000L) continue;              // present from the start: not a release in view
+                if (p.FirstMs >= release) continue;                          // the account did not move, it started there
+                if (p.Models.FirstSeenAt(i) > release + pivotMs) continue;   // adopted late, as ordinary users do
+                // share of the account's traffic after the release that went to the new model (uniform-rate estimate)
+                double after = p.LastMs <= p.FirstMs ? 1 : Math.Clamp((double)(p.LastMs - release) / (p.LastMs - p.FirstMs), 0.01, 1);
+                if (p.Models.CountAt(i) < 0.15 * after * p.Exchanges) continue;
+                Group(LinkKind.ModelPivot, m, () => "pivot to " + ctx.Models.Value((int)m)).Add(a, p.Models.CountAt(i), -1, 0);
+            }
+            var r = _in.Records[a];
+            if (r is not null)
+            {
+                if (r.PaymentFingerprint is { } pf)
+                    Group(LinkKind.Payment, Hashing.Of(pf), () => pf).Add(a, p.Exchanges, -1, 0);
+                if (r.EmailDomain is { } dom)
+                    Group(LinkKind.EmailDomain, Hashing.Of(dom), () => dom).Add(a, p.Exchanges, -1, 0);
+                if (r.CreatedMs is long c)
+                {
+                    long b = c / burstMs;
+                    Group(LinkKind.CreationBurst, (ulong)b, () => $"created {DateTimeOffset.FromUnixTimeMilliseconds(b * burstMs):yyyy-MM-dd HH:mm}Z +{opt.CreationBurstHours}h")
+                        .Add(a, p.Exchanges, -1, 0);
+                }
+            }
+        }
+        foreach (var e in _in.Replays.OrderBy(e => e.Issuer).ThenBy(e => e.Presenter))
+        {
+            if (_in.Allowlisted[e.Issuer] || _in.Allowlisted[e.Presenter]) continue;
+            var g = Group(LinkKind.ArtifactReplay, (ulong)e.Issuer, () => "artifacts issued to " + profiles[e.Issuer].Account);
+            if (g.Members.Count == 0) g.Add(e.Issuer, e.Count, e.Count, 0);
+            else { g.Counts[0] += e.Count; g.Harvest[0] += e.Count; }
+            g.Add(e.Presenter, e.Count, e.Count, e.ExampleHandle);
+        }
+
+        Weigh();
+        return _ordered;
+    }
+
+    /// <summary>A template entry takes part in linking when the account used it at least 3 times or harvested on it:
+    /// one-off prompts (most ordinary traffic) cannot bind accounts and would only make clustering slower.</summary>
+    private static bool LinksTemplate(TopK t, int i) => t.CountAt(i) >= 3 || t.AuxAt(i) > 0;
+
+    private KeyGroup Group(LinkKind kind, ulong key, Func<string> value)
+    {
+        if (!_groups.TryGetValue((kind, key), out var g))
+        {
+            g = new KeyGroup(_ordered.Count, kind, key, value());
+            _groups.Add((kind, key), g);
+            _ordered.Add(g);
+        }
+        return g;
+    }
+
+    private void Weigh()
+    {
+        var opt = _in.Options;
+        int population = Math.Max(3, _in.Allowlisted.Count(x => !x));
+        var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
+        double lnN = Math.Log(population);
+        foreach (var g in _ordered)
+        {
+            int m = g.Members.Count;
+            if (m < 2 || m > opt.MaxKeyAccounts) { g.Weight = 0; continue; }
+            g.Rarity = Math.Clamp(1 - Math.Log(m) / Math.Max(lnN, Math.Log(m + 1)), 0, 1);
+            double sw = 0, sh = 0;
+            for (int i = 0; i < m; i++)
+            {
+                double wt = Math.Min(1, g.Counts[i] / 5.0);
+                sw += wt;
+                sh += wt * MemberHarvest(g, i);
+            }
+            g.HarvestShare = sw == 0 ? 0 : sh / sw;
+            bool coordinationKind = g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Payment or LinkKind.CreationBurst;
+            if (g.HarvestShare >= 0.1 || (coordinationKind && m >= 3))
+                g.Coordination = meter.Measure(g.Members, g.Counts, g.Kind == LinkKind.Template);
+            var c = g.Coordination;
+            double susp = g.HarvestShare * (0.4 + 0.6 * c.Score);
+            if (c.Score >= 0.6 && c.Freshness >= 0.5) susp = Math.Max(susp, 0.5 * c.Score);
+            if (g.Kind == LinkKind.ArtifactReplay) susp = Math.Max(susp, 0.8);   // replay across accounts is itself coordination
+            g.Suspicion = susp;
+            g.Weight = g.Kind.BaseWeight(g.Hosting) * (0.3 + 0.7 * g.Rarity) * susp;
+        }
+    }
+
+    /// <summary>Harvest of member i on key g: on-key counts where tracked, else the account's harvest strength.</summary>
+    public double MemberHarvest(KeyGroup g, int i)
+        => g.Harvest[i] >= 0 && g.Kind != LinkKind.ArtifactReplay
+            ? HarvestStrength.OnKey(g.Counts[i], g.Harvest[i])
+            : _in.Harvest[g.Members[i]];
+
+    /// <summary>The edge weight from member i to key g: key weight × involvement (count-saturated, harvest-tempered).</summary>
+    public double EdgeWeight(KeyGroup g, int i)
+    {
+        double involvement = 1 - Math.Exp(-g.Counts[i] / 8.0);
+        return g.Weight * involvement * (0.3 + 0.7 * MemberHarvest(g, i));
+    }
+}

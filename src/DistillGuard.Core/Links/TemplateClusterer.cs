@@ -1,0 +1,122 @@
+using System.Numerics;
+
+namespace DistillGuard.Core.Links;
+
+/// <summary>
+/// Groups template SimHashes whose instances differ by a few bits. Leader clustering, so clusters cannot chain:
+/// fingerprints are taken by descending weight (then value); each joins the nearest existing leader within the
+/// distance, else becomes a leader. Candidate leaders come from LSH tables: for distances ≤ 7, d+1 bands
+/// (two fingerprints within d bits share a band, by pigeonhole: exact); for larger distances, 32 tables that each
+/// sample 14 fixed bit positions (a fingerprint 10 bits from a leader finds it with probability ≈ 0.96; after
+/// re-centring, instances sit about half the template's spread from the centre). A fingerprint joins the heaviest
+/// leader within the distance, not merely the nearest, so small fragments cannot hold on to their members.
+/// </summary>
+public static class TemplateClusterer
+{
+    private const int Tables = 32, SampleBits = 14;
+    private static readonly int[][] Samples = BuildSamples();
+
+    private static int[][] BuildSamples()
+    {
+        var r = new Random(20260201);
+        return Enumerable.Range(0, Tables).Select(_ => Enumerable.Range(0, 64).OrderBy(_ => r.Next()).Take(SampleBits).ToArray()).ToArray();
+    }
+
+    /// <summary>Maps every fingerprint to its cluster's leader.</summary>
+    public static Dictionary<ulong, ulong> Cluster(IEnumerable<ulong> fingerprints, int maxDistance)
+        => Cluster(fingerprints.GroupBy(f => f).Select(g => (g.Key, (long)g.Count())), maxDistance);
+
+    /// <summary>Maps every fingerprint to its cluster's key; heavier fingerprints lead, then each cluster is re-centred
+    /// on its bitwise (weighted) majority and reassigned, twice, so one template's instances gather round its skeleton.</summary>
+    public static Dictionary<ulong, ulong> Cluster(IEnumerable<(ulong Fingerprint, long Weight)> weighted, int maxDistance)
+    {
+        var items = weighted.GroupBy(x => x.Fingerprint).Select(g => (Fp: g.Key, W: g.Sum(x => x.Weight)))
+            .OrderByDescending(x => x.W).ThenBy(x => x.Fp).ToArray();
+        var assign = LeaderPass(items, Array.Empty<ulong>(), maxDistance);
+        for (int iter = 0; iter < 2; iter++)
+        {
+            var centroids = items.GroupBy(x => assign[x.Fp])
+                .Select(g => (C: Majority(g), W: g.Sum(x => x.W)))
+                .OrderByDescending(x => x.W).ThenBy(x => x.C).Select(x => x.C).Distinct().ToArray();
+            assign = LeaderPass(items, centroids, maxDistance);
+        }
+        return assign;
+    }
+
+    private static ulong Majority(IEnumerable<(ulong Fp, long W)> members)
+    {
+        Span<long> votes = stackalloc long[64];
+        long total = 0;
+        foreach (var (fp, w) in members)
+        {
+            total += w;
+            for (int b = 0; b < 64; b++) if (((fp >> b) & 1) != 0) votes[b] += w;
+        }
+        ulong c = 0;
+        for (int b = 0; b < 64; b++) if (2 * votes[b] > total) c |= 1UL << b;
+        return c;
+    }
+
+    private static Dictionary<ulong, ulong> LeaderPass((ulong Fp, long W)[] items, ulong[] seeds, int maxDistance)
+    {
+        var result = new Dictionary<ulong, ulong>(items.Length);
+        bool bands = maxDistance <= 7;
+        int tables = bands ? maxDistance + 1 : Tables;
+        int bandBits = 64 / tables;
+        // Buckets as linked lists in one node pool: sampled keys index arrays directly, band keys go through a map.
+        var heads = bands ? null : new int[tables][];
+        if (heads is not null) for (int t = 0; t < tables; t++) { heads[t] = new int[1 << SampleBits]; Array.Fill(heads[t], -1); }
+        var bandHeads = bands ? Enumerable.Range(0, tables).Select(_ => new Dictionary<ulong, int>()).ToArray() : null;
+        var nodeLeader = new List<ulong>();
+        var nodeNext = new List<int>();
+        var nodeRank = new List<int>();
+        int rank = 0;
+        var keys = new ulong[tables];
+        int Head(int t, ulong k) => bands ? bandHeads![t].GetValueOrDefault(k, -1) : heads![t][(int)k];
+        void Insert(ulong leader)
+        {
+            for (int t = 0; t < tables; t++)
+            {
+                ulong k = bands ? Band(leader, t, bandBits, tables) : Sample(leader, Samples[t]);
+                nodeLeader.Add(leader);
+                nodeRank.Add(rank);
+                nodeNext.Add(Head(t, k));
+                if (bands) bandHeads![t][k] = nodeLeader.Count - 1; else heads![t][(int)k] = nodeLeader.Count - 1;
+            }
+            rank++;
+        }
+        var seen = new HashSet<ulong>();
+        foreach (var s in seeds) if (seen.Add(s)) Insert(s);
+        foreach (var (fp, _) in items)
+        {
+            for (int t = 0; t < tables; t++) keys[t] = bands ? Band(fp, t, bandBits, tables) : Sample(fp, Samples[t]);
+            ulong best = 0; int bestRank = int.MaxValue; bool found = false;
+            for (int t = 0; t < tables; t++)
+                for (int n = Head(t, keys[t]); n >= 0; n = nodeNext[n])
+                {
+                    if (nodeRank[n] >= bestRank) continue;
+                    ulong l = nodeLeader[n];
+                    if (BitOperations.PopCount(l ^ fp) <= maxDistance) { bestRank = nodeRank[n]; best = l; found = true; }
+                }
+            if (found) { result[fp] = best; continue; }
+            result[fp] = fp;
+            if (seen.Add(fp)) Insert(fp);
+        }
+        return result;
+    }
+
+    private static ulong Band(ulong fp, int t, int bits, int tables)
+    {
+        int shift = t * bits;
+        int width = t == tables - 1 ? 64 - shift : bits;
+        ulong mask = width >= 64 ? ulong.MaxValue : (1UL << width) - 1;
+        return ((fp >> shift) & mask) | ((ulong)t << 58);
+    }
+
+    private static ulong Sample(ulong fp, int[] positions)
+    {
+        ulong k = 0;
+        foreach (var p in positions) k = (k << 1) | ((fp >> p) & 1);
+        return k;
+    }
+}

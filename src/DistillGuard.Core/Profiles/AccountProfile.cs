@@ -1,0 +1,225 @@
+using System.Numerics;
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Scoring;
+
+namespace DistillGuard.Core.Profiles;
+
+/// <summary>
+/// Bounded per-account state built from its exchanges in one pass: every field is fixed-size (about 2 KB in all,
+/// see <see cref="ApproximateBytes"/>), so memory grows with accounts, not exchanges. No prompt text is kept.
+/// </summary>
+public sealed class AccountProfile
+{
+    private ulong _days0, _days1, _days2, _days3;             // active days, day index mod 256
+    private readonly uint[] _coActivity = new uint[ProfileContext.CoActivityHashes];
+    // One array for the small histograms: signals [0,15), hours [15,39), capabilities [39,50), harvest capabilities [50,61).
+    private readonly int[] _tallies = new int[HarvestSignals.Count + 24 + 2 * HarvestSignals.CapabilityCount];
+    private const int HourBase = HarvestSignals.Count, CapBase = HourBase + 24, HarvestCapBase = CapBase + HarvestSignals.CapabilityCount;
+    private int[]? _examples;                                 // pooled example ids: (signal + 1) << 27 | arena handle
+    private readonly CompactCounters _counters = new();
+    private ulong[]? _pendingArtifacts;                      // presented artifacts with no issuer yet (bounded)
+    private long _lastTs = long.MinValue, _lastBucket = long.MinValue;
+    private double _gapMean, _gapM2;
+    private int _gaps;
+
+    public AccountProfile(int index, string account)
+    {
+        Index = index;
+        Account = account;
+        MinHash.Init(_coActivity);
+    }
+
+    public int Index { get; }
+    public string Account { get; }
+    public int Exchanges { get; private set; }
+    public long FirstMs { get; private set; } = long.MaxValue;
+    public long LastMs { get; private set; } = long.MinValue;
+    public int ActiveDays => BitOperations.PopCount(_days0) + BitOperations.PopCount(_days1) + BitOperations.PopCount(_days2) + BitOperations.PopCount(_days3);
+    /// <summary>Exchanges with a harvest signal (see <see cref="HarvestSignals.IsHarvest"/>).</summary>
+    public int HarvestExchanges { get; private set; }
+    public int FailedExchanges { get; private set; }
+    public int MaxOutputTokens { get; private set; }
+    public int MaxThinkingBudget { get; private set; }
+    public int MaxN { get; private set; }
+    public int LogprobsExchanges { get; private set; }
+    public int ArtifactsIssued { get; private set; }
+    public int ArtifactsPresented { get; private set; }
+    /// <summary>Distinct co-activity buckets the account was active in (counts bucket changes in arrival order).</summary>
+    public int ActiveBuckets { get; private set; }
+
+    /// <summary>UTC hour-of-day histogram: used only to compare accounts' rhythms, never as evidence alone.</summary>
+    public ReadOnlySpan<int> Hours => _tallies.AsSpan(HourBase, 24);
+    public ReadOnlySpan<int> Capabilities => _tallies.AsSpan(CapBase, HarvestSignals.CapabilityCount);
+    /// <summary>Capabilities counted on harvest exchanges only (what a campaign targets, without its relayed traffic).</summary>
+    public ReadOnlySpan<int> HarvestCapabilities => _tallies.AsSpan(HarvestCapBase, HarvestSignals.CapabilityCount);
+    /// <summary>Top templates (SimHash) with harvest exchanges per template.</summary>
+    public TopK Templates { get; } = new(6, withAux: true);
+    public CounterView SystemPrompts => new(_counters, CompactCounters.System);
+    public CounterView ParamSignatures => new(_counters, CompactCounters.Params);
+    public CounterView Ips => new(_counters, CompactCounters.Ips);
+    public CounterView Prefixes => new(_counters, CompactCounters.Prefixes);
+    public CounterView Ja4 => new(_counters, CompactCounters.Ja4);
+    public CounterView UserAgents => new(_counters, CompactCounters.UserAgents);
+    public CounterView Routes => new(_counters, CompactCounters.Routes);
+    public CounterView Models => new(_counters, CompactCounters.Models);
+    public ItemSketch Items { get; } = new(ProfileContext.ItemSketchSize);
+
+    public ReadOnlySpan<uint> CoActivity => _coActivity;
+    public int SignalCount(int signal) => _tallies[signal];
+
+    /// <summary>An example exchange of a content harvest signal, 0 when none was kept.</summary>
+    public int FirstHarvestExample()
+    {
+        for (int s = 0; s < HarvestSignals.Count; s++)
+            if (((uint)HarvestSignals.StrongHarvest & (1u << s)) != 0)
+                foreach (var h in ExampleHandles(s)) return h;
+        return 0;
+    }
+
+    /// <summary>Coefficient of variation of inter-arrival gaps (low = machine-regular); NaN with fewer than 3 gaps.</summary>
+    public double TimingCv => _gaps < 3 || _gapMean <= 0 ? double.NaN : Math.Sqrt(_gapM2 / (_gaps - 1)) / _gapMean;
+
+    public double HarvestShare => Exchanges == 0 ? 0 : (double)HarvestExchanges / Exchanges;
+
+    public IEnumerable<int> ExampleHandles(int signal)
+    {
+        if (_examples is null) yield break;
+        foreach (var e in _examples)
+            if (e != 0 && (e >>> 27) == signal + 1) yield return e & ((1 << 27) - 1);
+    }
+
+    /// <summary>Keeps up to 3 example ids per signal in a pool of 12 per account; when the pool is full a harvest
+    /// signal may take the slot of a weak one (reasoning-exposed, max-output) that already has another example.</summary>
+    private void KeepExample(int signal, int seen, ExchangeFeatures f, ProfileContext ctx)
+    {
+        if (seen >= ProfileContext.ExamplesPerSignal) return;
+        _examples ??= new int[ProfileContext.ExamplePool];
+        int slot = Array.IndexOf(_examples, 0);
+        if (slot < 0)
+        {
+            if (HarvestSignals.Weights[signal] < 0.5) return;
+            for (int i = _examples.Length - 1; i >= 0 && slot < 0; i--)
+            {
+                int s = (_examples[i] >>> 27) - 1;
+                if (HarvestSignals.Weights[s] < 0.5 && _tallies[s] > 1 && ExampleHandles(s).Count() > 1) slot = i;
+            }
+            if (slot < 0) return;
+        }
+        int h = ctx.Examples.Add(f.Id);
+        if (h != 0) _examples[slot] = ((signal + 1) << 27) | h;
+    }
+
+    public ReadOnlySpan<ulong> PendingArtifacts => _pendingArtifacts is null ? default : _pendingArtifacts.AsSpan(0, _pendingCount);
+    private int _pendingCount;
+
+    /// <summary>Folds one exchange into the profile. Copies what it keeps; the caller may reuse <paramref name="f"/>.</summary>
+    public void Add(ExchangeFeatures f, ProfileContext ctx)
+    {
+        Exchanges++;
+        long ts = f.TimestampMs;
+        if (ts < FirstMs) FirstMs = ts;
+        if (ts > LastMs) LastMs = ts;
+        long day = ts >= 0 ? ts / 86_400_000 : (ts / 86_400_000) - 1;
+        int d = (int)(((day % 256) + 256) % 256);
+        switch (d >> 6)
+        {
+            case 0: _days0 |= 1UL << (d & 63); break;
+            case 1: _days1 |= 1UL << (d & 63); break;
+            case 2: _days2 |= 1UL << (d & 63); break;
+            default: _days3 |= 1UL << (d & 63); break;
+        }
+        int hour = (int)(((ts % 86_400_000) + 86_400_000) % 86_400_000 / 3_600_000);
+        _tallies[HourBase + hour]++;
+
+        if (_lastTs != long.MinValue)
+        {
+            double gap = Math.Abs(ts - _lastTs);
+            _gaps++;
+            double delta = gap - _gapMean;
+            _gapMean += delta / _gaps;
+            _gapM2 += delta * (gap - _gapMean);
+        }
+        _lastTs = ts;
+
+        long bucket = ts / ctx.CoActivityBucketMs;
+        if (bucket != _lastBucket)
+        {
+            _lastBucket = bucket;
+            ActiveBuckets++;
+            MinHash.Add(_coActivity, (ulong)bucket);
+        }
+
+        var s = f.Signals;
+        bool harvest = HarvestSignals.IsHarvest(s);
+        if (harvest) HarvestExchanges++;
+        if (f.Status >= 400) FailedExchanges++;
+        uint bits = (uint)s;
+        while (bits != 0)
+        {
+            int i = BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            if (i >= HarvestSignals.Count) continue;
+            int n = _tallies[i]++;
+            if (n < ProfileContext.ExamplesPerSignal) KeepExample(i, n, f, ctx);
+        }
+        uint caps = (uint)f.Capabilities;
+        while (caps != 0)
+        {
+            int i = BitOperations.TrailingZeroCount(caps);
+            caps &= caps - 1;
+            if (i >= HarvestSignals.CapabilityCount) continue;
+            _tallies[CapBase + i]++;
+            if (harvest) _tallies[HarvestCapBase + i]++;
+        }
+
+        if (f.TemplateFingerprint != 0) Templates.AddNear(f.TemplateFingerprint, ctx.TemplateDistance, harvest);
+        if (f.SystemHash != 0) _counters.Add(CompactCounters.System, f.SystemHash, harvest);
+        _counters.Add(CompactCounters.Params, ParamSignature(f));
+        if (f.MaxTokens > MaxOutputTokens) MaxOutputTokens = f.MaxTokens;
+        if (f.ThinkingBudget > MaxThinkingBudget) MaxThinkingBudget = f.ThinkingBudget;
+        if (f.N > MaxN) MaxN = f.N;
+        if (f.Logprobs) LogprobsExchanges++;
+
+        var (ip, prefix) = ctx.Infra.Intern(f.Ip);
+        if (ip != 0) _counters.Add(CompactCounters.Ips, (ulong)ip);
+        if (prefix != 0) _counters.Add(CompactCounters.Prefixes, (ulong)prefix);
+        int ja4 = ctx.Ja4.Intern(f.Ja4);
+        if (ja4 != 0) _counters.Add(CompactCounters.Ja4, (ulong)ja4);
+        int ua = ctx.UserAgents.Intern(f.UserAgent);
+        if (ua != 0) _counters.Add(CompactCounters.UserAgents, (ulong)ua);
+        _counters.Add(CompactCounters.Routes, (ulong)ctx.Routes.Intern(f.Route));
+        int model = ctx.Models.Intern(f.Model);
+        if (model != 0) _counters.Add(CompactCounters.Models, (ulong)model, timeMs: ts);
+        Items.Add(f.ItemHash);
+
+        ArtifactsIssued += f.IssuedArtifacts.Count;
+        ArtifactsPresented += f.PresentedArtifacts.Count;
+    }
+
+    /// <summary>Remembers a presented artifact whose issuer is not known yet (at most 4 are kept).</summary>
+    internal void AddPendingArtifact(ulong artifact)
+    {
+        _pendingArtifacts ??= new ulong[4];
+        if (_pendingCount < _pendingArtifacts.Length) _pendingArtifacts[_pendingCount++] = artifact;
+    }
+
+    /// <summary>Hash of the request parameters that campaigns fix in their harness (budgets, n, logprobs, temperature).</summary>
+    public static ulong ParamSignature(ExchangeFeatures f)
+    {
+        ulong h = Hashing.Combine((ulong)f.MaxTokens, (ulong)f.ThinkingBudget);
+        ulong flags = (uint)f.N | ((f.Logprobs ? 1UL : 0UL) << 16) | ((ulong)(uint)f.TopLogprobs << 17) | ((f.ToolCount > 0 ? 1UL : 0UL) << 30);
+        h = Hashing.Combine(h, flags);
+        long temp = f.Temperature is double t ? (long)Math.Round(t * 100) : -1;
+        return Hashing.Combine(h, (ulong)temp) | 1;
+    }
+
+    /// <summary>Upper bound of the bytes this profile holds: object and arrays, example ids in the arena (at most 32
+    /// UTF-8 bytes each counted), its share of the engine's account map.</summary>
+    public long ApproximateBytes =>
+        16 + 4 + 8 + 4 + 16 + 9 * 4 + 16 + 16 + 4 + 32 + 4 + 10 * 8       // this object's header and fields
+        + (24 + 4 * ProfileContext.CoActivityHashes) + (24 + 4 * (HarvestSignals.Count + 24 + 2 * HarvestSignals.CapabilityCount))
+        + (_examples is null ? 0 : 24 + 4 * _examples.Length + 33 * _examples.Count(h => h != 0))
+        + (_pendingArtifacts is null ? 0 : 24 + 8 * _pendingArtifacts.Length)
+        + Templates.ApproximateBytes + CompactCounters.ApproximateBytes
+        + (24 + 24 + 8 * ProfileContext.ItemSketchSize) + (22 + 2 * Account.Length) + 40;
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Campaigns;
+using DistillGuard.Core.Links;
+using DistillGuard.Core.Profiles;
+using DistillGuard.Core.Verdicts;
+
+namespace DistillGuard.Core.Scoring;
+
+/// <summary>
+/// Scores each account and decides its verdict:
+/// <list type="bullet">
+/// <item><c>campaign</c> (score 0.6–1): member of an accepted campaign with strong involvement and harvest on its keys;</item>
+/// <item><c>watch</c> (score 0.3–0.6): strong harvest but no coordination evidence, or weak campaign membership;</item>
+/// <item><c>clear</c> (score &lt; 0.3): everything else, and every allowlisted account (its would-be score is in its reasons).</item>
+/// </list>
+/// Reasons are the account's own signals and, for members, the campaign keys that bind it, largest weight first.
+/// </summary>
+public sealed class AccountScorer
+{
+    private readonly IReadOnlyList<AccountProfile> _profiles;
+    private readonly ProfileContext _ctx;
+    private readonly IReadOnlyList<double> _harvest;
+    private readonly KeyGroupBuilder _builder;
+    private readonly DetectorOptions _opt;
+
+    public AccountScorer(IReadOnlyList<AccountProfile> profiles, ProfileContext ctx, IReadOnlyList<double> harvest, KeyGroupBuilder builder, DetectorOptions options)
+    {
+        _profiles = profiles;
+        _ctx = ctx;
+        _harvest = harvest;
+        _builder = builder;
+        _opt = options;
+    }
+
+    public AccountVerdict Score(AccountProfile p, CampaignFinding? finding, CampaignFinding? rejected, bool allowlisted)
+    {
+        double h = _harvest[p.Index];
+        var reasons = SignalReasons(p);
+        double score;
+        VerdictKind verdict;
+        string? campaignId = null;
+
+        if (finding is not null)
+        {
+            int pos = finding.Members.BinarySearch(p.Index);
+            double strength = finding.Strength[pos];
+            double memberHarvest = finding.MemberHarvest[pos];
+            reasons.AddRange(LinkReasons(p, finding, finding.Score));
+            if (strength >= _opt.MinMemberStrength && memberHarvest >= 0.3)
+            {
+                verdict = VerdictKind.Campaign;
+                campaignId = finding.Id;
+                score = 0.6 + 0.4 * finding.Score * Math.Min(1, 0.5 + 0.5 * strength);
+            }
+            else
+            {
+                verdict = VerdictKind.Watch;
+                score = 0.3 + 0.3 * Math.Max(h, strength * finding.Score);
+                reasons.Add(new Reason
+                {
+                    Signal = "weak-campaign-membership",
+                    Weight = 0.05,
+                    Detail = $"linked to campaign {finding.Id} but weakly (involvement {strength:0.00}, harvest on its keys {memberHarvest:0.00}): watch, not campaign",
+                });
+            }
+        }
+        else if (h >= _opt.WatchHarvestStrength && p.HarvestExchanges >= _opt.MinWatchHarvestExchanges)
+        {
+            verdict = VerdictKind.Watch;
+            score = 0.3 + 0.3 * h;
+            reasons.Add(new Reason
+            {
+                Signal = "no-coordination",
+                Weight = 0.01,
+                Detail = rejected is null
+                    ? "strong harvest signals but no evidence of coordination with other accounts: watch"
+                    : $"linked to {rejected.Members.Count - 1} other accounts, but the group's evidence (confidence {rejected.Score:0.00}) is below the campaign threshold: watch",
+            });
+        }
+        else
+        {
+            verdict = VerdictKind.Clear;
+            score = 0.3 * h;
+        }
+
+        if (allowlisted)
+        {
+            reasons.Insert(0, new Reason
+            {
+                Signal = "allowlisted",
+                Weight = 1,
+                Detail = $"on the operator's allowlist (licensed): profiled and reported, never linked or given a campaign verdict; unsuppressed verdict would be {verdict.WireName()} at score {score:0.00}",
+            });
+            verdict = VerdictKind.Clear;
+            campaignId = null;
+            score = Math.Min(score, 0.2);
+        }
+
+        var ordered = allowlisted
+            ? reasons.Take(1).Concat(reasons.Skip(1).OrderByDescending(r => r.Weight).ThenBy(r => r.Signal, StringComparer.Ordinal)).ToList()
+            : reasons.OrderByDescending(r => r.Weight).ThenBy(r => r.Signal, StringComparer.Ordinal).ToList();
+        return new AccountVerdict
+        {
+            Account = p.Account,
+            Score = Math.Round(Math.Clamp(score, 0, 1), 4),
+            Verdict = verdict,
+            Campaign = campaignId,
+            Exchanges = p.Exchanges,
+            Reasons = ordered,
+        };
+    }
+
+    private List<Reason> SignalReasons(AccountProfile p)
+    {
+        var list = new List<Reason>();
+        for (int s = 0; s < HarvestSignals.Count; s++)
+        {
+            int n = p.SignalCount(s);
+            if (n == 0) continue;
+            var ids = p.ExampleHandles(s).Select(_ctx.Examples.Get).ToList();
+            double share = (double)n / p.Exchanges;
+            list.Add(new Reason
+            {
+                Signal = HarvestSignals.Ids[s],
+                Weight = Math.Round(0.3 * HarvestSignals.Weights[s] * (1 - Math.Exp(-n / 20.0)) * (0.5 + 0.5 * Math.Min(1, share / 0.25)), 4),
+                Detail = $"{n.ToString("N0", CultureInfo.InvariantCulture)} of {p.Exchanges.ToString("N0", CultureInfo.InvariantCulture)} exchanges ({share:P0}), e.g. {string.Join(", ", ids)}",
+                ExchangeIds = ids,
+            });
+        }
+        return list;
+    }
+
+    private IEnumerable<Reason> LinkReasons(AccountProfile p, CampaignFinding f, double campaignScore)
+    {
+        var mine = new List<(KeyGroup Key, int MembersOnKey, int Count, int Harvest, double W)>();
+        foreach (var (key, _, on) in f.Keys)
+        {
+            int i = key.Members.IndexOf(p.Index);
+            if (i < 0) continue;
+            mine.Add((key, on, key.Counts[i], key.Harvest[i], _builder.EdgeWeight(key, i)));
+        }
+        double total = mine.Sum(m => m.W);
+        foreach (var m in mine.OrderByDescending(m => m.W).Take(6))
+        {
+            string harvest = m.Harvest >= 0 ? $", {m.Harvest} harvest" : "";
+            yield return new Reason
+            {
+                Signal = m.Key.Kind.Id(),
+                Weight = Math.Round(total <= 0 ? 0 : 0.7 * campaignScore * m.W / total, 4),
+                Detail = $"{m.Key.Value}{(m.Key.Hosting ? " (hosting/VPN)" : "")}: shared with {m.MembersOnKey - 1} other accounts of campaign {f.Id} ({m.Key.Members.Count} accounts carry it; link weight {m.Key.Weight:0.00}); {m.Count} of this account's {p.Exchanges} exchanges on it{harvest}",
+                ExchangeIds = m.Key.Examples.Take(3).Select(_ctx.Examples.Get).ToList(),
+            };
+        }
+        var c = f.Coordination;
+        if (c.Synchrony >= 0.5)
+            yield return new Reason { Signal = "synchronized-timing", Weight = Math.Round(0.1 * c.Synchrony * campaignScore, 4),
+                Detail = $"active in the same time buckets as other members of {f.Id} (mean co-activity Jaccard {c.MeanCoActivity:0.00})" };
+        if (c.CreationBurst >= 0.5)
+            yield return new Reason { Signal = "creation-burst", Weight = Math.Round(0.08 * c.CreationBurst * campaignScore, 4),
+                Detail = $"created in a burst with other members of {f.Id}" };
+    }
+}

@@ -1,0 +1,27 @@
+using DistillGuard.Core.Profiles;
+
+namespace DistillGuard.Core.Scoring;
+
+/// <summary>How strongly an account's own exchanges look like harvest, in [0, 1]. Count-based first (a camouflaged
+/// account with 30 % harvest among relayed traffic still scores high), tempered by share.</summary>
+public static class HarvestStrength
+{
+    public static double Of(AccountProfile p)
+    {
+        if (p.Exchanges == 0) return 0;
+        double weighted = 0;
+        for (int i = 0; i < HarvestSignals.Count; i++) weighted += HarvestSignals.Weights[i] * p.SignalCount(i);
+        weighted = Math.Min(weighted, 1.5 * p.Exchanges);
+        double countPart = 1 - Math.Exp(-weighted / 20.0);
+        double share = Math.Min(1, p.HarvestShare / 0.25);
+        return countPart * (0.15 + 0.85 * share);
+    }
+
+    /// <summary>Harvest strength of an account's exchanges on one key from (exchanges on key, harvest exchanges on key).</summary>
+    public static double OnKey(int count, int harvest)
+    {
+        if (count <= 0 || harvest <= 0) return 0;
+        double share = (double)Math.Min(harvest, count) / count;
+        return Math.Min(1, share / 0.6) * (1 - Math.Exp(-harvest / 5.0));
+    }
+}

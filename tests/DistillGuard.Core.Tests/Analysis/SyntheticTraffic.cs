@@ -1,0 +1,342 @@
+using DistillGuard.Core.Accounts;
+using DistillGuard.Core.Model;
+
+namespace DistillGuard.Core.Tests.Analysis;
+
+/// <summary>Truth about one synthetic account.</summary>
+public sealed record SyntheticAccount(string Id, string Population, string? Campaign);
+
+/// <summary>
+/// A small seeded generator of feature streams (what the reader stage would emit): ordinary users, the hard negatives
+/// of the threat record (campus NAT, corporate card, agent platform, enterprise batch template, a researcher sweeping a
+/// benchmark step by step, a licensed distiller) and coordinated campaigns, one of them hiding among relayed traffic.
+/// All values are invented here; addresses come from the documentation ranges.
+/// </summary>
+public sealed class SyntheticTraffic
+{
+    public sealed record Settings
+    {
+        public int Seed { get; init; } = 7;
+        public int LegitUsers { get; init; } = 160;
+        public int CampaignAccounts { get; init; } = 30;
+        /// <summary>Share of the main campaign's exchanges that are relayed ordinary traffic.</summary>
+        public double Camouflage { get; init; } = 0.7;
+        public int RewardCampaignAccounts { get; init; } = 12;
+        public bool IncludeHardNegatives { get; init; } = true;
+        /// <summary>Campaign B also egresses through campaign A's hosting range (two strangers on one proxy provider).</summary>
+        public bool SharedEgress { get; init; }
+        public bool IncludeRegistry { get; init; } = true;
+        /// <summary>Maps every account's country (to show it changes nothing).</summary>
+        public Func<string, string>? CountryMap { get; init; }
+    }
+
+    private readonly struct Ev
+    {
+        public required long Ts { get; init; }
+        public required int Account { get; init; }
+        public required ulong Template { get; init; }
+        public required ulong Item { get; init; }
+        public required SignalSet Signals { get; init; }
+        public required Capability Caps { get; init; }
+        public required string Ip { get; init; }
+        public required int MaxTokens { get; init; }
+        public required int Thinking { get; init; }
+        public required double? Temperature { get; init; }
+        public ulong System { get; init; }
+        public int Tools { get; init; }
+        public string Model { get; init; }
+        public ulong Issued { get; init; }
+        public ulong Presented { get; init; }
+    }
+
+    private static readonly string[] PopularAgents = { "python-httpx/0.27.0", "OpenAI/Python 1.51.0", "Anthropic/Python 0.39.0", "node-fetch/3.3.2", "curl/8.5.0" };
+    private static readonly string[] PopularJa4 = { "t13d1516h2_8daaf6152771_02713d6af862", "t13d1715h2_5b57614c22b0_3d5424432f57", "t13d1812h2_e8f1e7e78f70_b26ce05bbdd6" };
+    private static readonly string[] Countries = { "US", "DE", "SG", "BR", "IN", "GB", "JP", "FR", "CN", "KR" };
+    public static readonly long Start = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+    private const long Day = 86_400_000L, Hour = 3_600_000L;
+
+    private readonly Settings _s;
+    private readonly Random _r;
+    private readonly List<SyntheticAccount> _accounts = new();
+    private readonly List<AccountRecord> _records = new();
+    private readonly List<Ev> _events = new();
+    private readonly List<string> _allow = new();
+
+    public SyntheticTraffic(Settings? settings = null)
+    {
+        _s = settings ?? new Settings();
+        _r = new Random(_s.Seed);
+        Generate();
+        _events.Sort((a, b) => a.Ts != b.Ts ? a.Ts.CompareTo(b.Ts) : a.Account.CompareTo(b.Account));
+    }
+
+    public IReadOnlyList<SyntheticAccount> Accounts => _accounts;
+    public AccountRegistry Registry => new(_records);
+    public Allowlist Allowlist => new(_allow);
+    public int ExchangeCount => _events.Count;
+    /// <summary>The hosting ranges the campaigns egress from, as an operator's IP-intelligence file would list them.</summary>
+    public IpIntel IpIntel => new(new[]
+    {
+        Cidr("203.0.113.0/24"), Cidr("198.18.0.0/15"), Cidr("192.0.2.0/24"),
+    });
+
+    private static IpRange Cidr(string c)
+    {
+        var list = new List<IpRange>();
+        IpIntel.Parse(new StringReader(c), list);
+        return list[0];
+    }
+
+    /// <summary>Replays the stream in time order through one reused instance, as the reader does.</summary>
+    public void Replay(Action<ExchangeFeatures> onExchange)
+    {
+        var f = new ExchangeFeatures();
+        long n = 0;
+        foreach (var e in _events)
+        {
+            n++;
+            var acc = _accounts[e.Account];
+            f.Id = $"ex_{n:000000000}";
+            f.TimestampMs = e.Ts;
+            f.Account = acc.Id;
+            f.Ip = e.Ip;
+            f.UserAgent = UaOf(e.Account);
+            f.Ja4 = Ja4Of(e.Account);
+            f.Route = "direct";
+            f.Api = ApiFormat.OpenAIChatCompletions;
+            f.Model = e.Model ?? "model-a1";
+            f.MaxTokens = e.MaxTokens;
+            f.ThinkingBudget = e.Thinking;
+            f.Temperature = e.Temperature;
+            f.N = 1;
+            f.Logprobs = false;
+            f.ToolCount = e.Tools;
+            f.TemplateFingerprint = e.Template;
+            f.ItemHash = e.Item;
+            f.SystemHash = e.System;
+            f.ToolSetHash = e.Tools > 0 ? 77UL : 0;
+            f.Signals = e.Signals;
+            f.Capabilities = e.Caps;
+            f.IssuedArtifacts.Clear();
+            f.PresentedArtifacts.Clear();
+            if (e.Issued != 0) f.IssuedArtifacts.Add(e.Issued);
+            if (e.Presented != 0) f.PresentedArtifacts.Add(e.Presented);
+            onExchange(f);
+        }
+    }
+
+    private readonly Dictionary<int, string> _ua = new(), _ja4 = new();
+    private string UaOf(int a) => _ua[a];
+    private string Ja4Of(int a) => _ja4[a];
+
+    private int NewAccount(string population, string? campaign, string tier, bool verified, long created, string pay, string domain, string ua, string ja4)
+    {
+        int idx = _accounts.Count;
+        var id = $"acct_{_r.Next(100000, 999999)}_{idx:0000}";
+        _accounts.Add(new SyntheticAccount(id, population, campaign));
+        var country = Countries[_r.Next(Countries.Length)];
+        if (_s.CountryMap is not null) country = _s.CountryMap(country);
+        if (_s.IncludeRegistry)
+            _records.Add(new AccountRecord
+            {
+                Account = id, CreatedMs = created, Tier = tier, Verified = verified, PaymentFingerprint = pay,
+                EmailDomain = domain, Country = country, OrgName = population,
+            });
+        _ua[idx] = ua;
+        _ja4[idx] = ja4;
+        return idx;
+    }
+
+    private ulong Rand64() => (ulong)_r.NextInt64() ^ ((ulong)_r.Next() << 40);
+    private string Pay() => $"pf_{_r.Next():x8}";
+    private string ResidentialIp() => $"100.{_r.Next(64, 128)}.{_r.Next(256)}.{_r.Next(1, 255)}";
+    private string Popular(string[] a) => a[_r.Next(a.Length)];
+    /// <summary>One instance of a template: up to 6 bits differ from the skeleton, as filled-in slots move a SimHash.</summary>
+    private static ulong Noise(ulong fp, Random r)
+    {
+        int flips = r.Next(7);
+        for (int i = 0; i < flips; i++) fp ^= 1UL << r.Next(64);
+        return fp;
+    }
+
+    /// <summary>Arrival times: a user's daily active window (hours), Poisson-like within it, over 7 days.</summary>
+    private IEnumerable<long> Times(int count, int startHour, int windowHours, bool regular = false)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            long day = _r.Next(7);
+            double h = regular ? (double)i / count * windowHours * 7 % windowHours : _r.NextDouble() * windowHours;
+            if (regular) day = (long)((double)i / count * 7);
+            yield return Start + day * Day + (long)(((startHour + h) % 24) * Hour) + _r.Next(60_000);
+        }
+    }
+
+    private void Ordinary(int a, int count, string ipSel, double cotRate, int startHour, Func<string>? ip = null)
+    {
+        ulong own = Rand64();
+        foreach (var ts in Times(count, startHour, 10))
+        {
+            bool cot = _r.NextDouble() < cotRate;
+            bool newModel = ts > Start + 5 * Day && _r.NextDouble() < 0.1;
+            _events.Add(new Ev
+            {
+                Ts = ts, Account = a, Template = _r.NextDouble() < 0.2 ? own : Rand64(), Item = Rand64(),
+                Signals = cot ? SignalSet.CotElicitation : SignalSet.None,
+                Caps = _r.NextDouble() < 0.5 ? Capability.Writing : Capability.Coding, Ip = ip?.Invoke() ?? ipSel,
+                MaxTokens = _r.Next(4) * 1024, Thinking = 0, Temperature = _r.NextDouble() < 0.5 ? null : 0.7,
+                Model = newModel ? "model-b2" : "model-a1",
+            });
+        }
+    }
+
+    private void Generate()
+    {
+        long oldCreated() => Start - (long)(_r.Next(60, 700) * Day);
+
+        // Ordinary users: popular SDKs, residential addresses, own cards, occasional step-by-step questions.
+        for (int i = 0; i < _s.LegitUsers; i++)
+        {
+            int a = NewAccount("legit", null, _r.NextDouble() < 0.6 ? "paid" : "free", _r.NextDouble() < 0.8, oldCreated(), Pay(),
+                _r.NextDouble() < 0.5 ? "gmail.com" : $"d{i}.example.com", Popular(PopularAgents), Popular(PopularJa4));
+            Ordinary(a, _r.Next(15, 220), ResidentialIp(), 0.03, _r.Next(24));
+        }
+
+        if (_s.IncludeHardNegatives)
+        {
+            // Campus NAT: students behind one address, same university domain, step-by-step homework now and then.
+            for (int i = 0; i < 25; i++)
+            {
+                int a = NewAccount("campus-nat", null, "edu", true, oldCreated(), Pay(), "uni.example.edu", Popular(PopularAgents), PopularJa4[0]);
+                Ordinary(a, _r.Next(20, 80), "198.51.100.10", 0.15, 8);
+            }
+            // Corporate card: employees on one payment instrument and one office prefix.
+            var corpCard = Pay();
+            for (int i = 0; i < 20; i++)
+            {
+                int a = NewAccount("corporate-card", null, "enterprise", true, oldCreated(), corpCard, "corp.example.com", PopularAgents[1], PopularJa4[1]);
+                Ordinary(a, _r.Next(30, 150), $"198.51.100.{_r.Next(64, 72)}", i == 0 ? 0.3 : 0.02, 9);
+            }
+            // Agent platform: many customers' accounts called from the platform's servers with its system prompt and tools.
+            ulong platformSystem = Rand64();
+            for (int i = 0; i < 40; i++)
+            {
+                int a = NewAccount("agent-platform", null, "paid", true, oldCreated(), Pay(), $"cust{i}.example.net", "agentplatform/2.1", PopularJa4[2]);
+                foreach (var ts in Times(_r.Next(40, 200), 0, 24))
+                    _events.Add(new Ev
+                    {
+                        Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), System = platformSystem, Tools = 6,
+                        Signals = _r.NextDouble() < 0.5 ? SignalSet.MaxOutputBudget : SignalSet.None, Caps = Capability.AgenticToolUse,
+                        Ip = $"192.0.2.{_r.Next(10, 14)}", MaxTokens = 8192, Thinking = 0, Temperature = 0.2,
+                    });
+            }
+            // Enterprise batch: a nightly summarisation template at maximal output, identical parameters, one card.
+            ulong batch = Rand64();
+            var entCard = Pay();
+            for (int i = 0; i < 10; i++)
+            {
+                int a = NewAccount("enterprise-batch", null, "enterprise", true, oldCreated(), entCard, "bigco.example.com", PopularAgents[0], PopularJa4[0]);
+                foreach (var ts in Times(300, 1, 3, regular: true))
+                    _events.Add(new Ev
+                    {
+                        Ts = ts, Account = a, Template = Noise(batch, _r), Item = Rand64(), Signals = SignalSet.MaxOutputBudget,
+                        Caps = Capability.Writing, Ip = "198.51.100.200", MaxTokens = 16384, Thinking = 0, Temperature = 0.0,
+                    });
+            }
+            // A researcher sweeping a benchmark step by step: strong harvest signals, nobody else involved.
+            {
+                int a = NewAccount("researcher", null, "research", true, oldCreated(), Pay(), "lab.example.org", PopularAgents[0], PopularJa4[0]);
+                ulong tpl = Rand64();
+                foreach (var ts in Times(300, 10, 8))
+                    _events.Add(new Ev
+                    {
+                        Ts = ts, Account = a, Template = Noise(tpl, _r), Item = Rand64(), Signals = SignalSet.CotElicitation | SignalSet.MaxThinkingBudget,
+                        Caps = Capability.Math | Capability.Reasoning, Ip = "100.70.1.1", MaxTokens = 32000, Thinking = 32000, Temperature = 0.0,
+                    });
+            }
+            // A licensed distiller (allowlisted): three accounts, one template, one card, heavy reasoning harvest.
+            {
+                ulong tpl = Rand64();
+                var card = Pay();
+                for (int i = 0; i < 3; i++)
+                {
+                    int a = NewAccount("licensed-distiller", null, "enterprise", true, oldCreated(), card, "licensee.example.com", PopularAgents[0], PopularJa4[0]);
+                    _allow.Add(_accounts[a].Id);
+                    foreach (var ts in Times(400, 0, 24, regular: true))
+                        _events.Add(new Ev
+                        {
+                            Ts = ts + i * 1000, Account = a, Template = Noise(tpl, _r), Item = Rand64(), Signals = SignalSet.CotElicitation | SignalSet.AnswerToReasoning | SignalSet.MaxThinkingBudget | SignalSet.MaxOutputBudget,
+                            Caps = Capability.Reasoning, Ip = $"203.0.113.{200 + i}", MaxTokens = 64000, Thinking = 32000, Temperature = 1.0,
+                        });
+                }
+            }
+        }
+
+        // Campaign A: fresh free accounts made in one burst, hosting egress, one CoT template with answers given,
+        // maximal budgets, round-robin timing, a benchmark split between accounts, relayed legit traffic as camouflage,
+        // reasoning artifacts replayed across accounts, a pivot to the new model within hours of its release.
+        {
+            ulong tpl = Rand64();
+            long burst = Start - 2 * Day;
+            var cards = Enumerable.Range(0, 4).Select(_ => Pay()).ToArray();
+            var members = new List<int>();
+            for (int i = 0; i < _s.CampaignAccounts; i++)
+                members.Add(NewAccount("campaign", "A", "free", false, burst + _r.Next(0, 3 * 3600) * 1000L, cards[i % cards.Length], "mailbox.example", PopularAgents[0], PopularJa4[0]));
+            int harvestPer = 120;
+            int relayPer = _s.Camouflage <= 0 ? 0 : (int)Math.Round(harvestPer * _s.Camouflage / (1 - _s.Camouflage));
+            var issued = new List<ulong>();
+            long release = Start + 4 * Day + 2 * Hour;
+            for (int m = 0; m < members.Count; m++)
+            {
+                int a = members[m];
+                string Egress() => _r.NextDouble() < 0.5 ? $"203.0.113.{_r.Next(1, 40)}" : $"198.18.{_r.Next(0, 4)}.{_r.Next(1, 250)}";
+                for (int k = 0; k < harvestPer; k++)
+                {
+                    long ts = Start + 1 * Day + (long)k * (5 * Day / harvestPer) + m * 60_000L + _r.Next(30_000);
+                    ulong art = Rand64();
+                    bool replay = issued.Count > 0 && _r.NextDouble() < 0.05;
+                    _events.Add(new Ev
+                    {
+                        Ts = ts, Account = a, Template = Noise(tpl, _r), Item = Hash(m, k), Signals = SignalSet.CotElicitation | SignalSet.AnswerToReasoning | SignalSet.MaxThinkingBudget | SignalSet.MaxOutputBudget | (replay ? SignalSet.ArtifactReplay : 0),
+                        Caps = Capability.Reasoning | Capability.Math, Ip = Egress(), MaxTokens = 64000, Thinking = 32000, Temperature = 1.0,
+                        Model = ts > release && _r.NextDouble() < 0.6 ? "model-b2" : "model-a1",
+                        Issued = art, Presented = replay ? issued[_r.Next(issued.Count)] : 0,
+                    });
+                    if (_r.NextDouble() < 0.2) issued.Add(art);
+                }
+                // Relayed ordinary traffic from the reseller's end users.
+                for (int k = 0; k < relayPer; k++)
+                {
+                    long ts = Start + 1 * Day + (long)(_r.NextDouble() * 5 * Day);
+                    _events.Add(new Ev
+                    {
+                        Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = _r.NextDouble() < 0.03 ? SignalSet.CotElicitation : SignalSet.None,
+                        Caps = Capability.Writing | Capability.Conversation, Ip = Egress(), MaxTokens = _r.Next(4) * 1024, Thinking = 0,
+                        Temperature = _r.NextDouble() < 0.5 ? null : 0.7, Model = "model-a1",
+                    });
+                }
+            }
+        }
+
+        // Campaign B: reward-model data — rubric grading and pairwise judging on one template from another hosting range,
+        // using the same popular SDK as campaign A (strangers: must stay a separate campaign).
+        if (_s.RewardCampaignAccounts > 0)
+        {
+            ulong tpl = Rand64();
+            var card = Pay();
+            long burst = Start - 5 * Day;
+            for (int i = 0; i < _s.RewardCampaignAccounts; i++)
+            {
+                int a = NewAccount("campaign", "B", "startup", false, burst + _r.Next(0, 4 * 3600) * 1000L, i % 2 == 0 ? card : Pay(), "startup.example", PopularAgents[0], PopularJa4[0]);
+                foreach (var ts in Times(150, 20, 6, regular: true))
+                    _events.Add(new Ev
+                    {
+                        Ts = ts + i * 20_000L, Account = a, Template = Noise(tpl, _r), Item = Rand64(),
+                        Signals = (_r.NextDouble() < 0.5 ? SignalSet.RubricGrading : SignalSet.PairwiseJudging) | SignalSet.MaxOutputBudget,
+                        Caps = Capability.RewardGrading, Ip = _s.SharedEgress && _r.NextDouble() < 0.5 ? $"203.0.113.{_r.Next(1, 40)}" : $"198.19.{_r.Next(10, 12)}.{_r.Next(1, 250)}", MaxTokens = 8192, Thinking = 0, Temperature = 0.0,
+                    });
+            }
+        }
+    }
+
+    private static ulong Hash(int m, int k) => (ulong)(m * 100_003 + k + 1) * 0x9E3779B97F4A7C15UL;
+}

@@ -1,0 +1,118 @@
+using DistillGuard.Core.Accounts;
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Links;
+using DistillGuard.Core.Model;
+using DistillGuard.Core.Profiles;
+using DistillGuard.Core.Scoring;
+
+namespace DistillGuard.Core.Tests.Links;
+
+public sealed class KeyGroupTests
+{
+    private static (List<AccountProfile> Profiles, ProfileContext Ctx) Build(Action<Action<ExchangeFeatures>> feed)
+    {
+        var ctx = new ProfileContext();
+        var byId = new Dictionary<string, AccountProfile>();
+        var list = new List<AccountProfile>();
+        feed(f =>
+        {
+            if (!byId.TryGetValue(f.Account, out var p)) { p = new AccountProfile(list.Count, f.Account); byId[f.Account] = p; list.Add(p); }
+            p.Add(f, ctx);
+        });
+        return (list, ctx);
+    }
+
+    private static KeyGroupBuilder Builder(List<AccountProfile> profiles, ProfileContext ctx, IReadOnlyList<AccountRecord?>? records = null) => new(new LinkGraphInputs
+    {
+        Profiles = profiles, Context = ctx, Records = records ?? new AccountRecord?[profiles.Count], Allowlisted = new bool[profiles.Count],
+        Harvest = profiles.Select(HarvestStrength.Of).ToArray(), Replays = Array.Empty<ReplayEdge>(), IpIntel = IpIntel.Empty, Options = DetectorOptions.Default,
+    });
+
+    /// <summary>Five harvesting accounts share one rare address and the popular SDK 120 ordinary users also use.</summary>
+    private static void Feed(Action<ExchangeFeatures> add)
+    {
+        var r = new Random(5);
+        var f = new ExchangeFeatures { UserAgent = "popular-sdk/1.0" };
+        for (int a = 0; a < 125; a++)
+        {
+            bool harvester = a < 5;
+            for (int i = 0; i < 60; i++)
+            {
+                f.Account = $"acct_{a:000}";
+                f.Id = $"ex_{a}_{i}";
+                f.TimestampMs = 1_770_000_000_000 + r.NextInt64(7 * 86_400_000L);
+                f.Ip = harvester ? "203.0.113.5" : $"100.64.{a}.{r.Next(1, 250)}";
+                f.Signals = harvester ? SignalSet.CotElicitation | SignalSet.AnswerToReasoning : (i % 30 == 0 ? SignalSet.CotElicitation : SignalSet.None);
+                f.TemplateFingerprint = (ulong)r.NextInt64();
+                add(f);
+            }
+        }
+    }
+
+    [Fact]
+    public void Build_RareSharedAddressAmongHarvesters_OutweighsAPopularSdk()
+    {
+        var (profiles, ctx) = Build(Feed);
+        var groups = Builder(profiles, ctx).Build();
+        var ip = groups.Single(g => g.Kind == LinkKind.Ip && g.Value == "203.0.113.5");
+        var ua = groups.Single(g => g.Kind == LinkKind.UserAgent);
+        Assert.Equal(5, ip.Members.Count);
+        Assert.Equal(125, ua.Members.Count);
+        Assert.True(ip.Rarity > ua.Rarity);
+        Assert.True(ip.Weight > 5 * ua.Weight, $"ip {ip.Weight:0.000} vs user agent {ua.Weight:0.000}");
+        Assert.True(ua.Weight < DetectorOptions.Default.MinKeyWeight, $"popular SDK weight {ua.Weight:0.000} should carry no link");
+    }
+
+    [Fact]
+    public void Build_SharedValueWithoutHarvestBehaviour_CarriesNoLink()
+    {
+        // A corporate card: 15 accounts on one payment instrument, ordinary traffic.
+        var records = new List<AccountRecord?>();
+        var (profiles, ctx) = Build(add =>
+        {
+            var f = new ExchangeFeatures();
+            for (int a = 0; a < 15; a++)
+                for (int i = 0; i < 40; i++)
+                {
+                    f.Account = $"emp_{a:00}"; f.Id = $"ex_{a}_{i}"; f.TimestampMs = 1_770_000_000_000 + (a * 40 + i) * 600_000L;
+                    f.TemplateFingerprint = (ulong)(a * 1000 + i + 1); f.Signals = SignalSet.None;
+                    add(f);
+                }
+        });
+        foreach (var p in profiles) records.Add(new AccountRecord { Account = p.Account, PaymentFingerprint = "pf_corp", Tier = "enterprise", Verified = true });
+        var groups = Builder(profiles, ctx, records).Build();
+        var card = groups.Single(g => g.Kind == LinkKind.Payment);
+        Assert.Equal(15, card.Members.Count);
+        Assert.Equal(0, card.Weight);
+    }
+
+    [Fact]
+    public void TemplateClusterer_InstancesWithinSixteenBits_FormOneClusterWithoutStrangers()
+    {
+        var r = new Random(4);
+        ulong skeleton = (ulong)r.NextInt64();
+        var instances = Enumerable.Range(0, 200).Select(_ =>
+        {
+            ulong f = skeleton;
+            for (int i = 0; i < 8; i++) f ^= 1UL << r.Next(64);
+            return f;
+        }).ToList();
+        var strangers = Enumerable.Range(0, 2000).Select(_ => (ulong)r.NextInt64()).ToList();
+        var c = TemplateClusterer.Cluster(instances.Concat(strangers).ToList(), 16);
+        var biggest = instances.GroupBy(i => c[i]).OrderByDescending(g => g.Count()).First();
+        Assert.True(biggest.Count() >= 190, $"{biggest.Count()} of 200 instances in the main cluster");
+        Assert.DoesNotContain(strangers, s => c[s] == biggest.Key);
+    }
+
+    [Fact]
+    public void TemplateClusterer_NearFingerprints_ShareAClusterAndFarOnesDoNot()
+    {
+        ulong a = 0xF0F0_1234_5678_9ABC;
+        var fps = new ulong[] { a, a ^ 1, a ^ (1UL << 40) ^ (1UL << 3), a ^ 0xFFFF_0000_0000_0000, 0x0123_4567_89AB_CDEF };
+        var c = TemplateClusterer.Cluster(fps, 3);
+        Assert.Equal(c[a], c[a ^ 1]);
+        Assert.Equal(c[a], c[a ^ (1UL << 40) ^ (1UL << 3)]);
+        Assert.NotEqual(c[a], c[a ^ 0xFFFF_0000_0000_0000]);
+        Assert.NotEqual(c[a], c[0x0123_4567_89AB_CDEF]);
+    }
+}
