@@ -208,14 +208,19 @@ internal static class AnalyzeCommand
                     c.Score.ToString("0.00", CultureInfo.InvariantCulture),
                     $"{c.FirstSeen:MM-dd HH:mm} → {c.LastSeen:MM-dd HH:mm}",
                     Markup.Escape(string.Join(", ", c.Targets)),
-                    Markup.Escape(string.Join(", ", c.Tactics)),
-                    ev is null ? "" : Markup.Escape($"{ev.Summary} (e.g. {string.Join(", ", ev.ExchangeIds.Take(2))})"));
+                    Markup.Escape(Abbreviate(c.Tactics, 4)),
+                    ev is null ? "" : Markup.Escape(Shorten(ev.Summary, 70) + (ev.ExchangeIds.Count > 0 ? $" (e.g. {ev.ExchangeIds[0]})" : "")));
             }
             console.Write(t);
         }
         console.MarkupLine($"written: [bold]{Markup.Escape(Path.Combine(o.OutDir, VerdictWriter.VerdictsFile))}[/], [bold]{Markup.Escape(Path.Combine(o.OutDir, VerdictWriter.CampaignsFile))}[/]" +
             (o.Store is null ? "" : $", [bold]{Markup.Escape(o.Store)}[/]"));
     }
+
+    private static string Abbreviate(IReadOnlyList<string> items, int max)
+        => items.Count <= max ? string.Join(", ", items) : string.Join(", ", items.Take(max)) + $" +{items.Count - max}";
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 
     private static void WriteJson(TextWriter stdout, Outcome o)
     {
