@@ -1,0 +1,161 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using DistillGuard.Cli.Commands;
+using DistillGuard.Simulation.Engine;
+using DistillGuard.Simulation.Evaluation;
+using DistillGuard.Simulation.Scenarios;
+
+namespace DistillGuard.Cli.Tests;
+
+/// <summary>Simulates the built-in <c>tiny</c> scenario once for every test in the class.</summary>
+public sealed class TinyTrafficFixture : IDisposable
+{
+    public TinyTrafficFixture()
+    {
+        Dir = Directory.CreateTempSubdirectory("dg-analyze-tiny-").FullName;
+        SimulationRunner.Run(new SimulationOptions { Scenario = ScenarioLoader.Load("tiny"), Seed = 11, OutDir = Dir, Threads = 2 });
+    }
+
+    public string Dir { get; }
+    public string Log => Path.Combine(Dir, "exchanges.jsonl.gz");
+    public string Accounts => Path.Combine(Dir, "accounts.jsonl");
+    public string Allow => Path.Combine(Dir, "allow.txt");
+    public string Labels => Path.Combine(Dir, "labels.jsonl");
+
+    public List<string> LogLines()
+    {
+        using var gz = new GZipStream(File.OpenRead(Log), CompressionMode.Decompress);
+        using var reader = new StreamReader(gz, Encoding.UTF8);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
+        return lines;
+    }
+
+    public void Dispose() => Directory.Delete(Dir, recursive: true);
+}
+
+public sealed class AnalyzeCommandTests : IClassFixture<TinyTrafficFixture>, IDisposable
+{
+    private readonly TinyTrafficFixture _traffic;
+    private readonly string _out = Directory.CreateTempSubdirectory("dg-analyze-out-").FullName;
+    private readonly StringWriter _stdout = new();
+    private readonly StringWriter _stderr = new();
+
+    public AnalyzeCommandTests(TinyTrafficFixture traffic) => _traffic = traffic;
+
+    public void Dispose() => Directory.Delete(_out, recursive: true);
+
+    private int Analyze(AnalyzeCommand.Request request) => AnalyzeCommand.Execute(request with { NoProgress = true }, _stdout, _stderr);
+
+    private AnalyzeCommand.Request TinyRequest() => new()
+    {
+        Logs = [_traffic.Log],
+        Accounts = _traffic.Accounts,
+        Allow = _traffic.Allow,
+        OutDir = _out,
+        Workers = 2,
+    };
+
+    [Fact]
+    public void Execute_TinyScenario_WritesEveryLogAccountExactlyOnce()
+    {
+        Assert.Equal(ExitCodes.Success, Analyze(TinyRequest()));
+
+        var logAccounts = _traffic.LogLines().Select(l => JsonDocument.Parse(l).RootElement.GetProperty("account").GetString()!).ToHashSet();
+        var verdictAccounts = File.ReadLines(Path.Combine(_out, "verdicts.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(v =>
+            {
+                Assert.Contains(v.GetProperty("verdict").GetString(), new[] { "clear", "watch", "campaign" });
+                Assert.InRange(v.GetProperty("score").GetDouble(), 0, 1);
+                return v.GetProperty("account").GetString()!;
+            })
+            .ToList();
+        Assert.Equal(verdictAccounts.Count, verdictAccounts.Distinct().Count());
+        Assert.Equal(logAccounts.OrderBy(a => a, StringComparer.Ordinal), verdictAccounts.OrderBy(a => a, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Execute_TinyScenario_FindsTheCampaignsWithoutFlaggingLegitimateAccounts()
+    {
+        Assert.Equal(ExitCodes.Success, Analyze(TinyRequest()));
+
+        var report = Evaluator.EvaluateFiles(_traffic.Labels, Path.Combine(_out, "verdicts.jsonl"), Path.Combine(_out, "campaigns.json"));
+        Assert.Equal(0, report.CampaignVerdict.FalsePositives);
+        Assert.True(report.CampaignVerdict.Recall >= 0.9, $"recall {report.CampaignVerdict.Recall}");
+    }
+
+    [Fact]
+    public void Execute_Campaigns_CiteExchangesThatExistInTheLog()
+    {
+        Assert.Equal(ExitCodes.Success, Analyze(TinyRequest()));
+
+        var ids = _traffic.LogLines().Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!).ToHashSet();
+        using var campaigns = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "campaigns.json")));
+        Assert.NotEmpty(campaigns.RootElement.EnumerateArray());
+        foreach (var c in campaigns.RootElement.EnumerateArray())
+        {
+            var cited = c.GetProperty("evidence").EnumerateArray()
+                .SelectMany(e => e.GetProperty("exchange_ids").EnumerateArray().Select(x => x.GetString()!))
+                .ToList();
+            Assert.NotEmpty(cited);
+            Assert.All(cited, id => Assert.Contains(id, ids));
+        }
+    }
+
+    [Fact]
+    public void Execute_MalformedLines_AreQuarantinedWithTheirLineNumbers()
+    {
+        var lines = _traffic.LogLines().Take(200).ToList();
+        lines.Insert(10, "{not json");
+        lines.Insert(50, """{"id":"x","ts":"2026-03-02T00:00:00Z","api":"openai.chat.completions","request":{"messages":[]}}""");
+        lines.Insert(120, "\u0001\u0002 binary junk");
+        string log = Path.Combine(_out, "mixed.jsonl");
+        File.WriteAllLines(log, lines);
+
+        int code = Analyze(TinyRequest() with { Logs = [log], Accounts = null, Allow = null, Json = true });
+
+        Assert.Equal(ExitCodes.Success, code);
+        var quarantined = File.ReadLines(Path.Combine(_out, "quarantine.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(new long[] { 11, 51, 121 }, quarantined.Select(q => q.GetProperty("line").GetInt64()).ToArray());
+        using var summary = JsonDocument.Parse(_stdout.ToString());
+        Assert.Equal(3, summary.RootElement.GetProperty("reader").GetProperty("quarantined").GetInt64());
+        Assert.Equal(200, summary.RootElement.GetProperty("reader").GetProperty("exchanges").GetInt64());
+    }
+
+    [Fact]
+    public void Execute_MissingInputs_ExitsTwoAndListsEveryProblem()
+    {
+        int code = Analyze(new AnalyzeCommand.Request
+        {
+            Logs = [Path.Combine(_out, "nope.jsonl.gz")],
+            Accounts = Path.Combine(_out, "nope-accounts.jsonl"),
+            IpIntel = [Path.Combine(_out, "nope-intel.csv")],
+            OutDir = _out,
+            Workers = 0,
+        });
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        string err = _stderr.ToString();
+        Assert.Contains("nope.jsonl.gz", err);
+        Assert.Contains("nope-accounts.jsonl", err);
+        Assert.Contains("nope-intel.csv", err);
+        Assert.Contains("--workers", err);
+    }
+
+    [Fact]
+    public void Execute_FailOnCampaign_ExitsOneWhenACampaignIsFound()
+    {
+        Assert.Equal(ExitCodes.CheckFailed, Analyze(TinyRequest() with { FailOnCampaign = true }));
+    }
+
+    [Fact]
+    public void Execute_CorruptGzip_ExitsThree()
+    {
+        string bad = Path.Combine(_out, "bad.jsonl.gz");
+        File.WriteAllBytes(bad, [0x1f, 0x8b, 0x08, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07]);
+
+        Assert.Equal(ExitCodes.InputError, Analyze(TinyRequest() with { Logs = [bad] }));
+    }
+}
