@@ -30,9 +30,13 @@ public sealed class LabelCoverageTests
         var silent = run.Accounts.Keys.Where(a => !inLog.Contains(a)).ToList();
         Assert.NotEmpty(silent);
         Assert.Equal(run.World.Plans.Count, run.Accounts.Count);
-        // Every churn replacement that did send traffic is labelled with its campaign.
-        foreach (var a in inLog.Where(a => run.Plans[a].Campaign is not null))
-            Assert.Equal(run.Plans[a].Campaign, run.Campaign(a));
+        // Every label (churn replacements included) carries the account's campaign and persona.
+        foreach (var (a, label) in run.Labels)
+        {
+            Assert.Equal(run.Plans[a].Campaign, (string?)label["campaign"]);
+            Assert.Equal(run.Plans[a].Persona, (string?)label["persona"]);
+        }
+        Assert.Contains(run.Labels.Values, l => (string?)l["campaign"] == "cot-sweep-1");
         Assert.Equal(inLog.Count, run.Summary.ActiveAccounts);
         Assert.Equal(run.Summary.Accounts - silent.Count, run.Summary.ActiveAccounts);
     }
