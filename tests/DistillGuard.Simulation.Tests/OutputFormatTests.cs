@@ -111,6 +111,22 @@ public sealed partial class OutputFormatTests(TinyRunFixture fx) : IClassFixture
     }
 
     [Fact]
+    public void ResponseCreatedTime_FollowsTheRequestTimestamp()
+    {
+        int checkedResponses = 0;
+        foreach (var e in _run.Exchanges)
+        {
+            if (e["response"] is not JsonObject response) continue;
+            var created = response["created"] ?? response["created_at"];
+            if (created is null) continue; // Anthropic Messages carries no creation time
+            long ts = SimRun.TsMs(e) / 1000;
+            Assert.InRange((long)created, ts, ts + 2);
+            checkedResponses++;
+        }
+        Assert.True(checkedResponses > 100, $"only {checkedResponses} responses carried a creation time");
+    }
+
+    [Fact]
     public void AllowList_HoldsExactlyTheLicensedDistillers()
     {
         var allow = File.ReadAllLines(Path.Combine(_run.Dir, "allow.txt"));
