@@ -99,16 +99,23 @@ public static class SimulationRunner
                 perApi[(int)d.Intent.Api]++;
                 if (actor.MoveNext()) queue.Enqueue(actor, (actor.NextTs, actor.Plan.Index));
             }
-            if (pending is not null)
+            // Wait for the previous batch, start rendering this one at once, and write the previous batch's
+            // compressed chunks while the workers render: the workers never wait for the file.
+            pending?.GetAwaiter().GetResult();
+            int doneBatch = pendingBatch, doneCount = pendingCount;
+            pending = null;
+            if (count > 0)
             {
-                pending.GetAwaiter().GetResult();
-                Flush(slots[pendingBatch], pendingCount, output);
+                int b = cur, n = count;
+                pending = Task.Run(() => RenderBatch(batches[b], n, slots[b], parallel));
+                pendingBatch = b; pendingCount = n;
+            }
+            if (doneBatch >= 0)
+            {
+                Flush(slots[doneBatch], doneCount, output);
                 o.Progress?.Report(seq - count);
             }
             if (count == 0) break;
-            int b = cur, n = count;
-            pending = Task.Run(() => RenderBatch(batches[b], n, slots[b], parallel));
-            pendingBatch = b; pendingCount = n;
             cur ^= 1;
         }
         output.Flush();
