@@ -29,6 +29,7 @@ bin=src/DistillGuard.Cli/bin/Release/net10.0/distillguard
 args=(simulate --scenario "$scenario" --seed 1 --scale "$scale" --threads "$threads" --out "$out" --json --no-progress)
 [ -n "$days" ] && args+=(--days "$days")
 timelog="$(mktemp)"
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/time -v "$bin" "${args[@]}" > "$out.summary.json" 2> "$timelog"
 
 exchanges=$(grep -m1 '"exchanges"' "$out.summary.json" | tr -dc '0-9')
@@ -36,14 +37,16 @@ seconds=$(grep -m1 '"seconds"' "$out.summary.json" | sed 's/[^0-9.]//g')
 wall=$(grep 'Elapsed (wall clock)' "$timelog" | awk '{print $NF}')
 rss=$(grep 'Maximum resident set size' "$timelog" | awk '{print $NF}')
 cpu=$(grep 'Percent of CPU' "$timelog" | awk '{print $NF}')
+cpus=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$timelog")
 size=$(stat -c %s "$out/exchanges.jsonl.gz")
-awk -v e="$exchanges" -v s="$seconds" -v w="$wall" -v r="$rss" -v c="$cpu" -v z="$size" -v sc="$scenario" -v f="$scale" -v t="$threads" -v n="$(nproc)" 'BEGIN {
+awk -v e="$exchanges" -v s="$seconds" -v w="$wall" -v r="$rss" -v c="$cpu" -v cs="$cpus" -v z="$size" -v sc="$scenario" -v f="$scale" -v t="$threads" -v n="$(nproc)" 'BEGIN {
   printf "scenario %s --scale %s, %d threads on %d cores\n", sc, f, t, n;
   printf "exchanges        %d\n", e;
   printf "generation time  %.1f s (process wall %s, CPU %s)\n", s, w, c;
   printf "throughput       %.0f exchanges/s\n", e / s;
+  printf "CPU time         %.1f s user+sys: %.0f exchanges per CPU-second (whole process, startup included)\n", cs, e / cs;
   printf "peak RSS         %.0f MiB\n", r / 1024;
   printf "output           %.1f MiB gzip (%.0f bytes/exchange)\n", z / 1048576, z / e;
 }'
-echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine lowers the figure)"
+echo "load average at start: $load_start, at end: $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine lowers the figure)"
 [ "$keep" = 1 ] && echo "kept $out" || rm -rf "$out" "$out.summary.json"

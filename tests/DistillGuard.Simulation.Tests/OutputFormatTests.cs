@@ -102,14 +102,38 @@ public sealed partial class OutputFormatTests(TinyRunFixture fx) : IClassFixture
     }
 
     [Fact]
-    public void Labels_CoverEveryAccount_AndAllowListHoldsExactlyTheLicensedDistillers()
+    public void Labels_ListExactlyTheAccountsInTheLog_AndTheRegistryHoldsThemAll()
     {
-        Assert.Equal(_run.Accounts.Keys.Order(), _run.Labels.Keys.Order());
+        var inLog = _run.Exchanges.Select(e => (string)e["account"]!).ToHashSet();
+        Assert.Equal(inLog.Order(StringComparer.Ordinal), _run.Labels.Keys.Order(StringComparer.Ordinal));
+        Assert.Subset(_run.Accounts.Keys.ToHashSet(), inLog);
+        Assert.Equal(_run.World.Plans.Count, _run.Accounts.Count);
+    }
+
+    [Fact]
+    public void ResponseCreatedTime_FollowsTheRequestTimestamp()
+    {
+        int checkedResponses = 0;
+        foreach (var e in _run.Exchanges)
+        {
+            if (e["response"] is not JsonObject response) continue;
+            var created = response["created"] ?? response["created_at"];
+            if (created is null) continue; // Anthropic Messages carries no creation time
+            long ts = SimRun.TsMs(e) / 1000;
+            Assert.InRange((long)created, ts, ts + 2);
+            checkedResponses++;
+        }
+        Assert.True(checkedResponses > 100, $"only {checkedResponses} responses carried a creation time");
+    }
+
+    [Fact]
+    public void AllowList_HoldsExactlyTheLicensedDistillers()
+    {
         var allow = File.ReadAllLines(Path.Combine(_run.Dir, "allow.txt"));
-        var licensed = _run.Labels.Values.Where(l => (string)l["persona"]! == "licensed-distiller").Select(l => (string)l["account"]!).Order();
+        var licensed = _run.World.Plans.Where(p => p.Persona == "licensed-distiller").Select(p => p.AccountId).Order();
         Assert.Equal(licensed, allow.Order());
         Assert.NotEmpty(allow);
-        Assert.All(allow, a => Assert.Null(_run.Campaign(a)));
+        Assert.All(allow, a => Assert.Null(_run.Plans[a].Campaign));
         Assert.Equal(2, _run.Labels.Values.Select(l => (string?)l["campaign"]).Where(c => c is not null).Distinct().Count());
     }
 
@@ -119,6 +143,7 @@ public sealed partial class OutputFormatTests(TinyRunFixture fx) : IClassFixture
         var doc = JsonNode.Parse(File.ReadAllText(Path.Combine(_run.Dir, "scenario.json")))!;
         Assert.Equal(_run.Exchanges.Count, (long)doc["counts"]!["exchanges"]!);
         Assert.Equal(_run.Accounts.Count, (int)doc["counts"]!["accounts"]!);
+        Assert.Equal(_run.Labels.Count, (int)doc["counts"]!["active_accounts"]!);
         Assert.Equal("tiny", (string)doc["scenario"]!["name"]!);
         foreach (var (name, node) in doc["counts"]!["campaigns"]!.AsObject())
             Assert.Equal(_run.OfCampaign(name).Count(), (long)node!["exchanges"]!);

@@ -9,7 +9,10 @@ namespace DistillGuard.Cli.Commands;
 /// <summary>`distillguard simulate`: labelled API traffic with legitimate personas and distillation campaigns.</summary>
 internal static class SimulateCommand
 {
-    public static Command Create()
+    public static Command Create() => Create(Console.Out, Console.Error);
+
+    /// <summary>The command, printing the summary to <paramref name="stdout"/> and problems to <paramref name="stderr"/>.</summary>
+    internal static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var scenario = new Option<string>("--scenario", "-s")
         {
@@ -33,11 +36,24 @@ internal static class SimulateCommand
             scenario, seed, scale, days, corpus, outDir, threads, json, noProgress,
         };
         cmd.SetAction(pr => Run(pr.GetValue(scenario)!, pr.GetValue(seed), pr.GetValue(scale), pr.GetValue(days), pr.GetValue(corpus),
-            pr.GetValue(outDir)!, pr.GetValue(threads), pr.GetValue(json), pr.GetValue(noProgress)));
+            pr.GetValue(outDir)!, pr.GetValue(threads), pr.GetValue(json), pr.GetValue(noProgress), stdout, stderr));
         return cmd;
     }
 
-    internal static int Run(string scenarioName, ulong seed, double? scale, int? days, string? corpus, string outDir, int threads, bool json, bool noProgress)
+    /// <summary>Runs <c>simulate</c> in-process with <paramref name="args"/> (without the word <c>simulate</c>); returns the exit code.</summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = Create(stdout, stderr).Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine($"simulate: {error.Message}");
+            return ExitCodes.UsageError;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    internal static int Run(string scenarioName, ulong seed, double? scale, int? days, string? corpus, string outDir, int threads, bool json, bool noProgress,
+        TextWriter stdout, TextWriter stderr)
     {
         var errors = new List<string>();
         if (scale is <= 0) errors.Add("--scale must be > 0");
@@ -55,7 +71,7 @@ internal static class SimulateCommand
         }
         if (errors.Count > 0 || spec is null)
         {
-            foreach (var e in errors) Console.Error.WriteLine($"simulate: {e}");
+            foreach (var e in errors) stderr.WriteLine($"simulate: {e}");
             return ExitCodes.UsageError;
         }
 
@@ -63,27 +79,27 @@ internal static class SimulateCommand
         SimulationSummary summary;
         try
         {
-            if (noProgress || Console.IsErrorRedirected) summary = SimulationRunner.Run(options);
-            else summary = RunWithProgress(options);
+            bool terminal = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+            summary = noProgress || !terminal ? SimulationRunner.Run(options) : RunWithProgress(options);
         }
         catch (IOException e)
         {
-            Console.Error.WriteLine($"simulate: {e.Message}");
+            stderr.WriteLine($"simulate: {e.Message}");
             return ExitCodes.InputError;
         }
         catch (UnauthorizedAccessException e)
         {
-            Console.Error.WriteLine($"simulate: {e.Message}");
+            stderr.WriteLine($"simulate: {e.Message}");
             return ExitCodes.InputError;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Console.Error.WriteLine($"simulate: internal error: {e}");
+            stderr.WriteLine($"simulate: internal error: {e}");
             return ExitCodes.InternalError;
         }
 
-        if (json) Console.WriteLine(JsonSerializer.Serialize(summary, Simulation.Output.SummaryJson.Options));
-        else PrintSummary(summary, outDir);
+        if (json) stdout.WriteLine(JsonSerializer.Serialize(summary, Simulation.Output.SummaryJson.Options));
+        else PrintSummary(summary, outDir, stdout);
         return ExitCodes.Success;
     }
 
@@ -109,15 +125,16 @@ internal static class SimulateCommand
         public void Report(long value) => report(value);
     }
 
-    private static void PrintSummary(SimulationSummary s, string outDir)
+    private static void PrintSummary(SimulationSummary s, string outDir, TextWriter stdout)
     {
-        var table = new Table().Title($"[bold]{Markup.Escape(s.Scenario)}[/] seed {s.Seed}: {s.Exchanges:N0} exchanges, {s.Accounts:N0} accounts, {s.Days} days from {s.Start:yyyy-MM-dd}")
+        var console = ReferenceEquals(stdout, Console.Out) ? AnsiConsole.Console : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
+        var table = new Table().Title($"[bold]{Markup.Escape(s.Scenario)}[/] seed {s.Seed}: {s.Exchanges:N0} exchanges, {s.ActiveAccounts:N0} active of {s.Accounts:N0} accounts, {s.Days} days from {s.Start:yyyy-MM-dd}")
             .AddColumn("group").AddColumn("kind").AddColumn(new TableColumn("accounts").RightAligned()).AddColumn(new TableColumn("exchanges").RightAligned());
         foreach (var (name, g) in s.Personas) table.AddRow(Markup.Escape(name), "persona", $"{g.Accounts:N0}", $"{g.Exchanges:N0}");
         foreach (var (name, g) in s.Campaigns) table.AddRow(Markup.Escape(name), "[red]campaign[/]", $"{g.Accounts:N0}", $"{g.Exchanges:N0}");
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"apis: {string.Join(", ", s.Apis.Select(a => $"{a.Key} {a.Value:N0}"))}");
-        AnsiConsole.MarkupLine($"ip ranges: {Markup.Escape(s.IpRanges)}; {s.ExchangesPerSecond:N0} exchanges/s in {s.Seconds:N1} s");
-        AnsiConsole.MarkupLine($"written to [bold]{Markup.Escape(outDir)}[/]: exchanges.jsonl.gz accounts.jsonl labels.jsonl scenario.json allow.txt");
+        console.Write(table);
+        console.MarkupLine($"apis: {string.Join(", ", s.Apis.Select(a => $"{a.Key} {a.Value:N0}"))}");
+        console.MarkupLine($"ip ranges: {Markup.Escape(s.IpRanges)}; {s.ExchangesPerSecond:N0} exchanges/s in {s.Seconds:N1} s");
+        console.MarkupLine($"written to [bold]{Markup.Escape(outDir)}[/]: exchanges.jsonl.gz accounts.jsonl labels.jsonl scenario.json allow.txt");
     }
 }

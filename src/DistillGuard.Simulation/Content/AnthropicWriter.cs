@@ -9,7 +9,7 @@ internal static class AnthropicWriter
     public static void Request(Utf8JsonWriter w, ExchangeIntent intent, RenderScratch sc)
     {
         w.WriteStartObject("request");
-        w.WriteString("model"u8, intent.Model);
+        w.WriteText("model"u8, intent.Model);
         w.WriteNumber("max_tokens"u8, intent.MaxTokens);
         if (!sc.System.IsEmpty)
         {
@@ -18,14 +18,14 @@ internal static class AnthropicWriter
                 w.WriteStartArray("system"u8);
                 w.WriteStartObject();
                 w.WriteString("type"u8, "text"u8);
-                w.WriteString("text"u8, sc.System.Span);
+                w.WriteText("text"u8, sc.System.Span);
                 w.WriteStartObject("cache_control"u8);
                 w.WriteString("type"u8, "ephemeral"u8);
                 w.WriteEndObject();
                 w.WriteEndObject();
                 w.WriteEndArray();
             }
-            else w.WriteString("system"u8, sc.System.Span);
+            else w.WriteText("system"u8, sc.System.Span);
         }
         w.WriteStartArray("messages"u8);
         for (int t = 0; t < sc.TurnCount; t++)
@@ -39,17 +39,17 @@ internal static class AnthropicWriter
             {
                 w.WriteStartObject();
                 w.WriteString("type"u8, "thinking"u8);
-                w.WriteString("thinking"u8, turn.Thinking.Span);
-                if (turn.ReplayedSignature is not null) w.WriteString("signature"u8, turn.ReplayedSignature);
-                else w.WriteString("signature"u8, turn.Signature.Span);
+                w.WriteText("thinking"u8, turn.Thinking.Span);
+                if (turn.ReplayedSignature is not null) w.WriteText("signature"u8, turn.ReplayedSignature);
+                else w.WriteText("signature"u8, turn.Signature.Span);
                 w.WriteEndObject();
             }
             if (turn.Tool is not null)
             {
                 w.WriteStartObject();
                 w.WriteString("type"u8, "tool_use"u8);
-                w.WriteString("id"u8, turn.CallId.Span);
-                w.WriteString("name"u8, turn.Tool.Name);
+                w.WriteText("id"u8, turn.CallId.Span);
+                w.WriteText("name"u8, turn.Tool.Name);
                 w.WritePropertyName("input"u8);
                 w.WriteRawValue(turn.ToolArgs.Span, skipInputValidation: true);
                 w.WriteEndObject();
@@ -60,8 +60,8 @@ internal static class AnthropicWriter
                 w.WriteStartArray("content"u8);
                 w.WriteStartObject();
                 w.WriteString("type"u8, "tool_result"u8);
-                w.WriteString("tool_use_id"u8, turn.CallId.Span);
-                w.WriteString("content"u8, turn.ToolResult.Span);
+                w.WriteText("tool_use_id"u8, turn.CallId.Span);
+                w.WriteText("content"u8, turn.ToolResult.Span);
                 w.WriteEndObject();
                 w.WriteEndArray();
                 w.WriteEndObject();
@@ -71,7 +71,7 @@ internal static class AnthropicWriter
             }
             w.WriteStartObject();
             w.WriteString("type"u8, "text"u8);
-            w.WriteString("text"u8, turn.Assistant.Span);
+            w.WriteText("text"u8, turn.Assistant.Span);
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
@@ -84,8 +84,8 @@ internal static class AnthropicWriter
             foreach (var tool in sc.ToolSet)
             {
                 w.WriteStartObject();
-                w.WriteString("name"u8, tool.Name);
-                w.WriteString("description"u8, tool.Description);
+                w.WriteText("name"u8, tool.Name);
+                w.WriteText("description"u8, tool.Description);
                 w.WritePropertyName("input_schema"u8);
                 w.WriteRawValue(tool.Schema, skipInputValidation: true);
                 w.WriteEndObject();
@@ -115,11 +115,11 @@ internal static class AnthropicWriter
             w.WriteStartArray("content"u8);
             w.WriteStartObject();
             w.WriteString("type"u8, "text"u8);
-            w.WriteString("text"u8, text);
+            w.WriteText("text"u8, text);
             w.WriteEndObject();
             w.WriteEndArray();
         }
-        else w.WriteString("content"u8, text);
+        else w.WriteText("content"u8, text);
         w.WriteEndObject();
     }
 
@@ -127,25 +127,25 @@ internal static class AnthropicWriter
     {
         w.WriteStartObject("response");
         sc.Tmp.Clear(); Ids.AnthropicMessage(sc.Tmp, ref r);
-        w.WriteString("id"u8, sc.Tmp.Span);
+        w.WriteText("id"u8, sc.Tmp.Span);
         w.WriteString("type"u8, "message"u8);
         w.WriteString("role"u8, "assistant"u8);
-        w.WriteString("model"u8, intent.Model);
+        w.WriteText("model"u8, intent.Model);
         w.WriteStartArray("content"u8);
         if (intent.ThinkingBudget > 0)
         {
             w.WriteStartObject();
             w.WriteString("type"u8, "thinking"u8);
-            w.WriteString("thinking"u8, sc.Thinking.Span);
-            if (intent.IssuedArtifact is not null) w.WriteString("signature"u8, intent.IssuedArtifact);
-            else { sc.Signature.Clear(); Ids.Signature(sc.Signature, ref r); w.WriteString("signature"u8, sc.Signature.Span); }
+            w.WriteText("thinking"u8, sc.Thinking.Span);
+            if (intent.IssuedArtifact is not null) w.WriteText("signature"u8, intent.IssuedArtifact);
+            else { sc.Signature.Clear(); Ids.Signature(sc.Signature, ref r); w.WriteText("signature"u8, sc.Signature.Span); }
             w.WriteEndObject();
         }
         if (!sc.Answers[0].IsEmpty)
         {
             w.WriteStartObject();
             w.WriteString("type"u8, "text"u8);
-            w.WriteString("text"u8, sc.Answers[0].Span);
+            w.WriteText("text"u8, sc.Answers[0].Span);
             w.WriteEndObject();
         }
         var tool = sc.ResponseTools[0];
@@ -154,8 +154,8 @@ internal static class AnthropicWriter
             w.WriteStartObject();
             w.WriteString("type"u8, "tool_use"u8);
             sc.Tmp.Clear(); Ids.ToolUse(sc.Tmp, ref r);
-            w.WriteString("id"u8, sc.Tmp.Span);
-            w.WriteString("name"u8, tool.Name);
+            w.WriteText("id"u8, sc.Tmp.Span);
+            w.WriteText("name"u8, tool.Name);
             w.WritePropertyName("input"u8);
             w.WriteRawValue(sc.ToolArgs[0].Span, skipInputValidation: true);
             w.WriteEndObject();

@@ -10,13 +10,13 @@ internal static class ChatCompletionsWriter
     public static void Request(Utf8JsonWriter w, ExchangeIntent intent, RenderScratch sc)
     {
         w.WriteStartObject("request");
-        w.WriteString("model"u8, intent.Model);
+        w.WriteText("model"u8, intent.Model);
         w.WriteStartArray("messages"u8);
         if (!sc.System.IsEmpty)
         {
             w.WriteStartObject();
             w.WriteString("role"u8, sc.Effort is not null && sc.SystemAsBlocks ? "developer"u8 : "system"u8);
-            w.WriteString("content"u8, sc.System.Span);
+            w.WriteText("content"u8, sc.System.Span);
             w.WriteEndObject();
         }
         for (int t = 0; t < sc.TurnCount; t++)
@@ -34,13 +34,13 @@ internal static class ChatCompletionsWriter
                 w.WriteEndObject();
                 w.WriteStartObject();
                 w.WriteString("role"u8, "tool"u8);
-                w.WriteString("tool_call_id"u8, turn.CallId.Span);
-                w.WriteString("content"u8, turn.ToolResult.Span);
+                w.WriteText("tool_call_id"u8, turn.CallId.Span);
+                w.WriteText("content"u8, turn.ToolResult.Span);
                 w.WriteEndObject();
             }
             w.WriteStartObject();
             w.WriteString("role"u8, "assistant"u8);
-            w.WriteString("content"u8, turn.Assistant.Span);
+            w.WriteText("content"u8, turn.Assistant.Span);
             w.WriteEndObject();
         }
         User(w, sc.Final.Span, sc.UserAsParts);
@@ -54,8 +54,8 @@ internal static class ChatCompletionsWriter
                 w.WriteStartObject();
                 w.WriteString("type"u8, "function"u8);
                 w.WriteStartObject("function"u8);
-                w.WriteString("name"u8, tool.Name);
-                w.WriteString("description"u8, tool.Description);
+                w.WriteText("name"u8, tool.Name);
+                w.WriteText("description"u8, tool.Description);
                 w.WritePropertyName("parameters"u8);
                 w.WriteRawValue(tool.Schema, skipInputValidation: true);
                 w.WriteEndObject();
@@ -72,7 +72,7 @@ internal static class ChatCompletionsWriter
             w.WriteBoolean("logprobs"u8, true);
             if (intent.TopLogprobs > 0) w.WriteNumber("top_logprobs"u8, intent.TopLogprobs);
         }
-        if (sc.Effort is not null) w.WriteString("reasoning_effort"u8, sc.Effort);
+        if (sc.Effort is not null) w.WriteText("reasoning_effort"u8, sc.Effort);
         w.WriteEndObject();
     }
 
@@ -85,22 +85,22 @@ internal static class ChatCompletionsWriter
             w.WriteStartArray("content"u8);
             w.WriteStartObject();
             w.WriteString("type"u8, "text"u8);
-            w.WriteString("text"u8, text);
+            w.WriteText("text"u8, text);
             w.WriteEndObject();
             w.WriteEndArray();
         }
-        else w.WriteString("content"u8, text);
+        else w.WriteText("content"u8, text);
         w.WriteEndObject();
     }
 
     private static void ToolCall(Utf8JsonWriter w, ReadOnlySpan<char> id, string name, ReadOnlySpan<char> args)
     {
         w.WriteStartObject();
-        w.WriteString("id"u8, id);
+        w.WriteText("id"u8, id);
         w.WriteString("type"u8, "function"u8);
         w.WriteStartObject("function"u8);
-        w.WriteString("name"u8, name);
-        w.WriteString("arguments"u8, args);
+        w.WriteText("name"u8, name);
+        w.WriteText("arguments"u8, args);
         w.WriteEndObject();
         w.WriteEndObject();
     }
@@ -109,10 +109,10 @@ internal static class ChatCompletionsWriter
     {
         w.WriteStartObject("response");
         sc.Tmp.Clear(); Ids.ChatCompletion(sc.Tmp, ref r);
-        w.WriteString("id"u8, sc.Tmp.Span);
+        w.WriteText("id"u8, sc.Tmp.Span);
         w.WriteString("object"u8, "chat.completion"u8);
         w.WriteNumber("created"u8, created);
-        w.WriteString("model"u8, intent.Model);
+        w.WriteText("model"u8, intent.Model);
         w.WriteStartArray("choices"u8);
         int completion = 0;
         for (int c = 0; c < sc.Choices; c++)
@@ -121,8 +121,8 @@ internal static class ChatCompletionsWriter
             w.WriteNumber("index"u8, c);
             w.WriteStartObject("message"u8);
             w.WriteString("role"u8, "assistant"u8);
-            if (sc.Answers[c].IsEmpty) w.WriteNull("content"u8); else w.WriteString("content"u8, sc.Answers[c].Span);
-            if (!sc.Thinking.IsEmpty) w.WriteString("reasoning_content"u8, sc.Thinking.Span);
+            if (sc.Answers[c].IsEmpty) w.WriteNull("content"u8); else w.WriteText("content"u8, sc.Answers[c].Span);
+            if (!sc.Thinking.IsEmpty) w.WriteText("reasoning_content"u8, sc.Thinking.Span);
             var tool = sc.ResponseTools[c];
             if (tool is not null)
             {
@@ -154,7 +154,7 @@ internal static class ChatCompletionsWriter
         w.WriteEndObject();
         w.WriteString("service_tier"u8, "default"u8);
         sc.Tmp.Clear(); Ids.Fingerprint(sc.Tmp, ref r);
-        w.WriteString("system_fingerprint"u8, sc.Tmp.Span);
+        w.WriteText("system_fingerprint"u8, sc.Tmp.Span);
         w.WriteEndObject();
         outputTokens = completion;
     }

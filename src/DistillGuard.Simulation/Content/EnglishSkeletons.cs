@@ -49,8 +49,8 @@ internal static class EnglishSkeletons
             "What's the time complexity of this? | ```\n{y}\n```",
             "Implement {t} in {x}. | It {q}. | No external libraries.",
             "getting an error in my {x} code, the function is supposed to {q} | ```\n{y}\n```",
-            "Add docstrings and type hints to this: | ```\n{y}\n```",
-            "Convert this function to {x}: | ```\n{y}\n```",
+            "Add doc comments and types to this {x} function: | ```\n{y}\n```",
+            "Explain line by line what this {x} function does: | ```\n{y}\n```",
         ],
         [ContentKind.Math] =
         [

@@ -79,7 +79,8 @@ internal static class ItemFactory
                 if (item is not null)
                 {
                     s.Q.Append(item.Text);
-                    if (item.Aux is not null) { s.T.Clear(); s.T.Append(item.Aux); }
+                    // HumanEval items (with an entry point) are Python prompts: the language label must agree.
+                    if (item.Aux is not null) { s.T.Clear(); s.T.Append(item.Aux); s.X.Clear(); s.X.Append("Python"); }
                 }
                 else CodeTask(ref r, s.Q);
                 if (kind == ContentKind.CodingHarvest) Persona(lib, ref r, s.Y);
@@ -250,12 +251,38 @@ internal static class ItemFactory
         output.Append(t[(p0 + 3)..p1]).Append(qual).Append(t[(p1 + 3)..]);
     }
 
+    /// <summary>A short, slightly buggy function in <paramref name="language"/> (the prompt names the same language).</summary>
     public static void CodeSnippet(ref SimRandom r, ReadOnlySpan<char> name, ReadOnlySpan<char> language, CharBuffer output)
     {
-        if (language.StartsWith("JavaScript") || language.StartsWith("TypeScript"))
+        switch (language)
         {
-            output.Append("function ").Append(name).Append("(items) {\n  const result = [];\n  for (let i = 0; i <= items.length; i++) {\n    if (!result.includes(items[i])) result.push(items[i]);\n  }\n  return result;\n}");
-            return;
+            case "JavaScript":
+                output.Append("function ").Append(name).Append("(items) {\n  const result = [];\n  for (let i = 0; i <= items.length; i++) {\n    if (!result.includes(items[i])) result.push(items[i]);\n  }\n  return result;\n}");
+                return;
+            case "TypeScript":
+                output.Append("export function ").Append(name).Append("(items: number[]): number {\n  let total = 0;\n  for (let i = 1; i < items.length; i++) {\n    total += items[i];\n  }\n  return total / items.length;\n}");
+                return;
+            case "Go":
+                output.Append("func ").Append(name).Append("(items []string) map[string]int {\n\tvar counts map[string]int\n\tfor _, it := range items {\n\t\tcounts[it]++\n\t}\n\treturn counts\n}");
+                return;
+            case "Rust":
+                output.Append("fn ").Append(name).Append("(items: &Vec<i32>) -> f64 {\n    let mut total = 0;\n    for i in 1..items.len() {\n        total += items[i];\n    }\n    total as f64 / items.len() as f64\n}");
+                return;
+            case "Java":
+                output.Append("public static List<String> ").Append(name).Append("(List<String> items) {\n    List<String> result = new ArrayList<>();\n    for (int i = 0; i <= items.size(); i++) {\n        if (!result.contains(items.get(i))) result.add(items.get(i));\n    }\n    return result;\n}");
+                return;
+            case "C#":
+                output.Append("public static double ").Append(name).Append("(int[] values)\n{\n    int total = 0;\n    foreach (var v in values) total += v;\n    return total / values.Length;\n}");
+                return;
+            case "C++":
+                output.Append("int ").Append(name).Append("(const std::vector<int>& v) {\n    int best = 0;\n    for (size_t i = 0; i <= v.size(); ++i) {\n        if (v[i] > best) best = v[i];\n    }\n    return best;\n}");
+                return;
+            case "SQL":
+                output.Append("-- ").Append(name).Append("\nSELECT customer_id, COUNT(*) AS orders\nFROM orders\nWHERE created_at > '2025-01-01'\nGROUP BY customer_id\nHAVING orders > 5\nORDER BY orders;");
+                return;
+            case "Ruby":
+                output.Append("def ").Append(name).Append("(items)\n  result = []\n  items.each do |item|\n    result << item unless result.include?(item)\n  end\n  result.sort!\nend");
+                return;
         }
         switch (r.Next(3))
         {

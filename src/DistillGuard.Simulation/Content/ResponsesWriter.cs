@@ -9,10 +9,10 @@ internal static class ResponsesWriter
     public static void Request(Utf8JsonWriter w, ExchangeIntent intent, RenderScratch sc, ref SimRandom r)
     {
         w.WriteStartObject("request");
-        w.WriteString("model"u8, intent.Model);
-        if (!sc.System.IsEmpty) w.WriteString("instructions"u8, sc.System.Span);
+        w.WriteText("model"u8, intent.Model);
+        if (!sc.System.IsEmpty) w.WriteText("instructions"u8, sc.System.Span);
         if (sc.TurnCount == 0 && sc.InputAsString)
-            w.WriteString("input"u8, sc.Final.Span);
+            w.WriteText("input"u8, sc.Final.Span);
         else
         {
             w.WriteStartArray("input"u8);
@@ -25,32 +25,32 @@ internal static class ResponsesWriter
                     w.WriteStartObject();
                     w.WriteString("type"u8, "reasoning"u8);
                     sc.Tmp.Clear(); Ids.ResponseItem(sc.Tmp, "rs_", ref r);
-                    w.WriteString("id"u8, sc.Tmp.Span);
+                    w.WriteText("id"u8, sc.Tmp.Span);
                     w.WriteStartArray("summary"u8);
                     if (turn.ReplayedSignature is not null || r.Chance(0.5))
                     {
                         w.WriteStartObject();
                         w.WriteString("type"u8, "summary_text"u8);
-                        w.WriteString("text"u8, turn.Thinking.Span);
+                        w.WriteText("text"u8, turn.Thinking.Span);
                         w.WriteEndObject();
                     }
                     w.WriteEndArray();
-                    if (turn.ReplayedSignature is not null) w.WriteString("encrypted_content"u8, turn.ReplayedSignature);
-                    else w.WriteString("encrypted_content"u8, turn.Signature.Span);
+                    if (turn.ReplayedSignature is not null) w.WriteText("encrypted_content"u8, turn.ReplayedSignature);
+                    else w.WriteText("encrypted_content"u8, turn.Signature.Span);
                     w.WriteEndObject();
                 }
                 if (turn.Tool is not null)
                 {
                     w.WriteStartObject();
                     w.WriteString("type"u8, "function_call"u8);
-                    w.WriteString("call_id"u8, turn.CallId.Span);
-                    w.WriteString("name"u8, turn.Tool.Name);
-                    w.WriteString("arguments"u8, turn.ToolArgs.Span);
+                    w.WriteText("call_id"u8, turn.CallId.Span);
+                    w.WriteText("name"u8, turn.Tool.Name);
+                    w.WriteText("arguments"u8, turn.ToolArgs.Span);
                     w.WriteEndObject();
                     w.WriteStartObject();
                     w.WriteString("type"u8, "function_call_output"u8);
-                    w.WriteString("call_id"u8, turn.CallId.Span);
-                    w.WriteString("output"u8, turn.ToolResult.Span);
+                    w.WriteText("call_id"u8, turn.CallId.Span);
+                    w.WriteText("output"u8, turn.ToolResult.Span);
                     w.WriteEndObject();
                 }
                 w.WriteStartObject();
@@ -59,7 +59,7 @@ internal static class ResponsesWriter
                 w.WriteStartArray("content"u8);
                 w.WriteStartObject();
                 w.WriteString("type"u8, "output_text"u8);
-                w.WriteString("text"u8, turn.Assistant.Span);
+                w.WriteText("text"u8, turn.Assistant.Span);
                 w.WriteEndObject();
                 w.WriteEndArray();
                 w.WriteEndObject();
@@ -74,8 +74,8 @@ internal static class ResponsesWriter
             {
                 w.WriteStartObject();
                 w.WriteString("type"u8, "function"u8);
-                w.WriteString("name"u8, tool.Name);
-                w.WriteString("description"u8, tool.Description);
+                w.WriteText("name"u8, tool.Name);
+                w.WriteText("description"u8, tool.Description);
                 w.WritePropertyName("parameters"u8);
                 w.WriteRawValue(tool.Schema, skipInputValidation: true);
                 w.WriteEndObject();
@@ -86,7 +86,7 @@ internal static class ResponsesWriter
         if (sc.Effort is not null)
         {
             w.WriteStartObject("reasoning"u8);
-            w.WriteString("effort"u8, sc.Effort);
+            w.WriteText("effort"u8, sc.Effort);
             if (intent.ExposeReasoning) w.WriteString("summary"u8, sc.SystemAsBlocks ? "detailed"u8 : "auto"u8);
             w.WriteEndObject();
         }
@@ -108,7 +108,7 @@ internal static class ResponsesWriter
         if (easy)
         {
             w.WriteString("role"u8, role);
-            w.WriteString("content"u8, text);
+            w.WriteText("content"u8, text);
         }
         else
         {
@@ -117,7 +117,7 @@ internal static class ResponsesWriter
             w.WriteStartArray("content"u8);
             w.WriteStartObject();
             w.WriteString("type"u8, "input_text"u8);
-            w.WriteString("text"u8, text);
+            w.WriteText("text"u8, text);
             w.WriteEndObject();
             w.WriteEndArray();
         }
@@ -128,7 +128,7 @@ internal static class ResponsesWriter
     {
         w.WriteStartObject("response");
         sc.Tmp.Clear(); Ids.Response(sc.Tmp, ref r);
-        w.WriteString("id"u8, sc.Tmp.Span);
+        w.WriteText("id"u8, sc.Tmp.Span);
         w.WriteString("object"u8, "response"u8);
         w.WriteNumber("created_at"u8, created);
         w.WriteString("status"u8, sc.Truncated ? "incomplete"u8 : "completed"u8);
@@ -138,24 +138,24 @@ internal static class ResponsesWriter
             w.WriteString("reason"u8, "max_output_tokens"u8);
             w.WriteEndObject();
         }
-        w.WriteString("model"u8, intent.Model);
+        w.WriteText("model"u8, intent.Model);
         w.WriteStartArray("output"u8);
         if (sc.Effort is not null || intent.IssuedArtifact is not null)
         {
             w.WriteStartObject();
             w.WriteString("type"u8, "reasoning"u8);
             sc.Tmp.Clear(); Ids.ResponseItem(sc.Tmp, "rs_", ref r);
-            w.WriteString("id"u8, sc.Tmp.Span);
+            w.WriteText("id"u8, sc.Tmp.Span);
             w.WriteStartArray("summary"u8);
             if (!sc.Thinking.IsEmpty)
             {
                 w.WriteStartObject();
                 w.WriteString("type"u8, "summary_text"u8);
-                w.WriteString("text"u8, sc.Thinking.Span);
+                w.WriteText("text"u8, sc.Thinking.Span);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            if (intent.IssuedArtifact is not null) w.WriteString("encrypted_content"u8, intent.IssuedArtifact);
+            if (intent.IssuedArtifact is not null) w.WriteText("encrypted_content"u8, intent.IssuedArtifact);
             w.WriteEndObject();
         }
         if (!sc.Answers[0].IsEmpty)
@@ -163,13 +163,13 @@ internal static class ResponsesWriter
             w.WriteStartObject();
             w.WriteString("type"u8, "message"u8);
             sc.Tmp.Clear(); Ids.ResponseItem(sc.Tmp, "msg_", ref r);
-            w.WriteString("id"u8, sc.Tmp.Span);
+            w.WriteText("id"u8, sc.Tmp.Span);
             w.WriteString("status"u8, sc.Truncated ? "incomplete"u8 : "completed"u8);
             w.WriteString("role"u8, "assistant"u8);
             w.WriteStartArray("content"u8);
             w.WriteStartObject();
             w.WriteString("type"u8, "output_text"u8);
-            w.WriteString("text"u8, sc.Answers[0].Span);
+            w.WriteText("text"u8, sc.Answers[0].Span);
             w.WriteStartArray("annotations"u8);
             w.WriteEndArray();
             w.WriteEndObject();
@@ -181,11 +181,11 @@ internal static class ResponsesWriter
             w.WriteStartObject();
             w.WriteString("type"u8, "function_call"u8);
             sc.Tmp.Clear(); Ids.ResponseItem(sc.Tmp, "fc_", ref r);
-            w.WriteString("id"u8, sc.Tmp.Span);
+            w.WriteText("id"u8, sc.Tmp.Span);
             sc.Tmp.Clear(); Ids.Call(sc.Tmp, ref r);
-            w.WriteString("call_id"u8, sc.Tmp.Span);
-            w.WriteString("name"u8, tool.Name);
-            w.WriteString("arguments"u8, sc.ToolArgs[0].Span);
+            w.WriteText("call_id"u8, sc.Tmp.Span);
+            w.WriteText("name"u8, tool.Name);
+            w.WriteText("arguments"u8, sc.ToolArgs[0].Span);
             w.WriteString("status"u8, "completed"u8);
             w.WriteEndObject();
         }

@@ -9,7 +9,10 @@ public sealed record SimulationSummary
     public required int Days { get; init; }
     public required double Scale { get; init; }
     public required long Exchanges { get; init; }
+    /// <summary>Accounts in the registry (accounts.jsonl), including sign-ups that sent nothing.</summary>
     public required int Accounts { get; init; }
+    /// <summary>Accounts with at least one exchange in the log: exactly the lines of labels.jsonl.</summary>
+    public required int ActiveAccounts { get; init; }
     public required int LicensedAccounts { get; init; }
     public required double LegitMedianDaily { get; init; }
     public required string IpRanges { get; init; }
@@ -20,5 +23,8 @@ public sealed record SimulationSummary
     public double ExchangesPerSecond => Seconds > 0 ? Exchanges / Seconds : 0;
 }
 
-/// <summary>Accounts and exchanges of one persona or campaign.</summary>
-public sealed record GroupCount(int Accounts, long Exchanges);
+/// <summary>Accounts (registry) and exchanges of one persona or campaign; <see cref="ActiveAccounts"/> sent at least one exchange.</summary>
+public sealed record GroupCount(int Accounts, long Exchanges)
+{
+    public int ActiveAccounts { get; init; }
+}

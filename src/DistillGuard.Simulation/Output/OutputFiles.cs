@@ -63,13 +63,13 @@ internal static class OutputFiles
     /// <summary>The resolved scenario and the counts (no wall-clock figures, so the file is reproducible).</summary>
     public static void WriteScenario(string path, ScenarioSpec scenario, SimulationSummary summary)
     {
-        var doc = new ScenarioFile(scenario, new Counts(summary.Exchanges, summary.Accounts, summary.LicensedAccounts,
+        var doc = new ScenarioFile(scenario, new Counts(summary.Exchanges, summary.Accounts, summary.ActiveAccounts, summary.LicensedAccounts,
             summary.LegitMedianDaily, summary.IpRanges, summary.Personas, summary.Campaigns, summary.Apis), summary.Seed);
         File.WriteAllText(path, JsonSerializer.Serialize(doc, ScenarioJson) + "\n");
     }
 
     private sealed record ScenarioFile(ScenarioSpec Scenario, Counts Counts, ulong Seed);
 
-    private sealed record Counts(long Exchanges, int Accounts, int LicensedAccounts, double LegitMedianDaily, string IpRanges,
+    private sealed record Counts(long Exchanges, int Accounts, int ActiveAccounts, int LicensedAccounts, double LegitMedianDaily, string IpRanges,
         SortedDictionary<string, GroupCount> Personas, SortedDictionary<string, GroupCount> Campaigns, SortedDictionary<string, long> Apis);
 }

@@ -12,7 +12,7 @@ internal sealed class SimWorld
     public required IReadOnlyList<ActorPlan> Plans { get; init; }
     /// <summary>Sorted by account id.</summary>
     public required IReadOnlyList<AccountRecord> Accounts { get; init; }
-    /// <summary>Sorted by account id.</summary>
+    /// <summary>Every account's ground truth, sorted by account id (labels.jsonl keeps those that sent traffic).</summary>
     public required IReadOnlyList<AccountLabel> Labels { get; init; }
     /// <summary>Licensed distillation customers (sorted).</summary>
     public required IReadOnlyList<string> Allow { get; init; }

@@ -42,8 +42,9 @@ public sealed class SimRun : IDisposable
         while ((line = r.ReadLine()) is not null) yield return line;
     }
 
-    public string? Campaign(string account) => (string?)Labels[account]["campaign"];
-    public string Persona(string account) => (string)Labels[account]["persona"]!;
+    /// <summary>Ground truth for any registry account (labels.jsonl holds only the accounts that sent traffic).</summary>
+    public string? Campaign(string account) => Plans[account].Campaign;
+    public string Persona(string account) => Plans[account].Persona;
 
     public IEnumerable<JsonObject> Of(Func<string, bool> accountFilter) => Exchanges.Where(e => accountFilter((string)e["account"]!));
     public IEnumerable<JsonObject> OfCampaign(string c) => Of(a => Campaign(a) == c);
