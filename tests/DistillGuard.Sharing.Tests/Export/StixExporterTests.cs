@@ -1,0 +1,137 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DistillGuard.Sharing.Export;
+using DistillGuard.Sharing.Intel;
+using DistillGuard.Sharing.Stix;
+using DistillGuard.Sharing.Tests.Support;
+
+namespace DistillGuard.Sharing.Tests.Export;
+
+public class StixExporterTests
+{
+    private static JsonObject ExportA(bool withKey = true) => StixExporter.Export(Analyses.A.Campaigns(), new ExportOptions
+    {
+        Producer = "lab-a",
+        Keyring = withKey ? Keyrings.Labs() : null,
+        Now = Keyrings.Now,
+    });
+
+    private static IEnumerable<JsonObject> Objects(JsonObject bundle) => bundle["objects"]!.AsArray().OfType<JsonObject>();
+
+    [Fact]
+    public void Export_SimulatedCampaigns_ValidatesAgainstTheOasisSchemas()
+    {
+        var bundle = ExportA();
+        Assert.NotEmpty(Analyses.A.Result.Campaigns);
+        var errors = StixSchemas.BundleErrors(bundle);
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Take(30)));
+        var types = Objects(bundle).Select(o => o["type"]!.GetValue<string>()).ToHashSet();
+        foreach (var t in new[] { "identity", "campaign", "indicator", "relationship", "sighting", "report", "marking-definition", IndicatorPatterns.TemplateType })
+            Assert.Contains(t, types);
+        var extension = StixSchemas.Errors("common/extension-definition.json", StixExporter.TemplateExtension("lab-a").ToJsonString());
+        Assert.True(extension.Count == 0, string.Join(Environment.NewLine, extension));
+    }
+
+    [Fact]
+    public void Export_ExtensionDefinitionInsideTheBundle_IsRejectedByTheOasisBundleSchema()
+    {
+        // Documents why the extension-definition travels beside the bundle: OASIS bundle.json has no member for it.
+        var bundle = StixExporter.Export(Analyses.A.Campaigns(), new ExportOptions { Producer = "lab-a", IncludeExtensionDefinition = true, Now = Keyrings.Now });
+        Assert.Contains(StixSchemas.BundleErrors(bundle), e => e.Contains("extension-definition--"));
+    }
+
+    [Fact]
+    public void Export_SimulatedCampaigns_EveryPatternParsesInTheSupportedSubset()
+    {
+        var patterns = Objects(ExportA()).Where(o => o["type"]!.GetValue<string>() == "indicator").Select(o => o["pattern"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(patterns);
+        foreach (var p in patterns)
+        {
+            Assert.True(StixPattern.TryParse(p, out _, out var error), $"{p}: {error}");
+            Assert.True(IndicatorPatterns.TryRead(p, out _, out _), p);
+        }
+    }
+
+    [Fact]
+    public void Export_SimulatedCampaigns_CarriesInfrastructureTemplateAndHashedIndicators()
+    {
+        var kinds = Objects(ExportA()).Where(o => o["type"]!.GetValue<string>() == "indicator")
+            .Select(o => o["x_distillguard_kind"]!.GetValue<string>()).ToHashSet();
+        Assert.Contains("template", kinds);
+        Assert.Contains("payment-hmac", kinds);
+        Assert.Contains("account-hmac", kinds);
+        Assert.True(kinds.Overlaps(["ipv4", "ipv6", "prefix", "ja4", "user-agent"]), string.Join(",", kinds));
+    }
+
+    [Fact]
+    public void Export_Twice_GivesTheSameBytes()
+    {
+        Assert.Equal(ExportA().ToJsonString(StixExporter.Json), ExportA().ToJsonString(StixExporter.Json));
+    }
+
+    [Fact]
+    public void Export_WithoutConsortiumKey_HasNoHashedIdentifiers()
+    {
+        var kinds = Objects(ExportA(withKey: false)).Where(o => o["type"]!.GetValue<string>() == "indicator")
+            .Select(o => o["x_distillguard_kind"]!.GetValue<string>()).ToHashSet();
+        Assert.DoesNotContain("payment-hmac", kinds);
+        Assert.DoesNotContain("account-hmac", kinds);
+        Assert.Contains("template", kinds);
+    }
+
+    [Fact]
+    public void Export_SimulatedCampaigns_NoRawAccountPaymentOrPromptTextInAnyByte()
+    {
+        var bytes = ExportA().ToJsonString(StixExporter.Json);
+        var forbidden = Sensitive(SimulatedProviders.A);
+        Assert.True(forbidden.Accounts.Count > 10 && forbidden.Payments.Count > 10 && forbidden.Prompts.Count > 100);
+        foreach (var a in forbidden.Accounts) Assert.DoesNotContain(a, bytes, StringComparison.OrdinalIgnoreCase);
+        foreach (var p in forbidden.Payments) Assert.DoesNotContain(p, bytes, StringComparison.OrdinalIgnoreCase);
+        foreach (var p in forbidden.Prompts) Assert.DoesNotContain(p, bytes, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Every account id and payment fingerprint of the registry and the log, and a 32-character slice of every prompt text.</summary>
+    internal static (HashSet<string> Accounts, HashSet<string> Payments, HashSet<string> Prompts) Sensitive(string dir)
+    {
+        var accounts = new HashSet<string>(StringComparer.Ordinal);
+        var payments = new HashSet<string>(StringComparer.Ordinal);
+        var prompts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(SimulatedProviders.Accounts(dir)))
+        {
+            var o = JsonNode.Parse(line)!;
+            accounts.Add(o["account"]!.GetValue<string>());
+            if (o["payment_fp"]?.GetValue<string>() is { } p) payments.Add(p);
+        }
+        using var input = new GZipStream(File.OpenRead(SimulatedProviders.Log(dir)), CompressionMode.Decompress);
+        using var reader = new StreamReader(input, Encoding.UTF8);
+        string? l;
+        while ((l = reader.ReadLine()) is not null)
+        {
+            using var doc = JsonDocument.Parse(l);
+            accounts.Add(doc.RootElement.GetProperty("account").GetString()!);
+            CollectTexts(doc.RootElement.GetProperty("request"), prompts);
+        }
+        return (accounts, payments, prompts);
+    }
+
+    private static void CollectTexts(JsonElement e, HashSet<string> into)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var p in e.EnumerateObject())
+                    if (p.Value.ValueKind == JsonValueKind.String && p.Name is "text" or "content" or "system" or "instructions" or "input")
+                    {
+                        var s = p.Value.GetString()!;
+                        if (s.Length >= 32) into.Add(s.Substring(s.Length / 2 - 16, 32));
+                    }
+                    else CollectTexts(p.Value, into);
+                break;
+            case JsonValueKind.Array:
+                foreach (var x in e.EnumerateArray()) CollectTexts(x, into);
+                break;
+        }
+    }
+}
