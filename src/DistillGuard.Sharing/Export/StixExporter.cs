@@ -53,7 +53,7 @@ public static class StixExporter
     {
         ["type"] = "bundle",
         ["id"] = StixId.For("bundle", idSeed),
-        ["objects"] = new JsonArray(objects.Select(o => (JsonNode)o).ToArray()),
+        ["objects"] = new JsonArray(objects.Select(o => o.Parent is null ? (JsonNode)o : o.DeepClone()).ToArray()),
     };
 
     public static JsonObject Export(IReadOnlyList<CampaignIntel> campaigns, ExportOptions options)
