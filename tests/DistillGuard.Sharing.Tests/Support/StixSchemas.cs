@@ -43,8 +43,9 @@ public static class StixSchemas
     {
         var (_, byPath) = s_loaded.Value;
         using var doc = JsonDocument.Parse(json);
-        var result = byPath[relativePath].Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (result.IsValid) return [];
+        var schema = byPath[relativePath];
+        if (schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid) return [];
+        var result = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         var errors = new List<string>();
         foreach (var d in result.Details ?? [])
             if (d.Errors is { Count: > 0 })
