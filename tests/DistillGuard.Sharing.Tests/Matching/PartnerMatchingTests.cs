@@ -56,6 +56,23 @@ public class PartnerMatchingTests
     }
 
     [Fact]
+    public void Match_AfterKeyRotation_OldIndicatorsMatchDuringGraceOnly()
+    {
+        var hashed = FromA().Indicators.Where(i => i.Kind == ObservableKind.PaymentHmac).ToList();   // exported under k1
+        Assert.NotEmpty(hashed);
+        var rotated = Keyrings.Labs().Rotate("k2", Keyrings.Now);
+        Assert.NotEmpty(new IndicatorMatcher(Analyses.B.Index, rotated, Keyrings.Now.AddDays(10)).Match(hashed));
+        Assert.Empty(new IndicatorMatcher(Analyses.B.Index, rotated, Keyrings.Now.AddDays(31)).Match(hashed));
+        // New exports use k2 and match after the grace period.
+        var fresh = StixImporter.Read(StixExporter.Export(Analyses.A.Campaigns(), new ExportOptions
+        {
+            Producer = "lab-a", Keyring = rotated, Now = Keyrings.Now.AddDays(31),
+        }).ToJsonString()).Indicators.Where(i => i.Kind == ObservableKind.PaymentHmac).ToList();
+        Assert.All(fresh, i => Assert.StartsWith("k2:", i.Value));
+        Assert.NotEmpty(new IndicatorMatcher(Analyses.B.Index, rotated, Keyrings.Now.AddDays(31)).Match(fresh));
+    }
+
+    [Fact]
     public void Match_PartnerHashesUnderUnknownKey_MatchNothing()
     {
         var other = new DistillGuard.Sharing.Consortium.ConsortiumKeyring("other", ["lab-a", "lab-b"],
