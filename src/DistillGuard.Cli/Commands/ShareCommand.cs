@@ -213,7 +213,12 @@ internal static class ShareCommand
             using var http = new HttpClient();
             var client = Client(http, pr.GetValue(url)!, pr.GetValue(key), errors);
             var objects = client.GetObjectsAsync(pr.GetValue(collection)!, pr.GetValue(after), ct: ct).GetAwaiter().GetResult();
-            File.WriteAllText(pr.GetValue(output)!, StixExporter.Bundle(objects, "pull|" + pr.GetValue(url) + "|" + string.Join(",", objects.Select(o => o["id"]))).ToJsonString(StixExporter.Json) + "\n");
+            // Extension definitions go beside the bundle (the OASIS bundle schema has no member for them).
+            var extensions = objects.Where(o => o["type"]?.GetValue<string>() == "extension-definition").ToList();
+            var stix = objects.Where(o => o["type"]?.GetValue<string>() != "extension-definition").ToList();
+            File.WriteAllText(pr.GetValue(output)!, StixExporter.Bundle(stix, "pull|" + pr.GetValue(url) + "|" + string.Join(",", stix.Select(o => o["id"]))).ToJsonString(StixExporter.Json) + "\n");
+            if (extensions.Count > 0)
+                File.WriteAllText(pr.GetValue(output) + ".extension-definition.json", new JsonArray(extensions.Select(e => (JsonNode)e.DeepClone()).ToArray()).ToJsonString(StixExporter.Json) + "\n");
             Console.WriteLine($"pulled {objects.Count} object(s) → {pr.GetValue(output)}");
             return ExitCodes.Success;
         })));
