@@ -10,6 +10,8 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ShareCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 
 root.SetAction((parseResult, ct) => DemoCommand.RunAsync(DemoCommand.Defaults, ct));
 
