@@ -28,6 +28,7 @@ public sealed class ExchangeLineParser
     private readonly StringCache _strings = new();
     private readonly ContentSignalEngine _engine;
     private readonly ParameterSignals _parameters;
+    private byte[] _line = new byte[16384];
     private char[] _chars = new char[4096];
     private char[] _norm = new char[4096];
     private readonly ulong[] _userBits, _systemBits;
@@ -47,12 +48,19 @@ public sealed class ExchangeLineParser
         _systemCacheBits = new ulong[engine.BitWords * SystemCacheSlots];
     }
 
+    /// <summary>Profiling only (bench reader-profile): when set, <see cref="TextTicks"/> accumulates the time spent in <c>Finish</c> (text work).</summary>
+    internal bool ProfileText;
+    internal long TextTicks;
+
     /// <summary>Parses <paramref name="line"/> into <paramref name="f"/> (reset first). Returns null, or the quarantine reason.</summary>
     public string? Parse(ReadOnlySpan<byte> line, ExchangeFeatures f)
     {
         Reset(f);
         if (!Utf8.IsValid(line)) return QuarantineReasons.InvalidUtf8;
-        try { return ParseEnvelope(line, f); }
+        // A private copy: ResponseEscapes rewrites parts of the response in place (the caller's line stays as read, for quarantine).
+        if (_line.Length < line.Length) _line = new byte[Math.Max(line.Length, _line.Length * 2)];
+        line.CopyTo(_line);
+        try { return ParseEnvelope(_line.AsSpan(0, line.Length), f); }
         catch (JsonException) { return QuarantineReasons.InvalidJson; }
         catch (InvalidOperationException) { return QuarantineReasons.InvalidJson; } // e.g. CopyString on malformed escapes
     }
@@ -69,7 +77,7 @@ public sealed class ExchangeLineParser
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
-    private string? ParseEnvelope(ReadOnlySpan<byte> line, ExchangeFeatures f)
+    private string? ParseEnvelope(Span<byte> line, ExchangeFeatures f)
     {
         var s = _s;
         s.Reset(f);
@@ -116,6 +124,7 @@ public sealed class ExchangeLineParser
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
+                ResponseEscapes.Blank(line[(int)r.TokenStartIndex..]);
                 if (knownApi) ReadResponse(ref r, api);
                 else { resStart = (int)r.TokenStartIndex; r.Skip(); resLen = (int)r.BytesConsumed - resStart; }
             }
@@ -145,7 +154,13 @@ public sealed class ExchangeLineParser
             ReadResponse(ref rr, api);
         }
         if (!s.HasMessages) return QuarantineReasons.BodyMismatch;
-        Finish(f);
+        if (ProfileText)
+        {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Finish(f);
+            TextTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
+        }
+        else Finish(f);
         return null;
     }
 
