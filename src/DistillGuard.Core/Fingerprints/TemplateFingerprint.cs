@@ -158,6 +158,7 @@ public static class TemplateFingerprint
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static int SlotEnd(ReadOnlySpan<char> t, int from)
     {
         int limit = Math.Min(t.Length, from + 600);
@@ -186,6 +187,7 @@ public static class TemplateFingerprint
         return k < 0 ? -1 : from + k;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static ulong Classify(ReadOnlySpan<char> core, bool sentenceStart)
     {
         if (core.Length > 24) return MaskLong;

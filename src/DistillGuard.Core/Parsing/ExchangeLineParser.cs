@@ -53,6 +53,7 @@ public sealed class ExchangeLineParser
     internal long TextTicks;
 
     /// <summary>Parses <paramref name="line"/> into <paramref name="f"/> (reset first). Returns null, or the quarantine reason.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     public string? Parse(ReadOnlySpan<byte> line, ExchangeFeatures f)
     {
         Reset(f);
@@ -65,6 +66,7 @@ public sealed class ExchangeLineParser
         catch (InvalidOperationException) { return QuarantineReasons.InvalidJson; } // e.g. CopyString on malformed escapes
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static void Reset(ExchangeFeatures f)
     {
         f.Id = ""; f.TimestampMs = 0; f.Account = ""; f.Key = null; f.Ip = null; f.UserAgent = null; f.Ja4 = null; f.ForwardedFor = null;
@@ -164,6 +166,7 @@ public sealed class ExchangeLineParser
         return null;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private void ReadRequest(ref Utf8JsonReader r, ApiFormat api)
     {
         switch (api)
@@ -174,6 +177,7 @@ public sealed class ExchangeLineParser
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private void ReadResponse(ref Utf8JsonReader r, ApiFormat api)
     {
         switch (api)
@@ -184,6 +188,7 @@ public sealed class ExchangeLineParser
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private string? ReadCached(ref Utf8JsonReader r)
     {
         r.Read();
@@ -191,6 +196,7 @@ public sealed class ExchangeLineParser
         return r.ValueIsEscaped ? r.GetString() : _strings.Get(r.ValueSpan);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private void ReadClient(ref Utf8JsonReader r, ExchangeFeatures f)
     {
         r.Read();
@@ -258,6 +264,7 @@ public sealed class ExchangeLineParser
         f.Capabilities = caps;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private void MatchBounded(ReadOnlySpan<char> norm, Span<ulong> bits)
     {
         if (norm.Length <= MatchHead + MatchTail) { _engine.Match(norm, bits); return; }
@@ -274,6 +281,7 @@ public sealed class ExchangeLineParser
     }
 
     /// <summary>Finds long base64 runs (a signature or encrypted_content pasted as text) and records their hashes.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     internal static bool FindPastedArtifacts(ReadOnlySpan<byte> text, List<ulong> presented)
     {
         // A run of at least BlobMinLength base64 bytes covers at least one position that is a multiple of

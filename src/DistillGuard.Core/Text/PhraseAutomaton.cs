@@ -158,6 +158,7 @@ public sealed class PhraseAutomaton
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private int Next(int state, int cls)
     {
         while (state != 0)
@@ -170,6 +171,7 @@ public sealed class PhraseAutomaton
         return _rootNext[cls];
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private void Emit(ReadOnlySpan<char> text, int end, int state, Span<ulong> groupBits)
     {
         int s = _outStart[state], e = s + _outCount[state];
