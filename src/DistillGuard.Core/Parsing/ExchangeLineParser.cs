@@ -50,6 +50,8 @@ public sealed class ExchangeLineParser
 
     /// <summary>Profiling only (bench reader-profile): when set, <see cref="TextTicks"/> accumulates the time spent in <c>Finish</c> (text work).</summary>
     internal bool ProfileText;
+    /// <summary>Tests only: false reads the response exactly as written (the reference <see cref="ResponseEscapes"/> must match).</summary>
+    internal bool BlankResponseEscapes = true;
     internal long TextTicks;
 
     /// <summary>Parses <paramref name="line"/> into <paramref name="f"/> (reset first). Returns null, or the quarantine reason.</summary>
@@ -126,7 +128,7 @@ public sealed class ExchangeLineParser
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
-                ResponseEscapes.Blank(line[(int)r.TokenStartIndex..]);
+                if (BlankResponseEscapes) ResponseEscapes.Blank(line[(int)r.TokenStartIndex..]);
                 if (knownApi) ReadResponse(ref r, api);
                 else { resStart = (int)r.TokenStartIndex; r.Skip(); resLen = (int)r.BytesConsumed - resStart; }
             }
