@@ -28,7 +28,6 @@ public sealed class ExchangeLineParser
     private readonly StringCache _strings = new();
     private readonly ContentSignalEngine _engine;
     private readonly ParameterSignals _parameters;
-    private byte[] _line = new byte[16384];
     private char[] _chars = new char[4096];
     private char[] _norm = new char[4096];
     private readonly ulong[] _userBits, _systemBits;
@@ -50,8 +49,6 @@ public sealed class ExchangeLineParser
 
     /// <summary>Profiling only (bench reader-profile): when set, <see cref="TextTicks"/> accumulates the time spent in <c>Finish</c> (text work).</summary>
     internal bool ProfileText;
-    /// <summary>Tests only: false reads the response exactly as written (the reference <see cref="ResponseEscapes"/> must match).</summary>
-    internal bool BlankResponseEscapes = true;
     internal long TextTicks;
 
     /// <summary>Parses <paramref name="line"/> into <paramref name="f"/> (reset first). Returns null, or the quarantine reason.</summary>
@@ -60,10 +57,7 @@ public sealed class ExchangeLineParser
     {
         Reset(f);
         if (!Utf8.IsValid(line)) return QuarantineReasons.InvalidUtf8;
-        // A private copy: ResponseEscapes rewrites parts of the response in place (the caller's line stays as read, for quarantine).
-        if (_line.Length < line.Length) _line = new byte[Math.Max(line.Length, _line.Length * 2)];
-        line.CopyTo(_line);
-        try { return ParseEnvelope(_line.AsSpan(0, line.Length), f); }
+        try { return ParseEnvelope(line, f); }
         catch (JsonException) { return QuarantineReasons.InvalidJson; }
         catch (InvalidOperationException) { return QuarantineReasons.InvalidJson; } // e.g. CopyString on malformed escapes
     }
@@ -81,7 +75,7 @@ public sealed class ExchangeLineParser
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // batch reads: optimised code from the first line
-    private string? ParseEnvelope(Span<byte> line, ExchangeFeatures f)
+    private string? ParseEnvelope(ReadOnlySpan<byte> line, ExchangeFeatures f)
     {
         var s = _s;
         s.Reset(f);
@@ -128,7 +122,6 @@ public sealed class ExchangeLineParser
             {
                 r.Read();
                 if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
-                if (BlankResponseEscapes) ResponseEscapes.Blank(line[(int)r.TokenStartIndex..]);
                 if (knownApi) ReadResponse(ref r, api);
                 else { resStart = (int)r.TokenStartIndex; r.Skip(); resLen = (int)r.BytesConsumed - resStart; }
             }
