@@ -14,8 +14,8 @@ namespace DistillGuard.Core.Reading;
 public static class ExchangeLogReader
 {
     /// <summary>
-    /// ~1 MB of text (~250 simulator lines) per batch. Measured on the shared 2-core machine: 256 KB–1 MB batches were
-    /// as fast as or faster than 4 MB ones (a big batch delays the pipeline's start and end and leaves the caches).
+    /// ~1 MB of text (~250 simulator lines) per batch. On the shared 2-core machine 4 MB batches were slower than 1 MB
+    /// ones in every trial (a big batch delays the pipeline's start and end); 256 KB–1 MB were within the noise.
     /// </summary>
     private const int InitialBatchBytes = 1 << 20;
 
@@ -53,8 +53,8 @@ public static class ExchangeLogReader
         private readonly CancellationTokenSource _cts;
         private readonly int _workers;
         // One lock guards the whole hand-off (work queue, finished batches, pool, batches in flight); every wait is a
-        // Monitor.Wait on it, so no thread spins on a semaphore while the others need the cores. Batches are large, so
-        // the lock is taken a few times per thousand lines.
+        // Monitor.Wait on it, so no thread spins on a semaphore while the others need the cores. The lock is taken a few
+        // times per batch (~250 lines).
         private readonly Queue<LineBatch> _work = new();
         private bool _workCompleted;
         private readonly Stack<LineBatch> _pool = new();
