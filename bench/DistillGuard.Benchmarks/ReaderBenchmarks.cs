@@ -6,7 +6,11 @@ using DistillGuard.Core.Parsing;
 
 namespace DistillGuard.Benchmarks;
 
-/// <summary>The per-line path of the reader: envelope + body parse, signals, fingerprints (one line of each API).</summary>
+/// <summary>
+/// The per-line path of the reader: envelope + body parse, signals, fingerprints (256 lines of one API). Lines come from
+/// <c>DG_BENCH_LOG</c> when set (e.g. the simulator's <c>exchanges.jsonl.gz</c>, the realistic workload: ~4 KB lines with
+/// long responses and reasoning), else from a generated mixed log.
+/// </summary>
 [MemoryDiagnoser]
 public class ReaderBenchmarks
 {
@@ -20,10 +24,10 @@ public class ReaderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var path = Path.Combine(Path.GetTempPath(), "dg-reader-bench.jsonl.gz");
+        var path = Environment.GetEnvironmentVariable("DG_BENCH_LOG") is { Length: > 0 } log ? log : Path.Combine(Path.GetTempPath(), "dg-reader-bench.jsonl.gz");
         if (!File.Exists(path)) ReaderWorkload.Write(path, 3000, seed: 7);
         var want = Api switch { 0 => "\"api\":\"openai.chat.completions\"", 1 => "\"api\":\"openai.responses\"", _ => "\"api\":\"anthropic.messages\"" };
-        using var r = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
+        using var r = new StreamReader(path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(File.OpenRead(path), CompressionMode.Decompress) : File.OpenRead(path));
         var list = new List<byte[]>();
         while (r.ReadLine() is { } l && list.Count < 256) if (l.Contains(want)) list.Add(Encoding.UTF8.GetBytes(l));
         _lines = list.ToArray();

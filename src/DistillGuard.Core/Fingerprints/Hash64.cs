@@ -50,6 +50,7 @@ public static class Hash64
     }
 
     /// <summary>Combines an unordered set of hashes (e.g. tool names) into one, independent of order.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     public static ulong OfSet(ReadOnlySpan<ulong> items)
     {
         if (items.IsEmpty) return 0;

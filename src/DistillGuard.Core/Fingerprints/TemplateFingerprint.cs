@@ -158,6 +158,7 @@ public static class TemplateFingerprint
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static int SlotEnd(ReadOnlySpan<char> t, int from)
     {
         int limit = Math.Min(t.Length, from + 600);
@@ -186,6 +187,7 @@ public static class TemplateFingerprint
         return k < 0 ? -1 : from + k;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static ulong Classify(ReadOnlySpan<char> core, bool sentenceStart)
     {
         if (core.Length > 24) return MaskLong;
@@ -252,10 +254,42 @@ public static class TemplateFingerprint
     /// <summary>A small fold of common prompt synonyms and fillers.</summary>
     private static class Synonyms
     {
-        /// <summary>Word hash to the hash of its canonical word (0 for a dropped filler).</summary>
-        private static readonly Dictionary<ulong, ulong> s_map = Build().ToDictionary(kv => Hash64.Of(kv.Key), kv => kv.Value.Length == 0 ? 0UL : Hash64.Of(kv.Value));
+        /// <summary>
+        /// Word hash to the hash of its canonical word (0 for a dropped filler), as an open-addressing table (looked up
+        /// once per word of every prompt: a probe or two instead of a dictionary lookup). Word hashes are never 0, so 0
+        /// marks an empty slot.
+        /// </summary>
+        private static readonly (ulong[] Keys, ulong[] Values, int Mask) s_table = BuildTable();
 
-        public static ulong Canonical(ulong wordHash) => s_map.TryGetValue(wordHash, out var c) ? c : wordHash;
+        public static ulong Canonical(ulong wordHash)
+        {
+            var (keys, values, mask) = s_table;
+            int i = (int)(wordHash >> 40) & mask;
+            while (true)
+            {
+                ulong k = keys[i];
+                if (k == wordHash) return values[i];
+                if (k == 0) return wordHash;
+                i = (i + 1) & mask;
+            }
+        }
+
+        private static (ulong[] Keys, ulong[] Values, int Mask) BuildTable()
+        {
+            var map = Build().ToDictionary(kv => Hash64.Of(kv.Key), kv => kv.Value.Length == 0 ? 0UL : Hash64.Of(kv.Value));
+            int size = 16;
+            while (size < map.Count * 4) size *= 2;   // load factor <= 1/4: almost every lookup is one probe
+            var keys = new ulong[size];
+            var values = new ulong[size];
+            foreach (var (k, v) in map)
+            {
+                int i = (int)(k >> 40) & (size - 1);
+                while (keys[i] != 0) i = (i + 1) & (size - 1);
+                keys[i] = k;
+                values[i] = v;
+            }
+            return (keys, values, size - 1);
+        }
 
         private static Dictionary<string, string> Build()
         {

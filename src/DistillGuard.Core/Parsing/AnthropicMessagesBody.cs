@@ -23,6 +23,7 @@ internal static class AnthropicMessagesBody
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static void ReadThinking(ref Utf8JsonReader r, BodyScratch s)
     {
         r.Read();
@@ -43,6 +44,7 @@ internal static class AnthropicMessagesBody
         if (enabled) s.F.ThinkingBudget = budget;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static void ReadTools(ref Utf8JsonReader r, BodyScratch s)
     {
         r.Read();
@@ -84,6 +86,7 @@ internal static class AnthropicMessagesBody
     }
 
     /// <summary>Reads a content value (string or blocks): text into <c>Current</c>, signatures / redacted data into <paramref name="artifacts"/>. Returns whether an artifact was seen.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static bool ReadContent(ref Utf8JsonReader r, BodyScratch s, List<ulong> artifacts)
     {
         r.Read();

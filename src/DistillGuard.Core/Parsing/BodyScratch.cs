@@ -16,6 +16,7 @@ internal sealed class BodyScratch
     public int ReasoningChars;        // readable reasoning text length in the response (for a token estimate)
     public ExchangeFeatures F = null!;
 
+    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     public void Reset(ExchangeFeatures f)
     {
         Current.Clear(); LastUser.Clear(); System.Clear(); ToolNames.Clear();

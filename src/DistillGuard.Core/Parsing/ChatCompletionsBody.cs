@@ -46,6 +46,7 @@ internal static class ChatCompletionsBody
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static void ReadTools(ref Utf8JsonReader r, BodyScratch s)
     {
         r.Read();
@@ -98,6 +99,7 @@ internal static class ChatCompletionsBody
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static void ReadMessage(ref Utf8JsonReader r, BodyScratch s)
     {
         r.Read();
@@ -125,6 +127,7 @@ internal static class ChatCompletionsBody
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static void ReadUsage(ref Utf8JsonReader r, Model.ExchangeFeatures f)
     {
         r.Read();

@@ -47,7 +47,12 @@ public sealed class ExchangeLineParser
         _systemCacheBits = new ulong[engine.BitWords * SystemCacheSlots];
     }
 
+    /// <summary>Profiling only (bench reader-profile): when set, <see cref="TextTicks"/> accumulates the time spent in <c>Finish</c> (text work).</summary>
+    internal bool ProfileText;
+    internal long TextTicks;
+
     /// <summary>Parses <paramref name="line"/> into <paramref name="f"/> (reset first). Returns null, or the quarantine reason.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     public string? Parse(ReadOnlySpan<byte> line, ExchangeFeatures f)
     {
         Reset(f);
@@ -57,6 +62,7 @@ public sealed class ExchangeLineParser
         catch (InvalidOperationException) { return QuarantineReasons.InvalidJson; } // e.g. CopyString on malformed escapes
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static void Reset(ExchangeFeatures f)
     {
         f.Id = ""; f.TimestampMs = 0; f.Account = ""; f.Key = null; f.Ip = null; f.UserAgent = null; f.Ja4 = null; f.ForwardedFor = null;
@@ -145,10 +151,17 @@ public sealed class ExchangeLineParser
             ReadResponse(ref rr, api);
         }
         if (!s.HasMessages) return QuarantineReasons.BodyMismatch;
-        Finish(f);
+        if (ProfileText)
+        {
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+            Finish(f);
+            TextTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
+        }
+        else Finish(f);
         return null;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private void ReadRequest(ref Utf8JsonReader r, ApiFormat api)
     {
         switch (api)
@@ -159,6 +172,7 @@ public sealed class ExchangeLineParser
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private void ReadResponse(ref Utf8JsonReader r, ApiFormat api)
     {
         switch (api)
@@ -169,6 +183,7 @@ public sealed class ExchangeLineParser
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private string? ReadCached(ref Utf8JsonReader r)
     {
         r.Read();
@@ -176,6 +191,7 @@ public sealed class ExchangeLineParser
         return r.ValueIsEscaped ? r.GetString() : _strings.Get(r.ValueSpan);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private void ReadClient(ref Utf8JsonReader r, ExchangeFeatures f)
     {
         r.Read();
@@ -243,6 +259,7 @@ public sealed class ExchangeLineParser
         f.Capabilities = caps;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private void MatchBounded(ReadOnlySpan<char> norm, Span<ulong> bits)
     {
         if (norm.Length <= MatchHead + MatchTail) { _engine.Match(norm, bits); return; }
@@ -259,6 +276,7 @@ public sealed class ExchangeLineParser
     }
 
     /// <summary>Finds long base64 runs (a signature or encrypted_content pasted as text) and records their hashes.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     internal static bool FindPastedArtifacts(ReadOnlySpan<byte> text, List<ulong> presented)
     {
         // A run of at least BlobMinLength base64 bytes covers at least one position that is a multiple of

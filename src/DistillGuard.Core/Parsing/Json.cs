@@ -85,6 +85,7 @@ internal static class Json
     }
 
     /// <summary>Reads a value that is a string or an array of parts with a <c>text</c> member, appending the text to <paramref name="buf"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     public static void ReadTextOrParts(ref Utf8JsonReader r, Utf8TextBuffer buf)
     {
         r.Read();

@@ -40,6 +40,7 @@ internal static class ResponsesBody
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static void ReadTools(ref Utf8JsonReader r, BodyScratch s)
     {
         r.Read();
@@ -158,6 +159,7 @@ internal static class ResponsesBody
     }
 
     /// <summary>Total length of the <c>text</c> members in an array of parts.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private static int TextLength(ref Utf8JsonReader r)
     {
         r.Read();

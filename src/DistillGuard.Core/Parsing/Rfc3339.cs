@@ -3,6 +3,7 @@ namespace DistillGuard.Core.Parsing;
 /// <summary>Parses RFC 3339 timestamps (<c>2026-02-01T12:00:00.123Z</c>, offsets allowed) from UTF-8 to Unix milliseconds.</summary>
 public static class Rfc3339
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     public static bool TryParseUnixMs(ReadOnlySpan<byte> s, out long unixMs)
     {
         unixMs = 0;

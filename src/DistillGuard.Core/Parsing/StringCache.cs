@@ -13,6 +13,7 @@ internal sealed class StringCache
     private readonly byte[]?[] _keys = new byte[Slots][];
     private readonly string?[] _values = new string[Slots];
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > 128) return Encoding.UTF8.GetString(utf8);

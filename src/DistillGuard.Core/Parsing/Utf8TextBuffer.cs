@@ -27,6 +27,7 @@ internal sealed class Utf8TextBuffer
     }
 
     /// <summary>Appends the current string token's unescaped value.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     public void AppendString(ref Utf8JsonReader r)
     {
         if (!r.ValueIsEscaped && !r.HasValueSequence) { Append(r.ValueSpan); return; }

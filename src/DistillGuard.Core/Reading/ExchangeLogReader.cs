@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
 using DistillGuard.Core.Model;
@@ -14,6 +13,10 @@ namespace DistillGuard.Core.Reading;
 /// </summary>
 public static class ExchangeLogReader
 {
+    /// <summary>
+    /// ~1 MB of text (~250 simulator lines) per batch. On the shared 2-core machine 4 MB batches were slower than 1 MB
+    /// ones in every trial (a big batch delays the pipeline's start and end); 256 KB–1 MB were within the noise.
+    /// </summary>
     private const int InitialBatchBytes = 1 << 20;
 
     /// <summary>
@@ -49,9 +52,14 @@ public static class ExchangeLogReader
         private readonly long _totalBytes;
         private readonly CancellationTokenSource _cts;
         private readonly int _workers;
-        private readonly BlockingCollection<LineBatch> _work;
-        private readonly ConcurrentBag<LineBatch> _pool = new();
-        private readonly SemaphoreSlim _inFlight;
+        // One lock guards the whole hand-off (work queue, finished batches, pool, batches in flight); every wait is a
+        // Monitor.Wait on it, so no thread spins on a semaphore while the others need the cores. The lock is taken a few
+        // times per batch (~250 lines).
+        private readonly Queue<LineBatch> _work = new();
+        private bool _workCompleted;
+        private readonly Stack<LineBatch> _pool = new();
+        private readonly int _maxInFlight;
+        private int _inFlight;
         private readonly Dictionary<long, LineBatch> _done = new();
         private readonly object _gate = new();
         private long _producedBatches = -1;     // set when the producer ends
@@ -71,8 +79,7 @@ public static class ExchangeLogReader
             _totalBytes = totalBytes;
             _cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             _workers = Math.Max(1, o.Workers);
-            _work = new BlockingCollection<LineBatch>(_workers * 2);
-            _inFlight = new SemaphoreSlim(_workers * 3 + 2);
+            _maxInFlight = _workers * 3 + 2;
             if (o.QuarantinePath is not null) _quarantine = new QuarantineWriter(o.QuarantinePath);
         }
 
@@ -102,8 +109,7 @@ public static class ExchangeLogReader
                     bool eof = false;
                     while (!eof || carryLen > 0)
                     {
-                        _inFlight.Wait(ct);
-                        var b = Rent();
+                        var b = Rent(ct);
                         b.FileIndex = fi;
                         if (b.Buffer.Length < carryLen * 2) b.Buffer = new byte[Math.Max(carryLen * 2, _batchBytes)];
                         carry.AsSpan(0, carryLen).CopyTo(b.Buffer);
@@ -137,7 +143,7 @@ public static class ExchangeLogReader
                         b.BytesPosition = storedBefore + fs.Position;
                         b.Seq = seq++;
                         if (cut == 0) { b.Lines = 0; }
-                        _work.Add(b, ct);
+                        lock (_gate) { _work.Enqueue(b); Monitor.PulseAll(_gate); }
                         if (eof && carryLen == 0) break;
                     }
                     storedBefore += fs.Length;
@@ -146,15 +152,41 @@ public static class ExchangeLogReader
             catch (Exception e) { _producerError = e; }
             finally
             {
-                _work.CompleteAdding();
-                lock (_gate) { _producedBatches = seq; Monitor.PulseAll(_gate); }
+                lock (_gate) { _workCompleted = true; _producedBatches = seq; Monitor.PulseAll(_gate); }
             }
         }
 
-        private LineBatch Rent()
+        /// <summary>Waits until fewer than the maximum batches are in flight, then takes a pooled (or new) batch.</summary>
+        private LineBatch Rent(CancellationToken ct)
         {
-            if (_pool.TryTake(out var b)) { b.Reset(); return b; }
+            lock (_gate)
+            {
+                while (_inFlight >= _maxInFlight)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    Monitor.Wait(_gate, 200);
+                }
+                ct.ThrowIfCancellationRequested();
+                _inFlight++;
+                if (_pool.TryPop(out var b)) { b.Reset(); return b; }
+            }
             return new LineBatch { Buffer = new byte[_batchBytes] };
+        }
+
+        /// <summary>The next batch to parse, or null when the producer has finished (or the run is cancelled).</summary>
+        private LineBatch? TakeWork()
+        {
+            var ct = _cts.Token;
+            lock (_gate)
+            {
+                while (true)
+                {
+                    if (ct.IsCancellationRequested) return null;
+                    if (_work.TryDequeue(out var b)) return b;
+                    if (_workCompleted) return null;
+                    Monitor.Wait(_gate, 200);
+                }
+            }
         }
 
         // ---- workers: parse lines, compute signals ----
@@ -163,7 +195,7 @@ public static class ExchangeLogReader
             var parser = new ExchangeLineParser();
             try
             {
-                foreach (var b in _work.GetConsumingEnumerable(_cts.Token))
+                while (TakeWork() is { } b)
                 {
                     ParseBatch(parser, b);
                     lock (_gate) { _done[b.Seq] = b; Monitor.PulseAll(_gate); }
@@ -229,8 +261,7 @@ public static class ExchangeLogReader
                 }
                 Deliver(b, onExchange);
                 next++;
-                _pool.Add(b);
-                _inFlight.Release();
+                lock (_gate) { _pool.Push(b); _inFlight--; Monitor.PulseAll(_gate); }
                 _o.Progress?.Report(new ReadProgress(b.BytesPosition, _totalBytes, _lines, _quarantined));
             }
         }
@@ -258,11 +289,10 @@ public static class ExchangeLogReader
         public void Dispose()
         {
             _cts.Cancel();
+            lock (_gate) Monitor.PulseAll(_gate);
             foreach (var t in _threads) t.Join();
             _quarantine?.Dispose();
             _cts.Dispose();
-            _work.Dispose();
-            _inFlight.Dispose();
         }
     }
 }

@@ -47,6 +47,7 @@ public sealed class ContentSignalEngine
     public PhraseAutomaton Automaton => _automaton;
 
     /// <summary>Runs the automaton over normalised text into <paramref name="bits"/> (cleared first).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     public void Match(ReadOnlySpan<char> normalized, Span<ulong> bits)
     {
         bits.Clear();
@@ -54,6 +55,7 @@ public sealed class ContentSignalEngine
     }
 
     /// <summary>Decides signals and capabilities from match bits of the user text and of the system text.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     public (SignalSet Signals, Capability Capabilities) Decide(ReadOnlySpan<ulong> userBits, ReadOnlySpan<ulong> systemBits)
     {
         SignalSet signals = SignalSet.None;

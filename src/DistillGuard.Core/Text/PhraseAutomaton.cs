@@ -23,6 +23,7 @@ public sealed class PhraseAutomaton
     private readonly byte[] _patternBounds;  // bit 0: boundary at start, bit 1: boundary at end
     private readonly int _asciiClasses;      // classes 1.._asciiClasses-1 are ASCII characters
     private readonly ushort[] _asciiNext;    // dense DFA rows over the ASCII classes (state ids fit 16 bits)
+    private readonly int _firstOutputState;  // states from this id on have outputs (own or by suffix)
 
     public int GroupCount { get; }
     public int PatternCount => _patternLength.Length;
@@ -106,6 +107,27 @@ public sealed class PhraseAutomaton
         foreach (int node in order)
             if (_fail[node] != 0) outputs[node].AddRange(outputs[_fail[node]]);
 
+        // Renumber the states: those without outputs first (the root stays 0), so Match tells a state with outputs by
+        // its id alone (one comparison instead of a table load per character).
+        var perm = new int[n];
+        int id = 0;
+        for (int i = 0; i < n; i++) if (outputs[i].Count == 0) perm[i] = id++;
+        _firstOutputState = id;
+        for (int i = 0; i < n; i++) if (outputs[i].Count != 0) perm[i] = id++;
+        var renumberedChildren = new Dictionary<ushort, int>[n];
+        var renumberedOutputs = new List<int>[n];
+        var renumberedFail = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            renumberedChildren[perm[i]] = children[i].ToDictionary(kv => kv.Key, kv => perm[kv.Value]);
+            renumberedOutputs[perm[i]] = outputs[i];
+            renumberedFail[perm[i]] = perm[_fail[i]];
+        }
+        children = renumberedChildren.ToList();
+        outputs = renumberedOutputs.ToList();
+        _fail = renumberedFail;
+        order = order.Select(o => perm[o]).ToList();
+
         _rootNext = new int[classes];
         foreach (var (cls, child) in children[0]) _rootNext[cls] = child;
         _childStart = new int[n]; _childCount = new int[n];
@@ -148,16 +170,19 @@ public sealed class PhraseAutomaton
     public void Match(ReadOnlySpan<char> text, Span<ulong> groupBits)
     {
         var classOf = _classOf;
+        var asciiNext = _asciiNext;
+        int asciiClasses = _asciiClasses, firstOutput = _firstOutputState;
         int state = 0;
         for (int i = 0; i < text.Length; i++)
         {
             int cls = classOf[text[i]];
             if (cls == 0) { state = 0; continue; }
-            state = cls < _asciiClasses ? _asciiNext[state * _asciiClasses + cls] : Next(state, cls);
-            if (state != 0 && _outCount[state] != 0) Emit(text, i, state, groupBits);
+            state = cls < asciiClasses ? asciiNext[state * asciiClasses + cls] : Next(state, cls);
+            if (state >= firstOutput) Emit(text, i, state, groupBits);
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private int Next(int state, int cls)
     {
         while (state != 0)
@@ -170,6 +195,7 @@ public sealed class PhraseAutomaton
         return _rootNext[cls];
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     private void Emit(ReadOnlySpan<char> text, int end, int state, Span<ulong> groupBits)
     {
         int s = _outStart[state], e = s + _outCount[state];
