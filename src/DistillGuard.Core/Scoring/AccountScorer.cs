@@ -47,7 +47,8 @@ public sealed class AccountScorer
             double strength = finding.Strength[pos];
             double memberHarvest = finding.MemberHarvest[pos];
             reasons.AddRange(LinkReasons(p, finding, finding.Score));
-            if (strength >= _opt.MinMemberStrength && memberHarvest >= 0.3)
+            bool corroborated = finding.Corroborated[pos];
+            if (strength >= _opt.MinMemberStrength && memberHarvest >= 0.3 && corroborated)
             {
                 verdict = VerdictKind.Campaign;
                 campaignId = finding.Id;
@@ -61,7 +62,9 @@ public sealed class AccountScorer
                 {
                     Signal = "weak-campaign-membership",
                     Weight = 0.05,
-                    Detail = $"linked to campaign {finding.Id} but weakly (involvement {strength:0.00}, harvest on its keys {memberHarvest:0.00}): watch, not campaign",
+                    Detail = corroborated
+                        ? $"linked to campaign {finding.Id} but weakly (involvement {strength:0.00}, harvest on its keys {memberHarvest:0.00}): watch, not campaign"
+                        : $"linked to campaign {finding.Id} by one kind of evidence only (involvement {strength:0.00}, harvest on its keys {memberHarvest:0.00}): watch, not campaign",
                 });
             }
         }
