@@ -158,16 +158,18 @@ public sealed class CampaignAssembler
 
     /// <summary>
     /// One shared attribute never makes a campaign, and it does not make a member either: a member is corroborated
-    /// when at least two independent families (content, network, client, registration, behaviour) each carry a
-    /// fair share of its binding to the group, or replayed reasoning artifacts do (an artifact issued to one account
-    /// and presented by another is itself proof of a shared operator). Independent users of one benchmark share its
-    /// prompt format and nothing else; a replacement account shares payment, address and templates.
+    /// when at least two independent families (content, network, client, registration, behaviour) each carry a fair
+    /// share of its binding to the group and one of them says who operates it (registration or network), or when
+    /// replayed reasoning artifacts do (an artifact issued to one account and presented by another is itself proof
+    /// of a shared operator). Independent users of one benchmark share its prompt format and its harness's
+    /// parameters, nothing else; a replacement account shares payment, address and templates.
     /// </summary>
     private bool Corroborated(double[] byFamily, double total)
     {
         if (total <= 0) return false;
         double min = _opt.MinMemberFamilyShare * total;
         if (byFamily[(int)LinkFamily.Replay] >= min) return true;
+        if (byFamily[(int)LinkFamily.Registration] < min && byFamily[(int)LinkFamily.Network] < min) return false;
         int n = 0;
         for (int f = 0; f < byFamily.Length; f++) if (byFamily[f] >= min) n++;
         return n >= 2;
@@ -234,6 +236,10 @@ public sealed class CampaignAssembler
         bool operatorEvidence = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network or LinkFamily.Replay)
             || coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5;
         if (!operatorEvidence) familyFactor = Math.Min(familyFactor, 0.5);
+        // A group is what most of its members corroborate: a leftover block where a few members carry the operator
+        // evidence and the rest only a popular template or parameter set is not one operation.
+        double corroboratedShare = corroborated.Count(x => x) / (double)members.Count;
+        familyFactor *= Math.Min(1, corroboratedShare / 0.5);
         // Members asking largely the same items are independent users of one benchmark, not one operation splitting it.
         double sameItems = Math.Clamp((coord.ItemOverlap - 0.15) / 0.35, 0, 1);
         double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * coord.Score) * (1 - 0.6 * sameItems), 0, 1);
