@@ -67,6 +67,26 @@ public sealed class AccountProfile
     public ReadOnlySpan<uint> CoActivity => _coActivity;
     public int SignalCount(int signal) => _tallies[signal];
 
+    /// <summary>Arena handle of the account's first exchange id (an example for accounts no signal fired on).</summary>
+    public int FirstExample { get; private set; }
+
+    /// <summary>Up to <paramref name="max"/> distinct example exchange handles: content-harvest examples first, then
+    /// other signals', then the first exchange. Every reason and evidence item can name at least one.</summary>
+    public List<int> Examples(int max)
+    {
+        var list = new List<int>(max);
+        void Take(int h) { if (h != 0 && list.Count < max && !list.Contains(h)) list.Add(h); }
+        for (int pass = 0; pass < 2; pass++)
+            for (int s = 0; s < HarvestSignals.Count; s++)
+            {
+                bool strong = ((uint)HarvestSignals.StrongHarvest & (1u << s)) != 0;
+                if (strong != (pass == 0)) continue;
+                foreach (var h in ExampleHandles(s)) Take(h);
+            }
+        Take(FirstExample);
+        return list;
+    }
+
     /// <summary>An example exchange of a content harvest signal, 0 when none was kept.</summary>
     public int FirstHarvestExample()
     {
@@ -116,6 +136,7 @@ public sealed class AccountProfile
     public void Add(ExchangeFeatures f, ProfileContext ctx)
     {
         Exchanges++;
+        if (FirstExample == 0 && f.Id.Length > 0) FirstExample = ctx.Examples.Add(f.Id);
         long ts = f.TimestampMs;
         if (ts < FirstMs) FirstMs = ts;
         if (ts > LastMs) LastMs = ts;
