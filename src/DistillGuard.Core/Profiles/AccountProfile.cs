@@ -117,12 +117,16 @@ public sealed class AccountProfile
         int slot = Array.IndexOf(_examples, 0);
         if (slot < 0)
         {
-            if (HarvestSignals.Weights[signal] < 0.5) return;
-            for (int i = _examples.Length - 1; i >= 0 && slot < 0; i--)
+            for (int i = _examples.Length - 1; i >= 0 && slot < 0 && HarvestSignals.Weights[signal] >= 0.5; i--)
             {
                 int s = (_examples[i] >>> 27) - 1;
                 if (HarvestSignals.Weights[s] < 0.5 && _tallies[s] > 1 && ExampleHandles(s).Count() > 1) slot = i;
             }
+            // A signal with no example yet takes a slot from any signal that keeps more than one, so every signal
+            // that fired can be shown with an exchange (as long as at most 12 different signals fired).
+            if (slot < 0 && !ExampleHandles(signal).Any())
+                for (int i = _examples.Length - 1; i >= 0 && slot < 0; i--)
+                    if (ExampleHandles((_examples[i] >>> 27) - 1).Count() > 1) slot = i;
             if (slot < 0) return;
         }
         int h = ctx.Examples.Add(f.Id);
