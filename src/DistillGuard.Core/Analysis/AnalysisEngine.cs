@@ -136,6 +136,7 @@ public sealed class AnalysisEngine
             Profiles = _profiles,
             Context = _ctx,
             Findings = findings,
+            KeyGroups = groups,
             Stats = new AnalysisStats
             {
                 Exchanges = _exchanges,

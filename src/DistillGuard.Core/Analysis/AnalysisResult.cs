@@ -1,4 +1,5 @@
 using DistillGuard.Core.Campaigns;
+using DistillGuard.Core.Links;
 using DistillGuard.Core.Profiles;
 using DistillGuard.Core.Verdicts;
 
@@ -15,4 +16,6 @@ public sealed record AnalysisResult
     public required AnalysisStats Stats { get; init; }
     /// <summary>Every group the clusterer scored, accepted or not (for explanation and tuning).</summary>
     public IReadOnlyList<CampaignFinding> Findings { get; init; } = Array.Empty<CampaignFinding>();
+    /// <summary>Every key group (who shares which value) with its weight, linked or not (for explanation and tuning).</summary>
+    public IReadOnlyList<KeyGroup> KeyGroups { get; init; } = Array.Empty<KeyGroup>();
 }

@@ -18,6 +18,8 @@ public sealed record DetectorOptions
     /// <summary>Member strength (involvement in the campaign's keys, 0–1) needed for the <c>campaign</c> verdict;
     /// weaker members get <c>watch</c>.</summary>
     public double MinMemberStrength { get; init; } = 0.35;
+    /// <summary>A family of evidence corroborates a member when it carries at least this share of the member's binding.</summary>
+    public double MinMemberFamilyShare { get; init; } = 0.15;
     /// <summary>Maximum Hamming distance between two template SimHashes of one template (the reader's
     /// <c>TemplateFingerprint.RecommendedThreshold</c>, measured on generated skeletons).</summary>
     public int TemplateHammingDistance { get; init; } = 16;
@@ -44,6 +46,7 @@ public sealed record DetectorOptions
         Unit(e, nameof(CampaignThreshold), CampaignThreshold);
         Unit(e, nameof(WatchHarvestStrength), WatchHarvestStrength);
         Unit(e, nameof(MinMemberStrength), MinMemberStrength);
+        Unit(e, nameof(MinMemberFamilyShare), MinMemberFamilyShare);
         Unit(e, nameof(MinKeyWeight), MinKeyWeight);
         if (MinWatchHarvestExchanges < 1) e.Add($"MinWatchHarvestExchanges must be at least 1 (was {MinWatchHarvestExchanges})");
         if (TemplateHammingDistance is < 0 or > 24) e.Add($"TemplateHammingDistance must be 0..24 (was {TemplateHammingDistance})");

@@ -13,7 +13,7 @@ public sealed class AccountKeyGraph
         var accountNode = new Dictionary<int, int>();
         var accounts = new List<int>();
         var keys = new List<KeyGroup>();
-        var edges = new List<(int A, int K, double W)>();
+        var edges = new List<(int A, int K, double W, int Slot)>();
         foreach (var g in groups)
         {
             if (g.Weight < minKeyWeight || g.Members.Count < 2) continue;
@@ -29,7 +29,7 @@ public sealed class AccountKeyGraph
                     accounts.Add(g.Members[i]);
                     accountNode.Add(g.Members[i], a);
                 }
-                edges.Add((a, k, w));
+                edges.Add((a, k, w, i));
             }
         }
         AccountCount = accounts.Count;
@@ -38,12 +38,16 @@ public sealed class AccountKeyGraph
         int n = accounts.Count + keys.Count;
         var adj = new List<(int Node, double W)>[n];
         for (int i = 0; i < n; i++) adj[i] = new List<(int, double)>();
-        foreach (var (a, k, w) in edges)
+        var slots = new List<int>[AccountCount];
+        for (int i = 0; i < AccountCount; i++) slots[i] = new List<int>();
+        foreach (var (a, k, w, slot) in edges)
         {
             adj[a].Add((AccountCount + k, w));
+            slots[a].Add(slot);
             adj[AccountCount + k].Add((a, w));
         }
         Adjacency = adj;
+        Slots = slots;
         EdgeCount = edges.Count;
     }
 
@@ -52,6 +56,8 @@ public sealed class AccountKeyGraph
     public IReadOnlyList<int> Accounts { get; }
     public IReadOnlyList<KeyGroup> Keys { get; }
     public IReadOnlyList<List<(int Node, double W)>> Adjacency { get; }
+    /// <summary>For each account node, parallel to its adjacency: the account's position in that key group's members.</summary>
+    public IReadOnlyList<List<int>> Slots { get; }
     public int NodeCount => Adjacency.Count;
     public int EdgeCount { get; }
     public bool IsAccount(int node) => node < AccountCount;

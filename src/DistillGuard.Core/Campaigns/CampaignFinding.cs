@@ -17,6 +17,8 @@ public sealed class CampaignFinding
     public required double Score { get; init; }
     /// <summary>Per member (parallel to <see cref="Members"/>): involvement in the block's keys relative to the median member, 0–1.</summary>
     public required double[] Strength { get; init; }
+    /// <summary>Per member: bound to the group by at least two independent families of evidence (or by replayed artifacts).</summary>
+    public required bool[] Corroborated { get; init; }
     /// <summary>Per member: harvest on the block's keys (or overall), 0–1.</summary>
     public required double[] MemberHarvest { get; init; }
     public string Id { get; set; } = "";

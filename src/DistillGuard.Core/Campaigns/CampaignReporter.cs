@@ -85,7 +85,9 @@ public static class CampaignReporter
                 Kind = key.Kind.Id(),
                 Summary = $"{key.Value}{hosting}: {on} of the campaign's accounts share it ({key.Members.Count} accounts carry it, rarity {key.Rarity:0.00}, suspicion {key.Suspicion:0.00}); {onCount.ToString("N0", CultureInfo.InvariantCulture)} exchanges on it{harvest}",
                 Weight = Math.Round(contrib / total, 4),
-                ExchangeIds = key.Examples.Select(ctx.Examples.Get).ToList(),
+                ExchangeIds = key.Examples.Count > 0
+                    ? key.Examples.Select(ctx.Examples.Get).ToList()
+                    : key.Members.Where(m => f.Members.BinarySearch(m) >= 0).Select(m => profiles[m].Examples(1)).Where(l => l.Count > 0).Take(3).Select(l => ctx.Examples.Get(l[0])).ToList(),
             });
         }
         for (int s = 0; s < HarvestSignals.Count; s++)
@@ -102,17 +104,19 @@ public static class CampaignReporter
             });
         }
         var c = f.Coordination;
+        // Coordination is measured over members: its examples are one exchange from each of the first members.
+        var memberIds = members.Select(p => p.Examples(1)).Where(l => l.Count > 0).Take(5).Select(l => ctx.Examples.Get(l[0])).ToList();
         if (c.Synchrony >= 0.3)
-            evidence.Add(new CampaignEvidence { Kind = "synchronized-timing", Weight = Math.Round(c.Synchrony, 4),
+            evidence.Add(new CampaignEvidence { Kind = "synchronized-timing", Weight = Math.Round(c.Synchrony, 4), ExchangeIds = memberIds,
                 Summary = $"members are active in the same time buckets (mean co-activity Jaccard {c.MeanCoActivity:0.00})" });
         if (c.CreationBurst >= 0.3)
-            evidence.Add(new CampaignEvidence { Kind = "creation-burst", Weight = Math.Round(c.CreationBurst, 4),
+            evidence.Add(new CampaignEvidence { Kind = "creation-burst", Weight = Math.Round(c.CreationBurst, 4), ExchangeIds = memberIds,
                 Summary = $"{c.CreationBurst:P0} of sampled members were created within one burst window" });
         if (c.Partition >= 0.3)
-            evidence.Add(new CampaignEvidence { Kind = "partitioned-items", Weight = Math.Round(c.Partition, 4),
+            evidence.Add(new CampaignEvidence { Kind = "partitioned-items", Weight = Math.Round(c.Partition, 4), ExchangeIds = memberIds,
                 Summary = "members on the shared template cover many distinct items with almost no overlap (a set split between them)" });
         if (c.IdenticalParams >= 0.5)
-            evidence.Add(new CampaignEvidence { Kind = "identical-params", Weight = Math.Round(c.IdenticalParams * 0.5, 4),
+            evidence.Add(new CampaignEvidence { Kind = "identical-params", Weight = Math.Round(c.IdenticalParams * 0.5, 4), ExchangeIds = memberIds,
                 Summary = $"{c.IdenticalParams:P0} of sampled members use identical request parameters" });
         evidence.Sort((a, b) => b.Weight != a.Weight ? b.Weight.CompareTo(a.Weight) : string.CompareOrdinal(a.Kind, b.Kind));
 

@@ -17,6 +17,9 @@ public sealed class KeyGroupBuilder
 
     public KeyGroupBuilder(LinkGraphInputs inputs) => _in = inputs;
 
+    /// <summary>The profiles the groups are built over (index = profile index).</summary>
+    public IReadOnlyList<AccountProfile> Profiles => _in.Profiles;
+
     public IReadOnlyList<KeyGroup> Build()
     {
         var profiles = _in.Profiles;
@@ -168,6 +171,14 @@ public sealed class KeyGroupBuilder
                 sh += wt * MemberHarvest(g, i);
             }
             g.HarvestShare = sw == 0 ? 0 : sh / sw;
+            if (g.Kind is LinkKind.Template or LinkKind.SystemPrompt)
+            {
+                // Pooled over the key's exchanges: a template spread thinly over many accounts (each below any
+                // per-account threshold, large in aggregate) is judged on all its exchanges, not on the mean account.
+                long pc = 0, ph = 0;
+                for (int i = 0; i < m; i++) { pc += g.Counts[i]; ph += Math.Max(0, g.Harvest[i]); }
+                g.HarvestShare = Math.Max(g.HarvestShare, HarvestStrength.OnKey((int)Math.Min(pc, int.MaxValue), (int)Math.Min(ph, int.MaxValue)));
+            }
             bool coordinationKind = g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Payment or LinkKind.CreationBurst;
             if (g.HarvestShare >= 0.1 || (coordinationKind && m >= 3))
                 g.Coordination = meter.Measure(g.Members, g.Counts, g.Kind == LinkKind.Template);
@@ -185,6 +196,21 @@ public sealed class KeyGroupBuilder
         => g.Harvest[i] >= 0 && g.Kind != LinkKind.ArtifactReplay
             ? HarvestStrength.OnKey(g.Counts[i], g.Harvest[i])
             : _in.Harvest[g.Members[i]];
+
+    /// <summary>Harvest evidence of member i on key g for membership (not for finding the dense core): on-key counts
+    /// where tracked, else the account's; small samples judged by their shrunk share (<see cref="HarvestStrength.SmallSample"/>).</summary>
+    public double MemberEvidence(KeyGroup g, int i)
+        => g.Harvest[i] >= 0 && g.Kind != LinkKind.ArtifactReplay
+            ? HarvestStrength.SmallSample(g.Counts[i], g.Harvest[i])
+            : HarvestStrength.Evidence(_in.Profiles[g.Members[i]]);
+
+    /// <summary>
+    /// How strongly member i is bound to key g as a fact about the account, whatever its volume:
+    /// <c>weight × (0.3 + 0.7 × evidence)</c>. Sharing a payment instrument, an address or a template with a campaign
+    /// binds a replacement account that made five requests as much as one that made five thousand; volume decides
+    /// the dense core (<see cref="EdgeWeight"/>), not who belongs to it.
+    /// </summary>
+    public double Binding(KeyGroup g, int i) => g.Weight * (0.3 + 0.7 * MemberEvidence(g, i));
 
     /// <summary>The edge weight from member i to key g: key weight × involvement (count-saturated, harvest-tempered).</summary>
     public double EdgeWeight(KeyGroup g, int i)

@@ -63,25 +63,44 @@ public static class TemplateClusterer
         bool bands = maxDistance <= 7;
         int tables = bands ? maxDistance + 1 : Tables;
         int bandBits = 64 / tables;
-        // Buckets as linked lists in one node pool: sampled keys index arrays directly, band keys go through a map.
+        // Buckets as linked lists in one node pool, appended at the tail so each chain runs from the heaviest (lowest
+        // rank) leader to the lightest: a probe stops at its first leader within the distance, or at a rank no better
+        // than the best found, instead of walking whole chains (skewed SimHash bits make some buckets long).
         var heads = bands ? null : new int[tables][];
-        if (heads is not null) for (int t = 0; t < tables; t++) { heads[t] = new int[1 << SampleBits]; Array.Fill(heads[t], -1); }
-        var bandHeads = bands ? Enumerable.Range(0, tables).Select(_ => new Dictionary<ulong, int>()).ToArray() : null;
+        var tails = bands ? null : new int[tables][];
+        if (heads is not null)
+            for (int t = 0; t < tables; t++)
+            {
+                heads[t] = new int[1 << SampleBits]; Array.Fill(heads[t], -1);
+                tails![t] = new int[1 << SampleBits]; Array.Fill(tails![t], -1);
+            }
+        var bandEnds = bands ? Enumerable.Range(0, tables).Select(_ => new Dictionary<ulong, (int Head, int Tail)>()).ToArray() : null;
         var nodeLeader = new List<ulong>();
         var nodeNext = new List<int>();
         var nodeRank = new List<int>();
         int rank = 0;
         var keys = new ulong[tables];
-        int Head(int t, ulong k) => bands ? bandHeads![t].GetValueOrDefault(k, -1) : heads![t][(int)k];
+        int Head(int t, ulong k) => bands ? (bandEnds![t].TryGetValue(k, out var e) ? e.Head : -1) : heads![t][(int)k];
         void Insert(ulong leader)
         {
             for (int t = 0; t < tables; t++)
             {
                 ulong k = bands ? Band(leader, t, bandBits, tables) : Sample(leader, Samples[t]);
+                int node = nodeLeader.Count;
                 nodeLeader.Add(leader);
                 nodeRank.Add(rank);
-                nodeNext.Add(Head(t, k));
-                if (bands) bandHeads![t][k] = nodeLeader.Count - 1; else heads![t][(int)k] = nodeLeader.Count - 1;
+                nodeNext.Add(-1);
+                if (bands)
+                {
+                    if (bandEnds![t].TryGetValue(k, out var e)) { nodeNext[e.Tail] = node; bandEnds![t][k] = (e.Head, node); }
+                    else bandEnds![t][k] = (node, node);
+                }
+                else
+                {
+                    int tail = tails![t][(int)k];
+                    if (tail >= 0) nodeNext[tail] = node; else heads![t][(int)k] = node;
+                    tails[t][(int)k] = node;
+                }
             }
             rank++;
         }
@@ -94,9 +113,9 @@ public static class TemplateClusterer
             for (int t = 0; t < tables; t++)
                 for (int n = Head(t, keys[t]); n >= 0; n = nodeNext[n])
                 {
-                    if (nodeRank[n] >= bestRank) continue;
+                    if (nodeRank[n] >= bestRank) break;
                     ulong l = nodeLeader[n];
-                    if (BitOperations.PopCount(l ^ fp) <= maxDistance) { bestRank = nodeRank[n]; best = l; found = true; }
+                    if (BitOperations.PopCount(l ^ fp) <= maxDistance) { bestRank = nodeRank[n]; best = l; found = true; break; }
                 }
             if (found) { result[fp] = best; continue; }
             result[fp] = fp;

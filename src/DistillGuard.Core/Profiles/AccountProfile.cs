@@ -67,6 +67,26 @@ public sealed class AccountProfile
     public ReadOnlySpan<uint> CoActivity => _coActivity;
     public int SignalCount(int signal) => _tallies[signal];
 
+    /// <summary>Arena handle of the account's first exchange id (an example for accounts no signal fired on).</summary>
+    public int FirstExample { get; private set; }
+
+    /// <summary>Up to <paramref name="max"/> distinct example exchange handles: content-harvest examples first, then
+    /// other signals', then the first exchange. Every reason and evidence item can name at least one.</summary>
+    public List<int> Examples(int max)
+    {
+        var list = new List<int>(max);
+        void Take(int h) { if (h != 0 && list.Count < max && !list.Contains(h)) list.Add(h); }
+        for (int pass = 0; pass < 2; pass++)
+            for (int s = 0; s < HarvestSignals.Count; s++)
+            {
+                bool strong = ((uint)HarvestSignals.StrongHarvest & (1u << s)) != 0;
+                if (strong != (pass == 0)) continue;
+                foreach (var h in ExampleHandles(s)) Take(h);
+            }
+        Take(FirstExample);
+        return list;
+    }
+
     /// <summary>An example exchange of a content harvest signal, 0 when none was kept.</summary>
     public int FirstHarvestExample()
     {
@@ -97,12 +117,16 @@ public sealed class AccountProfile
         int slot = Array.IndexOf(_examples, 0);
         if (slot < 0)
         {
-            if (HarvestSignals.Weights[signal] < 0.5) return;
-            for (int i = _examples.Length - 1; i >= 0 && slot < 0; i--)
+            for (int i = _examples.Length - 1; i >= 0 && slot < 0 && HarvestSignals.Weights[signal] >= 0.5; i--)
             {
                 int s = (_examples[i] >>> 27) - 1;
                 if (HarvestSignals.Weights[s] < 0.5 && _tallies[s] > 1 && ExampleHandles(s).Count() > 1) slot = i;
             }
+            // A signal with no example yet takes a slot from any signal that keeps more than one, so every signal
+            // that fired can be shown with an exchange (as long as at most 12 different signals fired).
+            if (slot < 0 && !ExampleHandles(signal).Any())
+                for (int i = _examples.Length - 1; i >= 0 && slot < 0; i--)
+                    if (ExampleHandles((_examples[i] >>> 27) - 1).Count() > 1) slot = i;
             if (slot < 0) return;
         }
         int h = ctx.Examples.Add(f.Id);
@@ -116,6 +140,7 @@ public sealed class AccountProfile
     public void Add(ExchangeFeatures f, ProfileContext ctx)
     {
         Exchanges++;
+        if (FirstExample == 0 && f.Id.Length > 0) FirstExample = ctx.Examples.Add(f.Id);
         long ts = f.TimestampMs;
         if (ts < FirstMs) FirstMs = ts;
         if (ts > LastMs) LastMs = ts;

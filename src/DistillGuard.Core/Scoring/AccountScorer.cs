@@ -47,7 +47,8 @@ public sealed class AccountScorer
             double strength = finding.Strength[pos];
             double memberHarvest = finding.MemberHarvest[pos];
             reasons.AddRange(LinkReasons(p, finding, finding.Score));
-            if (strength >= _opt.MinMemberStrength && memberHarvest >= 0.3)
+            bool corroborated = finding.Corroborated[pos];
+            if (strength >= _opt.MinMemberStrength && memberHarvest >= 0.3 && corroborated)
             {
                 verdict = VerdictKind.Campaign;
                 campaignId = finding.Id;
@@ -61,7 +62,10 @@ public sealed class AccountScorer
                 {
                     Signal = "weak-campaign-membership",
                     Weight = 0.05,
-                    Detail = $"linked to campaign {finding.Id} but weakly (involvement {strength:0.00}, harvest on its keys {memberHarvest:0.00}): watch, not campaign",
+                    ExchangeIds = Ids(p),
+                    Detail = corroborated
+                        ? $"linked to campaign {finding.Id} but weakly (involvement {strength:0.00}, harvest on its keys {memberHarvest:0.00}): watch, not campaign"
+                        : $"linked to campaign {finding.Id} by one kind of evidence only (involvement {strength:0.00}, harvest on its keys {memberHarvest:0.00}): watch, not campaign",
                 });
             }
         }
@@ -73,6 +77,7 @@ public sealed class AccountScorer
             {
                 Signal = "no-coordination",
                 Weight = 0.01,
+                ExchangeIds = Ids(p),
                 Detail = rejected is null
                     ? "strong harvest signals but no evidence of coordination with other accounts: watch"
                     : $"linked to {rejected.Members.Count - 1} other accounts, but the group's evidence (confidence {rejected.Score:0.00}) is below the campaign threshold: watch",
@@ -90,6 +95,7 @@ public sealed class AccountScorer
             {
                 Signal = "allowlisted",
                 Weight = 1,
+                ExchangeIds = Ids(p),
                 Detail = $"on the operator's allowlist (licensed): profiled and reported, never linked or given a campaign verdict; unsuppressed verdict would be {verdict.WireName()} at score {score:0.00}",
             });
             verdict = VerdictKind.Clear;
@@ -110,6 +116,9 @@ public sealed class AccountScorer
             Reasons = ordered,
         };
     }
+
+    /// <summary>Example exchange ids of the account itself (harvest examples first).</summary>
+    private List<string> Ids(AccountProfile p) => p.Examples(3).Select(_ctx.Examples.Get).ToList();
 
     private List<Reason> SignalReasons(AccountProfile p)
     {
@@ -149,15 +158,15 @@ public sealed class AccountScorer
                 Signal = m.Key.Kind.Id(),
                 Weight = Math.Round(total <= 0 ? 0 : 0.7 * campaignScore * m.W / total, 4),
                 Detail = $"{m.Key.Value}{(m.Key.Hosting ? " (hosting/VPN)" : "")}: shared with {m.MembersOnKey - 1} other accounts of campaign {f.Id} ({m.Key.Members.Count} accounts carry it; link weight {m.Key.Weight:0.00}); {m.Count} of this account's {p.Exchanges} exchanges on it{harvest}",
-                ExchangeIds = m.Key.Examples.Take(3).Select(_ctx.Examples.Get).ToList(),
+                ExchangeIds = Ids(p),
             };
         }
         var c = f.Coordination;
         if (c.Synchrony >= 0.5)
-            yield return new Reason { Signal = "synchronized-timing", Weight = Math.Round(0.1 * c.Synchrony * campaignScore, 4),
+            yield return new Reason { Signal = "synchronized-timing", Weight = Math.Round(0.1 * c.Synchrony * campaignScore, 4), ExchangeIds = Ids(p),
                 Detail = $"active in the same time buckets as other members of {f.Id} (mean co-activity Jaccard {c.MeanCoActivity:0.00})" };
         if (c.CreationBurst >= 0.5)
-            yield return new Reason { Signal = "creation-burst", Weight = Math.Round(0.08 * c.CreationBurst * campaignScore, 4),
+            yield return new Reason { Signal = "creation-burst", Weight = Math.Round(0.08 * c.CreationBurst * campaignScore, 4), ExchangeIds = Ids(p),
                 Detail = $"created in a burst with other members of {f.Id}" };
     }
 }

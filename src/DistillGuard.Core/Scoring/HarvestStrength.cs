@@ -24,4 +24,19 @@ public static class HarvestStrength
         double share = (double)Math.Min(harvest, count) / count;
         return Math.Min(1, share / 0.6) * (1 - Math.Exp(-harvest / 5.0));
     }
+
+    /// <summary>
+    /// Harvest evidence of a few exchanges once an account is already tied to a campaign by identity: the share of
+    /// harvest exchanges shrunk toward zero by two pseudo-exchanges (1 of 1 → 0.33, 5 of 5 → 0.71, 3 of 10 → 0.25),
+    /// or the count-based strength when larger. A replacement account that made five requests, all harvest, is not
+    /// "weak harvest" — it is a small sample.
+    /// </summary>
+    public static double SmallSample(int count, int harvest)
+    {
+        if (count <= 0 || harvest <= 0) return 0;
+        return Math.Max(OnKey(count, harvest), (double)Math.Min(harvest, count) / (count + 2));
+    }
+
+    /// <summary>Account-level harvest evidence: the larger of <see cref="Of"/> and <see cref="SmallSample"/>.</summary>
+    public static double Evidence(AccountProfile p) => Math.Max(Of(p), SmallSample(p.Exchanges, p.HarvestExchanges));
 }

@@ -28,6 +28,12 @@ public sealed class SyntheticTraffic
         public bool IncludeRegistry { get; init; } = true;
         /// <summary>Maps every account's country (to show it changes nothing).</summary>
         public Func<string, string>? CountryMap { get; init; }
+        /// <summary>Replacement accounts of campaign A (same burst, cards, domain, egress and template) that each made
+        /// only 1–6 requests before being banned or rotated: a Hydra cluster's short-lived accounts.</summary>
+        public int Replacements { get; init; }
+        /// <summary>Independent researchers running campaign A's prompt format (a public benchmark's): own cards,
+        /// residential addresses, own timing; step-by-step prompts at maximal budgets.</summary>
+        public int BenchmarkUsers { get; init; }
     }
 
     private readonly struct Ev
@@ -303,6 +309,32 @@ public sealed class SyntheticTraffic
                     });
                     if (_r.NextDouble() < 0.2) issued.Add(art);
                 }
+                if (m == members.Count - 1)
+                    for (int j = 0; j < _s.Replacements; j++)
+                    {
+                        int rep = NewAccount("campaign", "A", "free", false, burst + _r.Next(0, 3 * 3600) * 1000L, cards[j % cards.Length], "mailbox.example", PopularAgents[0], PopularJa4[0]);
+                        int n = _r.Next(1, 7);
+                        for (int k = 0; k < n; k++)
+                            _events.Add(new Ev
+                            {
+                                Ts = Start + 1 * Day + (long)(_r.NextDouble() * 5 * Day), Account = rep, Template = Noise(tpl, _r), Item = Hash(1000 + j, k),
+                                Signals = SignalSet.CotElicitation | SignalSet.AnswerToReasoning | SignalSet.MaxThinkingBudget | SignalSet.MaxOutputBudget,
+                                Caps = Capability.Reasoning | Capability.Math, Ip = Egress(), MaxTokens = 64000, Thinking = 32000, Temperature = 1.0,
+                            });
+                    }
+                if (m == 0)
+                    for (int j = 0; j < _s.BenchmarkUsers; j++)
+                    {
+                        int u = NewAccount("benchmark-user", null, "research", true, oldCreated(), Pay(), $"lab{j}.example.org", Popular(PopularAgents), Popular(PopularJa4));
+                        string home = ResidentialIp();
+                        foreach (var ts in Times(_r.Next(40, 200), _r.Next(24), 8))
+                            _events.Add(new Ev
+                            {
+                                Ts = ts, Account = u, Template = Noise(tpl, _r), Item = Rand64(),
+                                Signals = SignalSet.CotElicitation | SignalSet.MaxThinkingBudget | SignalSet.MaxOutputBudget,
+                                Caps = Capability.Reasoning | Capability.Math, Ip = home, MaxTokens = 64000, Thinking = 32000, Temperature = 1.0,
+                            });
+                    }
                 // Relayed ordinary traffic from the reseller's end users.
                 for (int k = 0; k < relayPer; k++)
                 {

@@ -1,3 +1,4 @@
+using DistillGuard.Core.Scoring;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Profiles;
 
@@ -63,6 +64,28 @@ public sealed class AccountProfileTests
         Assert.True(perProfile <= 2048, $"measured {perProfile:0} bytes per profile; arena {(ctx.Examples.BytesUsed - arenaBefore) / (double)accounts:0}; estimate {profiles.Max(p => p.ApproximateBytes)}");
         Assert.All(profiles, p => Assert.True(p.ApproximateBytes <= 2048, $"{p.Account}: {p.ApproximateBytes} bytes"));
         GC.KeepAlive(profiles);
+    }
+
+    [Fact]
+    public void Add_ManyDifferentSignals_KeepsAnExampleOfEverySignalThatFired()
+    {
+        // Four signals fire first and fill the pool of 12 (3 each); five more content signals fire later.
+        var ctx = new ProfileContext();
+        var p = new AccountProfile(0, "a");
+        var f = new ExchangeFeatures { Account = "a", Ip = "203.0.113.9" };
+        var early = SignalSet.CotElicitation | SignalSet.AnswerToReasoning | SignalSet.ReasoningReveal | SignalSet.RubricGrading;
+        var late = new[] { SignalSet.PairwiseJudging, SignalSet.SafeRewrite, SignalSet.SyntheticData, SignalSet.Jailbreak, SignalSet.SystemPromptExtraction };
+        for (int i = 0; i < 40; i++)
+        {
+            f.Id = $"ex_{i}";
+            f.TimestampMs = 1_770_000_000_000 + i * 60_000L;
+            f.Signals = i < 10 ? early : late[i % late.Length];
+            p.Add(f, ctx);
+        }
+        for (int s = 0; s < HarvestSignals.Count; s++)
+            if (p.SignalCount(s) > 0) Assert.True(p.ExampleHandles(s).Any(), $"no example kept for {HarvestSignals.Ids[s]}");
+        Assert.NotEqual(0, p.FirstExample);
+        Assert.Equal("ex_0", ctx.Examples.Get(p.FirstExample));
     }
 
     [Fact]
