@@ -23,6 +23,7 @@ internal static class ShareCommand
         cmd.Subcommands.Add(Match());
         cmd.Subcommands.Add(Push());
         cmd.Subcommands.Add(Pull());
+        cmd.Subcommands.Add(RotateKey());
         return cmd;
     }
 
@@ -222,6 +223,30 @@ internal static class ShareCommand
             Console.WriteLine($"pulled {objects.Count} object(s) → {pr.GetValue(output)}");
             return ExitCodes.Success;
         })));
+        return cmd;
+    }
+
+    private static Command RotateKey()
+    {
+        var keyring = new Option<string>("--keyring") { Description = "The consortium keyring file to rotate (rewritten in place).", Required = true };
+        var id = new Option<string>("--id") { Description = "Id of the new key (must not exist yet).", Required = true };
+        var cmd = new Command("rotate-key",
+            "Make a fresh random key current and retire the current one; hashes under retired keys keep matching for the keyring's grace period. " +
+            "Distribute the new keyring to every member out of band.") { keyring, id };
+        cmd.SetAction(pr => Guarded("rotate-key", errors =>
+        {
+            string path = pr.GetValue(keyring)!, newId = pr.GetValue(id)!;
+            if (!File.Exists(path)) errors.Add($"--keyring: no file '{path}'");
+            if (string.IsNullOrWhiteSpace(newId) || newId.Contains(':')) errors.Add("--id must be non-empty and contain no ':'");
+            if (errors.Count > 0) throw new UsageException();
+            var ring = ConsortiumKeyring.Load(path);
+            if (ring.Keys.Any(k => k.Id == newId)) { errors.Add($"--id: key '{newId}' already exists"); throw new UsageException(); }
+            var now = DateTimeOffset.UtcNow;
+            var rotated = ring.Rotate(newId, now);
+            rotated.Save(path);
+            Console.WriteLine($"key '{newId}' is now current; retired keys match until {now + ring.Grace:yyyy-MM-dd} ({ring.Grace.TotalDays:0} days)");
+            return ExitCodes.Success;
+        }));
         return cmd;
     }
 }
