@@ -158,4 +158,33 @@ public sealed class AnalyzeCommandTests : IClassFixture<TinyTrafficFixture>, IDi
 
         Assert.Equal(ExitCodes.InputError, Analyze(TinyRequest() with { Logs = [bad] }));
     }
+
+    [Fact]
+    public void Execute_BadConfig_ExitsTwoListingEveryOptionProblem()
+    {
+        string config = Path.Combine(_out, "detector.json");
+        File.WriteAllText(config, """{"min_campaign_accounts": "many", "no_such_option": 1}""");
+
+        int code = Analyze(TinyRequest() with { Config = config });
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        string err = _stderr.ToString();
+        Assert.Contains("min_campaign_accounts", err);
+        Assert.Contains("no_such_option", err);
+    }
+
+    [Fact]
+    public void Execute_ConfigRaisingTheMinimumCampaignSize_ChangesTheCampaignsFound()
+    {
+        Assert.Equal(ExitCodes.Success, Analyze(TinyRequest()));
+        using var before = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "campaigns.json")));
+        int smallest = before.RootElement.EnumerateArray().Min(c => c.GetProperty("accounts").GetArrayLength());
+        string config = Path.Combine(_out, "detector.json");
+        File.WriteAllText(config, $$"""{"min_campaign_accounts": {{smallest + 1}}}""");
+
+        Assert.Equal(ExitCodes.Success, Analyze(TinyRequest() with { Config = config }));
+
+        using var after = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "campaigns.json")));
+        Assert.All(after.RootElement.EnumerateArray(), c => Assert.True(c.GetProperty("accounts").GetArrayLength() > smallest));
+    }
 }

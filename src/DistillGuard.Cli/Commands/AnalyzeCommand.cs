@@ -27,6 +27,8 @@ internal static class AnalyzeCommand
         public bool Json { get; init; }
         public bool NoProgress { get; init; }
         public bool FailOnCampaign { get; init; }
+        /// <summary>Detector options file (JSON); environment variables DISTILLGUARD_DETECTOR_* override it.</summary>
+        public string? Config { get; init; }
     }
 
     /// <summary>What a run produced, for the terminal, `--json` and the demo.</summary>
@@ -53,12 +55,17 @@ internal static class AnalyzeCommand
         var json = new Option<bool>("--json") { Description = "Print the run summary as JSON on stdout." };
         var noProgress = new Option<bool>("--no-progress") { Description = "No progress bar on stderr." };
         var failOnCampaign = new Option<bool>("--fail-on-campaign") { Description = "Exit 1 when any campaign is found (for pipelines)." };
+        var config = new Option<string?>("--config")
+        {
+            Description = "Detector options as a JSON object (e.g. {\"min_campaign_accounts\": 4}); environment variables " +
+                          DetectorOptionsLoader.EnvironmentPrefix + "<NAME> override the file. Names: " + string.Join(", ", DetectorOptionsLoader.Names) + ".",
+        };
 
         var cmd = new Command("analyze",
             "Find distillation campaigns in an exchange log: per-exchange signals, per-account profiles, cross-account links,\n" +
             "campaigns. Writes verdicts.jsonl (every account once, with reasons) and campaigns.json (verdicts spec).")
         {
-            log, accounts, allow, ipIntel, outDir, store, workers, json, noProgress, failOnCampaign,
+            log, accounts, allow, ipIntel, outDir, store, workers, json, noProgress, failOnCampaign, config,
         };
         cmd.SetAction((pr, ct) => Task.FromResult(Execute(new Request
         {
@@ -72,6 +79,7 @@ internal static class AnalyzeCommand
             Json = pr.GetValue(json),
             NoProgress = pr.GetValue(noProgress),
             FailOnCampaign = pr.GetValue(failOnCampaign),
+            Config = pr.GetValue(config),
         }, Console.Out, Console.Error, ct)));
         return cmd;
     }
@@ -87,6 +95,12 @@ internal static class AnalyzeCommand
         foreach (var f in r.IpIntel) if (!File.Exists(f)) errors.Add($"--ip-intel: no file '{f}'");
         if (string.IsNullOrWhiteSpace(r.OutDir)) errors.Add("--out DIR is required");
         if (r.Workers < 1) errors.Add($"--workers must be at least 1 (was {r.Workers})");
+        if (r.Config is not null && !File.Exists(r.Config)) errors.Add($"--config: no file '{r.Config}'");
+        else
+        {
+            DetectorOptionsLoader.Load(r.Config, Environment.GetEnvironmentVariables(), out var optionErrors);
+            errors.AddRange(optionErrors.Select(e => $"detector options: {e}"));
+        }
         return errors;
     }
 
@@ -128,7 +142,9 @@ internal static class AnalyzeCommand
         string outDir = request.OutDir!;
         Directory.CreateDirectory(outDir);
         var inputs = AnalysisInputs.Load(request.Accounts, request.Allow, request.IpIntel.Count > 0 ? request.IpIntel : null);
-        var engine = new AnalysisEngine(DetectorOptions.Default.EnsureValid());
+        var detectorOptions = DetectorOptionsLoader.Load(request.Config, Environment.GetEnvironmentVariables(), out var optionErrors)
+            ?? throw new ArgumentException("invalid detector options: " + string.Join("; ", optionErrors));
+        var engine = new AnalysisEngine(detectorOptions);
         var readerOptions = new ReaderOptions
         {
             Files = request.Logs,
