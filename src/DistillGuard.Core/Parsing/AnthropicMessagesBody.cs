@@ -122,17 +122,7 @@ internal static class AnthropicMessagesBody
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             if (r.ValueTextEquals("content"u8)) ReadResponseContent(ref r, s);
-            else if (r.ValueTextEquals("usage"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
-                while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (r.ValueTextEquals("input_tokens"u8)) { if (Json.ReadInt(ref r, out int v)) f.InputTokens = v; }
-                    else if (r.ValueTextEquals("output_tokens"u8)) { if (Json.ReadInt(ref r, out int v)) f.OutputTokens = v; }
-                    else Json.SkipValue(ref r);
-                }
-            }
+            else if (r.ValueTextEquals("usage"u8)) Json.ReadUsage(ref r, f, "input_tokens"u8, "output_tokens"u8, default);
             else Json.SkipValue(ref r);
         }
     }

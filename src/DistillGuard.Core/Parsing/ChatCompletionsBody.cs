@@ -94,7 +94,7 @@ internal static class ChatCompletionsBody
                     }
                 }
             }
-            else if (r.ValueTextEquals("usage"u8)) ReadUsage(ref r, f);
+            else if (r.ValueTextEquals("usage"u8)) Json.ReadUsage(ref r, f, "prompt_tokens"u8, "completion_tokens"u8, "completion_tokens_details"u8);
             else Json.SkipValue(ref r);
         }
     }
@@ -127,26 +127,4 @@ internal static class ChatCompletionsBody
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
-    private static void ReadUsage(ref Utf8JsonReader r, Model.ExchangeFeatures f)
-    {
-        r.Read();
-        if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return; }
-        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-        {
-            if (r.ValueTextEquals("prompt_tokens"u8)) { if (Json.ReadInt(ref r, out int v)) f.InputTokens = v; }
-            else if (r.ValueTextEquals("completion_tokens"u8)) { if (Json.ReadInt(ref r, out int v)) f.OutputTokens = v; }
-            else if (r.ValueTextEquals("completion_tokens_details"u8))
-            {
-                r.Read();
-                if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
-                while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-                {
-                    if (r.ValueTextEquals("reasoning_tokens"u8)) { if (Json.ReadInt(ref r, out int v)) f.ReasoningTokens = v; }
-                    else Json.SkipValue(ref r);
-                }
-            }
-            else Json.SkipValue(ref r);
-        }
-    }
 }

@@ -119,4 +119,32 @@ internal static class Json
         if (r.ValueTextEquals("xhigh"u8) || r.ValueTextEquals("max"u8)) return 64_000;
         return 0;
     }
+
+    /// <summary>
+    /// Reads a <c>usage</c> object (the reader is on its property name): input and output token counts under the
+    /// given names and, when <paramref name="details"/> is not empty, <c>reasoning_tokens</c> inside that object.
+    /// The three APIs name these differently; the shape is the same.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static void ReadUsage(ref Utf8JsonReader r, Model.ExchangeFeatures f, ReadOnlySpan<byte> input, ReadOnlySpan<byte> output, ReadOnlySpan<byte> details)
+    {
+        r.Read();
+        if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return; }
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            if (r.ValueTextEquals(input)) { if (ReadInt(ref r, out int v)) f.InputTokens = v; }
+            else if (r.ValueTextEquals(output)) { if (ReadInt(ref r, out int v)) f.OutputTokens = v; }
+            else if (!details.IsEmpty && r.ValueTextEquals(details))
+            {
+                r.Read();
+                if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
+                while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+                {
+                    if (r.ValueTextEquals("reasoning_tokens"u8)) { if (ReadInt(ref r, out int v)) f.ReasoningTokens = v; }
+                    else SkipValue(ref r);
+                }
+            }
+            else SkipValue(ref r);
+        }
+    }
 }
