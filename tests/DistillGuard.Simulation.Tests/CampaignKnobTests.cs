@@ -26,6 +26,7 @@ public sealed class KnobWorldFixture : IDisposable
           - {name: paraphrase, archetype: cot-sweep, accounts: 12, daily_per_account: 40, evasion: {paraphrase: true}}
           - {name: human, archetype: cot-sweep, accounts: 12, daily_per_account: 40, evasion: {human_timing: true}}
           - {name: churn, archetype: cot-sweep, accounts: 6, daily_per_account: 40, churn_days: 1}
+          - {name: agedchurn, archetype: cot-sweep, accounts: 6, daily_per_account: 40, churn_days: 1, evasion: {aged_accounts: true}}
           - {name: agentic, archetype: agentic-harvest, accounts: 8, daily_per_account: 30}
           - {name: station, archetype: transfer-station, accounts: 8, daily_per_account: 40}
           - {name: replay, archetype: reasoning-replay, accounts: 9, daily_per_account: 30}
@@ -122,6 +123,32 @@ public sealed class CampaignKnobTests(KnobWorldFixture fx) : IClassFixture<KnobW
         Assert.NotEmpty(early);
         Assert.All(early, e => Assert.True((bool)Intent(e)["relayed"]!));
         Assert.Contains(ex, e => !(bool)Intent(e)["relayed"]! && Day(e) >= 1);
+    }
+
+    [Fact]
+    public void BoughtReplacements_AreTakenOverBeforeTheyAreBurned_AndKeepTheirHistory()
+    {
+        // Every account of a churning campaign of bought accounts is used before it is replaced: its takeover
+        // precedes its burn, a replacement is put to work at once, and its ordinary history comes first.
+        var plans = _run.Plans.Values.Where(p => p.Campaign == "agedchurn").ToList();
+        Assert.True(plans.Count > 6, "churn replaced some accounts");
+        Assert.All(plans, p => Assert.True(p.HarvestFromDay < p.ActiveToDay, $"{p.AccountId}: takeover {p.HarvestFromDay} after burn {p.ActiveToDay}"));
+        Assert.All(plans, p => Assert.Equal(0, p.ActiveFromDay));
+        var replaced = plans.Where(p => p.ActiveToDay < _run.Spec.Days).Select(p => p.ActiveToDay).ToHashSet();
+        Assert.Contains(plans, p => replaced.Contains(p.HarvestFromDay));
+    }
+
+    [Fact]
+    public void Labels_MarkBoughtAccountsThatShowedOnlyTheirHistory_AsDormant()
+    {
+        foreach (var (account, label) in _run.Labels)
+        {
+            bool operated = _run.Exchanges.Any(e => Acct(e) == account && !((bool)Intent(e)["relayed"]! && _run.Plans[account].HistoryKinds is not null
+                && Day(e) < _run.Plans[account].HarvestFromDay));
+            bool dormant = label["dormant"] is JsonNode d && (bool)d;
+            if (_run.Campaign(account) is null) Assert.False(dormant, account);
+            else Assert.Equal(!operated, dormant);
+        }
     }
 
     [Fact]

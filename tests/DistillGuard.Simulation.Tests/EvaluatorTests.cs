@@ -273,3 +273,31 @@ public sealed class EvaluatorTests
         Assert.True(r.DataQuality.Clean);
     }
 }
+
+public sealed class DormantLabelTests
+{
+    [Fact]
+    public void DormantCampaignAccounts_AreLeftOutOfTheMetrics_AndTheirVerdictsCounted()
+    {
+        string labels = EvaluationFixtures.Lines(
+            EvaluationFixtures.Label("a1", "c1", "cot-sweep"),
+            EvaluationFixtures.Label("a2", "c1", "cot-sweep"),
+            """{"account":"a3","campaign":"c1","persona":"cot-sweep","dormant":true}""",
+            """{"account":"a4","campaign":"c1","persona":"cot-sweep","dormant":true}""",
+            EvaluationFixtures.Label("l1", null, "developer"));
+        string verdicts = EvaluationFixtures.Lines(
+            EvaluationFixtures.Verdict("a1", "campaign", "C-1"),
+            EvaluationFixtures.Verdict("a2", "clear"),
+            EvaluationFixtures.Verdict("a3", "clear"),
+            EvaluationFixtures.Verdict("a4", "campaign", "C-1"),
+            EvaluationFixtures.Verdict("l1", "clear"));
+        var r = EvaluationFixtures.Evaluate(labels, verdicts);
+        Assert.Equal(3, r.Accounts.Labelled);
+        Assert.Equal(2, r.Accounts.CampaignMembers);
+        Assert.Equal(0.5, r.CampaignVerdict.Recall);
+        Assert.Equal(1.0, r.CampaignVerdict.Precision);
+        Assert.Equal(2, r.Accounts.DormantCampaignAccounts);
+        Assert.Equal(1, r.Accounts.DormantFlaggedCampaign);
+        Assert.Equal(0, r.DataQuality.NotInLabels.Count);
+    }
+}

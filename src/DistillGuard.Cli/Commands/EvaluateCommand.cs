@@ -221,6 +221,11 @@ internal static class EvaluateCommand
         console.WriteLine($"Evaluation of {verdictsName} against {labelsName}");
         console.WriteLine($"{Count(a.Labelled)} labelled accounts ({Count(a.CampaignMembers)} in campaigns, {Count(a.Legitimate)} legitimate); " +
                           $"{Count(a.WithVerdict)} have a verdict; {Count(a.VerdictLines)} verdict lines read.");
+        if (a.DormantCampaignAccounts > 0)
+        {
+            console.WriteLine($"{Count(a.DormantCampaignAccounts)} dormant campaign accounts (only their former owner's traffic in the log) left out of the metrics; " +
+                              $"{Count(a.DormantFlaggedCampaign)} got campaign, {Count(a.DormantFlaggedWatch)} watch.");
+        }
         console.WriteLine();
 
         var metrics = ConsoleTables.Create("Account-level detection (positive = labelled campaign member)",

@@ -27,16 +27,20 @@ internal static class SimulateCommand
         var threads = new Option<int>("--threads") { Description = "Render/compress workers (output does not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON on stdout." };
         var noProgress = new Option<bool>("--no-progress") { Description = "No progress bar on stderr." };
+        var debugIntent = new Option<bool>("--debug-intent")
+        {
+            Description = "Add each exchange's generating intent (kind, template, item, relayed, ...) as an `_intent` object: ground truth per exchange, for measuring signals. Not part of the exchange-log spec.",
+        };
 
         var cmd = new Command("simulate",
             "Generate labelled API traffic: exchanges.jsonl.gz (exchange-log spec), accounts.jsonl, labels.jsonl, scenario.json, allow.txt.\n" +
             "Legitimate personas (developers, students behind campus NATs, corporate teams, batch jobs, researchers, relay apps, agent platforms,\n" +
             "licensed distillers...) and distillation campaigns (cot-sweep, agentic-harvest, transfer-station, reasoning-replay) with evasion knobs.")
         {
-            scenario, seed, scale, days, corpus, outDir, threads, json, noProgress,
+            scenario, seed, scale, days, corpus, outDir, threads, json, noProgress, debugIntent,
         };
         cmd.SetAction(pr => Run(pr.GetValue(scenario)!, pr.GetValue(seed), pr.GetValue(scale), pr.GetValue(days), pr.GetValue(corpus),
-            pr.GetValue(outDir)!, pr.GetValue(threads), pr.GetValue(json), pr.GetValue(noProgress), stdout, stderr));
+            pr.GetValue(outDir)!, pr.GetValue(threads), pr.GetValue(json), pr.GetValue(noProgress), stdout, stderr, pr.GetValue(debugIntent)));
         return cmd;
     }
 
@@ -53,7 +57,7 @@ internal static class SimulateCommand
     }
 
     internal static int Run(string scenarioName, ulong seed, double? scale, int? days, string? corpus, string outDir, int threads, bool json, bool noProgress,
-        TextWriter stdout, TextWriter stderr)
+        TextWriter stdout, TextWriter stderr, bool debugIntent = false)
     {
         var errors = new List<string>();
         if (scale is <= 0) errors.Add("--scale must be > 0");
@@ -75,7 +79,7 @@ internal static class SimulateCommand
             return ExitCodes.UsageError;
         }
 
-        var options = new SimulationOptions { Scenario = spec, Seed = seed, OutDir = outDir, CorpusDir = corpus, Threads = threads };
+        var options = new SimulationOptions { Scenario = spec, Seed = seed, OutDir = outDir, CorpusDir = corpus, Threads = threads, DebugIntent = debugIntent };
         SimulationSummary summary;
         try
         {

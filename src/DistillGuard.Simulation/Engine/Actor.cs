@@ -176,6 +176,7 @@ internal sealed class Actor
         d.ForwardedFor = p.ForwardedFor && relayed ? _world.Ips.Pick(IpKind.Residential, ref srng) : 0;
         d.Route = p.Routes.Length == 1 ? p.Routes[0] : p.Routes[srng.Next(p.Routes.Length)];
         d.Relayed = relayed || history;
+        d.History = history;
 
         ContentKind kind = history ? p.HistoryKinds!.Pick(ref srng)
             : relayed ? KindMix.Relayed.Pick(ref srng)

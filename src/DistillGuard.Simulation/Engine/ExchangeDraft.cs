@@ -18,5 +18,7 @@ internal sealed class ExchangeDraft
     public double MsPerToken = 20;
     public int BaseLatencyMs = 400;
     public bool Relayed;
+    /// <summary>A bought account's ordinary traffic before the campaign took it over.</summary>
+    public bool History;
     public readonly ExchangeIntent Intent = new();
 }

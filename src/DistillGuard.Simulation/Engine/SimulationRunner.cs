@@ -32,18 +32,24 @@ public static class SimulationRunner
         File.WriteAllLines(Path.Combine(o.OutDir, "allow.txt"), world.Allow);
 
         var perAccount = new long[world.Plans.Count];
+        var operated = new long[world.Plans.Count]; // exchanges sent by the account's current operator (not a bought account's history)
         var perApi = new long[3];
         long total;
         string tmp = Path.Combine(o.OutDir, "exchanges.jsonl.gz.partial");
         using (var file = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
-            total = Stream(world, renderer, o, file, perAccount, perApi, ct);
+            total = Stream(world, renderer, o, file, perAccount, operated, perApi, ct);
         File.Move(tmp, Path.Combine(o.OutDir, "exchanges.jsonl.gz"), overwrite: true);
 
         // The verdict contract covers the accounts that appear in the log: label exactly those. The registry keeps
         // every sign-up (accounts without traffic are realistic there).
         var active = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in world.Plans) if (perAccount[p.Index] > 0) active.Add(p.AccountId);
-        OutputFiles.WriteLabels(Path.Combine(o.OutDir, "labels.jsonl"), world.Labels.Where(l => active.Contains(l.Account)));
+        // A campaign's bought account that only showed its former owner's ordinary traffic in the window (taken over
+        // later, or never used) is labelled `dormant`: true of the world, invisible in the log.
+        var dormant = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in world.Plans) if (p.Campaign is not null && perAccount[p.Index] > 0 && operated[p.Index] == 0) dormant.Add(p.AccountId);
+        OutputFiles.WriteLabels(Path.Combine(o.OutDir, "labels.jsonl"),
+            world.Labels.Where(l => active.Contains(l.Account)).Select(l => dormant.Contains(l.Account) ? l with { Dormant = true } : l));
 
         var summary = Summarize(world, perAccount, perApi, total, ips, sw.Elapsed.TotalSeconds);
         OutputFiles.WriteScenario(Path.Combine(o.OutDir, "scenario.json"), o.Scenario, summary);
@@ -57,7 +63,7 @@ public static class SimulationRunner
         public ExchangeLineWriter? Writer;
     }
 
-    internal static long Stream(SimWorld world, IContentRenderer renderer, SimulationOptions o, Stream output, long[] perAccount, long[] perApi, CancellationToken ct)
+    internal static long Stream(SimWorld world, IContentRenderer renderer, SimulationOptions o, Stream output, long[] perAccount, long[] operated, long[] perApi, CancellationToken ct)
     {
         var queue = new PriorityQueue<Actor, (long, int)>(world.Plans.Count);
         foreach (var plan in world.Plans)
@@ -96,6 +102,7 @@ public static class SimulationRunner
                 var d = batch[count++];
                 actor.Fill(d, ++seq);
                 perAccount[actor.Plan.Index]++;
+                if (!d.History) operated[actor.Plan.Index]++;
                 perApi[(int)d.Intent.Api]++;
                 if (actor.MoveNext()) queue.Enqueue(actor, (actor.NextTs, actor.Plan.Index));
             }

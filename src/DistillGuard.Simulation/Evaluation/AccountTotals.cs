@@ -13,4 +13,12 @@ public sealed record AccountTotals
     public required long VerdictLines { get; init; }
     /// <summary>Labelled accounts that have a verdict.</summary>
     public required long WithVerdict { get; init; }
+    /// <summary>
+    /// Campaign accounts labelled <c>dormant</c>: bought accounts that showed only their former owner's ordinary
+    /// traffic in the window. Nothing in the log is theirs to find, so they are left out of every metric; how many
+    /// of them got <c>campaign</c> or <c>watch</c> anyway is reported.
+    /// </summary>
+    public long DormantCampaignAccounts { get; init; }
+    public long DormantFlaggedCampaign { get; init; }
+    public long DormantFlaggedWatch { get; init; }
 }

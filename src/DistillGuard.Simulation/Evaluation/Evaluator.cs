@@ -9,7 +9,7 @@ namespace DistillGuard.Simulation.Evaluation;
 /// </summary>
 public static class Evaluator
 {
-    private const int LabelAccount = 0, LabelCampaign = 1, LabelPersona = 2;
+    private const int LabelAccount = 0, LabelCampaign = 1, LabelPersona = 2, LabelDormant = 3;
     private const int VerdictAccount = 0, VerdictValue = 1, VerdictScore = 2, VerdictCampaignId = 3;
 
     /// <summary>Evaluates files; a path ending in <c>.gz</c> is read through gzip.</summary>
@@ -72,6 +72,9 @@ public static class Evaluator
         public int[] VerdictCampaign = [];                 // index into DetectedNames, -1 = none
         public long[] VerdictLine = [];
         public readonly Dictionary<string, int> Unlabelled = new(StringComparer.Ordinal); // account -> detected index or -1
+        // Campaign accounts labelled dormant (no operated traffic in the log): out of every metric, verdicts counted.
+        public readonly HashSet<string> Dormant = new(StringComparer.Ordinal);
+        public long DormantCampaignVerdicts, DormantWatchVerdicts;
         public long VerdictLines;
 
         public readonly List<string> DetectedNames = [];
@@ -124,7 +127,7 @@ public static class Evaluator
 
     private static void ReadLabels(Stream stream, State s)
     {
-        var scanner = new JsonLineScanner("account", "campaign", "persona");
+        var scanner = new JsonLineScanner("account", "campaign", "persona", "dormant");
         string file = s.Options.LabelsName;
         long good = 0, bad = 0;
         string? firstError = null;
@@ -148,6 +151,11 @@ public static class Evaluator
                 return;
             }
             string id = new(account);
+            if (scanner.Kind(LabelDormant) == JsonTokenType.True && scanner.Kind(LabelCampaign) == JsonTokenType.String)
+            {
+                s.Dormant.Add(id);
+                return;
+            }
             s.AccountIndex.Add(id, s.Accounts.Count);
             s.Accounts.Add(id);
             s.LabelLine.Add(n);
@@ -191,6 +199,7 @@ public static class Evaluator
         var scanner = new JsonLineScanner("account", "verdict", "score", "campaign");
         var accounts = s.AccountIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         var unlabelled = s.Unlabelled.GetAlternateLookup<ReadOnlySpan<char>>();
+        var dormant = s.Dormant.GetAlternateLookup<ReadOnlySpan<char>>();
         string file = s.Options.VerdictsName;
         long good = 0, bad = 0;
         string? firstError = null;
@@ -242,6 +251,12 @@ public static class Evaluator
 
             if (!accounts.TryGetValue(account, out int idx))
             {
+                if (dormant.Contains(account))
+                {
+                    if (kind == VerdictKind.Campaign) s.DormantCampaignVerdicts++;
+                    else if (kind == VerdictKind.Watch) s.DormantWatchVerdicts++;
+                    return;
+                }
                 if (unlabelled.ContainsKey(account))
                 {
                     s.DuplicateVerdicts.Add(file, n, new string(account), "second verdict for an unlabelled account");
@@ -618,6 +633,9 @@ public static class Evaluator
                 Legitimate = n - positives,
                 VerdictLines = s.VerdictLines,
                 WithVerdict = withVerdict,
+                DormantCampaignAccounts = s.Dormant.Count,
+                DormantFlaggedCampaign = s.DormantCampaignVerdicts,
+                DormantFlaggedWatch = s.DormantWatchVerdicts,
             },
             CampaignVerdict = campaignMetrics,
             CampaignOrWatch = BinaryMetrics.From("campaign|watch", tpw, fpw, fnw, tnw),

@@ -54,6 +54,7 @@ internal static class OutputFiles
             w.WriteString("account"u8, l.Account);
             if (l.Campaign is null) w.WriteNull("campaign"u8); else w.WriteString("campaign"u8, l.Campaign);
             w.WriteString("persona"u8, l.Persona);
+            if (l.Dormant) w.WriteBoolean("dormant"u8, true);
             w.WriteEndObject();
             w.Flush();
             fs.WriteByte((byte)'\n');

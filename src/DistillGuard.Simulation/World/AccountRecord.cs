@@ -14,4 +14,8 @@ public sealed record AccountRecord
 }
 
 /// <summary>One line of labels.jsonl: the ground truth for an account.</summary>
-public sealed record AccountLabel(string Account, string? Campaign, string Persona);
+public sealed record AccountLabel(string Account, string? Campaign, string Persona)
+{
+    /// <summary>A campaign account whose traffic in the window was all its former owner's (labels.jsonl writes it only when true).</summary>
+    public bool Dormant { get; init; }
+}

@@ -51,16 +51,23 @@ internal static class WorldBuilder
                 double from = cs.StartDay;
                 for (ulong gen = 0; ; gen++)
                 {
-                    double to = cs.ChurnDays is double churn ? from + life.NextExponential(churn) : camp.End;
+                    double? lifetime = cs.ChurnDays is double churn ? life.NextExponential(churn) : null;
                     var ar = SimRandom.Derive(seed, 0x20000 + (ulong)ci, (ulong)k + (gen << 32));
                     var d = CampaignAccount(scenario, camp, k, ips, ref ar, drafts.Count);
                     if (gen > 0)
                     {
-                        d.Plan.ActiveFromDay = from;
-                        d.Plan.HarvestFromDay = Math.Max(d.Plan.HarvestFromDay, from);
-                        if (!cs.Evasion.AgedAccounts) // replacements are signed up in bursts a few hours before they are needed
+                        // A replacement is put to work at once. A bought (aged) one keeps its ordinary history before that.
+                        d.Plan.HarvestFromDay = from;
+                        if (!cs.Evasion.AgedAccounts)
+                        {
+                            d.Plan.ActiveFromDay = from;
+                            // replacements are signed up in bursts a few hours before they are needed
                             d = d with { Account = d.Account with { Created = scenario.Start.AddDays(Math.Floor(from * 4) / 4 - 0.05 - life.NextDouble() * 0.1) } };
+                        }
                     }
+                    // An account is burned for what it harvested: its lifetime runs from its takeover (a bought
+                    // account's is staggered), never ending before the campaign has used it.
+                    double to = lifetime is double l ? d.Plan.HarvestFromDay + l : camp.End;
                     d.Plan.ActiveToDay = Math.Min(to, camp.End);
                     drafts.Add(d);
                     if (to >= camp.End) break;
