@@ -33,6 +33,11 @@ internal static class ReaderThroughput
             ReaderProfile.Run(args[1], args.Length > 2 ? int.Parse(args[2]) : 20_000);
             Environment.Exit(0);
         }
+        if (args[0] == "keygroups" && args.Length >= 2)
+        {
+            KeyGroupDump.Run(args[1], args.Length > 2 ? args[2] : null, args.Length > 3 ? int.Parse(args[3]) : 40);
+            Environment.Exit(0);
+        }
         if (args[0] == "reader-dump" && args.Length >= 3)
         {
             ReaderDump.Run(args[1], args[2], args.Length > 3 ? int.Parse(args[3]) : Environment.ProcessorCount);

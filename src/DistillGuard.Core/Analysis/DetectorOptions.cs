@@ -36,6 +36,13 @@ public sealed record DetectorOptions
     /// <summary>Most issued reasoning artifacts remembered for replay detection before hash-sampling kicks in.</summary>
     public int MaxTrackedArtifacts { get; init; } = 2_000_000;
     public ClustererKind Clusterer { get; init; } = ClustererKind.DensePeeling;
+    /// <summary>
+    /// Experimental, off by default: link accounts by paraphrase-robust instruction skeletons
+    /// (<c>shared-skeleton</c>) and by rotating exits (<c>rotating-exits</c>), and count rotating exits as
+    /// coordination. Measured in docs/detector.md: it raises recall on paraphrased campaigns but costs precision on
+    /// <c>evasive</c> (generic reasoning wording shared with researchers), so it is not yet the default.
+    /// </summary>
+    public bool ParaphraseLinks { get; init; }
 
     /// <summary>Every problem with these options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()

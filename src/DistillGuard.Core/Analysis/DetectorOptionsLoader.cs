@@ -80,10 +80,11 @@ public static class DetectorOptionsLoader
         object? parsed = null;
         if (type == typeof(int) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i)) parsed = i;
         else if (type == typeof(double) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) parsed = d;
+        else if (type == typeof(bool) && bool.TryParse(value, out bool b)) parsed = b;
         else if (type.IsEnum && Enum.GetNames(type).FirstOrDefault(n => Normalize(n) == Normalize(value)) is { } enumName) parsed = Enum.Parse(type, enumName);
         if (parsed is null)
         {
-            string expected = type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(SnakeCase)) : type == typeof(int) ? "a whole number" : "a number";
+            string expected = type.IsEnum ? "one of " + string.Join(", ", Enum.GetNames(type).Select(SnakeCase)) : type == typeof(int) ? "a whole number" : type == typeof(bool) ? "true or false" : "a number";
             errors.Add($"{where}: '{value}' is not {expected}");
             return;
         }

@@ -200,7 +200,7 @@ public sealed class CampaignAssembler
                 contrib += w;
                 degIn[pos] += w;
                 on++;
-                if (g.Kind is LinkKind.Template or LinkKind.SystemPrompt)
+                if (g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Skeleton)
                     memberHarvest[pos] = Math.Max(memberHarvest[pos], _builder.MemberEvidence(g, i));
             }
             if (on >= 2) keys.Add((g, contrib, on));
@@ -225,7 +225,7 @@ public sealed class CampaignAssembler
         double median = Math.Max(1e-9, sorted[sorted.Length / 2]);
         var strength = cover.Select(d => Math.Min(1, d / median)).ToArray();
         double harvestFrac = memberHarvest.Average(h => Math.Min(1, h / 0.5));
-        var coord = _meter.Measure(members, degIn.Select(d => (int)(d * 1000)).ToList(), keys.Any(k => k.Item1.Kind == LinkKind.Template));
+        var coord = _meter.Measure(members, degIn.Select(d => (int)(d * 1000)).ToList(), keys.Any(k => k.Item1.Kind is LinkKind.Template or LinkKind.Skeleton));
         // Measured coordination among the members (synchrony, identical parameters, burst, split items) is evidence
         // independent of any shared value: it counts as the behaviour family when no behaviour key carries it.
         if (coord.Score >= 0.5 && !families.Contains(LinkFamily.Behaviour)) families.Add(LinkFamily.Behaviour);

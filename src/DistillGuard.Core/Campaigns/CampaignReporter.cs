@@ -58,7 +58,8 @@ public static class CampaignReporter
         T(Sig(SignalSet.MaxThinkingBudget) + Sig(SignalSet.MaxOutputBudget) >= 0.3 * harvestTotal, "max-budgets");
         double total = f.Keys.Sum(k => k.Contribution);
         bool Has(LinkKind kind, double share = 0.02) => f.Keys.Any(k => k.Key.Kind == kind && k.Contribution >= share * total);
-        T(Has(LinkKind.Template) || Has(LinkKind.SystemPrompt), "shared-template");
+        T(Has(LinkKind.Template) || Has(LinkKind.SystemPrompt) || Has(LinkKind.Skeleton), "shared-template");
+        T(Has(LinkKind.RotatingExits) || f.Coordination.RotatingExits >= 0.5, "rotating-exits");
         T(f.Keys.Any(k => k.Key.Kind is LinkKind.Ip or LinkKind.Prefix && (k.Key.Hosting || k.Contribution >= 0.1 * total)), "proxy-infrastructure");
         T(Has(LinkKind.Route), "reseller-route");
         T(f.Coordination.Synchrony >= 0.5, "synchronized-timing");

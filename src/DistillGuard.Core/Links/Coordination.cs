@@ -21,5 +21,8 @@ public sealed record Coordination
     /// <summary>Share of members with machine-regular timing (inter-arrival CV below 0.5).</summary>
     public double Regularity { get; init; }
 
-    public double Score => 0.3 * Synchrony + 0.2 * IdenticalParams + 0.15 * CreationBurst + 0.15 * Freshness + 0.1 * Partition + 0.1 * Regularity;
+    /// <summary>Share of the members whose exits rotate across networks (<see cref="Profiles.AccountProfile.RotatesExits"/>): independent users do not all hide behind rotating proxies.</summary>
+    public double RotatingExits { get; init; }
+    public double Score => Math.Min(1, 0.3 * Synchrony + 0.2 * IdenticalParams + 0.15 * CreationBurst + 0.15 * Freshness + 0.1 * Partition + 0.1 * Regularity
+        + 0.15 * RotatingExits);
 }

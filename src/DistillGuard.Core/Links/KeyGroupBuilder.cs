@@ -32,6 +32,13 @@ public sealed class KeyGroupBuilder
                 for (int i = 0; i < p.Templates.Count; i++)
                     if (LinksTemplate(p.Templates, i)) fps.Add((p.Templates.KeyAt(i), p.Templates.CountAt(i)));
         var cluster = TemplateClusterer.Cluster(fps, opt.TemplateHammingDistance);
+        var sfps = new List<(ulong, long)>();
+        foreach (var p in profiles)
+            if (!_in.Allowlisted[p.Index])
+                if (p.Skeletons is { } psk)
+                    for (int i = 0; i < psk.Count && opt.ParaphraseLinks; i++)
+                    if (LinksSkeleton(psk, i)) sfps.Add((psk.KeyAt(i), psk.CountAt(i)));
+        var skeletonCluster = TemplateClusterer.Cluster(sfps, opt.TemplateHammingDistance);
 
         long logStart = profiles.Count == 0 ? 0 : profiles.Min(p => p.FirstMs);
         var modelRelease = new Dictionary<ulong, long>();
@@ -57,6 +64,15 @@ public sealed class KeyGroupBuilder
                 var rep = cluster[t.KeyAt(i)];
                 Group(LinkKind.Template, rep, () => $"template {rep:x16}").Add(a, t.CountAt(i), t.AuxAt(i), t.AuxAt(i) > 0 ? p.FirstHarvestExample() : 0);
             }
+            var sk = p.Skeletons;
+            for (int i = 0; sk is not null && i < sk.Count && opt.ParaphraseLinks; i++)
+            {
+                if (!LinksSkeleton(sk, i)) continue;
+                var rep = skeletonCluster[sk.KeyAt(i)];
+                Group(LinkKind.Skeleton, rep, () => $"skeleton {rep:x16}").Add(a, sk.CountAt(i), sk.AuxAt(i), sk.AuxAt(i) > 0 ? p.FirstHarvestExample() : 0);
+            }
+            if (opt.ParaphraseLinks && p.RotatesExits())
+                Group(LinkKind.RotatingExits, 1, () => "a new network every few requests").Add(a, p.Exchanges, -1, 0);
             var s = p.SystemPrompts;
             for (int i = 0; i < s.Count; i++)
                 Group(LinkKind.SystemPrompt, s.KeyAt(i), () => $"system prompt {s.KeyAt(i):x16}").Add(a, s.CountAt(i), s.AuxAt(i), 0);
@@ -141,6 +157,10 @@ public sealed class KeyGroupBuilder
     /// one-off prompts (most ordinary traffic) cannot bind accounts and would only make clustering slower.</summary>
     private static bool LinksTemplate(TopK t, int i) => t.CountAt(i) >= 3 || t.AuxAt(i) > 0;
 
+    /// <summary>A skeleton links only where the account harvested on it: generic instruction wording ("explain …
+    /// step by step, then give the answer") is everybody's; what binds accounts is one harvest skeleton.</summary>
+    private static bool LinksSkeleton(TopK t, int i) => t.AuxAt(i) > 0;
+
     private KeyGroup Group(LinkKind kind, ulong key, Func<string> value)
     {
         if (!_groups.TryGetValue((kind, key), out var g))
@@ -156,7 +176,7 @@ public sealed class KeyGroupBuilder
     {
         var opt = _in.Options;
         int population = Math.Max(3, _in.Allowlisted.Count(x => !x));
-        var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
+        var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours, opt.ParaphraseLinks);
         double lnN = Math.Log(population);
         foreach (var g in _ordered)
         {
@@ -171,7 +191,7 @@ public sealed class KeyGroupBuilder
                 sh += wt * MemberHarvest(g, i);
             }
             g.HarvestShare = sw == 0 ? 0 : sh / sw;
-            if (g.Kind is LinkKind.Template or LinkKind.SystemPrompt)
+            if (g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Skeleton)
             {
                 // Pooled over the key's exchanges: a template spread thinly over many accounts (each below any
                 // per-account threshold, large in aggregate) is judged on all its exchanges, not on the mean account.
@@ -179,9 +199,9 @@ public sealed class KeyGroupBuilder
                 for (int i = 0; i < m; i++) { pc += g.Counts[i]; ph += Math.Max(0, g.Harvest[i]); }
                 g.HarvestShare = Math.Max(g.HarvestShare, HarvestStrength.OnKey((int)Math.Min(pc, int.MaxValue), (int)Math.Min(ph, int.MaxValue)));
             }
-            bool coordinationKind = g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Payment or LinkKind.CreationBurst;
+            bool coordinationKind = g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Skeleton or LinkKind.Payment or LinkKind.CreationBurst;
             if (g.HarvestShare >= 0.1 || (coordinationKind && m >= 3))
-                g.Coordination = meter.Measure(g.Members, g.Counts, g.Kind == LinkKind.Template);
+                g.Coordination = meter.Measure(g.Members, g.Counts, g.Kind is LinkKind.Template or LinkKind.Skeleton);
             var c = g.Coordination;
             double susp = g.HarvestShare * (0.4 + 0.6 * c.Score);
             if (c.Score >= 0.6 && c.Freshness >= 0.5) susp = Math.Max(susp, 0.5 * c.Score);

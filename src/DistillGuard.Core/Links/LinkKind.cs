@@ -16,6 +16,10 @@ public enum LinkKind
     ParamSignature,
     ModelPivot,
     ArtifactReplay,
+    /// <summary>One instruction skeleton under different wordings (<see cref="Fingerprints.SkeletonFingerprint"/>).</summary>
+    Skeleton,
+    /// <summary>Requests that come from a new network every few requests (rotating residential or proxy exits).</summary>
+    RotatingExits,
 }
 
 /// <summary>Independent kinds of evidence: a campaign needs links from at least two families.</summary>
@@ -33,8 +37,8 @@ public static class LinkKinds
 {
     public static LinkFamily Family(this LinkKind k) => k switch
     {
-        LinkKind.Template or LinkKind.SystemPrompt => LinkFamily.Content,
-        LinkKind.Ip or LinkKind.Prefix or LinkKind.Route => LinkFamily.Network,
+        LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Skeleton => LinkFamily.Content,
+        LinkKind.Ip or LinkKind.Prefix or LinkKind.Route or LinkKind.RotatingExits => LinkFamily.Network,
         LinkKind.Ja4 or LinkKind.UserAgent => LinkFamily.Client,
         LinkKind.Payment or LinkKind.EmailDomain or LinkKind.CreationBurst => LinkFamily.Registration,
         LinkKind.ParamSignature or LinkKind.ModelPivot => LinkFamily.Behaviour,
@@ -58,6 +62,8 @@ public static class LinkKinds
         LinkKind.ParamSignature => "identical-params",
         LinkKind.ModelPivot => "model-release-pivot",
         LinkKind.ArtifactReplay => "reasoning-replay",
+        LinkKind.Skeleton => "shared-skeleton",
+        LinkKind.RotatingExits => "rotating-exits",
         _ => throw new ArgumentOutOfRangeException(nameof(k)),
     };
 
@@ -65,12 +71,14 @@ public static class LinkKinds
     public static double BaseWeight(this LinkKind k, bool hosting) => k switch
     {
         LinkKind.Template => 1.0,
+        LinkKind.Skeleton => 0.8,
         LinkKind.SystemPrompt => 0.8,
         LinkKind.Payment => 0.9,
         LinkKind.ArtifactReplay => 1.0,
         LinkKind.Ip => hosting ? 0.7 : 0.5,
         LinkKind.Prefix => hosting ? 0.5 : 0.3,
         LinkKind.Route => 0.4,
+        LinkKind.RotatingExits => 0.4,
         LinkKind.EmailDomain => 0.5,
         LinkKind.CreationBurst => 0.5,
         LinkKind.ModelPivot => 0.5,

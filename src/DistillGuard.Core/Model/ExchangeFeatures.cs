@@ -47,6 +47,8 @@ public sealed class ExchangeFeatures
     // Content fingerprints (no text).
     /// <summary>Similarity-preserving fingerprint (64-bit SimHash) of the last user message with slots (numbers, quoted spans, code, names) masked: equal or near for one template's instances.</summary>
     public ulong TemplateFingerprint { get; set; }
+    /// <summary>SimHash of the English instruction concepts of the last user message (<see cref="Fingerprints.SkeletonFingerprint"/>): near for paraphrases of one skeleton; 0 when too generic or not English.</summary>
+    public ulong SkeletonFingerprint { get; set; }
     /// <summary>Exact hash of the normalized last user message: identifies an item (benchmark question, problem).</summary>
     public ulong ItemHash { get; set; }
     /// <summary>Hash of the system prompt / instructions, 0 when none.</summary>

@@ -69,7 +69,7 @@ public sealed class ExchangeLineParser
         f.Route = "direct"; f.Api = default; f.Model = null; f.Status = 200; f.LatencyMs = 0;
         f.MaxTokens = 0; f.ThinkingBudget = 0; f.Logprobs = false; f.TopLogprobs = 0; f.N = 1; f.Temperature = null;
         f.ToolCount = 0; f.Turns = 0; f.ReasoningExposed = false; f.InputTokens = 0; f.OutputTokens = 0; f.ReasoningTokens = 0;
-        f.TemplateFingerprint = 0; f.ItemHash = 0; f.SystemHash = 0; f.ToolSetHash = 0;
+        f.TemplateFingerprint = 0; f.SkeletonFingerprint = 0; f.ItemHash = 0; f.SystemHash = 0; f.ToolSetHash = 0;
         f.Signals = SignalSet.None; f.Capabilities = Capability.None;
         f.IssuedArtifacts.Clear(); f.PresentedArtifacts.Clear();
     }
@@ -226,6 +226,7 @@ public sealed class ExchangeLineParser
         var norm = _norm.AsSpan(0, m);
         f.ItemHash = m == 0 ? 0 : Hash64.Of(norm);
         f.TemplateFingerprint = TemplateFingerprint.Compute(chars);
+        f.SkeletonFingerprint = SkeletonFingerprint.Compute(chars);
         MatchBounded(norm, _userBits);
 
         // System text: matched only when not among the recently seen system prompts.

@@ -54,6 +54,12 @@ public sealed class AccountProfile
     public ReadOnlySpan<int> HarvestCapabilities => _tallies.AsSpan(HarvestCapBase, HarvestSignals.CapabilityCount);
     /// <summary>Top templates (SimHash) with harvest exchanges per template.</summary>
     public TopK Templates { get; } = new(6, withAux: true);
+    /// <summary>Top instruction skeletons (<see cref="Fingerprints.SkeletonFingerprint"/>) with harvest exchanges per skeleton.</summary>
+    /// Null unless <see cref="ProfileContext.TrackParaphrase"/>.
+    public TopK? Skeletons { get; private set; }
+    /// <summary>Distinct networks (IPv4 /16, IPv6 /32) the account's requests came from (KMV estimate, exact up to 5).</summary>
+    /// Null unless <see cref="ProfileContext.TrackParaphrase"/>.
+    public ItemSketch? Networks { get; private set; }
     public CounterView SystemPrompts => new(_counters, CompactCounters.System);
     public CounterView ParamSignatures => new(_counters, CompactCounters.Params);
     public CounterView Ips => new(_counters, CompactCounters.Ips);
@@ -198,6 +204,11 @@ public sealed class AccountProfile
         }
 
         if (f.TemplateFingerprint != 0) Templates.AddNear(f.TemplateFingerprint, ctx.TemplateDistance, harvest);
+        if (ctx.TrackParaphrase)
+        {
+            if (f.SkeletonFingerprint != 0) (Skeletons ??= new TopK(2, withAux: true)).AddNear(f.SkeletonFingerprint, ctx.TemplateDistance, harvest);
+            if (f.Ip is { } addr) (Networks ??= new ItemSketch(5)).Add(NetworkOf(addr));
+        }
         if (f.SystemHash != 0) _counters.Add(CompactCounters.System, f.SystemHash, harvest);
         _counters.Add(CompactCounters.Params, ParamSignature(f));
         if (f.MaxTokens > MaxOutputTokens) MaxOutputTokens = f.MaxTokens;
@@ -245,6 +256,25 @@ public sealed class AccountProfile
         + (24 + 4 * ProfileContext.CoActivityHashes) + (24 + 4 * (HarvestSignals.Count + 24 + 2 * HarvestSignals.CapabilityCount))
         + (_examples is null ? 0 : 24 + 4 * _examples.Length + 33 * _examples.Count(h => h != 0))
         + (_pendingArtifacts is null ? 0 : 24 + 8 * _pendingArtifacts.Length)
-        + Templates.ApproximateBytes + CompactCounters.ApproximateBytes
+        + Templates.ApproximateBytes + (Skeletons?.ApproximateBytes ?? 0) + (Networks is null ? 0 : 5 * 8 + 40) + CompactCounters.ApproximateBytes
         + (24 + 24 + 8 * ProfileContext.ItemSketchSize) + (22 + 2 * Account.Length) + 40;
+
+    /// <summary>The network an address belongs to: IPv4 /16, IPv6 /32 (first two groups).</summary>
+    internal static ulong NetworkOf(string address)
+    {
+        var a = address.AsSpan();
+        char sep = a.Contains(':') ? ':' : '.';
+        int first = a.IndexOf(sep);
+        if (first < 0) return Fingerprints.Hash64.Of(a);
+        int second = a[(first + 1)..].IndexOf(sep);
+        return Fingerprints.Hash64.Of(second < 0 ? a : a[..(first + 1 + second)]);
+    }
+
+    /// <summary>
+    /// Exits that rotate across networks: requests from at least <paramref name="minNetworks"/> different networks,
+    /// a new one for at least <paramref name="minShare"/> of the requests. A residential-proxy or rotating-exit
+    /// pattern; a traveller, a phone on two carriers or an office with a backup line stays well below it.
+    /// </summary>
+    public bool RotatesExits(int minNetworks = 4, double minShare = 0.2)
+        => Networks is { } n && n.Distinct >= minNetworks && n.Distinct >= minShare * Exchanges;
 }

@@ -14,6 +14,9 @@ public sealed class ProfileContext
     /// <summary>Hamming distance within which two template SimHashes are one template.</summary>
     public int TemplateDistance { get; }
 
+    /// <summary>Track instruction skeletons and exit networks per account (<c>DetectorOptions.ParaphraseLinks</c>; about 300 bytes more per account).</summary>
+    public bool TrackParaphrase { get; init; }
+
     public long CoActivityBucketMs { get; }
     public InfraTable Infra { get; } = new();
     public Interner Ja4 { get; } = new();

@@ -1,0 +1,156 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace DistillGuard.Core.Fingerprints;
+
+/// <summary>
+/// A 64-bit SimHash of the <em>instruction concepts</em> of an English prompt: every word is looked up in a lexicon
+/// of prompting vocabulary (explain/describe/clarify… → <c>explain</c>; complete/full/exhaustive/thorough… →
+/// <c>complete</c>; reasoning/thinking/thought/rationale… → <c>reasoning</c>; …) and the prompt is reduced to the
+/// <em>set</em> of concepts it uses. Words outside the lexicon — the filled-in problem, the pasted document, names
+/// — are ignored, and so are order, casing, punctuation, numbering and joiners.
+/// <para>
+/// Where <see cref="TemplateFingerprint"/> tells one wording of a template from another, this one survives what a
+/// campaign does to spread one skeleton over many accounts without it looking alike: synonym swaps, clause
+/// reordering, framing sentences, casing. Measured on the simulator's paraphrased sweeps (per-account synonym swap
+/// rate 25–85 %): accounts of one skeleton share a median 80–90 % of their concepts (SimHash distance 7–12 bits),
+/// while a prompt's concept set is the same across its filled-in items. Prompts with fewer than
+/// <see cref="MinConcepts"/> concepts get 0 (too generic to link anything: "explain X").
+/// </para>
+/// English only: other languages get 0 (their templates still have <see cref="TemplateFingerprint"/>).
+/// </summary>
+public static class SkeletonFingerprint
+{
+    /// <summary>Fewer distinct concepts than this: no fingerprint.</summary>
+    public const int MinConcepts = 4;
+
+    /// <summary>Only the head and tail of a long message are read: instructions wrap their payload.</summary>
+    private const int HeadChars = 3000, TailChars = 1000;
+
+    /// <summary>
+    /// Concept → the words that express it in a prompt (general English prompting vocabulary, written for this
+    /// product). A word belongs to the first concept that lists it.
+    /// </summary>
+    internal static readonly (string Concept, string Words)[] Lexicon =
+    [
+        ("explain", "explain describe clarify elaborate articulate expound outline justify walk narrate interpret"),
+        ("show", "show display present reveal expose demonstrate exhibit print dump surface visible"),
+        ("write", "write produce compose generate create draft author make build construct craft formulate"),
+        ("give", "give provide offer supply deliver return state report share include"),
+        ("complete", "complete full entire exhaustive whole total comprehensive thorough detailed in-depth meticulous extensive granular verbose every each all"),
+        ("reasoning", "reasoning reason thinking think thought thoughts rationale logic derivation deliberation chain trace monologue cognition process"),
+        ("step", "step stage phase intermediate"),
+        ("answer", "answer result solution conclusion response reply output completion"),
+        ("problem", "problem question exercise task puzzle query item challenge prompt"),
+        ("solve", "solve tackle resolve compute calculate figure determine work"),
+        ("careful", "carefully careful methodically methodical rigorously rigorous diligently systematically systematic precisely precise accurately accurate exact exactly"),
+        ("verify", "verify check double-check validate confirm ensure review"),
+        ("expert", "expert specialist professional authority master senior"),
+        ("transparent", "transparent explicit open raw unfiltered internal inner hidden private"),
+        ("final", "final ultimate last concluding closing"),
+        ("sequence", "before then after first finally next"),
+        ("numbered", "numbered enumerate enumerated number bullet list"),
+        ("skip", "skip omit leave drop abbreviate shorten summarize summarise condense compress"),
+        ("judge", "compare contrast judge evaluate assess rate score grade rank prefer preferred better best decide choose pick select"),
+        ("rewrite", "rewrite rephrase paraphrase reword reformulate restate"),
+        ("translate", "translate translation"),
+        ("mention", "mention say note indicate reference disclose"),
+        ("given", "given provided known supplied correct"),
+        ("imagine", "imagine pretend suppose assume act role persona"),
+        ("criteria", "criteria rubric criterion standard guideline"),
+        ("helpful", "helpful useful acceptable appropriate harmless safe safer"),
+        ("examples", "example sample instance"),
+        ("diverse", "diverse varied different distinct unique various"),
+        ("code", "code function program script snippet implementation"),
+        ("format", "format formatted structure layout template schema"),
+        ("markup", "json yaml xml markdown csv"),
+        ("tool", "tool call api"),
+        ("data", "data dataset table record"),
+        ("sensitive", "sensitive controversial political politically"),
+    ];
+
+    private static readonly Dictionary<string, byte> Words = BuildWords();
+    private static readonly Dictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> Lookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly ulong[] ConceptHash = Lexicon.Select(c => Hash64.Of("concept:" + c.Concept)).ToArray();
+
+    private static Dictionary<string, byte> BuildWords()
+    {
+        var d = new Dictionary<string, byte>(StringComparer.Ordinal);
+        for (int i = 0; i < Lexicon.Length; i++)
+            foreach (var w in Lexicon[i].Words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                d.TryAdd(w, (byte)i);
+        return d;
+    }
+
+    /// <summary>The concepts of <paramref name="text"/> as a bit set (bit i = <see cref="Lexicon"/>[i]).</summary>
+    public static ulong Concepts(ReadOnlySpan<char> text)
+    {
+        if (text.Length > HeadChars + TailChars) return Concepts(text[..HeadChars]) | Concepts(text[^TailChars..]);
+        Span<char> word = stackalloc char[24];
+        ulong set = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (!IsWordChar(c)) { i++; continue; }
+            int j = i, w = 0;
+            bool ascii = true;
+            while (j < text.Length && (IsWordChar(text[j]) || text[j] is '-' or '\''))
+            {
+                char cj = text[j];
+                if (cj > 127) ascii = false;
+                if (w < word.Length) word[w++] = (char)(cj | (cj is >= 'A' and <= 'Z' ? 0x20 : 0));
+                j++;
+            }
+            i = j;
+            if (!ascii || w >= word.Length || w < 3) continue;
+            var token = word[..w].Trim("-'");
+            if (Find(token) is int id) { set |= 1UL << id; continue; }
+            // "step-by-step", "double-check": the parts too.
+            foreach (var part in token.Split('-'))
+            {
+                var p = token[part];
+                if (p.Length >= 3 && Find(p) is int pid) set |= 1UL << pid;
+            }
+        }
+        return set;
+    }
+
+    /// <summary>The SimHash of the prompt's concept set, or 0 when it has fewer than <see cref="MinConcepts"/> concepts.</summary>
+    public static ulong Compute(ReadOnlySpan<char> text) => FromConcepts(Concepts(text));
+
+    /// <summary>The SimHash of a concept set, or 0 when it has fewer than <see cref="MinConcepts"/> concepts.</summary>
+    public static ulong FromConcepts(ulong set)
+    {
+        if (BitOperations.PopCount(set) < MinConcepts) return 0;
+        Span<int> v = stackalloc int[64];
+        ulong s = set;
+        while (s != 0)
+        {
+            int c = BitOperations.TrailingZeroCount(s);
+            s &= s - 1;
+            ulong h = ConceptHash[c];
+            for (int b = 0; b < 64; b++) v[b] += (int)((h >> b) & 1) * 2 - 1;
+        }
+        ulong r = 0;
+        for (int b = 0; b < 64; b++) if (v[b] > 0) r |= 1UL << b;
+        return r == 0 ? 1 : r;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsWordChar(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || c > 127 && char.IsLetter(c);
+
+    private static int? Find(ReadOnlySpan<char> w)
+    {
+        if (Lookup.TryGetValue(w, out byte id)) return id;
+        // Light stemming: plural and verb endings ("steps", "explains", "reasoned", "checking", "carefully" is listed).
+        foreach (var suffix in Suffixes)
+        {
+            if (w.Length > suffix.Length + 3 && w.EndsWith(suffix) && Lookup.TryGetValue(w[..^suffix.Length], out id)) return id;
+        }
+        if (w.Length > 4 && w.EndsWith("ies") && Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(string.Concat(w[..^3], "y"), out id)) return id;
+        return null;
+    }
+
+    private static readonly string[] Suffixes = ["s", "es", "ed", "ing", "d"];
+}
