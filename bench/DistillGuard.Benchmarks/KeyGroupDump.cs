@@ -5,14 +5,16 @@ namespace DistillGuard.Benchmarks;
 
 /// <summary>
 /// Prints the heaviest key groups and every scored finding of one analysis, for tuning by measurement:
-/// <c>… -- keygroups LOG [ACCOUNTS] [TOP]</c>. Columns: kind, value, members, rarity, harvest, coordination, weight.
+/// <c>… -- keygroups LOG [ACCOUNTS] [TOP]</c>, detector options from <c>DISTILLGUARD_DETECTOR_*</c>. Columns: kind, value, members, rarity, harvest, coordination, weight.
 /// </summary>
 internal static class KeyGroupDump
 {
     public static void Run(string log, string? accounts, int top)
     {
-        var engine = new AnalysisEngine(DetectorOptions.Default);
-        ExchangeLogReader.Read(new ReaderOptions { Files = [log] }, engine.Add);
+        var options = DetectorOptionsLoader.Load(null, Environment.GetEnvironmentVariables(), out var errors)
+            ?? throw new ArgumentException(string.Join("; ", errors));
+        var engine = new AnalysisEngine(options);
+        ExchangeLogReader.Read(new ReaderOptions { Files = [log], SkeletonFingerprints = options.ParaphraseLinks }, engine.Add);
         var result = engine.Complete(AnalysisInputs.Load(accounts, null, []));
         Console.WriteLine("kind\tvalue\tmembers\trarity\tharvest\tcoord\tsusp\tweight");
         foreach (var g in result.KeyGroups.Where(g => g.Members.Count >= 2).OrderByDescending(g => g.Weight).Take(top))

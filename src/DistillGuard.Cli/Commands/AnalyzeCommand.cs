@@ -150,6 +150,7 @@ internal static class AnalyzeCommand
             Files = request.Logs,
             QuarantinePath = Path.Combine(outDir, "quarantine.jsonl"),
             Workers = request.Workers,
+            SkeletonFingerprints = detectorOptions.ParaphraseLinks,
         };
 
         ReaderStats stats;

@@ -108,7 +108,7 @@ public sealed class AnalysisEngine
         var groups = builder.Build();
         var linkTime = sw.Elapsed;
         var graph = new AccountKeyGraph(groups, builder, _opt.MinKeyWeight);
-        var meter = new CoordinationMeter(_profiles, i => records[i], _opt.CreationBurstHours, _opt.ParaphraseLinks);
+        var meter = new CoordinationMeter(_profiles, i => records[i], _opt.CreationBurstHours);
         var findings = new CampaignAssembler(graph, builder, meter, harvest, _opt).Assemble();
         var campaigns = CampaignReporter.Publish(findings, _profiles, _ctx);
         var clusterTime = sw.Elapsed - linkTime;

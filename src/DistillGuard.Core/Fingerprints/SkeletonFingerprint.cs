@@ -148,7 +148,13 @@ public static class SkeletonFingerprint
         {
             if (w.Length > suffix.Length + 3 && w.EndsWith(suffix) && Lookup.TryGetValue(w[..^suffix.Length], out id)) return id;
         }
-        if (w.Length > 4 && w.EndsWith("ies") && Words.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(string.Concat(w[..^3], "y"), out id)) return id;
+        if (w.Length > 4 && w.Length <= 24 && w.EndsWith("ies"))
+        {
+            Span<char> y = stackalloc char[w.Length - 2];
+            w[..^3].CopyTo(y);
+            y[^1] = 'y';
+            if (Lookup.TryGetValue(y, out id)) return id;
+        }
         return null;
     }
 

@@ -11,12 +11,8 @@ public sealed class CoordinationMeter
     private readonly Func<int, AccountRecord?> _registry;
     private readonly long _burstMs;
 
-    private readonly bool _rotatingExits;
-
-    /// <param name="rotatingExits">Also measure the share of members whose exits rotate (<see cref="DetectorOptions.ParaphraseLinks"/>).</param>
-    public CoordinationMeter(IReadOnlyList<AccountProfile> profiles, Func<int, AccountRecord?> registry, int burstHours, bool rotatingExits = false)
+    public CoordinationMeter(IReadOnlyList<AccountProfile> profiles, Func<int, AccountRecord?> registry, int burstHours)
     {
-        _rotatingExits = rotatingExits;
         _profiles = profiles;
         _registry = registry;
         _burstMs = burstHours * 3_600_000L;
@@ -85,7 +81,7 @@ public sealed class CoordinationMeter
             if (templateKey) partition = overlap < 0.05 ? (double)rich.Length / idx.Length : 0;
         }
         double regular = idx.Count(p => p.TimingCv is var cv && !double.IsNaN(cv) && cv < 0.5) / (double)idx.Length;
-        double rotating = _rotatingExits ? idx.Count(p => p.RotatesExits()) / (double)idx.Length : 0;
+        double rotating = idx.Count(p => p.RotatesExits()) / (double)idx.Length; // 0 unless exits are tracked
 
         return new Coordination
         {

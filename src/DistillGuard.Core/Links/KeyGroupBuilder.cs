@@ -35,9 +35,9 @@ public sealed class KeyGroupBuilder
         var sfps = new List<(ulong, long)>();
         foreach (var p in profiles)
             if (!_in.Allowlisted[p.Index])
-                if (p.Skeletons is { } psk)
-                    for (int i = 0; i < psk.Count && opt.ParaphraseLinks; i++)
-                    if (LinksSkeleton(psk, i)) sfps.Add((psk.KeyAt(i), psk.CountAt(i)));
+                if (p.Skeletons is { } psk) // tracked only with DetectorOptions.ParaphraseLinks
+                    for (int i = 0; i < psk.Count; i++)
+                        if (LinksSkeleton(psk, i)) sfps.Add((psk.KeyAt(i), psk.CountAt(i)));
         var skeletonCluster = TemplateClusterer.Cluster(sfps, opt.TemplateHammingDistance);
 
         long logStart = profiles.Count == 0 ? 0 : profiles.Min(p => p.FirstMs);
@@ -65,13 +65,13 @@ public sealed class KeyGroupBuilder
                 Group(LinkKind.Template, rep, () => $"template {rep:x16}").Add(a, t.CountAt(i), t.AuxAt(i), t.AuxAt(i) > 0 ? p.FirstHarvestExample() : 0);
             }
             var sk = p.Skeletons;
-            for (int i = 0; sk is not null && i < sk.Count && opt.ParaphraseLinks; i++)
+            for (int i = 0; sk is not null && i < sk.Count; i++)
             {
                 if (!LinksSkeleton(sk, i)) continue;
                 var rep = skeletonCluster[sk.KeyAt(i)];
                 Group(LinkKind.Skeleton, rep, () => $"skeleton {rep:x16}").Add(a, sk.CountAt(i), sk.AuxAt(i), sk.AuxAt(i) > 0 ? p.FirstHarvestExample() : 0);
             }
-            if (opt.ParaphraseLinks && p.RotatesExits())
+            if (p.RotatesExits())
                 Group(LinkKind.RotatingExits, 1, () => "a new network every few requests").Add(a, p.Exchanges, -1, 0);
             var s = p.SystemPrompts;
             for (int i = 0; i < s.Count; i++)
@@ -176,7 +176,7 @@ public sealed class KeyGroupBuilder
     {
         var opt = _in.Options;
         int population = Math.Max(3, _in.Allowlisted.Count(x => !x));
-        var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours, opt.ParaphraseLinks);
+        var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
         double lnN = Math.Log(population);
         foreach (var g in _ordered)
         {

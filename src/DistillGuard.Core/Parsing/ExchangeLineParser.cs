@@ -47,6 +47,9 @@ public sealed class ExchangeLineParser
         _systemCacheBits = new ulong[engine.BitWords * SystemCacheSlots];
     }
 
+    /// <summary>Compute <see cref="ExchangeFeatures.SkeletonFingerprint"/> (off: the field stays 0 and the text is not read twice).</summary>
+    public bool SkeletonFingerprints { get; init; }
+
     /// <summary>Profiling only (bench reader-profile): when set, <see cref="TextTicks"/> accumulates the time spent in <c>Finish</c> (text work).</summary>
     internal bool ProfileText;
     internal long TextTicks;
@@ -226,7 +229,7 @@ public sealed class ExchangeLineParser
         var norm = _norm.AsSpan(0, m);
         f.ItemHash = m == 0 ? 0 : Hash64.Of(norm);
         f.TemplateFingerprint = TemplateFingerprint.Compute(chars);
-        f.SkeletonFingerprint = SkeletonFingerprint.Compute(chars);
+        if (SkeletonFingerprints) f.SkeletonFingerprint = SkeletonFingerprint.Compute(chars);
         MatchBounded(norm, _userBits);
 
         // System text: matched only when not among the recently seen system prompts.

@@ -192,7 +192,7 @@ public static class ExchangeLogReader
         // ---- workers: parse lines, compute signals ----
         private void Work()
         {
-            var parser = new ExchangeLineParser();
+            var parser = new ExchangeLineParser { SkeletonFingerprints = _o.SkeletonFingerprints };
             try
             {
                 while (TakeWork() is { } b)
