@@ -37,12 +37,12 @@ public sealed record DetectorOptions
     public int MaxTrackedArtifacts { get; init; } = 2_000_000;
     public ClustererKind Clusterer { get; init; } = ClustererKind.DensePeeling;
     /// <summary>
-    /// Experimental, off by default: link accounts by paraphrase-robust instruction skeletons
-    /// (<c>shared-skeleton</c>) and by rotating exits (<c>rotating-exits</c>), and count rotating exits as
-    /// coordination. Measured in docs/detector.md: it raises recall on paraphrased campaigns but costs precision on
-    /// <c>evasive</c> (generic reasoning wording shared with researchers), so it is not yet the default.
+    /// Link accounts whose harvest egresses apart from their own networks (rotating exits, or harvest only from networks
+    /// their other traffic never uses: <c>rotating-exits</c>) and, among those, by paraphrase-robust harvest instruction
+    /// skeletons (<c>shared-skeleton</c>). On by default; off reproduces the template-only detector (docs/detector.md).
+    /// Needs the reader's skeleton fingerprints (<c>ReaderOptions.SkeletonFingerprints</c>).
     /// </summary>
-    public bool ParaphraseLinks { get; init; }
+    public bool ParaphraseLinks { get; init; } = true;
 
     /// <summary>Every problem with these options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()

@@ -7,7 +7,7 @@ namespace DistillGuard.Core.Campaigns;
 /// <summary>
 /// Turns the account–key graph into campaign findings. With <see cref="ClustererKind.DensePeeling"/>, each connected
 /// component is peeled repeatedly: take the densest block, absorb the component's remaining accounts that are mostly
-/// bound to the block's keys, remove them, repeat. Each block is then scored; only blocks bound by at least two
+/// bound to the block's keys (and the keys most of whose carriers are tied to the block), remove them, repeat. Each block is then scored; only blocks bound by at least two
 /// independent kinds of evidence (or replayed artifacts) with harvest and coordination become campaigns.
 /// </summary>
 public sealed class CampaignAssembler
@@ -17,6 +17,9 @@ public sealed class CampaignAssembler
     private readonly CoordinationMeter _meter;
     private readonly double[] _evidence;
     private readonly DetectorOptions _opt;
+    private static readonly int FamilyCount = Enum.GetValues<LinkFamily>().Length;
+    // Binding by family (see Coverage) carries two more slots: the egress-apart trait key's and the creation burst's.
+    private static readonly int EgressSlot = FamilyCount, BurstSlot = FamilyCount + 1, FamilySlots = FamilyCount + 2;
 
     public CampaignAssembler(AccountKeyGraph graph, KeyGroupBuilder builder, CoordinationMeter meter, IReadOnlyList<double> harvest, DetectorOptions options)
     {
@@ -46,9 +49,16 @@ public sealed class CampaignAssembler
             {
                 var (block, density) = DensePeeler.Densest(_g, comp, alive);
                 var blockAccounts = block.Where(_g.IsAccount).ToList();
-                if (blockAccounts.Count < _opt.MinCampaignAccounts || density < _opt.MinBlockDensity) break;
+                if (density < _opt.MinBlockDensity || blockAccounts.Count == 0) break;
+                if (blockAccounts.Count < _opt.MinCampaignAccounts)
+                {
+                    // a pair bound by one strong key is set aside; the rest of the component is still peeled
+                    foreach (var a in blockAccounts) alive[a] = false;
+                    continue;
+                }
                 var blockKeys = new HashSet<int>(block.Where(x => !_g.IsAccount(x)));
                 Absorb(comp, alive, blockAccounts, blockKeys);
+                for (int grow = 0; grow < 3 && Grow(alive, blockAccounts, blockKeys); grow++) Absorb(comp, alive, blockAccounts, blockKeys);
                 foreach (var part in SplitByIdentity(blockAccounts, blockKeys))
                 {
                     var f = Score(part, block.Where(x => !_g.IsAccount(x)).Concat(part).ToList(), density);
@@ -127,14 +137,53 @@ public sealed class CampaignAssembler
         {
             if (best[k] <= 0) continue;
             c += best[k];
-            if (byFamily is not null) byFamily[(int)((LinkKind)k).Family()] += best[k];
+            if (byFamily is null) continue;
+            byFamily[(int)((LinkKind)k).Family()] += best[k];
+            if ((LinkKind)k == LinkKind.RotatingExits) byFamily[EgressSlot] = best[k];
+            if ((LinkKind)k == LinkKind.CreationBurst) byFamily[BurstSlot] = best[k];
         }
         return c;
     }
 
     /// <summary>
+    /// Adds to the block the keys of which most carriers (by edge weight) are tied to it: its members, and accounts
+    /// that share one of its operator keys (network, registration). A campaign's own templates and skeletons come in
+    /// this way, even where the densest core was bound by others or a few of its accounts share one template among
+    /// themselves; a popular key most of whose carriers are strangers does not. The accounts still join only through
+    /// <see cref="Absorb"/>, which asks for corroboration.
+    /// </summary>
+    private bool Grow(bool[] alive, List<int> blockAccounts, HashSet<int> blockKeys)
+    {
+        // Accounts tied to the block: its members, and accounts that share one of its operator keys (network, registration).
+        var inBlock = new HashSet<int>(blockAccounts);
+        foreach (var k in blockKeys)
+            if (alive[k] && _g.Key(k).Kind.Family() is LinkFamily.Network or LinkFamily.Registration)
+                foreach (var (a, _) in _g.Adjacency[k])
+                    if (alive[a]) inBlock.Add(a);
+        var candidates = new HashSet<int>();
+        foreach (var a in inBlock)
+            foreach (var (k, _) in _g.Adjacency[a])
+                if (alive[k] && !blockKeys.Contains(k)) candidates.Add(k);
+        bool grew = false;
+        foreach (var k in candidates.Order())
+        {
+            double wIn = 0, wAll = 0;
+            int nIn = 0;
+            foreach (var (a, w) in _g.Adjacency[k])
+            {
+                if (!alive[a]) continue;
+                wAll += w;
+                if (inBlock.Contains(a)) { wIn += w; nIn++; }
+            }
+            if (nIn >= 2 && wIn >= 0.5 * wAll) { blockKeys.Add(k); grew = true; }
+        }
+        return grew;
+    }
+
+    /// <summary>
     /// Adds the component's other accounts that belong to the block: most of their binding (≥ 50 %) is to the block's
-    /// keys and it is at least 30 % of the block's median binding. Binding, not edge weight, so low-volume accounts
+    /// keys, it is at least 30 % of the block's median binding, and it is corroborated (<see cref="Corroborated"/>), so
+    /// an account tied to the block by a popular parameter set or client alone stays out. Binding, not edge weight, so low-volume accounts
     /// (replacements, accounts kept below per-account thresholds) join on what they share, not on how much they sent.
     /// </summary>
     private void Absorb(List<int> comp, bool[] alive, List<int> blockAccounts, HashSet<int> blockKeys)
@@ -147,8 +196,9 @@ public sealed class CampaignAssembler
         foreach (var a in comp)
         {
             if (!_g.IsAccount(a) || !alive[a] || inBlock.Contains(a)) continue;
-            double wIn = Coverage(a, KeyIn);
-            if (wIn < 0.3 * median) continue;
+            var fam = new double[FamilySlots];
+            double wIn = Coverage(a, KeyIn, fam);
+            if (wIn < 0.3 * median || !Corroborated(fam, wIn)) continue;
             double wAll = Coverage(a, k => alive[k]);
             if (wIn >= 0.5 * wAll) add.Add(a);
         }
@@ -159,7 +209,7 @@ public sealed class CampaignAssembler
     /// <summary>
     /// One shared attribute never makes a campaign, and it does not make a member either: a member is corroborated
     /// when at least two independent families (content, network, client, registration, behaviour) each carry a fair
-    /// share of its binding to the group and one of them says who operates it (registration or network), or when
+    /// share of its binding to the group and one of them says who operates it (payment, e-mail domain, network), or when
     /// replayed reasoning artifacts do (an artifact issued to one account and presented by another is itself proof
     /// of a shared operator). Independent users of one benchmark share its prompt format and its harness's
     /// parameters, nothing else; a replacement account shares payment, address and templates.
@@ -169,9 +219,22 @@ public sealed class CampaignAssembler
         if (total <= 0) return false;
         double min = _opt.MinMemberFamilyShare * total;
         if (byFamily[(int)LinkFamily.Replay] >= min) return true;
-        if (byFamily[(int)LinkFamily.Registration] < min && byFamily[(int)LinkFamily.Network] < min) return false;
-        int n = 0;
-        for (int f = 0; f < byFamily.Length; f++) if (byFamily[f] >= min) n++;
+        // Egress apart from the account (rotating exits, harvest from networks it does not otherwise use) is a yes/no
+        // trait of the account, not a value whose weight grows with sharing: holding it is network evidence whatever
+        // share of the binding it carries.
+        bool egress = byFamily[EgressSlot] > 0;
+        // Being created in the same hours as a campaign's accounts is a coincidence every account of those hours shares:
+        // it counts as a kind of evidence, but says who operates the account only alongside payment or e-mail domain.
+        double identity = byFamily[(int)LinkFamily.Registration] - byFamily[BurstSlot];
+        double network = byFamily[(int)LinkFamily.Network] - byFamily[EgressSlot];
+        if (identity < min && network < min)
+        {
+            // Egress apart is a trait many operations share, not a value: on its own it says who only together with
+            // shared harvest content (what is asked), not with a popular parameter set or client.
+            if (!egress || byFamily[(int)LinkFamily.Content] < min) return false;
+        }
+        int n = egress && byFamily[(int)LinkFamily.Network] < min ? 1 : 0;   // the trait counts as the network family
+        for (int f = 0; f < FamilyCount; f++) if (byFamily[f] >= min) n++;
         return n >= 2;
     }
 
@@ -209,11 +272,10 @@ public sealed class CampaignAssembler
         var shared = keys.Select(k => k.Item1.Id).ToHashSet();
         var cover = new double[members.Count];
         var corroborated = new bool[members.Count];
-        int familyCount = Enum.GetValues<LinkFamily>().Length;
         foreach (var a in accountNodes)
         {
             int pos = memberPos[_g.Accounts[a]];
-            var fam = new double[familyCount];
+            var fam = new double[FamilySlots];
             cover[pos] = Coverage(a, k => shared.Contains(_g.Key(k).Id), fam);
             corroborated[pos] = Corroborated(fam, cover[pos]);
         }
@@ -234,14 +296,16 @@ public sealed class CampaignAssembler
         // Attribution needs evidence of who: shared registration, shared infrastructure, replayed artifacts, or
         // measured lockstep timing or a creation burst. Without any of it, the group is at most one kind of evidence.
         bool operatorEvidence = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network or LinkFamily.Replay)
-            || coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5;
+            || coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5 || coord.RotatingExits >= 0.5;
         if (!operatorEvidence) familyFactor = Math.Min(familyFactor, 0.5);
         // A group is what most of its members corroborate: a leftover block where a few members carry the operator
         // evidence and the rest only a popular template or parameter set is not one operation.
         double corroboratedShare = corroborated.Count(x => x) / (double)members.Count;
         familyFactor *= Math.Min(1, corroboratedShare / 0.5);
         // Members asking largely the same items are independent users of one benchmark, not one operation splitting it.
-        double sameItems = Math.Clamp((coord.ItemOverlap - 0.15) / 0.35, 0, 1);
+        // When most members are tied by who operates them, asking the same items is an operation that does not split
+        // its work, so the discount applies to the uncorroborated share only.
+        double sameItems = Math.Clamp((coord.ItemOverlap - 0.15) / 0.35, 0, 1) * (1 - corroboratedShare);
         double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * coord.Score) * (1 - 0.6 * sameItems), 0, 1);
         if (double.IsNaN(density)) density = total / (members.Count + keys.Count);
         return new CampaignFinding

@@ -81,7 +81,7 @@ public sealed class CoordinationMeter
             if (templateKey) partition = overlap < 0.05 ? (double)rich.Length / idx.Length : 0;
         }
         double regular = idx.Count(p => p.TimingCv is var cv && !double.IsNaN(cv) && cv < 0.5) / (double)idx.Length;
-        double rotating = idx.Count(p => p.RotatesExits()) / (double)idx.Length; // 0 unless exits are tracked
+        double rotating = idx.Count(p => p.HarvestEgressApart()) / (double)idx.Length; // 0 unless exits are tracked
 
         return new Coordination
         {

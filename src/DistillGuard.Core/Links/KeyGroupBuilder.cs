@@ -35,9 +35,9 @@ public sealed class KeyGroupBuilder
         var sfps = new List<(ulong, long)>();
         foreach (var p in profiles)
             if (!_in.Allowlisted[p.Index])
-                if (p.Skeletons is { } psk) // tracked only with DetectorOptions.ParaphraseLinks
-                    for (int i = 0; i < psk.Count; i++)
-                        if (LinksSkeleton(psk, i)) sfps.Add((psk.KeyAt(i), psk.CountAt(i)));
+                if (LinksSkeletons(p)) // tracked only with DetectorOptions.ParaphraseLinks
+                    for (int i = 0; i < p.Skeletons.Count; i++)
+                        sfps.Add((p.Skeletons.KeyAt(i), p.Skeletons.CountAt(i)));
         var skeletonCluster = TemplateClusterer.Cluster(sfps, opt.TemplateHammingDistance);
 
         long logStart = profiles.Count == 0 ? 0 : profiles.Min(p => p.FirstMs);
@@ -65,14 +65,13 @@ public sealed class KeyGroupBuilder
                 Group(LinkKind.Template, rep, () => $"template {rep:x16}").Add(a, t.CountAt(i), t.AuxAt(i), t.AuxAt(i) > 0 ? p.FirstHarvestExample() : 0);
             }
             var sk = p.Skeletons;
-            for (int i = 0; sk is not null && i < sk.Count; i++)
+            for (int i = 0; LinksSkeletons(p) && i < sk.Count; i++)
             {
-                if (!LinksSkeleton(sk, i)) continue;
                 var rep = skeletonCluster[sk.KeyAt(i)];
-                Group(LinkKind.Skeleton, rep, () => $"skeleton {rep:x16}").Add(a, sk.CountAt(i), sk.AuxAt(i), sk.AuxAt(i) > 0 ? p.FirstHarvestExample() : 0);
+                Group(LinkKind.Skeleton, rep, () => $"skeleton {rep:x16}").Add(a, sk.CountAt(i), sk.CountAt(i), p.FirstHarvestExample());   // harvest skeletons only
             }
-            if (p.RotatesExits())
-                Group(LinkKind.RotatingExits, 1, () => "a new network every few requests").Add(a, p.Exchanges, -1, 0);
+            if (p.HarvestEgressApart())
+                Group(LinkKind.RotatingExits, 1, () => "harvest from rotating exits or networks the account does not otherwise use").Add(a, p.Exchanges, -1, 0);
             var s = p.SystemPrompts;
             for (int i = 0; i < s.Count; i++)
                 Group(LinkKind.SystemPrompt, s.KeyAt(i), () => $"system prompt {s.KeyAt(i):x16}").Add(a, s.CountAt(i), s.AuxAt(i), 0);
@@ -157,9 +156,14 @@ public sealed class KeyGroupBuilder
     /// one-off prompts (most ordinary traffic) cannot bind accounts and would only make clustering slower.</summary>
     private static bool LinksTemplate(TopK t, int i) => t.CountAt(i) >= 3 || t.AuxAt(i) > 0;
 
-    /// <summary>A skeleton links only where the account harvested on it: generic instruction wording ("explain …
-    /// step by step, then give the answer") is everybody's; what binds accounts is one harvest skeleton.</summary>
-    private static bool LinksSkeleton(TopK t, int i) => t.AuxAt(i) > 0;
+
+    /// <summary>
+    /// Skeletons (one instruction under different wordings) are a loose match: users who prompt for reasoning in their
+    /// own words land near each other too. They link only accounts whose harvest egresses apart from their own networks
+    /// (<see cref="AccountProfile.HarvestEgressApart"/>), the operation that paraphrases to hide and proxies to hide;
+    /// a user harvesting from where they work is linked by exact templates only.
+    /// </summary>
+    private static bool LinksSkeletons(AccountProfile p) => p.HarvestEgressApart();
 
     private KeyGroup Group(LinkKind kind, ulong key, Func<string> value)
     {

@@ -11,11 +11,11 @@ namespace DistillGuard.Core.Profiles;
 public sealed class AccountProfile
 {
     private ulong _days0, _days1, _days2, _days3;             // active days, day index mod 256
-    private readonly uint[] _coActivity = new uint[ProfileContext.CoActivityHashes];
+    private CoActivitySignature _coActivity;   // inline: no array header per account
     // One array for the small histograms: signals [0,15), hours [15,39), capabilities [39,50), harvest capabilities [50,61).
-    private readonly int[] _tallies = new int[HarvestSignals.Count + 24 + 2 * HarvestSignals.CapabilityCount];
+    private TallyArray _tallies;
     private const int HourBase = HarvestSignals.Count, CapBase = HourBase + 24, HarvestCapBase = CapBase + HarvestSignals.CapabilityCount;
-    private int[]? _examples;                                 // pooled example ids: (signal + 1) << 27 | arena handle
+    private ExamplePool _examples;                            // pooled example ids: (signal + 1) << 27 | arena handle
     private readonly CompactCounters _counters = new();
     private ulong[]? _pendingArtifacts;                      // presented artifacts with no issuer yet (bounded)
     private long _lastTs = long.MinValue, _lastBucket = long.MinValue;
@@ -48,18 +48,23 @@ public sealed class AccountProfile
     public int ActiveBuckets { get; private set; }
 
     /// <summary>UTC hour-of-day histogram: used only to compare accounts' rhythms, never as evidence alone.</summary>
-    public ReadOnlySpan<int> Hours => _tallies.AsSpan(HourBase, 24);
-    public ReadOnlySpan<int> Capabilities => _tallies.AsSpan(CapBase, HarvestSignals.CapabilityCount);
+    public ReadOnlySpan<int> Hours => ((ReadOnlySpan<int>)_tallies).Slice(HourBase, 24);
+    public ReadOnlySpan<int> Capabilities => ((ReadOnlySpan<int>)_tallies).Slice(CapBase, HarvestSignals.CapabilityCount);
     /// <summary>Capabilities counted on harvest exchanges only (what a campaign targets, without its relayed traffic).</summary>
-    public ReadOnlySpan<int> HarvestCapabilities => _tallies.AsSpan(HarvestCapBase, HarvestSignals.CapabilityCount);
+    public ReadOnlySpan<int> HarvestCapabilities => ((ReadOnlySpan<int>)_tallies).Slice(HarvestCapBase, HarvestSignals.CapabilityCount);
     /// <summary>Top templates (SimHash) with harvest exchanges per template.</summary>
     public TopK Templates { get; } = new(6, withAux: true);
-    /// <summary>Top instruction skeletons (<see cref="Fingerprints.SkeletonFingerprint"/>) with harvest exchanges per skeleton.</summary>
-    /// Null unless <see cref="ProfileContext.TrackParaphrase"/>.
-    public TopK? Skeletons { get; private set; }
-    /// <summary>Distinct networks (IPv4 /16, IPv6 /32) the account's requests came from (KMV estimate, exact up to 5).</summary>
-    /// Null unless <see cref="ProfileContext.TrackParaphrase"/>.
-    public ItemSketch? Networks { get; private set; }
+    /// <summary>Top instruction skeletons (<see cref="Fingerprints.SkeletonFingerprint"/>) of the account's harvest exchanges
+    /// only: generic instruction wording ("explain … step by step, then give the answer") is everybody's; what binds
+    /// accounts is one harvest skeleton. Empty unless <see cref="ProfileContext.TrackParaphrase"/>.
+    public SkeletonTop Skeletons => _skeletons;
+
+    private SkeletonTop _skeletons;
+    /// <summary>Networks (IPv4 /16, IPv6 /32) the account's requests came from, flagged harvest or other; empty unless
+    /// <see cref="ProfileContext.TrackParaphrase"/>.</summary>
+    public NetworkSet Networks => _networks;
+
+    private NetworkSet _networks;
     public CounterView SystemPrompts => new(_counters, CompactCounters.System);
     public CounterView ParamSignatures => new(_counters, CompactCounters.Params);
     public CounterView Ips => new(_counters, CompactCounters.Ips);
@@ -109,9 +114,17 @@ public sealed class AccountProfile
 
     public IEnumerable<int> ExampleHandles(int signal)
     {
-        if (_examples is null) yield break;
-        foreach (var e in _examples)
-            if (e != 0 && (e >>> 27) == signal + 1) yield return e & ((1 << 27) - 1);
+        var found = new List<int>(ProfileContext.ExamplesPerSignal);
+        foreach (var e in (ReadOnlySpan<int>)_examples)
+            if (e != 0 && (e >>> 27) == signal + 1) found.Add(e & ((1 << 27) - 1));
+        return found;
+    }
+
+    private int ExampleCount(int signal)
+    {
+        int n = 0;
+        foreach (var e in (ReadOnlySpan<int>)_examples) if (e != 0 && (e >>> 27) == signal + 1) n++;
+        return n;
     }
 
     /// <summary>Keeps up to 3 example ids per signal in a pool of 12 per account; when the pool is full a harvest
@@ -119,20 +132,19 @@ public sealed class AccountProfile
     private void KeepExample(int signal, int seen, ExchangeFeatures f, ProfileContext ctx)
     {
         if (seen >= ProfileContext.ExamplesPerSignal) return;
-        _examples ??= new int[ProfileContext.ExamplePool];
-        int slot = Array.IndexOf(_examples, 0);
+        int slot = ((ReadOnlySpan<int>)_examples).IndexOf(0);
         if (slot < 0)
         {
-            for (int i = _examples.Length - 1; i >= 0 && slot < 0 && HarvestSignals.Weights[signal] >= 0.5; i--)
+            for (int i = ProfileContext.ExamplePool - 1; i >= 0 && slot < 0 && HarvestSignals.Weights[signal] >= 0.5; i--)
             {
                 int s = (_examples[i] >>> 27) - 1;
-                if (HarvestSignals.Weights[s] < 0.5 && _tallies[s] > 1 && ExampleHandles(s).Count() > 1) slot = i;
+                if (HarvestSignals.Weights[s] < 0.5 && _tallies[s] > 1 && ExampleCount(s) > 1) slot = i;
             }
             // A signal with no example yet takes a slot from any signal that keeps more than one, so every signal
             // that fired can be shown with an exchange (as long as at most 12 different signals fired).
-            if (slot < 0 && !ExampleHandles(signal).Any())
-                for (int i = _examples.Length - 1; i >= 0 && slot < 0; i--)
-                    if (ExampleHandles((_examples[i] >>> 27) - 1).Count() > 1) slot = i;
+            if (slot < 0 && ExampleCount(signal) == 0)
+                for (int i = ProfileContext.ExamplePool - 1; i >= 0 && slot < 0; i--)
+                    if (ExampleCount((_examples[i] >>> 27) - 1) > 1) slot = i;
             if (slot < 0) return;
         }
         int h = ctx.Examples.Add(f.Id);
@@ -206,8 +218,9 @@ public sealed class AccountProfile
         if (f.TemplateFingerprint != 0) Templates.AddNear(f.TemplateFingerprint, ctx.TemplateDistance, harvest);
         if (ctx.TrackParaphrase)
         {
-            if (f.SkeletonFingerprint != 0) (Skeletons ??= new TopK(2, withAux: true)).AddNear(f.SkeletonFingerprint, ctx.TemplateDistance, harvest);
-            if (f.Ip is { } addr) (Networks ??= new ItemSketch(5)).Add(NetworkOf(addr));
+            // harvest skeletons only, so ordinary wording cannot crowd them out
+            if (harvest && f.SkeletonFingerprint != 0) _skeletons.AddNear(f.SkeletonFingerprint, ctx.TemplateDistance);
+            if (f.Ip is { } addr) _networks.Add(NetworkOf(addr), harvest);
         }
         if (f.SystemHash != 0) _counters.Add(CompactCounters.System, f.SystemHash, harvest);
         _counters.Add(CompactCounters.Params, ParamSignature(f));
@@ -253,10 +266,10 @@ public sealed class AccountProfile
     /// UTF-8 bytes each counted), its share of the engine's account map.</summary>
     public long ApproximateBytes =>
         16 + 4 + 8 + 4 + 16 + 9 * 4 + 16 + 16 + 4 + 32 + 4 + 10 * 8       // this object's header and fields
-        + (24 + 4 * ProfileContext.CoActivityHashes) + (24 + 4 * (HarvestSignals.Count + 24 + 2 * HarvestSignals.CapabilityCount))
-        + (_examples is null ? 0 : 24 + 4 * _examples.Length + 33 * _examples.Count(h => h != 0))
+        + 4 * ProfileContext.CoActivityHashes + 4 * TallyArray.Length
+        + 4 * ProfileContext.ExamplePool + 33 * (ProfileContext.ExamplePool - ((ReadOnlySpan<int>)_examples).Count(0))
         + (_pendingArtifacts is null ? 0 : 24 + 8 * _pendingArtifacts.Length)
-        + Templates.ApproximateBytes + (Skeletons?.ApproximateBytes ?? 0) + (Networks is null ? 0 : 5 * 8 + 40) + CompactCounters.ApproximateBytes
+        + Templates.ApproximateBytes + SkeletonTop.ApproximateBytes + NetworkSet.ApproximateBytes + CompactCounters.ApproximateBytes
         + (24 + 24 + 8 * ProfileContext.ItemSketchSize) + (22 + 2 * Account.Length) + 40;
 
     /// <summary>The network an address belongs to: IPv4 /16, IPv6 /32 (first two groups).</summary>
@@ -276,5 +289,28 @@ public sealed class AccountProfile
     /// pattern; a traveller, a phone on two carriers or an office with a backup line stays well below it.
     /// </summary>
     public bool RotatesExits(int minNetworks = 4, double minShare = 0.2)
-        => Networks is { } n && n.Distinct >= minNetworks && n.Distinct >= minShare * Exchanges;
+        => _networks.Distinct >= minNetworks && _networks.Distinct >= minShare * Exchanges;
+
+    /// <summary>
+    /// Harvest that egresses apart from the account: it rotates exits (<see cref="RotatesExits"/>), or every network its
+    /// harvest requests came from is one its other requests never used (<see cref="NetworkSet.HarvestOnlyElsewhere"/>,
+    /// known while it used at most <see cref="NetworkSet.Capacity"/> networks). A bought or taken-over account keeps its
+    /// former owner's traffic on the owner's network while the operator's requests come through proxy exits; a user who
+    /// harvests does so from where they also work.
+    /// </summary>
+    public bool HarvestEgressApart() => HarvestExchanges > 0 && (RotatesExits() || _networks.HarvestOnlyElsewhere());
 }
+
+[System.Runtime.CompilerServices.InlineArray(ProfileContext.CoActivityHashes)]
+internal struct CoActivitySignature { private uint _e0; }
+
+/// <summary>Per-account tallies: signals, hours of day, capabilities, harvest capabilities.</summary>
+[System.Runtime.CompilerServices.InlineArray(Length)]
+internal struct TallyArray
+{
+    public const int Length = HarvestSignals.Count + 24 + 2 * HarvestSignals.CapabilityCount;
+    private int _e0;
+}
+
+[System.Runtime.CompilerServices.InlineArray(ProfileContext.ExamplePool)]
+internal struct ExamplePool { private int _e0; }

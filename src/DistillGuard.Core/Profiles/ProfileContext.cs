@@ -14,8 +14,8 @@ public sealed class ProfileContext
     /// <summary>Hamming distance within which two template SimHashes are one template.</summary>
     public int TemplateDistance { get; }
 
-    /// <summary>Track instruction skeletons and exit networks per account (<c>DetectorOptions.ParaphraseLinks</c>; about 300 bytes more per account).</summary>
-    public bool TrackParaphrase { get; init; }
+    /// <summary>Track harvest instruction skeletons and networks per account (<c>DetectorOptions.ParaphraseLinks</c>, on by default; about 190 bytes per account).</summary>
+    public bool TrackParaphrase { get; init; } = true;
 
     public long CoActivityBucketMs { get; }
     public InfraTable Infra { get; } = new();

@@ -11,6 +11,6 @@ public sealed record ReaderOptions
     public int Workers { get; init; } = Environment.ProcessorCount;
     /// <summary>Reported after every batch, on the consumer's thread.</summary>
     public IProgress<ReadProgress>? Progress { get; init; }
-    /// <summary>Also compute <see cref="Model.ExchangeFeatures.SkeletonFingerprint"/> (only <c>DetectorOptions.ParaphraseLinks</c> reads it).</summary>
-    public bool SkeletonFingerprints { get; init; }
+    /// <summary>Also compute <see cref="Model.ExchangeFeatures.SkeletonFingerprint"/> (read with <c>DetectorOptions.ParaphraseLinks</c>, the default; off saves its cost).</summary>
+    public bool SkeletonFingerprints { get; init; } = true;
 }

@@ -38,5 +38,13 @@ public static class HarvestStrength
     }
 
     /// <summary>Account-level harvest evidence: the larger of <see cref="Of"/> and <see cref="SmallSample"/>.</summary>
-    public static double Evidence(AccountProfile p) => Math.Max(Of(p), SmallSample(p.Exchanges, p.HarvestExchanges));
+    /// <remarks>When the harvest egresses apart from the account's own networks (<see cref="AccountProfile.HarvestEgressApart"/>),
+    /// the rest of its traffic is not the harvester's to dilute with: a bought account keeps its former owner's history.
+    /// Its harvest then counts as a small sample of its own (2 requests → 0.4, 5 → 0.63).</remarks>
+    public static double Evidence(AccountProfile p)
+    {
+        double e = Math.Max(Of(p), SmallSample(p.Exchanges, p.HarvestExchanges));
+        if (p.HarvestExchanges > 0 && p.HarvestEgressApart()) e = Math.Max(e, p.HarvestExchanges / (p.HarvestExchanges + 3.0));
+        return e;
+    }
 }

@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+
+namespace DistillGuard.Core.Profiles;
+
+/// <summary>
+/// The networks (IPv4 /16, IPv6 /32) an account's requests came from, kept inline in the profile: a bottom-k sketch
+/// of eight network hashes, exact until a ninth network is seen, with two flags per network — seen on a harvest
+/// request, seen on another request. Enough to estimate how many networks the account uses and, while exact, whether
+/// its harvest came from networks its other traffic never used. A mutable struct: use it only as a field.
+/// </summary>
+public struct NetworkSet
+{
+    public const int Capacity = 8;
+
+    [InlineArray(Capacity)]
+    private struct Slots { private ulong _e0; }
+
+    private Slots _hashes;   // ascending
+    private ushort _flags;   // 2 bits per slot: 1 = other request, 2 = harvest request
+    private byte _n;
+    private bool _overflowed;
+
+    /// <summary>Networks retained (all of them while <see cref="Exact"/>).</summary>
+    public readonly int Count => _n;
+
+    /// <summary>Whether every network the account used is retained.</summary>
+    public readonly bool Exact => !_overflowed;
+
+    public const int ApproximateBytes = Capacity * 8 + 2 + 1 + 1;
+
+    public void Add(ulong network, bool harvest)
+    {
+        ulong h = Hashing.Mix(network);
+        if (h == 0) h = 1;
+        int bit = harvest ? 2 : 1;
+        int pos = 0;
+        while (pos < _n && _hashes[pos] < h) pos++;
+        if (pos < _n && _hashes[pos] == h) { _flags |= (ushort)(bit << (2 * pos)); return; }
+        if (_n == Capacity)
+        {
+            _overflowed = true;
+            if (pos == Capacity) return;   // larger than every retained hash: not in the bottom k
+            _n--;                           // drop the largest
+            _flags &= (ushort)~(3 << (2 * _n));
+        }
+        for (int i = _n; i > pos; i--) _hashes[i] = _hashes[i - 1];
+        ushort low = (ushort)(_flags & ((1 << (2 * pos)) - 1));
+        ushort high = (ushort)((_flags >> (2 * pos)) << (2 * (pos + 1)));
+        _flags = (ushort)(low | high | (bit << (2 * pos)));
+        _hashes[pos] = h;
+        _n++;
+    }
+
+    /// <summary>Estimated number of distinct networks (exact while <see cref="Exact"/>).</summary>
+    public readonly double Distinct => !_overflowed ? _n : (Capacity - 1) / ((double)_hashes[_n - 1] / ulong.MaxValue);
+
+    /// <summary>
+    /// Known exactly, the account's harvest requests came only from networks none of its other requests used (and it
+    /// made both kinds). False when unknown (more networks than are kept).
+    /// </summary>
+    public readonly bool HarvestOnlyElsewhere()
+    {
+        if (_overflowed || _n == 0) return false;
+        bool harvest = false, other = false;
+        for (int i = 0; i < _n; i++)
+        {
+            int f = (_flags >> (2 * i)) & 3;
+            if (f == 3) return false;
+            harvest |= f == 2;
+            other |= f == 1;
+        }
+        return harvest && other;
+    }
+}
+
+/// <summary>
+/// The account's three most frequent harvest instruction skeletons (SimHash, counted on the nearest within a Hamming
+/// distance, space-saving when a fourth arrives), kept inline in the profile. A mutable struct: use it only as a field.
+/// </summary>
+public struct SkeletonTop
+{
+    public const int Capacity = 3;
+
+    [InlineArray(Capacity)]
+    private struct Keys { private ulong _e0; }
+
+    [InlineArray(Capacity)]
+    private struct Counts { private int _e0; }
+
+    private Keys _keys;
+    private Counts _counts;
+    private byte _n;
+
+    public const int ApproximateBytes = Capacity * 12 + 1;
+
+    public readonly int Count => _n;
+    public readonly ulong KeyAt(int i) => _keys[i];
+    public readonly int CountAt(int i) => _counts[i];
+
+    public void AddNear(ulong fingerprint, int maxDistance)
+    {
+        int best = -1, bestD = maxDistance + 1, min = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            int d = System.Numerics.BitOperations.PopCount(_keys[i] ^ fingerprint);
+            if (d < bestD) { bestD = d; best = i; }
+            if (_counts[i] < _counts[min]) min = i;
+        }
+        if (best >= 0) { _counts[best]++; return; }
+        if (_n < Capacity) { _keys[_n] = fingerprint; _counts[_n] = 1; _n++; return; }
+        _keys[min] = fingerprint;   // space-saving: the newcomer inherits the evicted minimum
+        _counts[min]++;
+    }
+}
