@@ -18,7 +18,8 @@ public sealed class CampaignAssembler
     private readonly double[] _evidence;
     private readonly DetectorOptions _opt;
     private static readonly int FamilyCount = Enum.GetValues<LinkFamily>().Length;
-    // Binding by family (see Coverage) carries two more slots: the egress-apart trait key's and the creation burst's.
+    // Binding by family (see Coverage) carries two more slots: the egress-apart trait key's, and the registration
+    // binding that is coincidence rather than identity (creation burst, popular e-mail domain).
     private static readonly int EgressSlot = FamilyCount, BurstSlot = FamilyCount + 1, FamilySlots = FamilyCount + 2;
 
     public CampaignAssembler(AccountKeyGraph graph, KeyGroupBuilder builder, CoordinationMeter meter, IReadOnlyList<double> harvest, DetectorOptions options)
@@ -122,6 +123,7 @@ public sealed class CampaignAssembler
     {
         Span<double> best = stackalloc double[16];
         best.Clear();
+        bool rareDomain = false;
         var adj = _g.Adjacency[a];
         var slots = _g.Slots[a];
         for (int e = 0; e < adj.Count; e++)
@@ -131,6 +133,7 @@ public sealed class CampaignAssembler
             var g = _g.Key(kn);
             int k = (int)g.Kind;
             best[k] = Math.Max(best[k], _builder.Binding(g, slots[e]));
+            if (g.Kind == LinkKind.EmailDomain) rareDomain |= g.Rarity >= 0.5;
         }
         double c = 0;
         for (int k = 0; k < best.Length; k++)
@@ -140,7 +143,8 @@ public sealed class CampaignAssembler
             if (byFamily is null) continue;
             byFamily[(int)((LinkKind)k).Family()] += best[k];
             if ((LinkKind)k == LinkKind.RotatingExits) byFamily[EgressSlot] = best[k];
-            if ((LinkKind)k == LinkKind.CreationBurst) byFamily[BurstSlot] = best[k];
+            if ((LinkKind)k == LinkKind.CreationBurst) byFamily[BurstSlot] += best[k];
+            if ((LinkKind)k == LinkKind.EmailDomain && !rareDomain) byFamily[BurstSlot] += best[k];
         }
         return c;
     }
@@ -223,8 +227,9 @@ public sealed class CampaignAssembler
         // trait of the account, not a value whose weight grows with sharing: holding it is network evidence whatever
         // share of the binding it carries.
         bool egress = byFamily[EgressSlot] > 0;
-        // Being created in the same hours as a campaign's accounts is a coincidence every account of those hours shares:
-        // it counts as a kind of evidence, but says who operates the account only alongside payment or e-mail domain.
+        // Being created in the same hours as a campaign's accounts is a coincidence every account of those hours shares,
+        // and so is a popular e-mail domain (more than √N accounts): each counts as a kind of evidence, but says who
+        // operates the account only alongside a payment instrument or a small domain.
         double identity = byFamily[(int)LinkFamily.Registration] - byFamily[BurstSlot];
         double network = byFamily[(int)LinkFamily.Network] - byFamily[EgressSlot];
         if (identity < min && network < min)

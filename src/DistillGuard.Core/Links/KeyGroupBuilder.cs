@@ -71,7 +71,9 @@ public sealed class KeyGroupBuilder
                 Group(LinkKind.Skeleton, rep, () => $"skeleton {rep:x16}").Add(a, sk.CountAt(i), sk.CountAt(i), p.FirstHarvestExample());   // harvest skeletons only
             }
             if (p.HarvestEgressApart())
-                Group(LinkKind.RotatingExits, 1, () => "harvest from rotating exits or networks the account does not otherwise use").Add(a, p.Exchanges, -1, 0);
+                // on this key the account's traffic is its harvest, the part that egresses apart
+                Group(LinkKind.RotatingExits, 1, () => "harvest from rotating exits or networks the account does not otherwise use")
+                    .Add(a, p.HarvestExchanges, p.HarvestExchanges, p.FirstHarvestExample());
             var s = p.SystemPrompts;
             for (int i = 0; i < s.Count; i++)
                 Group(LinkKind.SystemPrompt, s.KeyAt(i), () => $"system prompt {s.KeyAt(i):x16}").Add(a, s.CountAt(i), s.AuxAt(i), 0);
@@ -135,7 +137,7 @@ public sealed class KeyGroupBuilder
                 {
                     long b = c / burstMs;
                     Group(LinkKind.CreationBurst, (ulong)b, () => $"created {DateTimeOffset.FromUnixTimeMilliseconds(b * burstMs):yyyy-MM-dd HH:mm}Z +{opt.CreationBurstHours}h")
-                        .Add(a, p.Exchanges, -1, 0);
+                        .Add(a, p.HarvestExchanges, p.HarvestExchanges, p.FirstHarvestExample());
                 }
             }
         }
@@ -239,7 +241,10 @@ public sealed class KeyGroupBuilder
     /// <summary>The edge weight from member i to key g: key weight × involvement (count-saturated, harvest-tempered).</summary>
     public double EdgeWeight(KeyGroup g, int i)
     {
-        double involvement = 1 - Math.Exp(-g.Counts[i] / 8.0);
+        // Counts on harvest-only keys (skeletons, the egress-apart trait) are harvest requests, each an act of harvest;
+        // elsewhere they are all the account's exchanges on the key, most of them ordinary.
+        double scale = g.Kind is LinkKind.Skeleton or LinkKind.RotatingExits ? 2.0 : 8.0;
+        double involvement = 1 - Math.Exp(-g.Counts[i] / scale);
         return g.Weight * involvement * (0.3 + 0.7 * MemberHarvest(g, i));
     }
 }

@@ -34,6 +34,15 @@ public sealed class SyntheticTraffic
         /// <summary>Independent researchers running campaign A's prompt format (a public benchmark's): own cards,
         /// residential addresses, own timing; step-by-step prompts at maximal budgets.</summary>
         public int BenchmarkUsers { get; init; }
+        /// <summary>Campaign C: bought, aged accounts, each with its former owner's traffic on one home network, then a
+        /// few harvest requests per account through rotating residential exits, every prompt reworded (no shared
+        /// template, one shared instruction skeleton), a card and e-mail domain of its own.</summary>
+        public int BoughtAccounts { get; init; }
+        /// <summary>Users who ask step-by-step questions at maximal budgets in campaign C's wording, from home.</summary>
+        public int SkeletonUsers { get; init; }
+        /// <summary>Users who once asked a step-by-step question at maximal budgets from a network they use for nothing
+        /// else (a café, a hotel), in their own words.</summary>
+        public int TravellingUsers { get; init; }
     }
 
     private readonly struct Ev
@@ -53,6 +62,7 @@ public sealed class SyntheticTraffic
         public string Model { get; init; }
         public ulong Issued { get; init; }
         public ulong Presented { get; init; }
+        public ulong Skeleton { get; init; }
     }
 
     private static readonly string[] PopularAgents = { "python-httpx/0.27.0", "OpenAI/Python 1.51.0", "Anthropic/Python 0.39.0", "node-fetch/3.3.2", "curl/8.5.0" };
@@ -118,6 +128,7 @@ public sealed class SyntheticTraffic
             f.Logprobs = false;
             f.ToolCount = e.Tools;
             f.TemplateFingerprint = e.Template;
+            f.SkeletonFingerprint = e.Skeleton;
             f.ItemHash = e.Item;
             f.SystemHash = e.System;
             f.ToolSetHash = e.Tools > 0 ? 77UL : 0;
@@ -349,6 +360,8 @@ public sealed class SyntheticTraffic
             }
         }
 
+        BoughtAndLookalikes();
+
         // Campaign B: reward-model data — rubric grading and pairwise judging on one template from another hosting range,
         // using the same popular SDK as campaign A (strangers: must stay a separate campaign).
         if (_s.RewardCampaignAccounts > 0)
@@ -369,6 +382,58 @@ public sealed class SyntheticTraffic
             }
         }
     }
+
+    private void BoughtAndLookalikes()
+    {
+        ulong skeleton = Rand64();
+        const SignalSet harvest = SignalSet.MaxThinkingBudget | SignalSet.MaxOutputBudget;   // reworded: no content signal fires
+        for (int i = 0; i < _s.BoughtAccounts; i++)
+        {
+            int a = NewAccount("campaign", "C", _r.NextDouble() < 0.5 ? "paid" : "free", _r.NextDouble() < 0.5, Start - (long)(_r.Next(200, 900) * Day),
+                Pay(), $"c{i}.example.com", Popular(PopularAgents), Popular(PopularJa4));
+            string home = ResidentialIp();
+            foreach (var ts in Times(_r.Next(10, 40), _r.Next(24), 10).Select(t => t - 3 * Day))   // the former owner
+                _events.Add(OrdinaryEvent(a, ts, home));
+            int n = _r.Next(2, 7);
+            for (int k = 0; k < n; k++)
+            {
+                long ts = Start + 2 * Day + (long)(_r.NextDouble() * 4 * Day);
+                _events.Add(new Ev
+                {
+                    Ts = ts, Account = a, Template = Rand64(), Skeleton = Noise(skeleton, _r), Item = Hash(5000 + i, k), Signals = harvest,
+                    Caps = Capability.Reasoning | Capability.Math, Ip = $"{_r.Next(11, 99)}.{_r.Next(256)}.{_r.Next(256)}.{_r.Next(1, 255)}",
+                    MaxTokens = 64000, Thinking = 32000, Temperature = 1.0,
+                });
+            }
+        }
+        for (int i = 0; i < _s.SkeletonUsers; i++)
+        {
+            int a = NewAccount("skeleton-user", null, "paid", true, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"u{i}.example.org", Popular(PopularAgents), Popular(PopularJa4));
+            string home = ResidentialIp();
+            foreach (var ts in Times(_r.Next(30, 120), _r.Next(24), 10))
+                _events.Add(_r.NextDouble() < 0.3
+                    ? new Ev { Ts = ts, Account = a, Template = Rand64(), Skeleton = Noise(skeleton, _r), Item = Rand64(), Signals = harvest, Caps = Capability.Reasoning, Ip = home, MaxTokens = 64000, Thinking = 32000, Temperature = 1.0 }
+                    : OrdinaryEvent(a, ts, home));
+        }
+        for (int i = 0; i < _s.TravellingUsers; i++)
+        {
+            int a = NewAccount("traveller", null, "paid", true, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"t{i}.example.org", Popular(PopularAgents), Popular(PopularJa4));
+            string home = ResidentialIp();
+            foreach (var ts in Times(_r.Next(20, 80), _r.Next(24), 10))
+                _events.Add(OrdinaryEvent(a, ts, home));
+            _events.Add(new Ev
+            {
+                Ts = Start + (long)(_r.NextDouble() * 6 * Day), Account = a, Template = Rand64(), Skeleton = Rand64(), Item = Rand64(), Signals = harvest,
+                Caps = Capability.Reasoning, Ip = $"{_r.Next(11, 99)}.{_r.Next(256)}.{_r.Next(256)}.{_r.Next(1, 255)}", MaxTokens = 64000, Thinking = 32000, Temperature = 1.0,
+            });
+        }
+    }
+
+    private Ev OrdinaryEvent(int a, long ts, string ip) => new()
+    {
+        Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = SignalSet.None, Caps = Capability.Writing, Ip = ip,
+        MaxTokens = _r.Next(4) * 1024, Thinking = 0, Temperature = _r.NextDouble() < 0.5 ? null : 0.7,
+    };
 
     private static ulong Hash(int m, int k) => (ulong)(m * 100_003 + k + 1) * 0x9E3779B97F4A7C15UL;
 }

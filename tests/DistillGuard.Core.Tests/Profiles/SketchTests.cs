@@ -36,3 +36,81 @@ public sealed class SketchTests
         Assert.InRange(MinHash.Jaccard(a, b), 0.15, 0.55);
     }
 }
+
+public sealed class NetworkSetTests
+{
+    [Fact]
+    public void HarvestOnlyElsewhere_HomeTrafficAndHarvestFromOtherNetworks_IsTrue()
+    {
+        var s = new NetworkSet();
+        for (int i = 0; i < 30; i++) s.Add(1, harvest: false);
+        s.Add(7, harvest: true); s.Add(9, harvest: true);
+        Assert.True(s.HarvestOnlyElsewhere());
+        Assert.Equal(3, s.Distinct);
+    }
+
+    [Fact]
+    public void HarvestOnlyElsewhere_HarvestFromANetworkAlsoUsedOtherwise_IsFalse()
+    {
+        var s = new NetworkSet();
+        s.Add(1, harvest: false); s.Add(2, harvest: false);
+        s.Add(7, harvest: true); s.Add(2, harvest: true);   // the office line carries both
+        Assert.False(s.HarvestOnlyElsewhere());
+        var onlyHarvest = new NetworkSet();
+        onlyHarvest.Add(5, harvest: true);
+        Assert.False(onlyHarvest.HarvestOnlyElsewhere());   // nothing else to compare with
+    }
+
+    [Fact]
+    public void HarvestOnlyElsewhere_MoreNetworksThanKept_IsUnknownSoFalse_AndDistinctIsEstimated()
+    {
+        var s = new NetworkSet();
+        s.Add(1, harvest: false);
+        for (ulong n = 100; n < 400; n++) s.Add(n, harvest: true);
+        Assert.False(s.Exact);
+        Assert.False(s.HarvestOnlyElsewhere());
+        Assert.InRange(s.Distinct, 150, 600);   // KMV estimate of 301 from 8 minima
+    }
+
+    [Fact]
+    public void Add_KeepsFlagsWithTheirNetworksWhileInserting()
+    {
+        var s = new NetworkSet();
+        var r = new Random(5);
+        var seen = new Dictionary<ulong, int>();
+        for (int i = 0; i < 7; i++)
+        {
+            ulong n = (ulong)r.NextInt64(1, long.MaxValue);
+            bool h = i % 2 == 0;
+            s.Add(n, h);
+            seen[n] = h ? 2 : 1;
+        }
+        Assert.True(s.Exact);
+        Assert.Equal(7, s.Count);
+        // every network was either harvest or other, never both
+        s.Add(seen.Keys.First(k => seen[k] == 1), harvest: false);
+        Assert.True(s.HarvestOnlyElsewhere());
+        s.Add(seen.Keys.First(k => seen[k] == 1), harvest: true);
+        Assert.False(s.HarvestOnlyElsewhere());
+    }
+}
+
+public sealed class SkeletonTopTests
+{
+    [Fact]
+    public void AddNear_CountsNearFingerprintsTogether_AndEvictsTheSmallest()
+    {
+        var t = new SkeletonTop();
+        ulong a = 0xF0F0_F0F0_0000_0000, b = 0x0000_0000_0F0F_0F0F, c = 0x00FF_00FF_00FF_00FF, d = 0xFFFF_0000_FFFF_0000;
+        for (int i = 0; i < 5; i++) t.AddNear(a ^ (1UL << i), maxDistance: 8);
+        for (int i = 0; i < 3; i++) t.AddNear(b, 8);
+        t.AddNear(c, 8);
+        Assert.Equal(3, t.Count);
+        t.AddNear(d, 8);   // replaces c (count 1), inheriting its count
+        var counts = Enumerable.Range(0, t.Count).ToDictionary(t.KeyAt, t.CountAt);
+        Assert.Equal(5, counts[a ^ 1]);
+        Assert.Equal(3, counts[b]);
+        Assert.Equal(2, counts[d]);
+        Assert.False(counts.ContainsKey(c));
+    }
+}
