@@ -20,7 +20,7 @@ public sealed class CampaignAssembler
     private static readonly int FamilyCount = Enum.GetValues<LinkFamily>().Length;
     // Binding by family (see Coverage) carries two more slots: the egress-apart trait key's, and the registration
     // binding that is coincidence rather than identity (creation burst, popular e-mail domain).
-    private static readonly int EgressSlot = FamilyCount, BurstSlot = FamilyCount + 1, FamilySlots = FamilyCount + 2;
+    private static readonly int EgressSlot = FamilyCount, BurstSlot = FamilyCount + 1, PivotSlot = FamilyCount + 2, FamilySlots = FamilyCount + 3;
 
     public CampaignAssembler(AccountKeyGraph graph, KeyGroupBuilder builder, CoordinationMeter meter, IReadOnlyList<double> harvest, DetectorOptions options)
     {
@@ -143,6 +143,7 @@ public sealed class CampaignAssembler
             if (byFamily is null) continue;
             byFamily[(int)((LinkKind)k).Family()] += best[k];
             if ((LinkKind)k == LinkKind.RotatingExits) byFamily[EgressSlot] = best[k];
+            if ((LinkKind)k == LinkKind.ModelPivot) byFamily[PivotSlot] = best[k];
             if ((LinkKind)k == LinkKind.CreationBurst) byFamily[BurstSlot] += best[k];
             if ((LinkKind)k == LinkKind.EmailDomain && !rareDomain) byFamily[BurstSlot] += best[k];
         }
@@ -236,7 +237,7 @@ public sealed class CampaignAssembler
         {
             // Egress apart is a trait many operations share, not a value: on its own it says who only together with
             // shared harvest content (what is asked), not with a popular parameter set or client.
-            if (!egress || byFamily[(int)LinkFamily.Content] < min) return false;
+            if (!egress || (byFamily[(int)LinkFamily.Content] < min && byFamily[PivotSlot] < min)) return false;
         }
         int n = egress && byFamily[(int)LinkFamily.Network] < min ? 1 : 0;   // the trait counts as the network family
         for (int f = 0; f < FamilyCount; f++) if (byFamily[f] >= min) n++;
@@ -268,7 +269,7 @@ public sealed class CampaignAssembler
                 contrib += w;
                 degIn[pos] += w;
                 on++;
-                if (g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Skeleton)
+                if (g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Skeleton or LinkKind.RotatingExits)
                     memberHarvest[pos] = Math.Max(memberHarvest[pos], _builder.MemberEvidence(g, i));
             }
             if (on >= 2) keys.Add((g, contrib, on));

@@ -55,21 +55,23 @@ public struct NetworkSet
     public readonly double Distinct => !_overflowed ? _n : (Capacity - 1) / ((double)_hashes[_n - 1] / ulong.MaxValue);
 
     /// <summary>
-    /// Known exactly, the account's harvest requests came only from networks none of its other requests used (and it
-    /// made both kinds). False when unknown (more networks than are kept).
+    /// The account's harvest requests came only from networks none of its other requests used (and it made both
+    /// kinds): exactly while it used at most <see cref="Capacity"/> networks, else judged on the kept sample.
     /// </summary>
     public readonly bool HarvestOnlyElsewhere()
     {
-        if (_overflowed || _n == 0) return false;
-        bool harvest = false, other = false;
+        if (_n == 0) return false;
+        int harvest = 0, other = 0;
         for (int i = 0; i < _n; i++)
         {
             int f = (_flags >> (2 * i)) & 3;
             if (f == 3) return false;
-            harvest |= f == 2;
-            other |= f == 1;
+            if (f == 2) harvest++;
+            if (f == 1) other++;
         }
-        return harvest && other;
+        // Exact: any harvest network and another one. Sampled (more networks than kept): the kept networks are a
+        // uniform sample, so it takes several harvest-only networks in it and none that carries both.
+        return _overflowed ? harvest >= 3 && other >= 1 : harvest >= 1 && other >= 1;
     }
 }
 
