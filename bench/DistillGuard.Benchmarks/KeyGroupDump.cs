@@ -32,12 +32,14 @@ internal static class KeyGroupDump
         // DG_MISSED=label: accounts of that label in no finding; DG_FLAGGED=label: accounts of that label with a campaign verdict.
         var missedLabel = Environment.GetEnvironmentVariable("DG_MISSED");
         var flaggedLabel = Environment.GetEnvironmentVariable("DG_FLAGGED");
-        if (missedLabel is not null || flaggedLabel is not null)
+        var watchedLabel = Environment.GetEnvironmentVariable("DG_WATCHED");   // accounts of that label in a finding but not campaign
+        if (missedLabel is not null || flaggedLabel is not null || watchedLabel is not null)
         {
             var inFinding = result.Findings.SelectMany(f => f.Members).ToHashSet();
             var flagged = result.Verdicts.Where(v => v.Campaign is not null).Select(v => v.Account).ToHashSet();
             foreach (var p in result.Profiles.Where(p => (Who(p.Index) == missedLabel && !inFinding.Contains(p.Index))
-                || (Who(p.Index) == flaggedLabel && flagged.Contains(p.Account))).Take(12))
+                || (Who(p.Index) == flaggedLabel && flagged.Contains(p.Account))
+                || (Who(p.Index) == watchedLabel && inFinding.Contains(p.Index) && !flagged.Contains(p.Account))).Take(int.Parse(Environment.GetEnvironmentVariable("DG_MAX") ?? "12")))
             {
                 Console.WriteLine($"{Who(p.Index)} {p.Account}: {p.Exchanges} exchanges, {p.HarvestExchanges} harvest, rotates {p.RotatesExits()}, egress apart {p.HarvestEgressApart()}");
                 foreach (var g in result.KeyGroups.Where(g => g.Weight > 0 && g.Members.Contains(p.Index)).OrderByDescending(g => g.Weight).Take(8))

@@ -53,8 +53,9 @@ public sealed class CampaignAssembler
                 if (density < _opt.MinBlockDensity || blockAccounts.Count == 0) break;
                 if (blockAccounts.Count < _opt.MinCampaignAccounts)
                 {
-                    // a pair bound by one strong key is set aside; the rest of the component is still peeled
-                    foreach (var a in blockAccounts) alive[a] = false;
+                    // A pair bound by a strong key of its own is not a campaign, but its accounts may belong to one:
+                    // the pair's keys are set aside (they still count when a campaign is scored) and peeling goes on.
+                    foreach (var k in block) if (!_g.IsAccount(k)) alive[k] = false;
                     continue;
                 }
                 var blockKeys = new HashSet<int>(block.Where(x => !_g.IsAccount(x)));
@@ -236,7 +237,8 @@ public sealed class CampaignAssembler
         if (identity < min && network < min)
         {
             // Egress apart is a trait many operations share, not a value: on its own it says who only together with
-            // shared harvest content (what is asked), not with a popular parameter set or client.
+            // shared harvest content (what is asked) or a joint model-release pivot, not with a popular parameter set
+            // or client.
             if (!egress || (byFamily[(int)LinkFamily.Content] < min && byFamily[PivotSlot] < min)) return false;
         }
         int n = egress && byFamily[(int)LinkFamily.Network] < min ? 1 : 0;   // the trait counts as the network family
