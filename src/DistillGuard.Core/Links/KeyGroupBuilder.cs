@@ -136,6 +136,9 @@ public sealed class KeyGroupBuilder
                 if (r.CreatedMs is long c)
                 {
                     long b = c / burstMs;
+                    // Like the egress-apart trait, a creation burst is a fact of the account, not traffic: on it the
+                    // account counts with its harvest requests, so a burst weighs what its accounts harvest and an
+                    // account that harvests nothing is bound to it only weakly (every account of those hours is on it).
                     Group(LinkKind.CreationBurst, (ulong)b, () => $"created {DateTimeOffset.FromUnixTimeMilliseconds(b * burstMs):yyyy-MM-dd HH:mm}Z +{opt.CreationBurstHours}h")
                         .Add(a, p.HarvestExchanges, p.HarvestExchanges, p.FirstHarvestExample());
                 }
@@ -157,7 +160,6 @@ public sealed class KeyGroupBuilder
     /// <summary>A template entry takes part in linking when the account used it at least 3 times or harvested on it:
     /// one-off prompts (most ordinary traffic) cannot bind accounts and would only make clustering slower.</summary>
     private static bool LinksTemplate(TopK t, int i) => t.CountAt(i) >= 3 || t.AuxAt(i) > 0;
-
 
     /// <summary>
     /// Skeletons (one instruction under different wordings) are a loose match: users who prompt for reasoning in their

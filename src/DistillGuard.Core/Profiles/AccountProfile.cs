@@ -293,13 +293,13 @@ public sealed class AccountProfile
 
     /// <summary>
     /// Harvest that egresses apart from the account: it rotates exits (<see cref="RotatesExits"/>), or every network its
-    /// harvest requests came from is one its other requests never used (<see cref="NetworkSet.HarvestOnlyElsewhere"/>,
-    /// known while it used at most <see cref="NetworkSet.Capacity"/> networks). A bought or taken-over account keeps its
+    /// harvest requests came from is one its other requests never used (<see cref="NetworkSet.HarvestOnlyElsewhere"/>:
+    /// exact up to <see cref="NetworkSet.Capacity"/> networks, judged on a sample beyond). A bought or taken-over account keeps its
     /// former owner's traffic on the owner's network while the operator's requests come through proxy exits; a user who
     /// harvests does so from where they also work. One harvest request from a café is the same trait: what separates it
     /// from a campaign is that nothing else binds it to one (the trait alone never makes a member).
     /// </summary>
-    public bool HarvestEgressApart() => HarvestExchanges > 0 && (RotatesExits() || _networks.HarvestOnlyElsewhere());
+    public bool HarvestEgressApart() => HarvestExchanges > 0 && (RotatesExits() || _networks.HarvestOnlyElsewhere(HarvestShare));
 }
 
 [System.Runtime.CompilerServices.InlineArray(ProfileContext.CoActivityHashes)]

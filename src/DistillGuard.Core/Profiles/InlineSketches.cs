@@ -58,7 +58,7 @@ public struct NetworkSet
     /// The account's harvest requests came only from networks none of its other requests used (and it made both
     /// kinds): exactly while it used at most <see cref="Capacity"/> networks, else judged on the kept sample.
     /// </summary>
-    public readonly bool HarvestOnlyElsewhere()
+    public readonly bool HarvestOnlyElsewhere(double harvestShare)
     {
         if (_n == 0) return false;
         int harvest = 0, other = 0;
@@ -70,8 +70,12 @@ public struct NetworkSet
             if (f == 1) other++;
         }
         // Exact: any harvest network and another one. Sampled (more networks than kept): the kept networks are a
-        // uniform sample, so it takes several harvest-only networks in it and none that carries both.
-        return _overflowed ? harvest >= 3 && other >= 1 : harvest >= 1 && other >= 1;
+        // uniform sample; it takes none that carries both, at least two harvest-only ones, and harvest-only networks
+        // at least twice as common in it as harvest is among the requests (a relay's end users, who sometimes send a
+        // harvest-like request from a network of their own, are as common among its networks as among its requests).
+        return _overflowed
+            ? harvest >= 2 && other >= 1 && harvest >= 2 * harvestShare * _n
+            : harvest >= 1 && other >= 1;
     }
 }
 

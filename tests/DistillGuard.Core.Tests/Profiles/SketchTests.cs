@@ -45,7 +45,7 @@ public sealed class NetworkSetTests
         var s = new NetworkSet();
         for (int i = 0; i < 30; i++) s.Add(1, harvest: false);
         s.Add(7, harvest: true); s.Add(9, harvest: true);
-        Assert.True(s.HarvestOnlyElsewhere());
+        Assert.True(s.HarvestOnlyElsewhere(0.1));
         Assert.Equal(3, s.Distinct);
     }
 
@@ -55,10 +55,10 @@ public sealed class NetworkSetTests
         var s = new NetworkSet();
         s.Add(1, harvest: false); s.Add(2, harvest: false);
         s.Add(7, harvest: true); s.Add(2, harvest: true);   // the office line carries both
-        Assert.False(s.HarvestOnlyElsewhere());
+        Assert.False(s.HarvestOnlyElsewhere(0.1));
         var onlyHarvest = new NetworkSet();
         onlyHarvest.Add(5, harvest: true);
-        Assert.False(onlyHarvest.HarvestOnlyElsewhere());   // nothing else to compare with
+        Assert.False(onlyHarvest.HarvestOnlyElsewhere(0.1));   // nothing else to compare with
     }
 
     [Fact]
@@ -68,14 +68,20 @@ public sealed class NetworkSetTests
         var relay = new NetworkSet();
         for (ulong n = 100; n < 400; n++) { relay.Add(n, harvest: false); if (n % 3 == 0) relay.Add(n, harvest: true); }
         Assert.False(relay.Exact);
-        Assert.False(relay.HarvestOnlyElsewhere());
+        Assert.False(relay.HarvestOnlyElsewhere(0.25));
         Assert.InRange(relay.Distinct, 150, 600);   // KMV estimate of 300 from 8 minima
         // a bought account: its owner's networks, and a new exit for every harvest session
+        // (40 requests of its owner on three home networks, then 10 dilution and 10 harvest requests, each on a new exit)
         var bought = new NetworkSet();
-        for (ulong n = 1; n < 40; n++) bought.Add(n, harvest: false);
-        for (ulong n = 1000; n < 1040; n++) bought.Add(n, harvest: true);
+        for (int i = 0; i < 40; i++) bought.Add(1 + (ulong)(i % 3), harvest: false);
+        for (ulong n = 1000; n < 1010; n++) bought.Add(n, harvest: false);
+        for (ulong n = 2000; n < 2010; n++) bought.Add(n, harvest: true);
         Assert.False(bought.Exact);
-        Assert.True(bought.HarvestOnlyElsewhere());
+        Assert.True(bought.HarvestOnlyElsewhere(10 / 60.0));
+        // a relay whose end users sometimes send a harvest-like request from a network of their own
+        var mixed = new NetworkSet();
+        for (ulong n = 1; n < 300; n++) mixed.Add(n, harvest: n % 10 == 0);
+        Assert.False(mixed.HarvestOnlyElsewhere(0.1));
     }
 
     [Fact]
@@ -95,9 +101,9 @@ public sealed class NetworkSetTests
         Assert.Equal(7, s.Count);
         // every network was either harvest or other, never both
         s.Add(seen.Keys.First(k => seen[k] == 1), harvest: false);
-        Assert.True(s.HarvestOnlyElsewhere());
+        Assert.True(s.HarvestOnlyElsewhere(0.1));
         s.Add(seen.Keys.First(k => seen[k] == 1), harvest: true);
-        Assert.False(s.HarvestOnlyElsewhere());
+        Assert.False(s.HarvestOnlyElsewhere(0.1));
     }
 }
 
