@@ -220,7 +220,7 @@ public sealed class AccountProfile
         {
             // harvest skeletons only, so ordinary wording cannot crowd them out
             if (harvest && f.SkeletonFingerprint != 0) _skeletons.AddNear(f.SkeletonFingerprint, ctx.TemplateDistance);
-            if (f.Ip is { } addr) _networks.Add(NetworkOf(addr), harvest);
+            if (f.Ip is { } addr) _networks.Add(NetworkOf(addr), harvest, (int)Math.Min(63, (ts - FirstMs) / 86_400_000L));
         }
         if (f.SystemHash != 0) _counters.Add(CompactCounters.System, f.SystemHash, harvest);
         _counters.Add(CompactCounters.Params, ParamSignature(f));

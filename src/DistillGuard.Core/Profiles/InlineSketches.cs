@@ -15,8 +15,11 @@ public struct NetworkSet
     [InlineArray(Capacity)]
     private struct Slots { private ulong _e0; }
 
+    [InlineArray(Capacity)]
+    private struct Marks { private byte _e0; }
+
     private Slots _hashes;   // ascending
-    private ushort _flags;   // 2 bits per slot: 1 = other request, 2 = harvest request
+    private Marks _marks;    // per slot: bit 0 other request, bit 1 harvest request, bits 2–7 first-seen day (0–63)
     private byte _n;
     private bool _overflowed;
 
@@ -26,28 +29,26 @@ public struct NetworkSet
     /// <summary>Whether every network the account used is retained.</summary>
     public readonly bool Exact => !_overflowed;
 
-    public const int ApproximateBytes = Capacity * 8 + 2 + 1 + 1;
+    public const int ApproximateBytes = Capacity * 9 + 1 + 1;
 
-    public void Add(ulong network, bool harvest)
+    /// <param name="day">Days since the account's first request (capped at 63).</param>
+    public void Add(ulong network, bool harvest, int day = 0)
     {
         ulong h = Hashing.Mix(network);
         if (h == 0) h = 1;
-        int bit = harvest ? 2 : 1;
+        byte bit = (byte)(harvest ? 2 : 1);
         int pos = 0;
         while (pos < _n && _hashes[pos] < h) pos++;
-        if (pos < _n && _hashes[pos] == h) { _flags |= (ushort)(bit << (2 * pos)); return; }
+        if (pos < _n && _hashes[pos] == h) { _marks[pos] |= bit; return; }
         if (_n == Capacity)
         {
             _overflowed = true;
             if (pos == Capacity) return;   // larger than every retained hash: not in the bottom k
             _n--;                           // drop the largest
-            _flags &= (ushort)~(3 << (2 * _n));
         }
-        for (int i = _n; i > pos; i--) _hashes[i] = _hashes[i - 1];
-        ushort low = (ushort)(_flags & ((1 << (2 * pos)) - 1));
-        ushort high = (ushort)((_flags >> (2 * pos)) << (2 * (pos + 1)));
-        _flags = (ushort)(low | high | (bit << (2 * pos)));
+        for (int i = _n; i > pos; i--) { _hashes[i] = _hashes[i - 1]; _marks[i] = _marks[i - 1]; }
         _hashes[pos] = h;
+        _marks[pos] = (byte)(bit | (Math.Clamp(day, 0, 63) << 2));
         _n++;
     }
 
@@ -55,27 +56,32 @@ public struct NetworkSet
     public readonly double Distinct => !_overflowed ? _n : (Capacity - 1) / ((double)_hashes[_n - 1] / ulong.MaxValue);
 
     /// <summary>
-    /// The account's harvest requests came only from networks none of its other requests used (and it made both
-    /// kinds): exactly while it used at most <see cref="Capacity"/> networks, else judged on the kept sample.
+    /// The account's harvest came from elsewhere than its own networks: exactly while it used at most
+    /// <see cref="Capacity"/> networks, else judged on the kept sample. Exactly: either no harvest network ever carried
+    /// its other requests, or (a taken-over account) the network of its first day never carried harvest and every
+    /// harvest network appeared two days or more after it began.
     /// </summary>
     public readonly bool HarvestOnlyElsewhere(double harvestShare)
     {
         if (_n == 0) return false;
-        int harvest = 0, other = 0;
+        int harvest = 0, other = 0, both = 0, lateHarvest = 0;
+        bool quietHome = false;
         for (int i = 0; i < _n; i++)
         {
-            int f = (_flags >> (2 * i)) & 3;
-            if (f == 3) return false;
+            int f = _marks[i] & 3, first = _marks[i] >> 2;
+            if (f == 3) both++;
             if (f == 2) harvest++;
             if (f == 1) other++;
+            if ((f & 2) != 0 && first >= 2) lateHarvest++;
+            if (f == 1 && first == 0) quietHome = true;
         }
-        // Exact: any harvest network and another one. Sampled (more networks than kept): the kept networks are a
-        // uniform sample; it takes none that carries both, at least two harvest-only ones, and harvest-only networks
-        // at least twice as common in it as harvest is among the requests (a relay's end users, who sometimes send a
-        // harvest-like request from a network of their own, are as common among its networks as among its requests).
-        return _overflowed
-            ? harvest >= 2 && other >= 1 && harvest >= 2 * harvestShare * _n
-            : harvest >= 1 && other >= 1;
+        // Sampled: the kept networks are a uniform sample; it takes none that carries both, at least two harvest-only
+        // ones, and harvest-only networks at least twice as common in it as harvest is among the requests (a relay's
+        // end users, who sometimes send a harvest-like request from a network of their own, are as common among its
+        // networks as among its requests).
+        if (_overflowed) return both == 0 && harvest >= 2 && other >= 1 && harvest >= 2 * harvestShare * _n;
+        if (both == 0 && harvest >= 1 && other >= 1) return true;
+        return quietHome && lateHarvest >= 2 && lateHarvest == harvest + both;
     }
 }
 

@@ -85,6 +85,27 @@ public sealed class NetworkSetTests
     }
 
     [Fact]
+    public void HarvestOnlyElsewhere_TakeoverWithDilutionOnTheSameExits_IsTrue_AndAnOfficeUsedFromDayOne_IsNot()
+    {
+        // the owner's home from day 0; from day 5 the operator's exits carry harvest and some ordinary requests too
+        var bought = new NetworkSet();
+        for (int i = 0; i < 20; i++) bought.Add(1, harvest: false, day: i / 4);
+        bought.Add(50, harvest: true, day: 5); bought.Add(50, harvest: false, day: 5);
+        bought.Add(51, harvest: true, day: 7); bought.Add(52, harvest: false, day: 8);
+        Assert.True(bought.HarvestOnlyElsewhere(0.1));
+        // a worker with home and office from the first day, harvesting at the office where they also chat
+        var worker = new NetworkSet();
+        worker.Add(1, harvest: false, day: 0); worker.Add(2, harvest: false, day: 0);
+        for (int d = 1; d < 10; d++) { worker.Add(2, harvest: true, day: d); worker.Add(1, harvest: false, day: d); }
+        Assert.False(worker.HarvestOnlyElsewhere(0.3));
+        // a traveller who, late, chats and harvests from one hotel network: one network is not a pattern
+        var traveller = new NetworkSet();
+        traveller.Add(1, harvest: false, day: 0);
+        traveller.Add(9, harvest: false, day: 6); traveller.Add(9, harvest: true, day: 6);
+        Assert.False(traveller.HarvestOnlyElsewhere(0.1));
+    }
+
+    [Fact]
     public void Add_KeepsFlagsWithTheirNetworksWhileInserting()
     {
         var s = new NetworkSet();
