@@ -22,7 +22,9 @@ namespace DistillGuard.Core.Fingerprints;
 public static class SkeletonFingerprint
 {
     /// <summary>Fewer distinct concepts than this: no fingerprint.</summary>
-    public const int MinConcepts = 4;
+    /// <remarks>3 since session 3: skeletons are kept for harvest requests only and link only accounts whose harvest
+    /// egresses apart, so a short instruction ("rewrite … safely", "which answer is better") may carry one.</remarks>
+    public const int MinConcepts = 3;
 
     /// <summary>Only the head and tail of a long message are read: instructions wrap their payload.</summary>
     private const int HeadChars = 3000, TailChars = 1000;
