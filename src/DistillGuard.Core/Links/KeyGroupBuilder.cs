@@ -36,8 +36,10 @@ public sealed class KeyGroupBuilder
         foreach (var p in profiles)
             if (!_in.Allowlisted[p.Index])
                 if (LinksSkeletons(p)) // tracked only with DetectorOptions.ParaphraseLinks
-                    for (int i = 0; i < p.Skeletons.Count; i++)
-                        sfps.Add((p.Skeletons.KeyAt(i), p.Skeletons.CountAt(i)));
+                {
+                    var psk = p.Skeletons;
+                    for (int i = 0; i < psk.Count; i++) sfps.Add((psk.KeyAt(i), psk.CountAt(i)));
+                }
         var skeletonCluster = TemplateClusterer.Cluster(sfps, opt.TemplateHammingDistance);
 
         long logStart = profiles.Count == 0 ? 0 : profiles.Min(p => p.FirstMs);
@@ -64,13 +66,14 @@ public sealed class KeyGroupBuilder
                 var rep = cluster[t.KeyAt(i)];
                 Group(LinkKind.Template, rep, () => $"template {rep:x16}").Add(a, t.CountAt(i), t.AuxAt(i), t.AuxAt(i) > 0 ? p.FirstHarvestExample() : 0);
             }
+            bool apart = p.HarvestEgressApart();
             var sk = p.Skeletons;
-            for (int i = 0; LinksSkeletons(p) && i < sk.Count; i++)
+            for (int i = 0; apart && i < sk.Count; i++)   // LinksSkeletons
             {
                 var rep = skeletonCluster[sk.KeyAt(i)];
                 Group(LinkKind.Skeleton, rep, () => $"skeleton {rep:x16}").Add(a, sk.CountAt(i), sk.CountAt(i), p.FirstHarvestExample());   // harvest skeletons only
             }
-            if (p.HarvestEgressApart())
+            if (apart)
                 // on this key the account's traffic is its harvest, the part that egresses apart
                 Group(LinkKind.RotatingExits, 1, () => "harvest from rotating exits or networks the account does not otherwise use")
                     .Add(a, p.HarvestExchanges, p.HarvestExchanges, p.FirstHarvestExample());

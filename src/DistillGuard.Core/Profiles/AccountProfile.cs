@@ -60,10 +60,8 @@ public sealed class AccountProfile
     public SkeletonTop Skeletons => _skeletons;
 
     private SkeletonTop _skeletons;
-    /// <summary>Networks (IPv4 /16, IPv6 /32) the account's requests came from, flagged harvest or other; empty unless
-    /// <see cref="ProfileContext.TrackParaphrase"/>.</summary>
-    public NetworkSet Networks => _networks;
-
+    // Networks (IPv4 /16, IPv6 /32) the account's requests came from, flagged harvest or other; empty unless
+    // ProfileContext.TrackParaphrase. Read through RotatesExits and HarvestEgressApart.
     private NetworkSet _networks;
     public CounterView SystemPrompts => new(_counters, CompactCounters.System);
     public CounterView ParamSignatures => new(_counters, CompactCounters.Params);
