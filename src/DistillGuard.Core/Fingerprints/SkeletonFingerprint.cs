@@ -17,7 +17,13 @@ namespace DistillGuard.Core.Fingerprints;
 /// while a prompt's concept set is the same across its filled-in items. Prompts with fewer than
 /// <see cref="MinConcepts"/> concepts get 0 (too generic to link anything: "explain X").
 /// </para>
-/// English only: other languages get 0 (their templates still have <see cref="TemplateFingerprint"/>).
+/// <para>
+/// Beyond English, the same concepts are read from the data file <c>lexicons/skeleton-concepts.yaml</c> (Spanish,
+/// Portuguese, French, German, Italian, Russian, Chinese, Japanese, Korean, Arabic, Hindi) by one phrase-automaton
+/// pass over the normalised text: a skeleton written in Chinese gets the concepts of its English counterpart, so a
+/// campaign that runs one skeleton in several languages is still one skeleton per language, and a translation lands
+/// near the original. That pass runs when the text is not plain ASCII or the English words gave too few concepts.
+/// </para>
 /// </summary>
 public static class SkeletonFingerprint
 {
@@ -87,7 +93,37 @@ public static class SkeletonFingerprint
     /// <summary>The concepts of <paramref name="text"/> as a bit set (bit i = <see cref="Lexicon"/>[i]).</summary>
     public static ulong Concepts(ReadOnlySpan<char> text)
     {
-        if (text.Length > HeadChars + TailChars) return Concepts(text[..HeadChars]) | Concepts(text[^TailChars..]);
+        char[]? rented = text.Length > 1024 ? System.Buffers.ArrayPool<char>.Shared.Rent(text.Length) : null;
+        Span<char> buffer = rented ?? stackalloc char[text.Length];
+        int n = Text.TextNormalizer.Normalize(text, buffer);
+        ulong set = Concepts(text, buffer[..n]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return set;
+    }
+
+    /// <summary>
+    /// The concepts of <paramref name="text"/>, given also its normal form (<see cref="Text.TextNormalizer"/>), which
+    /// the other-language pass reads.
+    /// </summary>
+    public static ulong Concepts(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized)
+    {
+        bool nonAscii = false;
+        ulong set = text.Length > HeadChars + TailChars
+            ? EnglishConcepts(text[..HeadChars], ref nonAscii) | EnglishConcepts(text[^TailChars..], ref nonAscii)
+            : EnglishConcepts(text, ref nonAscii);
+        if (!nonAscii && BitOperations.PopCount(set) >= MinConcepts) return set; // English that has its skeleton
+        Span<ulong> bits = stackalloc ulong[1];
+        if (normalized.Length > HeadChars + TailChars)
+        {
+            Foreign.Match(normalized[..HeadChars], bits);
+            Foreign.Match(normalized[^TailChars..], bits);
+        }
+        else Foreign.Match(normalized, bits);
+        return set | bits[0];
+    }
+
+    private static ulong EnglishConcepts(ReadOnlySpan<char> text, ref bool nonAscii)
+    {
         Span<char> word = stackalloc char[24];
         ulong set = 0;
         int i = 0;
@@ -100,7 +136,7 @@ public static class SkeletonFingerprint
             while (j < text.Length && (IsWordChar(text[j]) || text[j] is '-' or '\''))
             {
                 char cj = text[j];
-                if (cj > 127) ascii = false;
+                if (cj > 127) { ascii = false; nonAscii = true; }
                 if (w < word.Length) word[w++] = (char)(cj | (cj is >= 'A' and <= 'Z' ? 0x20 : 0));
                 j++;
             }
@@ -120,6 +156,9 @@ public static class SkeletonFingerprint
 
     /// <summary>The SimHash of the prompt's concept set, or 0 when it has fewer than <see cref="MinConcepts"/> concepts.</summary>
     public static ulong Compute(ReadOnlySpan<char> text) => FromConcepts(Concepts(text));
+
+    /// <summary><see cref="Compute(ReadOnlySpan{char})"/> when the caller has the normal form already (the parser).</summary>
+    public static ulong Compute(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized) => FromConcepts(Concepts(text, normalized));
 
     /// <summary>The SimHash of a concept set, or 0 when it has fewer than <see cref="MinConcepts"/> concepts.</summary>
     public static ulong FromConcepts(ulong set)
@@ -161,4 +200,51 @@ public static class SkeletonFingerprint
     }
 
     private static readonly string[] Suffixes = ["s", "es", "ed", "ing", "d"];
+
+    // ---------------- other languages ----------------
+
+    private const string ForeignResource = "lexicons/skeleton-concepts.yaml";
+
+    /// <summary>Every phrase of <c>lexicons/skeleton-concepts.yaml</c>: concept index, language, phrase.</summary>
+    internal static readonly IReadOnlyList<(int Concept, string Language, string Phrase)> ForeignPhrases = LoadForeign();
+
+    private static readonly Text.PhraseAutomaton Foreign = new(ForeignPhrases.Select(p => (p.Phrase, p.Concept)), 64);
+
+    private static IReadOnlyList<(int, string, string)> LoadForeign()
+    {
+        using var stream = typeof(SkeletonFingerprint).Assembly.GetManifestResourceStream(ForeignResource)
+            ?? throw new InvalidOperationException($"embedded resource {ForeignResource} is missing");
+        using var reader = new StreamReader(stream);
+        return ParseForeign(reader.ReadToEnd());
+    }
+
+    /// <summary>
+    /// Reads a concept → language → phrases map, checking every concept against <see cref="Lexicon"/> and every
+    /// phrase's form; all problems are reported together.
+    /// </summary>
+    internal static IReadOnlyList<(int Concept, string Language, string Phrase)> ParseForeign(string yaml)
+    {
+        var map = new YamlDotNet.Serialization.DeserializerBuilder().Build()
+            .Deserialize<Dictionary<string, Dictionary<string, List<string>>>>(yaml) ?? [];
+        var errors = new List<string>();
+        var result = new List<(int, string, string)>();
+        foreach (var (concept, languages) in map)
+        {
+            int id = Array.FindIndex(Lexicon, c => c.Concept == concept);
+            if (id < 0) { errors.Add($"unknown concept '{concept}'"); continue; }
+            foreach (var (language, phrases) in languages ?? [])
+            {
+                if (language.Length != 2 || !language.All(char.IsAsciiLetterLower)) errors.Add($"{concept}: language '{language}' is not a two-letter code");
+                foreach (var phrase in phrases ?? [])
+                {
+                    string core = (phrase ?? "").Trim('*');
+                    if (core.Length == 0 || core.Contains('*') || core != core.Trim())
+                        errors.Add($"{concept}/{language}: malformed phrase '{phrase}' (a * only at either end, no outer spaces)");
+                    else result.Add((id, language, phrase!));
+                }
+            }
+        }
+        if (errors.Count > 0) throw new InvalidOperationException($"{ForeignResource}: " + string.Join("; ", errors));
+        return result;
+    }
 }

@@ -229,7 +229,7 @@ public sealed class ExchangeLineParser
         var norm = _norm.AsSpan(0, m);
         f.ItemHash = m == 0 ? 0 : Hash64.Of(norm);
         f.TemplateFingerprint = TemplateFingerprint.Compute(chars);
-        if (SkeletonFingerprints) f.SkeletonFingerprint = SkeletonFingerprint.Compute(chars);
+        if (SkeletonFingerprints) f.SkeletonFingerprint = SkeletonFingerprint.Compute(chars, norm);
         MatchBounded(norm, _userBits);
 
         // System text: matched only when not among the recently seen system prompts.

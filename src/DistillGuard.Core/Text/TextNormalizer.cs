@@ -49,12 +49,18 @@ public static class TextNormalizer
         return new string(buf[..n]);
     }
 
-    /// <summary>Whether a character is part of a word for boundary checks (letters and digits of alphabetic scripts).</summary>
+    /// <summary>
+    /// Whether a character is part of a word for boundary checks: letters and digits of alphabetic scripts, and the
+    /// combining marks that belong to their letters (Devanagari vowel signs and virama, Arabic harakat), so a word
+    /// of those scripts is not cut at its first vowel sign. (A bounded phrase therefore does not match a word written
+    /// with an extra final mark; the Arabic lexicons use open-ended phrases.)
+    /// </summary>
     public static bool IsWordChar(char c)
     {
         if (c < 128) return (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_';
         if (IsCjk(c)) return false; // scripts without spaces: no word boundaries
-        return char.IsLetterOrDigit(c);
+        return char.IsLetterOrDigit(c)
+            || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
     }
 
     /// <summary>Han, kana, hangul and CJK punctuation: scripts written without spaces between words.</summary>

@@ -44,8 +44,15 @@ public sealed class SkeletonFingerprintTests
     [InlineData("Write a short poem about autumn leaves falling in the park.")]
     [InlineData("What is the capital of Australia?")]
     [InlineData("Translate 'good morning' into Spanish.")]
-    [InlineData("Résous ce problème et explique ton raisonnement complet étape par étape.")]
-    public void GenericOrForeignPrompts_HaveNoSkeleton(string prompt)
+    [InlineData("¿Cuál es la capital de Australia?")]
+    [InlineData("Wie wird das Wetter morgen in Berlin?")]
+    [InlineData("推荐一本好看的科幻小说吧。")]
+    [InlineData("今日の夕飯のおすすめは何ですか？")]
+    [InlineData("오늘 저녁 메뉴 추천해 줘")]
+    [InlineData("Как приготовить борщ?")]
+    [InlineData("كيف يمكنني أن أنام بشكل أفضل؟")]
+    [InlineData("होम लोन कैसे काम करता है?")]
+    public void GenericPrompts_InAnyLanguage_HaveNoSkeleton(string prompt)
     {
         Assert.Equal(0UL, SkeletonFingerprint.Compute(prompt));
     }
@@ -61,6 +68,65 @@ public sealed class SkeletonFingerprintTests
         Assert.True(TemplateFingerprint.Distance(cot, judge) > TemplateFingerprint.RecommendedThreshold);
         Assert.True(TemplateFingerprint.Distance(cot, synth) > TemplateFingerprint.RecommendedThreshold);
         Assert.True(TemplateFingerprint.Distance(judge, synth) > TemplateFingerprint.RecommendedThreshold);
+    }
+
+    // One chain-of-thought instruction in English and as written in other languages (for this test), each around a
+    // different problem: the translations land on (nearly) the English concept set.
+    [Theory]
+    [InlineData("Resuelve este problema y muestra tu razonamiento completo paso a paso antes de dar la respuesta final: {0}")]
+    [InlineData("Résous ce problème et montre ton raisonnement complet étape par étape avant de donner la réponse finale : {0}")]
+    [InlineData("Löse diese Aufgabe und zeige deinen vollständigen Denkprozess Schritt für Schritt, bevor du die endgültige Antwort gibst: {0}")]
+    [InlineData("Resolva este problema e mostre seu raciocínio completo passo a passo antes de dar a resposta final: {0}")]
+    [InlineData("Risolvi questo problema e mostra il tuo ragionamento completo passo dopo passo prima di dare la risposta finale: {0}")]
+    [InlineData("Реши эту задачу и покажи своё полное рассуждение шаг за шагом, прежде чем дать окончательный ответ: {0}")]
+    [InlineData("请解决这个问题，在给出最终答案之前，一步一步地展示你完整的推理过程：{0}")]
+    [InlineData("この問題を解いて、最終的な答えを出す前に、完全な推論をステップごとに示してください：{0}")]
+    [InlineData("이 문제를 풀고, 최종 답을 제시하기 전에 완전한 추론 과정을 단계별로 보여 주세요: {0}")]
+    [InlineData("حل هذه المسألة واعرض استدلالك الكامل خطوة بخطوة قبل أن تعطي الإجابة النهائية: {0}")]
+    [InlineData("इस समस्या को हल करें और अंतिम उत्तर देने से पहले अपना पूरा तर्क चरण दर चरण दिखाएँ: {0}")]
+    public void Translations_OfOneSkeleton_LandNearTheEnglish(string translated)
+    {
+        const string english = "Solve this problem and show your complete reasoning step by step before you give the final answer: {0}";
+        ulong en = SkeletonFingerprint.Concepts(string.Format(english, Problems[0]));
+        foreach (var problem in Problems)
+        {
+            ulong other = SkeletonFingerprint.Concepts(string.Format(translated, problem));
+            int shared = System.Numerics.BitOperations.PopCount(en & other), union = System.Numerics.BitOperations.PopCount(en | other);
+            Assert.True(shared >= 0.75 * union, $"{Names(en)} vs {Names(other)}");
+            Assert.NotEqual(0UL, SkeletonFingerprint.Compute(string.Format(translated, problem)));
+        }
+    }
+
+    private static string Names(ulong set) =>
+        string.Join(",", Enumerable.Range(0, SkeletonFingerprint.Lexicon.Length).Where(i => (set >> i & 1) != 0).Select(i => SkeletonFingerprint.Lexicon[i].Concept));
+
+    [Fact]
+    public void ForeignLexicon_ReportsEveryProblemAtOnce()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => SkeletonFingerprint.ParseForeign("""
+            explain:
+              es: ["explic*", "ex*plic"]
+            flattery:
+              es: ["halag*"]
+            step:
+              spanish: ["paso"]
+            """));
+        Assert.Contains("ex*plic", e.Message);
+        Assert.Contains("unknown concept 'flattery'", e.Message);
+        Assert.Contains("'spanish'", e.Message);
+    }
+
+    [Fact]
+    public void ForeignLexicon_ShipsEveryLanguageForTheCoreConcepts()
+    {
+        string[] core = ["explain", "show", "complete", "reasoning", "step", "answer", "problem", "solve", "judge", "rewrite"];
+        string[] languages = ["es", "pt", "fr", "de", "it", "ru", "zh", "ja", "ko", "ar", "hi"];
+        foreach (var c in core)
+        {
+            int id = Array.FindIndex(SkeletonFingerprint.Lexicon, l => l.Concept == c);
+            foreach (var lang in languages)
+                Assert.Contains(SkeletonFingerprint.ForeignPhrases, p => p.Concept == id && p.Language == lang);
+        }
     }
 
     [Fact]

@@ -49,6 +49,18 @@ public sealed class PhraseAutomatonTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Match_DevanagariWords_AreNotCutAtTheirVowelSigns()
+    {
+        // "हर" (every) is a word of its own, not the tail of "बाहर" (outside) after the vowel sign "ा", nor the head
+        // of "हरा" (green) before it.
+        var a = new PhraseAutomaton([("हर", 0)], 1);
+        Assert.Equal(0UL, Match(a, "वह बाहर गया"));
+        Assert.Equal(0UL, Match(a, "हरा पत्ता"));
+        Assert.Equal(1UL, Match(a, "हर कदम दिखाएँ"));
+        Assert.True(TextNormalizer.IsWordChar('\u093E')); // DEVANAGARI VOWEL SIGN AA
+    }
+
+    [Fact]
     public void DefaultEngine_Size_IsReported()
     {
         var a = ContentSignalEngine.Default.Automaton;
