@@ -28,7 +28,7 @@ DG="dotnet $dll"
 command -v jq >/dev/null || { echo "quality.sh needs jq" >&2; exit 2; }
 mkdir -p "$work"
 corpora=("-"); [[ -n $corpus ]] && { if (( only_corpus )); then corpora=("$corpus"); else corpora=("-" "$corpus"); fi; }
-printf '%-9s %4s %-6s %9s %7s %7s %9s %8s %7s %9s\n' scenario seed corpus precision recall F1 minCampR legitFP fp_personas analyze_s
+printf '%-9s %4s %-6s %9s %7s %7s %9s %8s %7s %6s %6s %9s\n' scenario seed corpus precision recall F1 minCampR legitFP fp_personas purity found analyze_s
 for sc in $scenarios; do for seed in $seeds; do for cp in "${corpora[@]}"; do
   tag="$sc-$seed"; cargs=(); cname=no
   if [[ $cp != "-" ]]; then tag="$tag-corpus"; cargs=(--corpus "$cp"); cname=yes; fi
@@ -47,6 +47,8 @@ for sc in $scenarios; do for seed in $seeds; do for cp in "${corpora[@]}"; do
       # false positives among the hard-negative personas (every legitimate persona but the ordinary developer)
       ([.legitimate_personas[] | .false_positives] | add // 0 | tostring),
       ([.legitimate_personas[] | select(.false_positives > 0) | "\(.persona):\(.false_positives)"] | join(",") | if . == "" then "-" else . end),
+      # weighted purity of the detected campaigns, and how many were found (labelled campaigns: "labelled" in the summary)
+      ((.weighted_purity // 1) | r3), ([.detected_campaigns[]] | length | tostring),
       ($an[0].elapsed_seconds | tostring) ] | @tsv' "$d/$an.eval.json" |
-  awk -F'\t' '{ printf "%-9s %4s %-6s %9s %7s %7s %9s %8s %7s %9s\n", $1,$2,$3,$4,$5,$6,$7,$8,$9,$10 }'
+  awk -F'\t' '{ printf "%-9s %4s %-6s %9s %7s %7s %9s %8s %7s %6s %6s %9s\n", $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12 }'
 done; done; done

@@ -45,6 +45,14 @@ public sealed record DetectorOptions
     /// Needs the reader's skeleton fingerprints (<c>ReaderOptions.SkeletonFingerprints</c>).
     /// </summary>
     public bool ParaphraseLinks { get; init; } = true;
+    /// <summary>
+    /// Split an accepted campaign into the communities of its account graph (Louvain modularity) when they are clear
+    /// (modularity ≥ <see cref="MinSplitModularity"/>), each part is a campaign of its own, and no member's verdict
+    /// changes: two operations bridged by a popular skeleton or parameter set are reported apart.
+    /// </summary>
+    public bool SplitCommunities { get; init; } = true;
+    /// <summary>Modularity a campaign's partition needs before it is split (<see cref="SplitCommunities"/>).</summary>
+    public double MinSplitModularity { get; init; } = 0.3;
 
     /// <summary>Every problem with these options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
@@ -55,6 +63,7 @@ public sealed record DetectorOptions
         Unit(e, nameof(CampaignThreshold), CampaignThreshold);
         Unit(e, nameof(WatchHarvestStrength), WatchHarvestStrength);
         Unit(e, nameof(MinMemberStrength), MinMemberStrength);
+        Unit(e, nameof(MinSplitModularity), MinSplitModularity);
         Unit(e, nameof(MinMemberFamilyShare), MinMemberFamilyShare);
         Unit(e, nameof(MinKeyWeight), MinKeyWeight);
         if (MinWatchHarvestExchanges < 1) e.Add($"MinWatchHarvestExchanges must be at least 1 (was {MinWatchHarvestExchanges})");

@@ -63,8 +63,11 @@ public sealed class CampaignAssembler
                 for (int grow = 0; grow < 3 && Grow(alive, blockAccounts, blockKeys); grow++) Absorb(comp, alive, blockAccounts, blockKeys);
                 foreach (var part in SplitByIdentity(blockAccounts, blockKeys))
                 {
-                    var f = Score(part, block.Where(x => !_g.IsAccount(x)).Concat(part).ToList(), density);
-                    if (f is not null) findings.Add(f);
+                    var nodes = block.Where(x => !_g.IsAccount(x)).Concat(part).ToList();
+                    var f = Score(part, nodes, density);
+                    if (f is null) continue;
+                    if (_opt.SplitCommunities && f.Accepted && SplitCommunities(part, block, density, f) is { } parts) findings.AddRange(parts);
+                    else findings.Add(f);
                 }
                 foreach (var a in blockAccounts) alive[a] = false;
             }
@@ -112,6 +115,137 @@ public sealed class CampaignAssembler
         }
         foreach (var p in big) p.Sort();
         return big;
+    }
+
+    /// <summary>Most holders a key may have for its pairs to be enumerated in <see cref="SplitCommunities"/>; a larger
+    /// key links each holder to this many of the next holders (in account order) instead.</summary>
+    private const int MaxPairHolders = 128;
+
+    /// <summary>
+    /// Two parts of a campaign whose pairs are linked at least this fraction as densely as the campaign's average pair
+    /// are one operation (<see cref="SplitCommunities"/>). Measured on the simulator's scenarios: fragments of one
+    /// operation 0.7–1.0 × the average, distinct operations bridged by a shared skeleton or parameter set 0.1–0.2 ×.
+    /// </summary>
+    private const double SameOperationLinkage = 1.0 / 3;
+
+    /// <summary>
+    /// An accepted campaign may still be two operations that one popular thing bridges (a skeleton every chain-of-
+    /// thought sweep uses, a shared parameter set, the same release pivot). Its members are projected onto an account
+    /// graph — two accounts weigh what they share: for each key held by at most half the campaign, min of their edge
+    /// weights over the key's holders − 1 (a key everyone holds says nothing about sub-groups) — and partitioned by
+    /// Louvain modularity. The campaign is split only when the partition is clear (modularity ≥
+    /// <see cref="DetectorOptions.MinSplitModularity"/>), each part (parts smaller than 5 % of the campaign join the
+    /// part they are most bound to) scores as a campaign of its own, and no member's verdict changes. Otherwise null.
+    /// </summary>
+    private List<CampaignFinding>? SplitCommunities(List<int> accounts, List<int> block, double density, CampaignFinding whole, int depth = 0)
+    {
+        int n = accounts.Count;
+        int minPart = Math.Max(_opt.MinCampaignAccounts, (int)Math.Ceiling(0.05 * n));
+        if (n < 2 * minPart) return null;
+        var index = new Dictionary<int, int>(n);
+        for (int i = 0; i < n; i++) index[accounts[i]] = i;
+        var keys = new SortedSet<int>();
+        foreach (var a in accounts) foreach (var (k, _) in _g.Adjacency[a]) keys.Add(k);
+        var pairs = new Dictionary<long, double>();
+        var holders = new List<(int Index, double W)>();
+        foreach (var k in keys)
+        {
+            holders.Clear();
+            foreach (var (a, w) in _g.Adjacency[k]) if (index.TryGetValue(a, out int ai)) holders.Add((ai, w));
+            int h = holders.Count;
+            if (h < 2 || h > n / 2) continue;
+            holders.Sort((x, y) => x.Index.CompareTo(y.Index));
+            int reach = Math.Min(h - 1, MaxPairHolders);
+            double scale = 1.0 / reach;
+            for (int x = 0; x < h; x++)
+                for (int d = 1; d <= reach; d++)
+                {
+                    int y = x + d;
+                    if (y >= h) { if (reach == h - 1) break; y -= h; }
+                    var (i, wi) = holders[x];
+                    var (j, wj) = holders[y];
+                    long pk = i < j ? (long)i * n + j : (long)j * n + i;
+                    pairs[pk] = pairs.GetValueOrDefault(pk) + Math.Min(wi, wj) * scale * (reach == h - 1 ? 1 : 0.5);
+                }
+        }
+        if (pairs.Count == 0) return null;
+        var edges = pairs.OrderBy(kv => kv.Key).Select(kv => ((int)(kv.Key / n), (int)(kv.Key % n), kv.Value)).ToList();
+        var (community, q) = Louvain.Partition(n, edges);
+        if (q < _opt.MinSplitModularity) return null;
+
+        int count = community.Max() + 1;
+        var size = new int[count];
+        foreach (var c in community) size[c]++;
+        var large = Enumerable.Range(0, count).Where(c => size[c] >= minPart).ToList();
+        if (large.Count < 2) return null;
+        // Parts below the minimum join the large part they are most bound to (isolated accounts: the largest part).
+        var bond = new Dictionary<(int, int), double>();
+        foreach (var (i, j, w) in edges)
+        {
+            int ci = community[i], cj = community[j];
+            if (ci == cj) continue;
+            bond[(ci, cj)] = bond.GetValueOrDefault((ci, cj)) + w;
+            bond[(cj, ci)] = bond.GetValueOrDefault((cj, ci)) + w;
+        }
+        int largest = large.MaxBy(c => size[c]);
+        var group = new int[count];   // community -> index into `large`
+        for (int c = 0; c < count; c++)
+            group[c] = large.IndexOf(size[c] >= minPart ? c : large.MaxBy(l => (bond.GetValueOrDefault((c, l)), l == largest ? 1 : 0, -l)));
+
+        // Modularity also finds the sub-structure of one operation (its churn chains, its template variants). Parts
+        // whose pairs are linked at least a third as densely as the campaign's average pair are one operation: merge
+        // them, closest first.
+        int g0 = large.Count;
+        var gSize = new double[g0];
+        var gBond = new double[g0, g0];
+        for (int i = 0; i < n; i++) gSize[group[community[i]]]++;
+        foreach (var (i, j, w) in edges)
+        {
+            int gi = group[community[i]], gj = group[community[j]];
+            if (gi != gj) { gBond[gi, gj] += w; gBond[gj, gi] += w; }
+        }
+        double average = edges.Sum(e => e.Item3) / (n * (n - 1) / 2.0);
+        var live = Enumerable.Range(0, g0).ToList();
+        var mergedInto = Enumerable.Range(0, g0).ToArray();
+        while (live.Count >= 2)
+        {
+            double best = -1; int bx = -1, by = -1;
+            foreach (int x in live)
+                foreach (int y in live)
+                {
+                    if (y <= x) continue;
+                    double cross = gBond[x, y] / (gSize[x] * gSize[y]);
+                    if (cross > best) { best = cross; bx = x; by = y; }
+                }
+            if (best < SameOperationLinkage * average) break;
+            foreach (int z in live) { gBond[bx, z] += gBond[by, z]; gBond[z, bx] = gBond[bx, z]; }
+            gSize[bx] += gSize[by];
+            live.Remove(by);
+            for (int g = 0; g < g0; g++) if (mergedInto[g] == by) mergedInto[g] = bx;
+        }
+        if (live.Count < 2) return null;
+        var parts = live.Select(g => accounts.Where((_, i) => mergedInto[group[community[i]]] == g).ToList()).ToList();
+
+        var keyNodes = block.Where(x => !_g.IsAccount(x)).ToList();
+        var result = new List<CampaignFinding>();
+        foreach (var part in parts)
+        {
+            var f = Score(part, keyNodes.Concat(part).ToList(), density);
+            if (f is null || !f.Accepted) return null;
+            // A split regroups; it never changes who is flagged: each member keeps the involvement, harvest and
+            // corroboration it had in the whole campaign.
+            for (int pos = 0; pos < f.Members.Count; pos++)
+            {
+                int w = whole.Members.BinarySearch(f.Members[pos]);
+                f.Strength[pos] = whole.Strength[w];
+                f.MemberHarvest[pos] = whole.MemberHarvest[w];
+                f.Corroborated[pos] = whole.Corroborated[w];
+            }
+            // A part may itself hold two operations (its own average is the yardstick now).
+            if (depth < 3 && SplitCommunities(part, block, density, f, depth + 1) is { } sub) result.AddRange(sub);
+            else result.Add(f);
+        }
+        return result;
     }
 
     /// <summary>

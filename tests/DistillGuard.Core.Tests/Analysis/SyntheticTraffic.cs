@@ -43,6 +43,9 @@ public sealed class SyntheticTraffic
         /// <summary>Users who once asked a step-by-step question at maximal budgets from a network they use for nothing
         /// else (a café, a hotel), in their own words.</summary>
         public int TravellingUsers { get; init; }
+        /// <summary>Share of campaign B's requests sent on campaign A's template (a second operation running the
+        /// first's published prompt): a content bridge between two operations that share nothing else.</summary>
+        public double BridgeShare { get; init; }
     }
 
     private readonly struct Ev
@@ -292,7 +295,7 @@ public sealed class SyntheticTraffic
         // maximal budgets, round-robin timing, a benchmark split between accounts, relayed legit traffic as camouflage,
         // reasoning artifacts replayed across accounts, a pivot to the new model within hours of its release.
         {
-            ulong tpl = Rand64();
+            ulong tpl = _templateA = Rand64();
             long burst = Start - 2 * Day;
             var cards = Enumerable.Range(0, 4).Select(_ => Pay()).ToArray();
             var members = new List<int>();
@@ -375,13 +378,15 @@ public sealed class SyntheticTraffic
                 foreach (var ts in Times(150, 20, 6, regular: true))
                     _events.Add(new Ev
                     {
-                        Ts = ts + i * 20_000L, Account = a, Template = Noise(tpl, _r), Item = Rand64(),
+                        Ts = ts + i * 20_000L, Account = a, Template = Noise(_r.NextDouble() < _s.BridgeShare ? _templateA : tpl, _r), Item = Rand64(),
                         Signals = (_r.NextDouble() < 0.5 ? SignalSet.RubricGrading : SignalSet.PairwiseJudging) | SignalSet.MaxOutputBudget,
                         Caps = Capability.RewardGrading, Ip = _s.SharedEgress && _r.NextDouble() < 0.5 ? $"203.0.113.{_r.Next(1, 40)}" : $"198.19.{_r.Next(10, 12)}.{_r.Next(1, 250)}", MaxTokens = 8192, Thinking = 0, Temperature = 0.0,
                     });
             }
         }
     }
+
+    private ulong _templateA;
 
     private void BoughtAndLookalikes()
     {

@@ -1,10 +1,11 @@
 using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Tests.Analysis;
 using DistillGuard.Core.Verdicts;
+using Xunit.Abstractions;
 
 namespace DistillGuard.Core.Tests.Campaigns;
 
-public sealed class CampaignDetectionTests
+public sealed class CampaignDetectionTests(ITestOutputHelper output)
 {
     private static readonly string[] HardNegatives = { "campus-nat", "corporate-card", "agent-platform", "enterprise-batch", "researcher", "licensed-distiller" };
 
@@ -56,6 +57,32 @@ public sealed class CampaignDetectionTests
         Assert.Equal(1.0, m.Precision);
         Assert.True(m.Recall >= 0.95, m.ToString());
         Assert.Equal(2, r.Campaigns.Count);
+    }
+
+    // Campaign B sends a share of its requests on campaign A's template (a published prompt both operations run).
+    [Theory]
+    [InlineData(0.3, 7)]
+    [InlineData(0.3, 11)]
+    [InlineData(0.5, 7)]
+    public void Complete_TwoOperationsBridgedByOneTemplate_AreReportedApart_WithTheSameVerdicts(double bridge, int seed)
+    {
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, BridgeShare = bridge });
+        var split = AnalysisHarness.Run(t);
+        var whole = AnalysisHarness.Run(t, new DetectorOptions { SplitCommunities = false });
+        var m = AnalysisHarness.Evaluate(t, split);
+        Assert.Equal(0, m.MergedCampaigns);
+        Assert.Equal(0, m.SplitCampaigns);
+        Assert.Equal(whole.Verdicts.Select(v => (v.Account, v.Verdict)), split.Verdicts.Select(v => (v.Account, v.Verdict)));
+        output.WriteLine($"bridge {bridge}: {whole.Campaigns.Count} campaign(s) without the split, {split.Campaigns.Count} with it; {m}");
+    }
+
+    [Fact]
+    public void Complete_TwoOperationsBridgedByOneTemplate_AreMergedWithoutTheSplit()
+    {
+        // The case the split exists for: the dense block holds both operations.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { BridgeShare = 0.5 });
+        var whole = AnalysisHarness.Run(t, new DetectorOptions { SplitCommunities = false });
+        Assert.True(AnalysisHarness.Evaluate(t, whole).MergedCampaigns > 0);
     }
 
     [Fact]
