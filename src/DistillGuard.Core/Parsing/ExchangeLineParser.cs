@@ -34,6 +34,7 @@ public sealed class ExchangeLineParser
     /// <summary>Match bits of recently seen system prompts (apps and agents resend the same one): direct-mapped by hash.</summary>
     private const int SystemCacheSlots = 256;
     private readonly ulong[] _systemCacheKeys = new ulong[SystemCacheSlots];
+    private readonly ulong[] _systemCacheConcepts = new ulong[SystemCacheSlots];
     private readonly ulong[] _systemCacheBits;
 
     public ExchangeLineParser() : this(ContentSignalEngine.Default, ParameterSignals.FromCatalog(SignalCatalog.Default)) { }
@@ -229,7 +230,7 @@ public sealed class ExchangeLineParser
         var norm = _norm.AsSpan(0, m);
         f.ItemHash = m == 0 ? 0 : Hash64.Of(norm);
         f.TemplateFingerprint = TemplateFingerprint.Compute(chars);
-        if (SkeletonFingerprints) f.SkeletonFingerprint = SkeletonFingerprint.Compute(chars, norm);
+        ulong concepts = SkeletonFingerprints ? SkeletonFingerprint.Concepts(chars, norm) : 0;
         MatchBounded(norm, _userBits);
 
         // System text: matched only when not among the recently seen system prompts.
@@ -248,8 +249,14 @@ public sealed class ExchangeLineParser
                 MatchBounded(_norm.AsSpan(0, sm), _systemBits);
                 _systemBits.CopyTo(cached);
                 _systemCacheKeys[slot] = f.SystemHash;
+                _systemCacheConcepts[slot] = SkeletonFingerprints ? SkeletonFingerprint.Concepts(_chars.AsSpan(0, sn), _norm.AsSpan(0, sm)) : 0;
             }
+            // A harvest persona often lives in the system prompt ("You are an expert … complete and transparent
+            // reasoning"), reworded per account while the user turn carries only the problem: the skeleton is the
+            // concepts of both.
+            concepts |= _systemCacheConcepts[slot];
         }
+        if (SkeletonFingerprints) f.SkeletonFingerprint = SkeletonFingerprint.FromConcepts(concepts);
         var (signals, caps) = _engine.Decide(_userBits, hasSystem ? _systemBits : default);
 
         signals |= _parameters.Evaluate(f, pasted || s.ArtifactInUserTurn);

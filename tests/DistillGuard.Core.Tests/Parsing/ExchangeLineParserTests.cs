@@ -52,6 +52,30 @@ public sealed class ExchangeLineParserTests
         Assert.True(f.Capabilities.HasFlag(Capability.AgenticToolUse));
     }
 
+    // A harvest persona in the system prompt, reworded per account, over bare problems in the user turn.
+    [Fact]
+    public void Parse_PersonaInTheSystemPrompt_GivesTheSkeleton_WhateverItsWordingAndTheProblem()
+    {
+        static ulong Skeleton(ExchangeLineParser p, string? system, string user)
+        {
+            string sys = system is null ? "" : "{\"role\":\"system\",\"content\":\"" + system + "\"},";
+            var line = "{" + Env + ",\"api\":\"openai.chat.completions\",\"request\":{\"model\":\"gpt-x\",\"messages\":[" + sys +
+                "{\"role\":\"user\",\"content\":\"" + user + "\"}]},\"response\":{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"}}]}}";
+            var f = new ExchangeFeatures();
+            Assert.Null(p.Parse(Encoding.UTF8.GetBytes(line), f));
+            return f.SkeletonFingerprint;
+        }
+        var parser = new ExchangeLineParser { SkeletonFingerprints = true };
+        ulong a = Skeleton(parser, "You are an expert data analyst. Always give complete and transparent reasoning before the final answer.", "Our churn went from 4% to 6%. Why?");
+        ulong b = Skeleton(parser, "Act as a specialist data analyst: provide your full, transparent thinking, then the final conclusion.", "Sales dropped 12% in March. What happened?");
+        ulong c = Skeleton(parser, "You are an expert data analyst. Always give complete and transparent reasoning before the final answer.", "Sales dropped 12% in March. What happened?");
+        Assert.NotEqual(0UL, a);
+        Assert.Equal(a, c);   // the problem does not move it
+        Assert.True(TemplateFingerprint.Distance(a, b) <= TemplateFingerprint.RecommendedThreshold, $"{TemplateFingerprint.Distance(a, b)} bits");
+        Assert.Equal(0UL, Skeleton(parser, null, "Our churn went from 4% to 6%. Why?"));   // the bare problem alone has none
+        Assert.Equal(0UL, Skeleton(new ExchangeLineParser(), "You are an expert data analyst. Always give complete and transparent reasoning before the final answer.", "Why?"));   // off
+    }
+
     [Fact]
     public void Parse_ResponsesWithReasoningItems_RecordsPresentedAndIssuedArtifacts()
     {
