@@ -117,9 +117,18 @@ public sealed class CampaignAssembler
         return big;
     }
 
-    /// <summary>Most holders a key may have for its pairs to be enumerated in <see cref="SplitCommunities"/>; a larger
-    /// key links each holder to this many of the next holders (in account order) instead.</summary>
-    private const int MaxPairHolders = 128;
+    /// <summary>Most holders a key may have for all its pairs to be enumerated in <see cref="SplitCommunities"/>; a
+    /// larger key links each holder to <see cref="SampledPartners"/> random others instead.</summary>
+    private const int ExactPairHolders = 64;
+    private const int SampledPartners = 24;
+
+    private static ulong Mix(ulong a, ulong b, ulong c)
+    {
+        ulong z = a * 0x9E3779B97F4A7C15UL ^ b * 0xC2B2AE3D27D4EB4FUL ^ c * 0x165667B19E3779F9UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
 
     /// <summary>
     /// Two parts of a campaign whose pairs are linked at least this fraction as densely as the campaign's average pair
@@ -146,7 +155,8 @@ public sealed class CampaignAssembler
         for (int i = 0; i < n; i++) index[accounts[i]] = i;
         var keys = new SortedSet<int>();
         foreach (var a in accounts) foreach (var (k, _) in _g.Adjacency[a]) keys.Add(k);
-        var pairs = new Dictionary<long, double>();
+        // Pair weights as (pair, weight) entries, summed after a sort: a large campaign makes millions of them.
+        var entries = new List<(long Pair, double W)>();
         var holders = new List<(int Index, double W)>();
         foreach (var k in keys)
         {
@@ -155,21 +165,37 @@ public sealed class CampaignAssembler
             int h = holders.Count;
             if (h < 2 || h > n / 2) continue;
             holders.Sort((x, y) => x.Index.CompareTo(y.Index));
-            int reach = Math.Min(h - 1, MaxPairHolders);
-            double scale = 1.0 / reach;
+            if (h <= ExactPairHolders)
+            {
+                for (int x = 0; x < h; x++)
+                    for (int y = x + 1; y < h; y++)
+                        entries.Add(((long)holders[x].Index * n + holders[y].Index, Math.Min(holders[x].W, holders[y].W) / (h - 1)));
+                continue;
+            }
+            // A large key: each holder is linked to SampledPartners others drawn at random (deterministically), a
+            // sparse random graph with each holder's total as in the full clique — random, so it has no community
+            // structure of its own for the partition to find.
             for (int x = 0; x < h; x++)
-                for (int d = 1; d <= reach; d++)
+                for (int d = 0; d < SampledPartners; d++)
                 {
-                    int y = x + d;
-                    if (y >= h) { if (reach == h - 1) break; y -= h; }
+                    int y = (x + 1 + (int)(Mix((ulong)k, (ulong)x, (ulong)d) % (ulong)(h - 1))) % h;
                     var (i, wi) = holders[x];
                     var (j, wj) = holders[y];
                     long pk = i < j ? (long)i * n + j : (long)j * n + i;
-                    pairs[pk] = pairs.GetValueOrDefault(pk) + Math.Min(wi, wj) * scale * (reach == h - 1 ? 1 : 0.5);
+                    entries.Add((pk, Math.Min(wi, wj) * 0.5 / SampledPartners));
                 }
         }
-        if (pairs.Count == 0) return null;
-        var edges = pairs.OrderBy(kv => kv.Key).Select(kv => ((int)(kv.Key / n), (int)(kv.Key % n), kv.Value)).ToList();
+        if (entries.Count == 0) return null;
+        entries.Sort((x, y) => x.Pair.CompareTo(y.Pair));
+        var edges = new List<(int, int, double)>();
+        for (int e = 0; e < entries.Count;)
+        {
+            long pk = entries[e].Pair;
+            double w = 0;
+            for (; e < entries.Count && entries[e].Pair == pk; e++) w += entries[e].W;
+            edges.Add(((int)(pk / n), (int)(pk % n), w));
+        }
+        entries = null;
         var (community, q) = Louvain.Partition(n, edges);
         if (q < _opt.MinSplitModularity) return null;
 
