@@ -47,7 +47,9 @@ public sealed class ExchangeFeatures
     // Content fingerprints (no text).
     /// <summary>Similarity-preserving fingerprint (64-bit SimHash) of the last user message with slots (numbers, quoted spans, code, names) masked: equal or near for one template's instances.</summary>
     public ulong TemplateFingerprint { get; set; }
-    /// <summary>SimHash of the English instruction concepts of the last user message (<see cref="Fingerprints.SkeletonFingerprint"/>): near for paraphrases of one skeleton; 0 when too generic or not English.</summary>
+    /// <summary>SimHash of the instruction concepts of the last user message and the system prompt
+    /// (<see cref="Fingerprints.SkeletonFingerprint"/>): near for paraphrases and translations of one skeleton; 0 when
+    /// too generic, and computed for harvest exchanges only (the only ones that use it).</summary>
     public ulong SkeletonFingerprint { get; set; }
     /// <summary>Exact hash of the normalized last user message: identifies an item (benchmark question, problem).</summary>
     public ulong ItemHash { get; set; }

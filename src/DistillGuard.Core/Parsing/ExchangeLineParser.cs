@@ -230,7 +230,6 @@ public sealed class ExchangeLineParser
         var norm = _norm.AsSpan(0, m);
         f.ItemHash = m == 0 ? 0 : Hash64.Of(norm);
         f.TemplateFingerprint = TemplateFingerprint.Compute(chars);
-        ulong concepts = SkeletonFingerprints ? SkeletonFingerprint.Concepts(chars, norm) : 0;
         MatchBounded(norm, _userBits);
 
         // System text: matched only when not among the recently seen system prompts.
@@ -251,12 +250,7 @@ public sealed class ExchangeLineParser
                 _systemCacheKeys[slot] = f.SystemHash;
                 _systemCacheConcepts[slot] = SkeletonFingerprints ? SkeletonFingerprint.Concepts(_chars.AsSpan(0, sn), _norm.AsSpan(0, sm)) : 0;
             }
-            // A harvest persona often lives in the system prompt ("You are an expert … complete and transparent
-            // reasoning"), reworded per account while the user turn carries only the problem: the skeleton is the
-            // concepts of both.
-            concepts |= _systemCacheConcepts[slot];
         }
-        if (SkeletonFingerprints) f.SkeletonFingerprint = SkeletonFingerprint.FromConcepts(concepts);
         var (signals, caps) = _engine.Decide(_userBits, hasSystem ? _systemBits : default);
 
         signals |= _parameters.Evaluate(f, pasted || s.ArtifactInUserTurn);
@@ -268,6 +262,19 @@ public sealed class ExchangeLineParser
         if (caps == Capability.None && f.Turns > 1) caps = Capability.Conversation;
         f.Signals = signals;
         f.Capabilities = caps;
+
+        // The instruction skeleton is read only where it is used: harvest exchanges. A harvest persona often lives in
+        // the system prompt ("You are an expert … complete and transparent reasoning"), reworded per account while the
+        // user turn carries only the problem: the skeleton is the concepts of both.
+        if (SkeletonFingerprints && Scoring.HarvestSignals.IsHarvest(signals))
+        {
+            int un = Decode(user, ref _chars);
+            if (_norm.Length < un) _norm = new char[Math.Max(un, _norm.Length * 2)];
+            int um = TextNormalizer.Normalize(_chars.AsSpan(0, un), _norm);
+            ulong concepts = SkeletonFingerprint.Concepts(_chars.AsSpan(0, un), _norm.AsSpan(0, um));
+            if (hasSystem) concepts |= _systemCacheConcepts[(int)(f.SystemHash & (SystemCacheSlots - 1))];
+            f.SkeletonFingerprint = SkeletonFingerprint.FromConcepts(concepts);
+        }
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code

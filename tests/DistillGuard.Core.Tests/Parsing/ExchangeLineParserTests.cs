@@ -56,11 +56,12 @@ public sealed class ExchangeLineParserTests
     [Fact]
     public void Parse_PersonaInTheSystemPrompt_GivesTheSkeleton_WhateverItsWordingAndTheProblem()
     {
-        static ulong Skeleton(ExchangeLineParser p, string? system, string user)
+        static ulong Skeleton(ExchangeLineParser p, string? system, string user, bool harvest = true)
         {
             string sys = system is null ? "" : "{\"role\":\"system\",\"content\":\"" + system + "\"},";
+            string budgets = harvest ? ",\"max_completion_tokens\":64000,\"reasoning_effort\":\"high\"" : "";
             var line = "{" + Env + ",\"api\":\"openai.chat.completions\",\"request\":{\"model\":\"gpt-x\",\"messages\":[" + sys +
-                "{\"role\":\"user\",\"content\":\"" + user + "\"}]},\"response\":{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"}}]}}";
+                "{\"role\":\"user\",\"content\":\"" + user + "\"}]" + budgets + "},\"response\":{\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"ok\"}}]}}";
             var f = new ExchangeFeatures();
             Assert.Null(p.Parse(Encoding.UTF8.GetBytes(line), f));
             return f.SkeletonFingerprint;
@@ -74,6 +75,9 @@ public sealed class ExchangeLineParserTests
         Assert.True(TemplateFingerprint.Distance(a, b) <= TemplateFingerprint.RecommendedThreshold, $"{TemplateFingerprint.Distance(a, b)} bits");
         Assert.Equal(0UL, Skeleton(parser, null, "Our churn went from 4% to 6%. Why?"));   // the bare problem alone has none
         Assert.Equal(0UL, Skeleton(new ExchangeLineParser(), "You are an expert data analyst. Always give complete and transparent reasoning before the final answer.", "Why?"));   // off
+        // Read for harvest exchanges only (the only ones that use it): the same persona at ordinary budgets, worded
+        // so that no content signal fires, has none.
+        Assert.Equal(0UL, Skeleton(parser, "Act as a specialist data analyst: provide your full, transparent thinking, then the final conclusion.", "Why?", harvest: false));
     }
 
     [Fact]
