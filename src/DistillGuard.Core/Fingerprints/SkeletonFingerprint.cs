@@ -157,9 +157,6 @@ public static class SkeletonFingerprint
     /// <summary>The SimHash of the prompt's concept set, or 0 when it has fewer than <see cref="MinConcepts"/> concepts.</summary>
     public static ulong Compute(ReadOnlySpan<char> text) => FromConcepts(Concepts(text));
 
-    /// <summary><see cref="Compute(ReadOnlySpan{char})"/> when the caller has the normal form already (the parser).</summary>
-    public static ulong Compute(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized) => FromConcepts(Concepts(text, normalized));
-
     /// <summary>The SimHash of a concept set, or 0 when it has fewer than <see cref="MinConcepts"/> concepts.</summary>
     public static ulong FromConcepts(ulong set)
     {
