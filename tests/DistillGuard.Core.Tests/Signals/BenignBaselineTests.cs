@@ -76,6 +76,28 @@ public sealed class BenignBaselineTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void SkeletonFingerprint_OrdinaryPrompts_SpreadOverManySkeletons()
+    {
+        // A skeleton links accounts only among those whose harvest egresses apart, and weighs by rarity; still, ordinary
+        // prompts should not pile onto a few skeletons, or those skeletons would say nothing.
+        var prompts = LoadLegitPrompts();
+        if (prompts is null) { output.WriteLine("SKIPPED: ../shared/data/legit not present"); return; }
+        var skeletons = prompts.Select(p => SkeletonFingerprint.Compute(p)).Where(x => x != 0).ToList();
+        // Near skeletons (within the template threshold) count as one: greedy clusters around the most common values.
+        var clusters = new List<(ulong Centre, int Count)>();
+        foreach (var g in skeletons.GroupBy(x => x).OrderByDescending(g => g.Count()).ThenBy(g => g.Key))
+        {
+            int i = clusters.FindIndex(c => TemplateFingerprint.Distance(c.Centre, g.Key) <= TemplateFingerprint.RecommendedThreshold);
+            if (i < 0) clusters.Add((g.Key, g.Count()));
+            else clusters[i] = (clusters[i].Centre, clusters[i].Count + g.Count());
+        }
+        int top = clusters.Count == 0 ? 0 : clusters.Max(c => c.Count);
+        output.WriteLine($"{prompts.Count} ordinary prompts: {skeletons.Count} ({skeletons.Count / (double)prompts.Count:P1}) have a skeleton, " +
+            $"{clusters.Count} skeleton clusters, the largest holds {top} ({top / (double)prompts.Count:P2} of all prompts)");
+        Assert.True(top < 0.05 * prompts.Count, $"one skeleton cluster holds {top} of {prompts.Count} ordinary prompts");
+    }
+
+    [Fact]
     public void TemplateFingerprint_DistinctOrdinaryPrompts_RarelyLookLikeOneTemplate()
     {
         var prompts = LoadLegitPrompts();
