@@ -5,6 +5,7 @@ using DistillGuard.Core.Links;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Profiles;
 using DistillGuard.Core.Scoring;
+using DistillGuard.Core.Signals;
 using DistillGuard.Core.Verdicts;
 
 namespace DistillGuard.Core.Analysis;
@@ -22,6 +23,7 @@ public sealed class AnalysisEngine
     private readonly List<AccountProfile> _profiles = new();
     private readonly Dictionary<ulong, int> _issuer = new();
     private readonly Dictionary<ulong, ReplayEdge> _replays = new();
+    private readonly BudgetPopulation _budgets;
     private int _artifactShift;
     private long _exchanges;
     private bool _completed;
@@ -29,6 +31,7 @@ public sealed class AnalysisEngine
     public AnalysisEngine(DetectorOptions? options = null)
     {
         _opt = (options ?? DetectorOptions.Default).EnsureValid();
+        _budgets = new BudgetPopulation(off: _opt.Disabled("budgets"));
         _ctx = new ProfileContext(_opt.CoActivityBucketMinutes * 60_000L, _opt.TemplateHammingDistance) { TrackParaphrase = _opt.ParaphraseLinks };
     }
 
@@ -47,6 +50,7 @@ public sealed class AnalysisEngine
             _byAccount.Add(f.Account, p);
             _profiles.Add(p);
         }
+        _budgets.Judge(f, p.Exchanges);
         p.Add(f, _ctx);
         _exchanges++;
 
@@ -98,7 +102,9 @@ public sealed class AnalysisEngine
 
         var records = _profiles.Select(p => inputs.Registry.Find(p.Account)).ToArray();
         var allow = _profiles.Select(p => inputs.Allowlist.Contains(p.Account)).ToArray();
-        var harvest = _profiles.Select(HarvestStrength.Of).ToArray();
+        // Harvest evidence: what the content asks (signals), or, whatever the wording, budgets at the log's ceiling.
+        var extraction = ExtractionEvidence.Measure(_profiles);
+        var harvest = _profiles.Select(p => Math.Max(HarvestStrength.Of(p), extraction.Of(p.Index))).ToArray();
         var linkInputs = new LinkGraphInputs
         {
             Profiles = _profiles, Context = _ctx, Records = records, Allowlisted = allow, Harvest = harvest,
@@ -109,7 +115,7 @@ public sealed class AnalysisEngine
         var linkTime = sw.Elapsed;
         var graph = new AccountKeyGraph(groups, builder, _opt.MinKeyWeight);
         var meter = new CoordinationMeter(_profiles, i => records[i], _opt.CreationBurstHours);
-        var findings = new CampaignAssembler(graph, builder, meter, harvest, _opt).Assemble();
+        var findings = new CampaignAssembler(graph, builder, meter, extraction, _opt).Assemble();
         var campaigns = CampaignReporter.Publish(findings, _profiles, _ctx);
         var clusterTime = sw.Elapsed - linkTime;
 
@@ -118,7 +124,7 @@ public sealed class AnalysisEngine
         foreach (var f in findings)
             foreach (var m in f.Members)
                 (f.Accepted ? memberOf : rejectedOf).TryAdd(m, f);
-        var scorer = new AccountScorer(_profiles, _ctx, harvest, builder, _opt);
+        var scorer = new AccountScorer(_profiles, _ctx, harvest, extraction, builder, _opt);
         var verdicts = _profiles
             .Select(p => scorer.Score(p, memberOf.GetValueOrDefault(p.Index), rejectedOf.GetValueOrDefault(p.Index), allow[p.Index]))
             .OrderBy(v => v.Account, StringComparer.Ordinal)

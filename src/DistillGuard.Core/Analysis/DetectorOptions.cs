@@ -54,6 +54,21 @@ public sealed record DetectorOptions
     /// <summary>Modularity a campaign's partition needs before it is split (<see cref="SplitCommunities"/>).</summary>
     public double MinSplitModularity { get; init; } = 0.3;
 
+    /// <summary>
+    /// Families of evidence switched off, comma-separated (for ablation: what each family contributes is measured by
+    /// running without it): the link families <c>content</c>, <c>network</c>, <c>client</c>, <c>registration</c>,
+    /// <c>behaviour</c>, <c>replay</c> (their keys carry no weight), and <c>budgets</c> (no budget is called maximal, so
+    /// neither the <c>max-output</c>/<c>max-thinking</c> signals nor the wording-free harvest evidence exist). Empty: all on.
+    /// </summary>
+    public string DisabledEvidence { get; init; } = "";
+
+    /// <summary>The names <see cref="DisabledEvidence"/> accepts.</summary>
+    public static readonly string[] EvidenceFamilies = ["content", "network", "client", "registration", "behaviour", "replay", "budgets"];
+
+    /// <summary>Whether the named evidence family is switched off (<see cref="DisabledEvidence"/>).</summary>
+    public bool Disabled(string family) => DisabledEvidence.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+        .Contains(family, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Every problem with these options; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -74,6 +89,8 @@ public sealed record DetectorOptions
         if (CreationBurstHours is < 1 or > 24 * 30) e.Add($"CreationBurstHours must be 1..720 (was {CreationBurstHours})");
         if (MaxTrackedArtifacts < 1000) e.Add($"MaxTrackedArtifacts must be at least 1000 (was {MaxTrackedArtifacts})");
         if (!Enum.IsDefined(Clusterer)) e.Add($"Clusterer {(int)Clusterer} is not a known clusterer");
+        foreach (var f in (DisabledEvidence ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            if (!EvidenceFamilies.Contains(f, StringComparer.OrdinalIgnoreCase)) e.Add($"DisabledEvidence: '{f}' is not an evidence family (one of {string.Join(", ", EvidenceFamilies)})");
         return e;
     }
 

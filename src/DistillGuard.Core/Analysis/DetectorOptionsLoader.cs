@@ -81,6 +81,7 @@ public static class DetectorOptionsLoader
         if (type == typeof(int) && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i)) parsed = i;
         else if (type == typeof(double) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) parsed = d;
         else if (type == typeof(bool) && bool.TryParse(value, out bool b)) parsed = b;
+        else if (type == typeof(string)) parsed = value;
         else if (type.IsEnum && Enum.GetNames(type).FirstOrDefault(n => Normalize(n) == Normalize(value)) is { } enumName) parsed = Enum.Parse(type, enumName);
         if (parsed is null)
         {

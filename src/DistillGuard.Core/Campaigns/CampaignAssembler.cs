@@ -15,19 +15,21 @@ public sealed class CampaignAssembler
     private readonly AccountKeyGraph _g;
     private readonly KeyGroupBuilder _builder;
     private readonly CoordinationMeter _meter;
-    private readonly double[] _evidence;
+    private readonly double[] _evidence;   // harvest evidence: content or wording-free, the larger
+    private readonly double[] _content;    // content harvest evidence only
     private readonly DetectorOptions _opt;
     private static readonly int FamilyCount = Enum.GetValues<LinkFamily>().Length;
     // Binding by family (see Coverage) carries two more slots: the egress-apart trait key's, and the registration
     // binding that is coincidence rather than identity (creation burst, popular e-mail domain).
     private static readonly int EgressSlot = FamilyCount, BurstSlot = FamilyCount + 1, PivotSlot = FamilyCount + 2, FamilySlots = FamilyCount + 3;
 
-    public CampaignAssembler(AccountKeyGraph graph, KeyGroupBuilder builder, CoordinationMeter meter, IReadOnlyList<double> harvest, DetectorOptions options)
+    public CampaignAssembler(AccountKeyGraph graph, KeyGroupBuilder builder, CoordinationMeter meter, ExtractionEvidence extraction, DetectorOptions options)
     {
         _g = graph;
         _builder = builder;
         _meter = meter;
-        _evidence = Enumerable.Range(0, builder.Profiles.Count).Select(i => HarvestStrength.Evidence(builder.Profiles[i])).ToArray();
+        _content = Enumerable.Range(0, builder.Profiles.Count).Select(i => HarvestStrength.Evidence(builder.Profiles[i])).ToArray();
+        _evidence = _content.Select((c, i) => Math.Max(c, extraction.Of(i))).ToArray();
         _opt = options;
     }
 
@@ -417,7 +419,8 @@ public sealed class CampaignAssembler
 
         var degIn = new double[members.Count];
         var memberHarvest = new double[members.Count];
-        for (int i = 0; i < members.Count; i++) memberHarvest[i] = _evidence[members[i]];
+        var memberContent = new double[members.Count];
+        for (int i = 0; i < members.Count; i++) { memberHarvest[i] = _evidence[members[i]]; memberContent[i] = _content[members[i]]; }
         var keys = new List<(KeyGroup, double, int)>();
         foreach (var kn in keyNodes.Order())
         {
@@ -432,7 +435,11 @@ public sealed class CampaignAssembler
                 degIn[pos] += w;
                 on++;
                 if (g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Skeleton or LinkKind.RotatingExits)
-                    memberHarvest[pos] = Math.Max(memberHarvest[pos], _builder.MemberEvidence(g, i));
+                {
+                    double onKey = _builder.MemberEvidence(g, i);
+                    memberHarvest[pos] = Math.Max(memberHarvest[pos], onKey);
+                    memberContent[pos] = Math.Max(memberContent[pos], onKey);
+                }
             }
             if (on >= 2) keys.Add((g, contrib, on));
         }
@@ -466,6 +473,20 @@ public sealed class CampaignAssembler
         bool operatorEvidence = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network or LinkFamily.Replay)
             || coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5 || coord.RotatingExits >= 0.5;
         if (!operatorEvidence) familyFactor = Math.Min(familyFactor, 0.5);
+        // Harvest read from budgets rather than words (a station whose harvest is ordinary-looking coding and tool use)
+        // stands only where the operator evidence is strong on both sides: the accounts are tied by identity (shared
+        // registration or infrastructure) *and* act as one (lockstep timing, a creation burst, a joint model pivot, or
+        // one parameter vector on a machine schedule). Researchers at maximal budgets, agent-platform users and
+        // corporate teams each share one of these, not both.
+        double contentFrac = memberContent.Average(h => Math.Min(1, h / 0.5));
+        if (contentFrac < 0.5 * harvestFrac)
+        {
+            bool tied = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network);
+            bool asOne = coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5
+                || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
+                || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5);
+            if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.5);
+        }
         // A group is what most of its members corroborate: a leftover block where a few members carry the operator
         // evidence and the rest only a popular template or parameter set is not one operation.
         double corroboratedShare = corroborated.Count(x => x) / (double)members.Count;

@@ -192,7 +192,7 @@ public sealed class KeyGroupBuilder
         foreach (var g in _ordered)
         {
             int m = g.Members.Count;
-            if (m < 2 || m > opt.MaxKeyAccounts) { g.Weight = 0; continue; }
+            if (m < 2 || m > opt.MaxKeyAccounts || opt.Disabled(g.Kind.Family().ToString())) { g.Weight = 0; continue; }
             g.Rarity = Math.Clamp(1 - Math.Log(m) / Math.Max(lnN, Math.Log(m + 1)), 0, 1);
             double sw = 0, sh = 0;
             for (int i = 0; i < m; i++)

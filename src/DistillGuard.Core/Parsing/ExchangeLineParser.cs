@@ -266,7 +266,7 @@ public sealed class ExchangeLineParser
         // The instruction skeleton is read only where it is used: harvest exchanges. A harvest persona often lives in
         // the system prompt ("You are an expert … complete and transparent reasoning"), reworded per account while the
         // user turn carries only the problem: the skeleton is the concepts of both.
-        if (SkeletonFingerprints && Scoring.HarvestSignals.IsHarvest(signals))
+        if (SkeletonFingerprints && (Scoring.HarvestSignals.IsHarvest(signals) || ParameterSignals.BudgetCandidate(f)))
         {
             int un = Decode(user, ref _chars);
             if (_norm.Length < un) _norm = new char[Math.Max(un, _norm.Length * 2)];

@@ -21,11 +21,13 @@ public sealed class AccountScorer
     private readonly IReadOnlyList<AccountProfile> _profiles;
     private readonly ProfileContext _ctx;
     private readonly IReadOnlyList<double> _harvest;
+    private readonly ExtractionEvidence _extraction;
     private readonly KeyGroupBuilder _builder;
     private readonly DetectorOptions _opt;
 
-    public AccountScorer(IReadOnlyList<AccountProfile> profiles, ProfileContext ctx, IReadOnlyList<double> harvest, KeyGroupBuilder builder, DetectorOptions options)
+    public AccountScorer(IReadOnlyList<AccountProfile> profiles, ProfileContext ctx, IReadOnlyList<double> harvest, ExtractionEvidence extraction, KeyGroupBuilder builder, DetectorOptions options)
     {
+        _extraction = extraction;
         _profiles = profiles;
         _ctx = ctx;
         _harvest = harvest;
@@ -134,6 +136,18 @@ public sealed class AccountScorer
                 Signal = HarvestSignals.Ids[s],
                 Weight = Math.Round(0.3 * HarvestSignals.Weights[s] * (1 - Math.Exp(-n / 20.0)) * (0.5 + 0.5 * Math.Min(1, share / 0.25)), 4),
                 Detail = $"{n.ToString("N0", CultureInfo.InvariantCulture)} of {p.Exchanges.ToString("N0", CultureInfo.InvariantCulture)} exchanges ({share:P0}), e.g. {string.Join(", ", ids)}",
+                ExchangeIds = ids,
+            });
+        }
+        var x = _extraction.Of(p);
+        if (x.Score >= 0.05)
+        {
+            var ids = p.ExampleHandles(x.Signal).Select(_ctx.Examples.Get).ToList();
+            list.Add(new Reason
+            {
+                Signal = "budget-at-ceiling",
+                Weight = Math.Round(0.3 * x.Score, 4),
+                Detail = ExtractionEvidence.Describe(x, p.Exchanges) + (ids.Count > 0 ? ", e.g. " + string.Join(", ", ids) : ""),
                 ExchangeIds = ids,
             });
         }

@@ -46,6 +46,16 @@ public sealed class SyntheticTraffic
         /// <summary>Share of campaign B's requests sent on campaign A's template (a second operation running the
         /// first's published prompt): a content bridge between two operations that share nothing else.</summary>
         public double BridgeShare { get; init; }
+        /// <summary>Campaign D: a transfer station harvesting agentic coding and tool use with no harvest wording at all —
+        /// fresh startup accounts in one sign-up burst, a few shared cards, one hosting range, one SDK, one system prompt
+        /// and tool set, round-robin round the clock at the log's largest output budget, half its traffic moved to a new
+        /// model within hours of its release. No content signal fires on any of its requests.</summary>
+        public int StationAccounts { get; init; }
+        /// <summary>Output budget of campaign D's requests.</summary>
+        public int StationBudget { get; init; } = 64000;
+        /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
+        /// maximum by default).</summary>
+        public bool PlatformAtStationBudget { get; init; }
     }
 
     private readonly struct Ev
@@ -246,7 +256,7 @@ public sealed class SyntheticTraffic
                     {
                         Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), System = platformSystem, Tools = 6,
                         Signals = _r.NextDouble() < 0.5 ? SignalSet.MaxOutputBudget : SignalSet.None, Caps = Capability.AgenticToolUse,
-                        Ip = $"192.0.2.{_r.Next(10, 14)}", MaxTokens = 8192, Thinking = 0, Temperature = 0.2,
+                        Ip = $"192.0.2.{_r.Next(10, 14)}", MaxTokens = _s.PlatformAtStationBudget ? _s.StationBudget : 8192, Thinking = 0, Temperature = 0.2,
                     });
             }
             // Enterprise batch: a nightly summarisation template at maximal output, identical parameters, one card.
@@ -364,6 +374,7 @@ public sealed class SyntheticTraffic
         }
 
         BoughtAndLookalikes();
+        Station();
 
         // Campaign B: reward-model data — rubric grading and pairwise judging on one template from another hosting range,
         // using the same popular SDK as campaign A (strangers: must stay a separate campaign).
@@ -430,6 +441,35 @@ public sealed class SyntheticTraffic
             {
                 Ts = Start + (long)(_r.NextDouble() * 6 * Day), Account = a, Template = Rand64(), Skeleton = Rand64(), Item = Rand64(), Signals = harvest,
                 Caps = Capability.Reasoning, Ip = $"{_r.Next(11, 99)}.{_r.Next(256)}.{_r.Next(256)}.{_r.Next(1, 255)}", MaxTokens = 64000, Thinking = 32000, Temperature = 1.0,
+            });
+        }
+    }
+
+    private void Station()
+    {
+        if (_s.StationAccounts <= 0) return;
+        ulong system = Rand64();
+        var cards = Enumerable.Range(0, Math.Max(1, _s.StationAccounts / 12)).Select(_ => Pay()).ToArray();
+        long burst = Start - 3 * Day;
+        long release = Start + 4 * Day + 2 * Hour;
+        var members = new List<int>();
+        for (int i = 0; i < _s.StationAccounts; i++)
+            members.Add(NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1]));
+        // Round-robin: one request every 90 s from the harness, each to the next account, for six days, day and night.
+        long t0 = Start + Day;
+        int total = 6 * 24 * 40;
+        for (int k = 0; k < total; k++)
+        {
+            long ts = t0 + k * 90_000L + _r.Next(5_000);
+            int a = members[k % members.Count];
+            bool agentic = _r.NextDouble() < 0.5;
+            _events.Add(new Ev
+            {
+                Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), System = system, Tools = 5,
+                Signals = _s.StationBudget >= 32000 ? SignalSet.MaxOutputBudget : SignalSet.None,   // no content signal: ordinary-looking coding
+                Caps = agentic ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
+                Ip = $"198.18.40.{_r.Next(1, 250)}", MaxTokens = _s.StationBudget, Thinking = 0, Temperature = 1.0,
+                Model = ts > release && _r.NextDouble() < 0.55 ? "model-b2" : "model-a1",
             });
         }
     }

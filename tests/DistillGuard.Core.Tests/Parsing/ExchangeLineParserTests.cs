@@ -46,7 +46,8 @@ public sealed class ExchangeLineParserTests
         Assert.NotEqual(0UL, f.TemplateFingerprint);
         Assert.True(f.ReasoningExposed);
         Assert.Equal((120, 900, 700), (f.InputTokens, f.OutputTokens, f.ReasoningTokens));
-        var expected = SignalSet.MaxOutputBudget | SignalSet.MaxThinkingBudget | SignalSet.LogprobsRequested | SignalSet.MultipleCompletions | SignalSet.ReasoningExposure;
+        // budgets are judged against the log's population in the account stage (BudgetPopulation), not here
+        var expected = SignalSet.LogprobsRequested | SignalSet.MultipleCompletions | SignalSet.ReasoningExposure;
         Assert.Equal(expected, f.Signals);
         Assert.True(f.Capabilities.HasFlag(Capability.Coding));
         Assert.True(f.Capabilities.HasFlag(Capability.AgenticToolUse));
@@ -138,7 +139,7 @@ public sealed class ExchangeLineParserTests
         Assert.True(f.ReasoningExposed);
         Assert.True(f.ReasoningTokens > 0);
         Assert.False(f.Signals.HasFlag(SignalSet.ArtifactReplay));
-        Assert.True(f.Signals.HasFlag(SignalSet.MaxThinkingBudget) && f.Signals.HasFlag(SignalSet.MaxOutputBudget));
+        Assert.False(f.Signals.HasFlag(SignalSet.MaxThinkingBudget) || f.Signals.HasFlag(SignalSet.MaxOutputBudget));   // judged later, against the log
     }
 
     [Fact]

@@ -1,0 +1,90 @@
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Tests.Analysis;
+using DistillGuard.Core.Verdicts;
+using Xunit.Abstractions;
+
+namespace DistillGuard.Core.Tests.Campaigns;
+
+/// <summary>
+/// A transfer station whose harvest is ordinary-looking agentic coding (no chain-of-thought, rubric or rewrite wording):
+/// found because its accounts are tied by identity and act as one while asking the log's largest budgets — and the
+/// look-alikes that share one of those things (a corporate card, a campus NAT, an agent platform's prompt, tools and
+/// hosting range, even at the same budget) stay clear.
+/// </summary>
+public sealed class WordingFreeHarvestTests(ITestOutputHelper output)
+{
+    private static SyntheticTraffic Traffic(int seed, bool platformAtBudget = false) => new(new SyntheticTraffic.Settings
+    {
+        Seed = seed, StationAccounts = 36, PlatformAtStationBudget = platformAtBudget,
+    });
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_AgenticStationWithNoHarvestWording_IsOneCampaign(int seed)
+    {
+        var t = Traffic(seed);
+        var r = AnalysisHarness.Run(t);
+        var d = t.Accounts.Where(a => a.Campaign == "D").Select(a => a.Id).ToHashSet();
+        var verdicts = r.Verdicts.Where(v => d.Contains(v.Account)).ToList();
+        var missed = verdicts.Where(v => v.Verdict != VerdictKind.Campaign).ToList();
+        Assert.True(missed.Count <= 0.05 * d.Count, $"{missed.Count} of {d.Count} station accounts missed; e.g. "
+            + string.Join("\n", missed.Take(3).Select(v => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}")));
+        var ids = verdicts.Where(v => v.Verdict == VerdictKind.Campaign).Select(v => v.Campaign).Distinct().ToList();
+        Assert.Single(ids);
+        // its evidence is what it does and who it is, never a content signal
+        var flagged = verdicts.First(v => v.Verdict == VerdictKind.Campaign);
+        output.WriteLine(string.Join("\n", flagged.Reasons.Select(q => $"{q.Signal} {q.Weight} {q.Detail}")));
+        Assert.Contains(flagged.Reasons, q => q.Signal == "budget-at-ceiling" && q.ExchangeIds.Count > 0);
+        Assert.Contains(flagged.Reasons, q => q.Signal is "shared-payment" or "shared-prefix" or "shared-ip");
+        Assert.DoesNotContain(flagged.Reasons, q => q.Signal is "cot-elicitation" or "answer-to-reasoning" or "rubric-grading");
+        // and it is not merged with the other campaigns
+        var others = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && !d.Contains(v.Account)).Select(v => v.Campaign).ToHashSet();
+        Assert.DoesNotContain(ids[0], others);
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    public void Complete_CorporateCardCampusNatAndAgentPlatform_StayClear(int seed, bool platformAtBudget)
+    {
+        var t = Traffic(seed, platformAtBudget);
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && pop[v.Account] is not ("campaign" or "station"))
+            .Select(v => $"{v.Account} ({pop[v.Account]}): {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.Contains(r.Verdicts, v => pop[v.Account] == "agent-platform");
+        Assert.Contains(r.Verdicts, v => pop[v.Account] == "corporate-card");
+        Assert.Contains(r.Verdicts, v => pop[v.Account] == "campus-nat");
+    }
+
+    [Fact]
+    public void Complete_StationBelowTheLogsCeiling_HasNoBudgetEvidence()
+    {
+        // The same station asking a quarter of what others in the log ask at most: its budgets are not maximal here.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = 1, StationAccounts = 36, StationBudget = 16000 });
+        var r = AnalysisHarness.Run(t);
+        var d = t.Accounts.Where(a => a.Campaign == "D").Select(a => a.Id).ToHashSet();
+        Assert.DoesNotContain(r.Verdicts, v => d.Contains(v.Account) && v.Reasons.Any(q => q.Signal == "budget-at-ceiling"));
+    }
+
+    [Fact]
+    public void Complete_StationAtTheCeilingOfALogWhoseCeilingIsLow_IsFound()
+    {
+        // Nobody in this log asks more than 16 K except the campaigns that ask 64 K; take those away and the ceiling is
+        // the station's own 16 K: what is maximal is read off the log, not a constant.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = 1, StationAccounts = 36, StationBudget = 16000, CampaignAccounts = 0, RewardCampaignAccounts = 0, IncludeHardNegatives = false,
+        });
+        var r = AnalysisHarness.Run(t);
+        var d = t.Accounts.Where(a => a.Campaign == "D").Select(a => a.Id).ToHashSet();
+        int found = r.Verdicts.Count(v => d.Contains(v.Account) && v.Verdict == VerdictKind.Campaign);
+        Assert.True(found >= 0.95 * d.Count, $"{found} of {d.Count}");
+        Assert.Equal(0, r.Verdicts.Count(v => !d.Contains(v.Account) && v.Verdict == VerdictKind.Campaign));
+    }
+}
