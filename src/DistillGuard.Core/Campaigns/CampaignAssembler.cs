@@ -473,6 +473,7 @@ public sealed class CampaignAssembler
         bool operatorEvidence = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network or LinkFamily.Replay)
             || coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5 || coord.RotatingExits >= 0.5;
         if (!operatorEvidence) familyFactor = Math.Min(familyFactor, 0.5);
+        // (Both caps below are strictly under the campaign threshold at full harvest and coordination.)
         // Harvest read from budgets rather than words (a station whose harvest is ordinary-looking coding and tool use)
         // stands only where the operator evidence is strong on both sides: the accounts are tied by identity (shared
         // registration or infrastructure) *and* act as one (lockstep timing, a creation burst, a joint model pivot, or
@@ -485,8 +486,12 @@ public sealed class CampaignAssembler
             bool asOne = coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5
                 || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
                 || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5);
-            if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.5);
+            if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
         }
+        // An organisation that openly runs many accounts of its own — verified, paid or enterprise accounts under one
+        // organisation name — is tied by identity and acts as one by design; that is a customer's fleet, not a hydra of
+        // fresh program-tier accounts hiding who runs them. Its members can still be reviewed (watch), not flagged.
+        if (coord.DeclaredOrganisation >= 0.8) familyFactor = Math.Min(familyFactor, 0.4);
         // A group is what most of its members corroborate: a leftover block where a few members carry the operator
         // evidence and the rest only a popular template or parameter set is not one operation.
         double corroboratedShare = corroborated.Count(x => x) / (double)members.Count;

@@ -23,6 +23,11 @@ public sealed record Coordination
 
     /// <summary>Share of the members whose exits rotate across networks (<see cref="Profiles.AccountProfile.RotatesExits"/>): independent users do not all hide behind rotating proxies.</summary>
     public double RotatingExits { get; init; }
+
+    /// <summary>Share of the (sampled) members that are verified, paid or enterprise accounts of one organisation (the
+    /// modal organisation name): an operator that identifies itself — a company's own fleet, team or workers — rather than
+    /// a hydra of fresh program-tier accounts. Not part of <see cref="Score"/>; campaign assembly reads it.</summary>
+    public double DeclaredOrganisation { get; init; }
     public double Score => Math.Min(1, 0.3 * Synchrony + 0.2 * IdenticalParams + 0.15 * CreationBurst + 0.15 * Freshness + 0.1 * Partition + 0.1 * Regularity
         + 0.15 * RotatingExits);
 }

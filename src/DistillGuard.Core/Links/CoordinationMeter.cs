@@ -42,10 +42,13 @@ public sealed class CoordinationMeter
 
         var created = new List<long>();
         double fresh = 0;
+        var declared = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var p in idx)
         {
             var r = _registry(p.Index);
             if (r is null) continue;
+            if (r.Verified == true && !r.IsProgramTier && !string.IsNullOrWhiteSpace(r.OrgName))
+                declared[r.OrgName.Trim()] = declared.GetValueOrDefault(r.OrgName.Trim()) + 1;
             double f = 0;
             if (r.IsProgramTier) f += 0.4;
             if (r.Verified == false) f += 0.3;
@@ -94,6 +97,7 @@ public sealed class CoordinationMeter
             ItemOverlap = overlap,
             Regularity = regular,
             RotatingExits = rotating,
+            DeclaredOrganisation = declared.Count == 0 ? 0 : (double)declared.Values.Max() / idx.Length,
         };
     }
 

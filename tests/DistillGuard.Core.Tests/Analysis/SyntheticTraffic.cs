@@ -56,6 +56,9 @@ public sealed class SyntheticTraffic
         /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
         /// maximum by default).</summary>
         public bool PlatformAtStationBudget { get; init; }
+        /// <summary>A company's own fleet: verified enterprise accounts under one organisation name, one card, one hosting
+        /// address, its product's system prompt (which asks for step-by-step reasoning) on a machine schedule.</summary>
+        public int FleetAccounts { get; init; }
     }
 
     private readonly struct Ev
@@ -375,6 +378,7 @@ public sealed class SyntheticTraffic
 
         BoughtAndLookalikes();
         Station();
+        Fleet();
 
         // Campaign B: reward-model data — rubric grading and pairwise judging on one template from another hosting range,
         // using the same popular SDK as campaign A (strangers: must stay a separate campaign).
@@ -442,6 +446,25 @@ public sealed class SyntheticTraffic
                 Ts = Start + (long)(_r.NextDouble() * 6 * Day), Account = a, Template = Rand64(), Skeleton = Rand64(), Item = Rand64(), Signals = harvest,
                 Caps = Capability.Reasoning, Ip = $"{_r.Next(11, 99)}.{_r.Next(256)}.{_r.Next(256)}.{_r.Next(1, 255)}", MaxTokens = 64000, Thinking = 32000, Temperature = 1.0,
             });
+        }
+    }
+
+    private void Fleet()
+    {
+        if (_s.FleetAccounts <= 0) return;
+        ulong system = Rand64(), tpl = Rand64();
+        var card = Pay();
+        for (int i = 0; i < _s.FleetAccounts; i++)
+        {
+            int a = NewAccount("fleet", null, "enterprise", true, Start - 200 * Day, card, "fleetco.example.com", PopularAgents[2], PopularJa4[2]);
+            _records[^1] = _records[^1] with { OrgName = "Fleet Co" };
+            foreach (var ts in Times(200, 0, 24, regular: true))
+                _events.Add(new Ev
+                {
+                    Ts = ts + i * 30_000L, Account = a, Template = Noise(tpl, _r), Item = Rand64(), System = system,
+                    Signals = _r.NextDouble() < 0.5 ? SignalSet.CotElicitation : SignalSet.None, Caps = Capability.Reasoning | Capability.Writing,
+                    Ip = "203.0.113.250", MaxTokens = 4096, Thinking = 0, Temperature = 0.3,
+                });
         }
     }
 

@@ -1,3 +1,4 @@
+using DistillGuard.Core.Accounts;
 using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Tests.Analysis;
 using DistillGuard.Core.Verdicts;
@@ -86,5 +87,27 @@ public sealed class WordingFreeHarvestTests(ITestOutputHelper output)
         int found = r.Verdicts.Count(v => d.Contains(v.Account) && v.Verdict == VerdictKind.Campaign);
         Assert.True(found >= 0.95 * d.Count, $"{found} of {d.Count}");
         Assert.Equal(0, r.Verdicts.Count(v => !d.Contains(v.Account) && v.Verdict == VerdictKind.Campaign));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Complete_AnOrganisationsOwnDeclaredFleet_IsNotCampaign(int seed)
+    {
+        // One card, one address, one system prompt that asks for step-by-step reasoning, a machine schedule — and every
+        // account a verified enterprise account of one named organisation: a customer's fleet, not a hydra.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, FleetAccounts = 20 });
+        var r = AnalysisHarness.Run(t);
+        var fleet = t.Accounts.Where(a => a.Population == "fleet").Select(a => a.Id).ToHashSet();
+        Assert.DoesNotContain(r.Verdicts, v => fleet.Contains(v.Account) && v.Verdict == VerdictKind.Campaign);
+        // the same traffic from unverified free accounts under no common name is a campaign: the declaration decides
+        var registry = t.Registry;
+        var hidden = new AccountRegistry(t.Accounts.Select(a => registry.Find(a.Id)!)
+            .Select(x => fleet.Contains(x.Account) ? x with { Verified = false, Tier = "free", OrgName = x.Account } : x).ToList());
+        var engine = new AnalysisEngine();
+        t.Replay(engine.Add);
+        var r2 = engine.Complete(new AnalysisInputs { Registry = hidden, Allowlist = t.Allowlist, IpIntel = t.IpIntel });
+        int flagged = r2.Verdicts.Count(v => fleet.Contains(v.Account) && v.Verdict == VerdictKind.Campaign);
+        Assert.True(flagged >= 0.9 * fleet.Count, $"{flagged} of {fleet.Count}");
     }
 }
