@@ -17,9 +17,17 @@ public static class ScenarioLoader
 {
     public static readonly string[] BuiltInNames = ["tiny", "standard", "evasive", "hardneg", "scale", "frontier"];
 
-    /// <summary>A built-in name, or a path to a YAML/JSON file.</summary>
+    /// <summary>Scenario families generated from the seed rather than read from a file.</summary>
+    public static readonly string[] GeneratedNames = [RandomScenario.Name];
+
+    /// <summary>A built-in name, a generated family (<c>random</c>: drawn from <paramref name="seed"/>), or a path to a YAML/JSON file.</summary>
+    public static ScenarioSpec Load(string nameOrPath, ulong seed)
+        => nameOrPath == RandomScenario.Name ? RandomScenario.Generate(seed) : Load(nameOrPath);
+
+    /// <summary>A built-in name, or a path to a YAML/JSON file (<c>random</c> is drawn from seed 0; pass the run's seed to the other overload).</summary>
     public static ScenarioSpec Load(string nameOrPath)
     {
+        if (nameOrPath == RandomScenario.Name) return RandomScenario.Generate(0);
         var tree = Resolve(nameOrPath, baseDir: Directory.GetCurrentDirectory(), depth: 0, out string source);
         return Bind(tree, source);
     }
