@@ -24,6 +24,8 @@ internal static class CapabilityContent
             "Given the schema below, write SQL to {q}. | ```\n{y}\n```",
             "quick sql question: {q} | ```\n{y}\n```",
             "Rewrite this as a single {x} query with a CTE, it needs to {q}. | ```\n{y}\n```",
+            "For a dashboard I need a query that {q}. | Here is the schema: | ```\n{y}\n```",
+            "How would you {q} in {x}? | Index suggestions welcome. | ```\n{y}\n```",
         ],
         [ContentKind.LegalClause] =
         [
@@ -35,6 +37,8 @@ internal static class CapabilityContent
             "Draft a short {x} clause. | Contract: {t}. | Governing law: {y}. | {q}",
             "Our counterparty sent a one-sided {x} clause for the {t}. | Suggest a fairer version. | {q}",
             "Give me two alternative {x} clauses for a {t} ({y}). | {q}",
+            "I'm a founder, not a lawyer. | What should a {x} clause in our {t} say? | {q}",
+            "Suggest plain-English wording for a {x} clause ({t}, {y}). | {q}",
         ],
         [ContentKind.MedicalCoding] =
         [
@@ -46,6 +50,8 @@ internal static class CapabilityContent
             "Review my coding for this {t} note; I used {a}. | {q}",
             "Extract billable {x} codes from: | {q}",
             "Coding question ({x}): | {q}",
+            "Which {x} code is more specific for this? | {q}",
+            "Help me code this {t} chart note for billing ({x}): | {q}",
         ],
         [ContentKind.ChemistryQa] =
         [
@@ -57,6 +63,8 @@ internal static class CapabilityContent
             "Help with {t}: {q}",
             "{q} | Which formula should I use?",
             "Lab prep question. | {q}",
+            "{q} | Please explain briefly.",
+            "Studying for a {t} exam: {q}",
         ],
         [ContentKind.SpreadsheetFormula] =
         [
@@ -68,6 +76,8 @@ internal static class CapabilityContent
             "Need a {x} formula to {q}. | Data: {y}",
             "Is there a way to {q} without a helper column? | {x}, columns {y}",
             "Write an array formula for {x} that will {q}. | {y}",
+            "Spreadsheet question: how do I make a formula that {q}? | {y} | ({x})",
+            "Can {x} do this with one formula? | I want it to {q}. | Columns: {y}",
         ],
     };
 
@@ -79,7 +89,7 @@ internal static class CapabilityContent
             ["sql"] = ["Escribe una consulta {x} que {q}. | Esquema: | ```\n{y}\n```", "Tengo estas tablas: | ```\n{y}\n``` | ¿Cómo puedo {q}?", "Mi consulta en {x} debería {q}, pero no funciona. | ```\n{y}\n```"],
             ["legal"] = ["Redacta una cláusula de {x} para un {t} sujeto a la ley de {y}. | {q}", "Necesitamos una cláusula de {x} equilibrada para nuestro {t}. | {q}"],
             ["medcode"] = ["Asigna códigos {x} a esta nota clínica: | {q}", "¿Qué códigos {x} corresponden a esta consulta de {t}? | {q}"],
-            ["chem"] = ["{q}", "Pregunta de química: {q}", "Para mi clase de {t}: {q}"],
+            ["chem"] = ["Pregunta de química: {q}", "Tengo una duda de química: {q}", "Para mi clase de química: {q} | ¿Me lo explicas?"],
             ["sheet"] = ["En {x}, necesito una fórmula que {q}. | Columnas: {y}", "¿Qué fórmula de {x} sirve para {q}? | Mis columnas: {y}"],
         },
         ["de"] = new()
@@ -87,7 +97,7 @@ internal static class CapabilityContent
             ["sql"] = ["Schreibe eine {x}-Abfrage, die {q}. | Schema: | ```\n{y}\n```", "Ich habe diese Tabellen: | ```\n{y}\n``` | Wie kann ich {q}?", "Meine {x}-Abfrage soll {q}, liefert aber falsche Werte. | ```\n{y}\n```"],
             ["legal"] = ["Formuliere eine {x}-Klausel für einen {t} nach dem Recht von {y}. | {q}", "Wir brauchen eine ausgewogene {x}-Regelung in unserem {t}. | {q}"],
             ["medcode"] = ["Vergib {x}-Codes für diesen Befund: | {q}", "Welche {x}-Codes passen zu diesem {t}-Termin? | {q}"],
-            ["chem"] = ["{q}", "Chemiefrage: {q}", "Für meinen {t}-Kurs: {q}"],
+            ["chem"] = ["Chemiefrage: {q}", "Ich habe eine Frage zur Chemie: {q}", "Für meinen Chemiekurs: {q} | Kannst du es kurz erklären?"],
             ["sheet"] = ["In {x} brauche ich eine Formel, die {q}. | Spalten: {y}", "Welche {x}-Formel kann {q}? | Meine Spalten: {y}"],
         },
         ["fr"] = new()
@@ -95,7 +105,7 @@ internal static class CapabilityContent
             ["sql"] = ["Écris une requête {x} qui {q}. | Schéma : | ```\n{y}\n```", "J'ai ces tables : | ```\n{y}\n``` | Comment faire pour {q} ?", "Ma requête {x} devrait {q}, mais le résultat est faux. | ```\n{y}\n```"],
             ["legal"] = ["Rédige une clause de {x} pour un {t} soumis au droit de {y}. | {q}", "Il nous faut une clause de {x} équilibrée pour notre {t}. | {q}"],
             ["medcode"] = ["Attribue les codes {x} à ce compte rendu : | {q}", "Quels codes {x} pour cette consultation de {t} ? | {q}"],
-            ["chem"] = ["{q}", "Question de chimie : {q}", "Pour mon cours de {t} : {q}"],
+            ["chem"] = ["Question de chimie : {q}", "J'ai une question de chimie : {q}", "Pour mon cours de chimie : {q} | Tu peux expliquer ?"],
             ["sheet"] = ["Dans {x}, il me faut une formule qui {q}. | Colonnes : {y}", "Quelle formule {x} permet de {q} ? | Mes colonnes : {y}"],
         },
         ["pt"] = new()
@@ -103,7 +113,7 @@ internal static class CapabilityContent
             ["sql"] = ["Escreva uma consulta {x} que {q}. | Esquema: | ```\n{y}\n```", "Tenho estas tabelas: | ```\n{y}\n``` | Como faço para {q}?", "Minha consulta em {x} deveria {q}, mas não funciona. | ```\n{y}\n```"],
             ["legal"] = ["Redija uma cláusula de {x} para um {t} regido pela lei de {y}. | {q}", "Precisamos de uma cláusula de {x} equilibrada no nosso {t}. | {q}"],
             ["medcode"] = ["Atribua códigos {x} a esta nota clínica: | {q}", "Quais códigos {x} se aplicam a esta consulta de {t}? | {q}"],
-            ["chem"] = ["{q}", "Pergunta de química: {q}", "Para minha aula de {t}: {q}"],
+            ["chem"] = ["Pergunta de química: {q}", "Tenho uma dúvida de química: {q}", "Para minha aula de química: {q} | Pode explicar?"],
             ["sheet"] = ["No {x}, preciso de uma fórmula que {q}. | Colunas: {y}", "Qual fórmula do {x} serve para {q}? | Minhas colunas: {y}"],
         },
         ["zh"] = new()
@@ -111,7 +121,7 @@ internal static class CapabilityContent
             ["sql"] = ["写一个{x}查询，要求{q}。 | 表结构： | ```\n{y}\n```", "我有这些表： | ```\n{y}\n``` | 怎样才能{q}？", "我的{x}查询应该{q}，但结果不对。 | ```\n{y}\n```"],
             ["legal"] = ["请为适用{y}法律的{t}起草一条{x}条款。 | {q}", "我们的{t}需要一条公平的{x}条款。 | {q}"],
             ["medcode"] = ["请为这份病历分配{x}编码： | {q}", "这次{t}就诊应使用哪些{x}编码？ | {q}"],
-            ["chem"] = ["{q}", "化学问题：{q}", "{t}课的作业：{q}"],
+            ["chem"] = ["化学问题：{q}", "请教一个化学问题：{q}", "化学课作业：{q} | 请简单解释一下。"],
             ["sheet"] = ["在{x}里，我需要一个公式来{q}。 | 列：{y}", "用什么{x}公式可以{q}？ | 我的列：{y}"],
         },
         ["ja"] = new()
@@ -119,7 +129,7 @@ internal static class CapabilityContent
             ["sql"] = ["{q}{x}のクエリを書いてください。 | スキーマ： | ```\n{y}\n```", "次のテーブルがあります： | ```\n{y}\n``` | {q}にはどうすればいいですか？", "この{x}クエリで{q}たいのですが、結果が合いません。 | ```\n{y}\n```"],
             ["legal"] = ["{y}法を準拠法とする{t}の{x}条項を起草してください。 | {q}", "{t}に入れるバランスの取れた{x}条項が必要です。 | {q}"],
             ["medcode"] = ["この診療記録に{x}コードを付けてください： | {q}", "この{t}の受診にはどの{x}コードが該当しますか？ | {q}"],
-            ["chem"] = ["{q}", "化学の質問です：{q}", "{t}の授業の課題：{q}"],
+            ["chem"] = ["化学の質問です：{q}", "化学について教えてください：{q}", "化学の授業の課題です：{q} | 簡単に説明してください。"],
             ["sheet"] = ["{x}で{q}数式が必要です。 | 列：{y}", "{q}にはどの{x}の数式を使えばいいですか？ | 列：{y}"],
         },
         ["ru"] = new()
@@ -127,7 +137,7 @@ internal static class CapabilityContent
             ["sql"] = ["Напиши запрос {x}, который {q}. | Схема: | ```\n{y}\n```", "У меня такие таблицы: | ```\n{y}\n``` | Как {q}?", "Мой запрос в {x} должен {q}, но выдаёт не то. | ```\n{y}\n```"],
             ["legal"] = ["Составь пункт о {x} для {t} по праву {y}. | {q}", "Нам нужен сбалансированный пункт о {x} в нашем {t}. | {q}"],
             ["medcode"] = ["Присвой коды {x} этой записи приёма: | {q}", "Какие коды {x} подходят для приёма ({t})? | {q}"],
-            ["chem"] = ["{q}", "Вопрос по химии: {q}", "Для курса {t}: {q}"],
+            ["chem"] = ["Вопрос по химии: {q}", "Помоги с химией: {q}", "Задача по химии: {q} | Объясни кратко."],
             ["sheet"] = ["В {x} нужна формула, которая {q}. | Столбцы: {y}", "Какой формулой {x} можно {q}? | Мои столбцы: {y}"],
         },
         ["hi"] = new()
@@ -135,7 +145,7 @@ internal static class CapabilityContent
             ["sql"] = ["एक {x} क्वेरी लिखिए जो {q}। | स्कीमा: | ```\n{y}\n```", "मेरे पास ये टेबल हैं: | ```\n{y}\n``` | मैं कैसे {q}?"],
             ["legal"] = ["{y} के कानून के तहत {t} के लिए {x} क्लॉज़ का मसौदा बनाइए। | {q}", "हमारे {t} के लिए एक संतुलित {x} क्लॉज़ चाहिए। | {q}"],
             ["medcode"] = ["इस क्लिनिकल नोट के लिए {x} कोड बताइए: | {q}", "इस {t} विज़िट पर कौन से {x} कोड लगेंगे? | {q}"],
-            ["chem"] = ["{q}", "रसायन विज्ञान का सवाल: {q}"],
+            ["chem"] = ["रसायन विज्ञान का सवाल: {q}", "मेरा रसायन विज्ञान का प्रश्न: {q} | कृपया समझाइए।"],
             ["sheet"] = ["{x} में मुझे ऐसा फ़ॉर्मूला चाहिए जो {q}। | कॉलम: {y}", "{q} के लिए {x} का कौन सा फ़ॉर्मूला होगा? | कॉलम: {y}"],
         },
         ["ar"] = new()
@@ -143,7 +153,7 @@ internal static class CapabilityContent
             ["sql"] = ["اكتب استعلام {x} يقوم بما يلي: {q}. | المخطط: | ```\n{y}\n```", "لدي هذه الجداول: | ```\n{y}\n``` | كيف يمكنني {q}؟"],
             ["legal"] = ["صِغ بند {x} لعقد {t} يخضع لقانون {y}. | {q}", "نحتاج إلى بند {x} متوازن في {t} الخاص بنا. | {q}"],
             ["medcode"] = ["حدد رموز {x} لهذه الملاحظة السريرية: | {q}", "ما رموز {x} المناسبة لزيارة {t} هذه؟ | {q}"],
-            ["chem"] = ["{q}", "سؤال في الكيمياء: {q}"],
+            ["chem"] = ["سؤال في الكيمياء: {q}", "لدي سؤال في الكيمياء: {q} | اشرح باختصار من فضلك."],
             ["sheet"] = ["أحتاج في {x} إلى صيغة {q}. | الأعمدة: {y}", "ما صيغة {x} التي {q}؟ | أعمدتي: {y}"],
         },
         ["ko"] = new()
@@ -151,7 +161,7 @@ internal static class CapabilityContent
             ["sql"] = ["{q} {x} 쿼리를 작성해 주세요. | 스키마: | ```\n{y}\n```", "이런 테이블이 있습니다: | ```\n{y}\n``` | 어떻게 {q}?"],
             ["legal"] = ["{y} 법을 준거법으로 하는 {t}의 {x} 조항 초안을 작성해 주세요. | {q}", "우리 {t}에 들어갈 균형 잡힌 {x} 조항이 필요합니다. | {q}"],
             ["medcode"] = ["이 진료 기록에 {x} 코드를 지정해 주세요: | {q}", "이번 {t} 진료에는 어떤 {x} 코드가 맞나요? | {q}"],
-            ["chem"] = ["{q}", "화학 질문입니다: {q}"],
+            ["chem"] = ["화학 질문입니다: {q}", "화학 숙제 질문입니다: {q} | 간단히 설명해 주세요."],
             ["sheet"] = ["{x}에서 {q} 수식이 필요합니다. | 열: {y}", "{q} {x} 수식이 뭔가요? | 열: {y}"],
         },
     };
