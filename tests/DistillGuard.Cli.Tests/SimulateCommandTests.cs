@@ -108,6 +108,30 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_Random_DrawsItsWorldFromTheSeedAndRecordsItInScenarioJson()
+    {
+        string Sim(string name, string seed)
+        {
+            string outDir = Path.Combine(_dir, name);
+            int code = Run("--scenario", "random", "--seed", seed, "--days", "2", "--scale", "0.05", "--out", outDir, "--json", "--threads", "2");
+            Assert.True(code == 0, _err.ToString());
+            return File.ReadAllText(Path.Combine(outDir, "scenario.json"));
+        }
+
+        string a = Sim("a", "3"), b = Sim("b", "3"), c = Sim("c", "4");
+
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+        using var doc = JsonDocument.Parse(a);
+        var scenario = doc.RootElement.GetProperty("scenario");
+        Assert.Equal("random", scenario.GetProperty("name").GetString());
+        var campaigns = scenario.GetProperty("campaigns").EnumerateArray().ToList();
+        Assert.InRange(campaigns.Count, 3, 6);
+        Assert.Equal(campaigns.Count, campaigns.Select(x => x.GetProperty("name").GetString()).Distinct().Count());
+        Assert.All(campaigns, x => Assert.True(x.TryGetProperty("max_tokens", out _) && x.TryGetProperty("evasion", out _) && x.TryGetProperty("egress", out _)));
+    }
+
+    [Fact]
     public void Run_UnknownScenarioName_ExitsTwoAndNamesTheBuiltIns()
     {
         int code = Run("--scenario", "no-such-scenario", "--out", Path.Combine(_dir, "x"));

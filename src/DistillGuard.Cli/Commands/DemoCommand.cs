@@ -38,7 +38,7 @@ internal static class DemoCommand
         ScenarioSpec spec;
         try
         {
-            spec = ScenarioLoader.Load(options.Scenario).WithOverrides(options.Scale, null);
+            spec = ScenarioLoader.Load(options.Scenario, options.Seed).WithOverrides(options.Scale, null);
         }
         catch (ScenarioException e)
         {

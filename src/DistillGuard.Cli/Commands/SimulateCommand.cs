@@ -16,7 +16,7 @@ internal static class SimulateCommand
     {
         var scenario = new Option<string>("--scenario", "-s")
         {
-            Description = $"Built-in scenario ({string.Join(", ", ScenarioLoader.BuiltInNames)}) or a YAML/JSON scenario file (may 'extends: standard').",
+            Description = $"Built-in scenario ({string.Join(", ", ScenarioLoader.BuiltInNames)}), 'random' (a world drawn from --seed), or a YAML/JSON scenario file (may 'extends: standard').",
             DefaultValueFactory = _ => "standard",
         };
         var seed = new Option<ulong>("--seed") { Description = "Random seed; the same seed and parameters give byte-identical output.", DefaultValueFactory = _ => 1 };
@@ -67,7 +67,7 @@ internal static class SimulateCommand
         ScenarioSpec? spec = null;
         try
         {
-            spec = ScenarioLoader.Load(scenarioName).WithOverrides(scale, days);
+            spec = ScenarioLoader.Load(scenarioName, seed).WithOverrides(scale, days);
         }
         catch (ScenarioException e)
         {

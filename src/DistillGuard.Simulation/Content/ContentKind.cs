@@ -30,4 +30,30 @@ public enum ContentKind : byte
     SyntheticData,         // "generate N diverse instructions/examples"
     SystemPromptExtraction,// attempts to expose hidden instructions
     ReasoningReplay,       // a reasoning artifact pasted back with "expand / write it out / translate"
+    // Professional capabilities no harvest lexicon names, in ordinary wording (CapabilityContent): asked by
+    // legitimate people and targeted by campaigns alike. Not harvest kinds by themselves.
+    SqlQuery,              // write or fix a SQL query against a given schema
+    LegalClause,           // draft a contract clause for a jurisdiction
+    MedicalCoding,         // assign ICD/CPT/SNOMED codes to a clinical note
+    ChemistryQa,           // chemistry questions: moles, pH, balancing, gas laws
+    SpreadsheetFormula,    // spreadsheet formulas (Excel, Sheets, Calc)
+}
+
+/// <summary>Wire names of <see cref="ContentKind"/> (kebab-case: <c>cot-elicitation</c>, <c>sql-query</c>) for scenario files.</summary>
+public static class ContentKinds
+{
+    public static string WireName(this ContentKind kind) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
+
+    public static bool TryParse(string name, out ContentKind kind)
+    {
+        foreach (var k in Enum.GetValues<ContentKind>())
+            if (k.WireName() == name.Replace('_', '-')) { kind = k; return true; }
+        kind = default;
+        return false;
+    }
+
+    public static IEnumerable<string> AllNames => Enum.GetValues<ContentKind>().Select(k => k.WireName());
+
+    /// <summary>The capabilities added for <see cref="CapabilityContent"/> (no lexicon names them).</summary>
+    public static readonly ContentKind[] Professional = [ContentKind.SqlQuery, ContentKind.LegalClause, ContentKind.MedicalCoding, ContentKind.ChemistryQa, ContentKind.SpreadsheetFormula];
 }

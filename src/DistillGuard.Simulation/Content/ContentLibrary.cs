@@ -48,6 +48,8 @@ public sealed class ContentLibrary
             _languages[pack.Code] = pack;
             if (pack.Code == "en") { pack.Synonyms = Synonyms; continue; }
             pack.Synonyms = new SynonymTable(pack.SynonymGroups);
+            if (CapabilityContent.Families.TryGetValue(pack.Code, out var extra))
+                foreach (var (family, texts) in extra) pack.Families.TryAdd(family, texts);
             int f = 0;
             foreach (ContentKind kind in Enum.GetValues<ContentKind>())
             {

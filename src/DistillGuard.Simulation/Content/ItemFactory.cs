@@ -54,6 +54,7 @@ internal static class ItemFactory
     public static void Fill(ContentLibrary lib, ContentKind kind, LanguagePack lang, ContentItem? item, ref SimRandom r, SlotValues s, int toolSet)
     {
         s.Clear();
+        if (CapabilityContent.Handles(kind)) { CapabilityContent.Fill(kind, lang, ref r, s); return; }
         if (lang.Code != "en") { FillOther(kind, lang, ref r, s); return; }
         var en = lib.English;
         switch (kind)

@@ -58,6 +58,11 @@ internal sealed class LanguagePack
         ContentKind.PairwiseJudging => "pair",
         ContentKind.SafeRewrite => "saferewrite",
         ContentKind.SyntheticData => "synth",
+        ContentKind.SqlQuery => "sql",
+        ContentKind.LegalClause => "legal",
+        ContentKind.MedicalCoding => "medcode",
+        ContentKind.ChemistryQa => "chem",
+        ContentKind.SpreadsheetFormula => "sheet",
         _ => "chat",
     };
 }

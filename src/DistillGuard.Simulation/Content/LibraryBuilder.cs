@@ -28,7 +28,9 @@ internal sealed class LibraryBuilder
     }
 
     private static List<string> EnglishSkeletonsFor(ContentKind kind)
-        => Content.EnglishSkeletons.All.TryGetValue(kind, out var list) ? new List<string>(list) : new List<string> { "{q}" };
+        => Content.EnglishSkeletons.All.TryGetValue(kind, out var list) ? new List<string>(list)
+            : CapabilityContent.English.TryGetValue(kind, out var capability) ? new List<string>(capability)
+            : new List<string> { "{q}" };
 
     public void Add(CorpusPool pool, ContentItem item) => Pools[(int)pool].Add(item);
 }

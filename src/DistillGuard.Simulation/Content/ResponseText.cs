@@ -20,6 +20,10 @@ internal static class ResponseText
             ContentKind.CotElicitation or ContentKind.AnswerToReasoning or ContentKind.ReasoningReveal or ContentKind.ReasoningReplay => 520,
             ContentKind.CodingHarvest or ContentKind.AgenticHarvest => 480,
             ContentKind.SyntheticData => 600,
+            ContentKind.SqlQuery or ContentKind.SpreadsheetFormula => 220,
+            ContentKind.LegalClause => 330,
+            ContentKind.MedicalCoding => 120,
+            ContentKind.ChemistryQa => 240,
             _ => 300,
         };
         return (int)Math.Clamp(r.NextLogNormal(Math.Log(median), 0.45), 12, 4000);
@@ -36,6 +40,7 @@ internal static class ResponseText
         int start = o.Length;
         bool en = lang.Code == "en";
         string[] prose = en ? EnglishPools.Prose : lang.Prose;
+        if (CapabilityContent.Handles(kind)) { CapabilityContent.Answer(kind, lang, s, ref r, target, prose, o); return; }
         switch (kind)
         {
             case ContentKind.Math: case ContentKind.Homework: case ContentKind.BenchmarkEval:

@@ -193,7 +193,7 @@ internal sealed class Actor
         intent.ToolCallInResponse = tools && trng.Chance(p.ToolCallProb);
         bool thinking = !ordinary && p.ThinkingProb > 0 && (p.ThinkingProb >= 1 || srng.Chance(p.ThinkingProb));
         intent.ThinkingBudget = thinking ? p.ThinkingBudget : 0;
-        intent.ReasoningEffort = null;
+        intent.ReasoningEffort = thinking ? p.ReasoningEffort : null;
         intent.ExposeReasoning = thinking && p.ExposeReasoning;
         intent.MaxTokens = ordinary ? 1024 : p.MaxTokens;
         if (thinking && intent.MaxTokens <= intent.ThinkingBudget) intent.MaxTokens = intent.ThinkingBudget + 4096;

@@ -11,6 +11,8 @@ public enum Archetype : byte
     TransferStation,
     /// <summary>Reasoning artifacts issued in one conversation pasted into other accounts' requests.</summary>
     ReasoningReplay,
+    /// <summary>Plain agentic coding and tool use at volume: tool schemas, multi-turn agent loops, ordinary wording, no turn to reasoning extraction.</summary>
+    AgenticPlain,
 }
 
 public static class Archetypes
@@ -19,6 +21,7 @@ public static class Archetypes
     [
         (Archetype.CotSweep, "cot-sweep"), (Archetype.AgenticHarvest, "agentic-harvest"),
         (Archetype.TransferStation, "transfer-station"), (Archetype.ReasoningReplay, "reasoning-replay"),
+        (Archetype.AgenticPlain, "agentic-plain"),
     ];
 
     public static string WireName(this Archetype a) => Names.First(n => n.A == a).Name;

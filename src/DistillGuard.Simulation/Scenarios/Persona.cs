@@ -15,6 +15,8 @@ public enum Persona : byte
     AgentPlatformUser,
     JailbreakTinkerer,
     LicensedDistiller,
+    /// <summary>A legitimate organisation openly running a fleet of worker accounts (one org, one card, one system prompt, machine schedule).</summary>
+    OrgFleet,
 }
 
 /// <summary>Wire names of <see cref="Persona"/> as used in scenario files and labels.jsonl.</summary>
@@ -27,6 +29,7 @@ public static class Personas
         (Persona.EnterpriseBatch, "enterprise-batch"), (Persona.BenchmarkResearcher, "benchmark-researcher"),
         (Persona.RelayApp, "relay-app"), (Persona.AgentPlatformUser, "agent-platform-user"),
         (Persona.JailbreakTinkerer, "jailbreak-tinkerer"), (Persona.LicensedDistiller, "licensed-distiller"),
+        (Persona.OrgFleet, "org-fleet"),
     ];
 
     public static string WireName(this Persona p) => Names.First(n => n.P == p).Name;
@@ -42,5 +45,5 @@ public static class Personas
     public static IEnumerable<string> AllNames => Names.Select(n => n.Name);
 
     /// <summary>Personas whose accounts come in groups sharing something (a NAT, a card, a platform).</summary>
-    public static bool IsGrouped(this Persona p) => p is Persona.CampusStudent or Persona.CorporateEmployee or Persona.AgentPlatformUser;
+    public static bool IsGrouped(this Persona p) => p is Persona.CampusStudent or Persona.CorporateEmployee or Persona.AgentPlatformUser or Persona.OrgFleet;
 }

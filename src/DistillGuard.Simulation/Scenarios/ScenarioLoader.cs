@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Reflection;
+using DistillGuard.Simulation.Content;
+using DistillGuard.Simulation.Network;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -15,9 +17,17 @@ public static class ScenarioLoader
 {
     public static readonly string[] BuiltInNames = ["tiny", "standard", "evasive", "hardneg", "scale", "frontier"];
 
-    /// <summary>A built-in name, or a path to a YAML/JSON file.</summary>
+    /// <summary>Scenario families generated from the seed rather than read from a file.</summary>
+    public static readonly string[] GeneratedNames = [RandomScenario.Name];
+
+    /// <summary>A built-in name, a generated family (<c>random</c>: drawn from <paramref name="seed"/>), or a path to a YAML/JSON file.</summary>
+    public static ScenarioSpec Load(string nameOrPath, ulong seed)
+        => nameOrPath == RandomScenario.Name ? RandomScenario.Generate(seed) : Load(nameOrPath);
+
+    /// <summary>A built-in name, or a path to a YAML/JSON file (<c>random</c> is drawn from seed 0; pass the run's seed to the other overload).</summary>
     public static ScenarioSpec Load(string nameOrPath)
     {
+        if (nameOrPath == RandomScenario.Name) return RandomScenario.Generate(0);
         var tree = Resolve(nameOrPath, baseDir: Directory.GetCurrentDirectory(), depth: 0, out string source);
         return Bind(tree, source);
     }
@@ -135,9 +145,15 @@ public static class ScenarioLoader
     // ---- binding with error collection ----
 
     private static readonly string[] TopKeys = ["name", "description", "start", "days", "scale", "models", "release", "failure_rate", "personas", "campaigns"];
-    private static readonly string[] PersonaKeys = ["name", "persona", "accounts", "daily_median", "daily_sigma", "group_size"];
-    private static readonly string[] CampaignKeys = ["name", "archetype", "accounts", "daily_per_account", "start_day", "end_day", "pivot_to_release", "turn_day", "reseller", "relay_share", "churn_days", "evasion"];
-    private static readonly string[] EvasionKeys = ["paraphrase", "residential_proxy", "dilution", "throttle", "human_timing", "aged_accounts", "partition_items", "distinct_payment"];
+    private static readonly string[] PersonaKeys = ["name", "persona", "accounts", "daily_median", "daily_sigma", "group_size", "extra_kinds", "cloud_share"];
+    private static readonly string[] CampaignKeys = ["name", "archetype", "accounts", "daily_per_account", "start_day", "end_day", "pivot_to_release", "turn_day", "reseller", "relay_share", "churn_days", "evasion",
+        "capabilities", "templates", "languages", "max_tokens", "thinking_budget", "thinking_share", "reasoning_effort", "temperature", "param_spread",
+        "tool_share", "turns_mean", "egress", "routes", "tiers", "clients", "accounts_per_card"];
+    private static readonly string[] EgressKeys = ["hosting", "vpn", "residential", "mobile", "ranges", "accounts_per_ip"];
+    /// <summary>Languages with built-in words.</summary>
+    public static readonly string[] LanguageCodes = ["en", "es", "de", "fr", "pt", "zh", "ja", "ru", "hi", "ar", "ko"];
+    public static readonly string[] TierNames = ["free", "paid", "edu", "startup", "research", "enterprise"];
+    private static readonly string[] EvasionKeys = ["paraphrase", "residential_proxy", "dilution", "throttle", "human_timing", "aged_accounts", "partition_items", "distinct_payment", "coverage"];
     private static readonly string[] ReleaseKeys = ["model", "day"];
 
     private sealed class Binder(List<string> errors)
@@ -201,7 +217,42 @@ public static class ScenarioLoader
         }
 
         public void Add(string error) => errors.Add(error);
+
+        /// <summary>A list of strings, each checked by <paramref name="valid"/> (null: fine, else the problem).</summary>
+        public List<string>? StrList(Dictionary<string, object?> m, string key, string path, Func<string, string?> valid)
+        {
+            var l = List(m, key, path);
+            if (l is null) return null;
+            var result = new List<string>();
+            for (int i = 0; i < l.Count; i++)
+            {
+                if (l[i] is not string v || v.Length == 0) { errors.Add($"{path}{key}[{i}]: expected a non-empty string"); continue; }
+                if (valid(v) is { } problem) { errors.Add($"{path}{key}[{i}]: {problem}"); continue; }
+                result.Add(v);
+            }
+            if (l.Count == 0) errors.Add($"{path}{key}: expected a non-empty list");
+            return result;
+        }
+
+        /// <summary>A mapping of content kind to weight (<c>{sql-query: 40, coding: 60}</c>).</summary>
+        public List<KindWeight>? Kinds(Dictionary<string, object?> m, string key, string path, double max)
+        {
+            var km = Map(m, key, path);
+            if (km is null) return null;
+            var result = new List<KindWeight>();
+            foreach (var k in km.Keys)
+            {
+                if (!ContentKinds.TryParse(k, out var kind)) { errors.Add($"{path}{key}.{k}: unknown content kind (one of {string.Join(", ", ContentKinds.AllNames)})"); continue; }
+                if (Num(km, k, $"{path}{key}.", 0.0001, max) is double w) result.Add(new KindWeight(kind, w));
+            }
+            if (km.Count == 0) errors.Add($"{path}{key}: expected at least one content kind");
+            return result;
+        }
     }
+
+    private static string? ValidRoute(string r)
+        => r == "direct" || (r.StartsWith("cloud:", StringComparison.Ordinal) || r.StartsWith("reseller:", StringComparison.Ordinal)) && r.IndexOf(':') < r.Length - 1 && !r.Any(char.IsWhiteSpace)
+            ? null : $"'{r}' is not a route (direct, cloud:NAME or reseller:NAME)";
 
     private static ScenarioSpec Bind(Dictionary<string, object?> tree, string source)
     {
@@ -255,7 +306,11 @@ public static class ScenarioLoader
                 DailyMedian = b.Num(m, "daily_median", p, 0.01, 1_000_000),
                 DailySigma = b.Num(m, "daily_sigma", p, 0, 4),
                 GroupSize = b.Int(m, "group_size", p, 1, 1_000_000),
+                ExtraKinds = b.Kinds(m, "extra_kinds", p, 0.9),
+                CloudShare = b.Num(m, "cloud_share", p, 0, 1),
             });
+            if (personas[^1].ExtraKinds is { } extra && extra.Sum(k => k.Weight) > 0.9)
+                errors.Add($"{p}extra_kinds: shares add up to {extra.Sum(k => k.Weight):0.###}, more than 0.9 (the persona's own traffic must keep some room)");
         }
 
         var campaigns = new List<CampaignSpec>();
@@ -287,6 +342,7 @@ public static class ScenarioLoader
                     AgedAccounts = b.Bool(em, "aged_accounts", ep) ?? false,
                     PartitionItems = b.Bool(em, "partition_items", ep) ?? false,
                     DistinctPayment = b.Bool(em, "distinct_payment", ep) ?? false,
+                    Coverage = b.Num(em, "coverage", ep, 0, 1),
                 };
             }
             var c = new CampaignSpec
@@ -303,7 +359,25 @@ public static class ScenarioLoader
                 RelayShare = b.Num(m, "relay_share", p, 0, 0.95) ?? new CampaignSpec().RelayShare,
                 ChurnDays = b.Num(m, "churn_days", p, 0.1, 3650),
                 Evasion = ev,
+                Capabilities = b.Kinds(m, "capabilities", p, 1_000_000),
+                Templates = b.Int(m, "templates", p, 0, 1000),
+                Languages = b.StrList(m, "languages", p, l => LanguageCodes.Contains(l) ? null : $"unknown language '{l}' (one of {string.Join(", ", LanguageCodes)})"),
+                MaxTokens = b.Int(m, "max_tokens", p, 16, 1_000_000),
+                ThinkingBudget = b.Int(m, "thinking_budget", p, 0, 1_000_000),
+                ThinkingShare = b.Num(m, "thinking_share", p, 0, 1),
+                ReasoningEffort = b.Str(m, "reasoning_effort", p),
+                Temperature = b.Num(m, "temperature", p, 0, 2),
+                ParamSpread = b.Num(m, "param_spread", p, 0, 3),
+                ToolShare = b.Num(m, "tool_share", p, 0, 1),
+                TurnsMean = b.Num(m, "turns_mean", p, 1, 100),
+                Egress = BindEgress(b, m, p),
+                Routes = b.StrList(m, "routes", p, ValidRoute),
+                Tiers = b.StrList(m, "tiers", p, t => TierNames.Contains(t) ? null : $"unknown tier '{t}' (one of {string.Join(", ", TierNames)})"),
+                Clients = b.StrList(m, "clients", p, n => ClientStacks.All.Any(x => x.Name == n) ? null : $"unknown client '{n}' (one of {string.Join(", ", ClientStacks.All.Select(x => x.Name))})"),
+                AccountsPerCard = b.Num(m, "accounts_per_card", p, 1, 1_000_000),
             };
+            if (c.ReasoningEffort is { } effort && effort is not ("low" or "medium" or "high"))
+                errors.Add($"{p}reasoning_effort: '{effort}' is not one of low, medium, high");
             if (string.IsNullOrWhiteSpace(c.Reseller) || c.Reseller.Any(ch => char.IsWhiteSpace(ch) || ch == ':'))
                 errors.Add($"{p}reseller: '{c.Reseller}' must be a non-empty name without spaces or ':' (it appears in reseller:NAME routes)");
             if (c.EndDay is double e && e <= c.StartDay) errors.Add($"{p}end_day: {e} is not after start_day {c.StartDay}");
@@ -329,6 +403,24 @@ public static class ScenarioLoader
         if (spec.Personas.Count == 0 && spec.Campaigns.Count == 0) errors.Add("the scenario has no personas and no campaigns");
         if (errors.Count > 0) throw new ScenarioException(source, errors);
         return spec;
+    }
+
+    private static EgressSpec? BindEgress(Binder b, Dictionary<string, object?> m, string p)
+    {
+        if (b.Map(m, "egress", p) is not { } em) return null;
+        string ep = p + "egress.";
+        b.Unknown(em, EgressKeys, ep);
+        var e = new EgressSpec
+        {
+            Hosting = b.Num(em, "hosting", ep, 0, 1000) ?? 0,
+            Vpn = b.Num(em, "vpn", ep, 0, 1000) ?? 0,
+            Residential = b.Num(em, "residential", ep, 0, 1000) ?? 0,
+            Mobile = b.Num(em, "mobile", ep, 0, 1000) ?? 0,
+            Ranges = b.Int(em, "ranges", ep, 1, 10_000) ?? new EgressSpec().Ranges,
+            AccountsPerIp = b.Num(em, "accounts_per_ip", ep, 0.01, 1_000_000) ?? new EgressSpec().AccountsPerIp,
+        };
+        if (e.Hosting + e.Vpn + e.Residential + e.Mobile <= 0) b.Add($"{ep[..^1]}: give a positive weight to at least one of hosting, vpn, residential, mobile");
+        return e;
     }
 
     private static int Required(List<string> errors, string what)

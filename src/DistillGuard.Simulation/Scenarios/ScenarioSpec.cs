@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using DistillGuard.Simulation.Content;
+
 namespace DistillGuard.Simulation.Scenarios;
 
 /// <summary>A resolved scenario: who is in the simulated world and how they behave (see docs/simulator.md).</summary>
@@ -38,8 +41,30 @@ public sealed record PersonaSpec
     public double? DailyMedian { get; init; }
     /// <summary>Lognormal sigma of the per-account mean (heavier tail when larger); null: the persona's default.</summary>
     public double? DailySigma { get; init; }
-    /// <summary>Accounts per shared group (campus NAT, corporate card, agent platform); null: default.</summary>
+    /// <summary>Accounts per shared group (campus NAT, corporate card, agent platform, org fleet); null: default.</summary>
     public int? GroupSize { get; init; }
+    /// <summary>Extra content kinds as shares of the accounts' traffic (the persona's own mix fills the rest); null: none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<KindWeight>? ExtraKinds { get; init; }
+    /// <summary>Share of accounts egressing from cloud (hosting) addresses; grouped personas share their group's servers; null: the persona's default.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? CloudShare { get; init; }
+}
+
+/// <summary>A content kind and its weight (a share for persona <c>extra_kinds</c>, a relative weight for campaign <c>capabilities</c>).</summary>
+public sealed record KindWeight(ContentKind Kind, double Weight);
+
+/// <summary>Where a campaign's shared addresses come from (weights per address kind) and how densely accounts share them.</summary>
+public sealed record EgressSpec
+{
+    public double Hosting { get; init; }
+    public double Vpn { get; init; }
+    public double Residential { get; init; }
+    public double Mobile { get; init; }
+    /// <summary>Address ranges the campaign rents addresses in.</summary>
+    public int Ranges { get; init; } = 3;
+    /// <summary>Accounts per shared address (on average).</summary>
+    public double AccountsPerIp { get; init; } = 4;
 }
 
 /// <summary>One distillation campaign.</summary>
@@ -67,6 +92,57 @@ public sealed record CampaignSpec
     /// <summary>Transfer station: share of relayed ordinary user traffic (its business), before dilution.</summary>
     public double RelayShare { get; init; } = 0.5;
     public EvasionKnobs Evasion { get; init; } = new();
+
+    // Optional overrides (null: the archetype's behaviour). Written to scenario.json only when set.
+
+    /// <summary>Content kinds and relative weights the campaign asks for; null: the archetype's mix.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<KindWeight>? Capabilities { get; init; }
+    /// <summary>Shared prompt templates (skeletons) across the campaign; 0: none, each account writes in its own wording; null: 3.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Templates { get; init; }
+    /// <summary>Languages (ISO 639-1) the accounts write in, one per account; null: mostly English.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Languages { get; init; }
+    /// <summary><c>max_tokens</c> of harvest requests; null: 32,000.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaxTokens { get; init; }
+    /// <summary>Thinking budget in tokens (0: no thinking); null: 32,000.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? ThinkingBudget { get; init; }
+    /// <summary>Share of requests with thinking on; null: all.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ThinkingShare { get; init; }
+    /// <summary>Explicit OpenAI <c>reasoning_effort</c> (low, medium, high) on thinking requests; null: mapped from the budget.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ReasoningEffort { get; init; }
+    /// <summary>Sampling temperature; null: 1.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Temperature { get; init; }
+    /// <summary>Per-account spread of max_tokens and thinking budget (0: identical parameters; 0.5: each account ×e^±0.5); null: 0.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ParamSpread { get; init; }
+    /// <summary>Share of requests that offer a tool set; null: the archetype's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? ToolShare { get; init; }
+    /// <summary>Mean user turns per conversation (1: single requests); null: the archetype's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TurnsMean { get; init; }
+    /// <summary>Address kinds and sharing; null: a few hosting and VPN ranges.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EgressSpec? Egress { get; init; }
+    /// <summary>Access routes the accounts are spread over (<c>direct</c>, <c>cloud:NAME</c>, <c>reseller:NAME</c>); null: the archetype's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Routes { get; init; }
+    /// <summary>Account tiers drawn from; null: the archetype's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Tiers { get; init; }
+    /// <summary>Client stacks (SDK names) the accounts are spread over; null: the archetype's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Clients { get; init; }
+    /// <summary>Accounts per shared card (without <c>distinct_payment</c>); null: 15.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? AccountsPerCard { get; init; }
 }
 
 /// <summary>Evasion knobs, each off by default.</summary>
@@ -88,4 +164,7 @@ public sealed record EvasionKnobs
     public bool PartitionItems { get; init; }
     /// <summary>A distinct payment instrument per account instead of a few shared cards.</summary>
     public bool DistinctPayment { get; init; }
+    /// <summary>Share of the campaign's accounts that apply the boolean knobs above (the rest run without them); null: all.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Coverage { get; init; }
 }

@@ -64,6 +64,8 @@ internal sealed class ActorPlan
     public long ItemCursor;
     public double ThinkingProb;
     public int ThinkingBudget;
+    /// <summary>Explicit OpenAI reasoning effort on thinking requests; null: mapped from the budget.</summary>
+    public string? ReasoningEffort;
     public bool ExposeReasoning;
     public bool IssueEncrypted;
     public int MaxTokens = 1024;

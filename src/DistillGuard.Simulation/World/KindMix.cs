@@ -20,6 +20,18 @@ public sealed class KindMix
 
     public IReadOnlyList<ContentKind> Kinds => _kinds;
 
+    /// <summary>This mix scaled to the room the <paramref name="shares"/> leave, plus those kinds at their shares (of all traffic).</summary>
+    public KindMix WithShares(IEnumerable<(ContentKind Kind, double Share)> shares)
+    {
+        var extra = shares.ToList();
+        double room = Math.Max(0, 1 - extra.Sum(e => e.Share));
+        var items = new List<(ContentKind, double)>();
+        double prev = 0;
+        for (int i = 0; i < _kinds.Length; i++) { items.Add((_kinds[i], (_cumulative[i] - prev) * room)); prev = _cumulative[i]; }
+        items.AddRange(extra);
+        return new KindMix([.. items]);
+    }
+
     public ContentKind Pick(ref SimRandom rng)
     {
         double x = rng.NextDouble();
@@ -33,5 +45,5 @@ public sealed class KindMix
         (ContentKind.Summarization, 1.5), (ContentKind.Coding, 2), (ContentKind.Homework, 1));
 
     /// <summary>Harvest kinds: what counts as harvest in tests and summaries.</summary>
-    public static bool IsHarvest(ContentKind k) => k >= ContentKind.CotElicitation;
+    public static bool IsHarvest(ContentKind k) => k >= ContentKind.CotElicitation && k <= ContentKind.ReasoningReplay;
 }

@@ -108,6 +108,14 @@ internal sealed record PersonaProfile
             Timing = TimingMode.AroundClock, DailyMedian = 1500, DailySigma = 0.5, DayActiveProb = 1, WeekendFactor = 1, TurnsMean = 1,
             Conversational = false, CloudProb = 1, Tiers = ["enterprise"], Clients = Sdk("httpx", "aiohttp", "openai-python", "anthropic-python"),
         },
+        Persona.OrgFleet => new()
+        {
+            Kinds = new((ContentKind.Support, 25), (ContentKind.Extraction, 20), (ContentKind.Summarization, 20), (ContentKind.Coding, 10),
+                (ContentKind.Translation, 10), (ContentKind.DataAnalysis, 10), (ContentKind.Writing, 5)),
+            Timing = TimingMode.AroundClock, DailyMedian = 60, DailySigma = 0.4, DayActiveProb = 1, WeekendFactor = 1, TurnsMean = 1,
+            Conversational = false, CloudProb = 1, GroupSize = 20, ThinkingProbs = [0, 0.2], Tiers = ["enterprise", "paid"], VerifiedProb = 0.9,
+            Clients = Sdk("go-http", "httpx", "aiohttp", "java-okhttp", "openai-python", "anthropic-python"),
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(p)),
     };
 }

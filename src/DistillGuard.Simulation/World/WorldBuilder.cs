@@ -24,12 +24,13 @@ internal static class WorldBuilder
         {
             int n = Scaled(ps.Accounts, scenario.Scale);
             var prof = PersonaProfile.For(ps.Persona);
+            if (ps.ExtraKinds is { Count: > 0 } extra) prof = prof with { Kinds = prof.Kinds.WithShares(extra.Select(e => (e.Kind, e.Weight))) };
             int groupSize = ps.GroupSize ?? prof.GroupSize;
             var gr = SimRandom.Derive(seed, 0x6000 + (ulong)pi);
             GroupContext? ctx = null;
             for (int k = 0; k < n; k++)
             {
-                if (ps.Persona.IsGrouped() && k % groupSize == 0) ctx = NewGroup(ps.Persona, group++, ips, ref gr);
+                if (ps.Persona.IsGrouped() && k % groupSize == 0) ctx = NewGroup(ps.Persona, group++, ips, ref gr, ps.CloudShare);
                 var ar = SimRandom.Derive(seed, 0x10000 + (ulong)pi, (ulong)k);
                 drafts.Add(Legit(scenario, ps, prof, ctx, ips, ref ar, drafts.Count));
             }
@@ -43,9 +44,10 @@ internal static class WorldBuilder
             if (cs.StartDay >= scenario.Days) continue; // --days cut the window before it began
             int n = Scaled(cs.Accounts, scenario.Scale);
             var cr = SimRandom.Derive(seed, 0xC000 + (ulong)ci);
-            var camp = new CampaignContext(cs, ci, scenario, ips, legitMedian, n, ref cr);
+            var camp = new CampaignContext(cs, ci, scenario, ips, legitMedian, n, ref cr, SimRandom.Derive(seed, 0xE000 + (ulong)ci));
             for (int k = 0; k < n; k++)
             {
+                var ev = SlotKnobs(cs.Evasion, seed, ci, k);
                 // Each slot is one account, or (with churn) a chain of accounts each replacing the burned one at once.
                 var life = SimRandom.Derive(seed, 0x30000 + (ulong)ci, (ulong)k);
                 double from = cs.StartDay;
@@ -53,12 +55,13 @@ internal static class WorldBuilder
                 {
                     double? lifetime = cs.ChurnDays is double churn ? life.NextExponential(churn) : null;
                     var ar = SimRandom.Derive(seed, 0x20000 + (ulong)ci, (ulong)k + (gen << 32));
-                    var d = CampaignAccount(scenario, camp, k, ips, ref ar, drafts.Count);
+                    var d = CampaignAccount(scenario, camp, ev, k, ips, ref ar, drafts.Count);
+                    if (camp.Overrides) d = ApplyOverrides(camp, d, ev, k, SimRandom.Derive(seed, 0x40000 + (ulong)ci, (ulong)k + (gen << 32)));
                     if (gen > 0)
                     {
                         // A replacement is put to work at once. A bought (aged) one keeps its ordinary history before that.
                         d.Plan.HarvestFromDay = from;
-                        if (!cs.Evasion.AgedAccounts)
+                        if (!ev.AgedAccounts)
                         {
                             d.Plan.ActiveFromDay = from;
                             // replacements are signed up in bursts a few hours before they are needed
@@ -112,13 +115,26 @@ internal static class WorldBuilder
 
     // ---------------- legitimate ----------------
 
-    private sealed record GroupContext(int Id, Country Country, string Org, string Domain, string Payment, uint[] Ips, int SystemPrompt, int ToolSet, ClientStack Client);
+    private sealed record GroupContext(int Id, Country Country, string Org, string Domain, string Payment, uint[] Ips, int SystemPrompt, int ToolSet, ClientStack Client,
+        uint[]? CloudIps = null, int MaxTokens = 0, double? Temperature = null, int Template = -1);
 
-    private static GroupContext NewGroup(Persona persona, int id, IpSpace ips, ref SimRandom r)
+    private static GroupContext NewGroup(Persona persona, int id, IpSpace ips, ref SimRandom r, double? cloudShare)
     {
         var country = Geo.PickCountry(ref r);
         switch (persona)
         {
+            case Persona.OrgFleet:
+            {
+                // An organisation's own worker fleet: one org, one card, its servers, one system prompt and client.
+                string org = Names.Org(ref r);
+                var range = ips.PickRange(IpKind.Hosting, ref r);
+                var servers = new uint[1 + r.Next(4)];
+                for (int i = 0; i < servers.Length; i++) servers[i] = IpSpace.PickIn(range, ref r);
+                var client = r.Pick(PersonaProfile.For(Persona.OrgFleet).Clients);
+                int toolSet = r.Chance(0.5) ? 100 + r.Next(40) : -1;
+                return new(id, country, org, Names.Domain(org, ref r), Names.Payment(ref r), servers, 5000 + id, toolSet, client,
+                    MaxTokens: r.Pick(MaxTokenChoices), Temperature: r.Pick(Temps), Template: r.Next(1000));
+            }
             case Persona.CampusStudent:
             {
                 var (org, domain) = Names.University(ref r);
@@ -136,7 +152,16 @@ internal static class WorldBuilder
             {
                 string org = Names.Org(ref r);
                 var client = r.Pick(new[] { ClientStacks.ByName("openai-node"), ClientStacks.ByName("browser-app"), ClientStacks.ByName("langchain-js"), ClientStacks.ByName("anthropic-typescript") });
-                return new(id, country, org, Names.Domain(org, ref r), "", [], 1000 + id, 1000 + id, client);
+                var g = new GroupContext(id, country, org, Names.Domain(org, ref r), "", [], 1000 + id, 1000 + id, client);
+                if (cloudShare is > 0)
+                {
+                    // A hosted platform calling the API with its users' keys: its servers are the users' egress.
+                    var range = ips.PickRange(IpKind.Hosting, ref r);
+                    var servers = new uint[2 + r.Next(6)];
+                    for (int i = 0; i < servers.Length; i++) servers[i] = IpSpace.PickIn(range, ref r);
+                    g = g with { CloudIps = servers };
+                }
+                return g;
             }
         }
     }
@@ -237,7 +262,18 @@ internal static class WorldBuilder
             case Persona.JailbreakTinkerer:
                 if (r.Chance(0.3)) plan.Ips = [ips.Pick(IpKind.Vpn, ref r), .. plan.Ips];
                 break;
+            case Persona.OrgFleet:
+                tier = r.Chance(0.7) ? "enterprise" : "paid";
+                org = g!.Org; domain = g.Domain; payment = g.Payment; verified = r.Chance(0.9); keys = 1;
+                plan.Ips = g.Ips; plan.SystemPrompt = g.SystemPrompt; plan.SystemPromptProb = 1;
+                plan.ToolSet = g.ToolSet; plan.ToolProb = g.ToolSet >= 0 ? 0.5 : 0;
+                plan.MaxTokens = g.MaxTokens; plan.Temperature = g.Temperature; plan.Templates = [g.Template];
+                plan.DayNoiseSigma = 0.15; plan.OtherLanguageProb = 0.1;
+                client = g.Client;
+                break;
         }
+        if (ps.CloudShare is double cloudShare && ps.Persona is not (Persona.OrgFleet or Persona.CampusStudent or Persona.CorporateEmployee) && r.Chance(cloudShare))
+            plan.Ips = g?.CloudIps is { Length: > 0 } servers ? servers : [ips.Pick(IpKind.Hosting, ref r), ips.Pick(IpKind.Hosting, ref r)];
         plan.Client = client;
         plan.Apis = client.Apis;
         plan.Keys = new string[keys];
@@ -281,9 +317,14 @@ internal static class WorldBuilder
         public long ItemPool;
         public long ItemsPerAccount;
         public int Accounts;
+        public double LegitMedian;
+        /// <summary>Whether any optional override of the spec is set (only then are they applied, so older scenarios draw as before).</summary>
+        public bool Overrides;
+        public KindMix? Capabilities;
 
-        public CampaignContext(CampaignSpec c, int index, ScenarioSpec s, IpSpace ips, double legitMedian, int accounts, ref SimRandom r)
+        public CampaignContext(CampaignSpec c, int index, ScenarioSpec s, IpSpace ips, double legitMedian, int accounts, ref SimRandom r, SimRandom x)
         {
+            LegitMedian = legitMedian;
             Spec = c; Index = index; Label = c.Name; Accounts = accounts;
             Client = r.Pick(new[] { ClientStacks.ByName("httpx"), ClientStacks.ByName("openai-python"), ClientStacks.ByName("anthropic-python"), ClientStacks.ByName("aiohttp") });
             Api = c.Archetype == Archetype.ReasoningReplay ? ApiFormat.AnthropicMessages : Client.Apis[r.Next(Client.Apis.Length)];
@@ -305,16 +346,106 @@ internal static class WorldBuilder
             if (c.Archetype == Archetype.ReasoningReplay) Pool = new ArtifactPool();
             ItemPool = Math.Max(200, (long)(accounts * Daily * 2));
             ItemsPerAccount = (long)Math.Ceiling(Daily * (End - c.StartDay) * 1.5) + 10;
+
+            // Optional overrides, drawn from their own stream.
+            Overrides = c.Capabilities is not null || c.Templates is not null || c.Languages is not null || c.MaxTokens is not null
+                || c.ThinkingBudget is not null || c.ThinkingShare is not null || c.ReasoningEffort is not null || c.Temperature is not null
+                || c.ParamSpread is not null || c.ToolShare is not null || c.TurnsMean is not null || c.Routes is not null || c.Tiers is not null
+                || c.Clients is not null;
+            if (c.Capabilities is { Count: > 0 } caps) Capabilities = new KindMix([.. caps.Select(k => (k.Kind, k.Weight))]);
+            if (c.Templates is int t and > 0)
+            {
+                Templates = new int[t];
+                for (int i = 0; i < t; i++) Templates[i] = x.Next(12);
+            }
+            if (c.Egress is { } e)
+            {
+                var kinds = new (IpKind Kind, double W)[] { (IpKind.Hosting, e.Hosting), (IpKind.Vpn, e.Vpn), (IpKind.Residential, e.Residential), (IpKind.Mobile, e.Mobile) };
+                double total = kinds.Sum(k => k.W);
+                Ranges = new IpRange[e.Ranges];
+                for (int i = 0; i < Ranges.Length; i++)
+                {
+                    double u = x.NextDouble() * total;
+                    var kind = kinds[^1].Kind;
+                    foreach (var (k, w) in kinds) { if (u < w) { kind = k; break; } u -= w; }
+                    Ranges[i] = ips.PickRange(kind, ref x);
+                }
+                SharedIps = new uint[Math.Max(1, (int)Math.Round(accounts / e.AccountsPerIp))];
+                for (int i = 0; i < SharedIps.Length; i++) SharedIps[i] = IpSpace.PickIn(Ranges[x.Next(Ranges.Length)], ref x);
+            }
+            if (c.AccountsPerCard is double apc)
+            {
+                Payments = new string[Math.Max(1, (int)Math.Round(accounts / apc))];
+                for (int i = 0; i < Payments.Length; i++) Payments[i] = Names.Payment(ref x);
+            }
         }
     }
+
+    /// <summary>The knobs one campaign slot applies: all of them, or (with <c>coverage</c>) none for the uncovered share of slots.</summary>
+    private static EvasionKnobs SlotKnobs(EvasionKnobs ev, ulong seed, int campaign, int slot)
+    {
+        if (ev.Coverage is not double coverage || coverage >= 1) return ev;
+        var r = SimRandom.Derive(seed, 0x50000 + (ulong)campaign, (ulong)slot);
+        return r.Chance(coverage) ? ev : new EvasionKnobs { Dilution = ev.Dilution, Coverage = ev.Coverage };
+    }
+
+    private static readonly string[] AgentClients = ["openai-node", "langchain-python", "langchain-js", "anthropic-typescript", "openai-python", "anthropic-python", "go-http"];
+
+    /// <summary>Applies the spec's optional overrides to one account (from the account's own override stream).</summary>
+    private static Draft ApplyOverrides(CampaignContext c, Draft d, EvasionKnobs ev, int k, SimRandom x)
+    {
+        var spec = c.Spec;
+        var plan = d.Plan;
+        if (c.Capabilities is not null) plan.Kinds = c.Capabilities;
+        if (spec.Templates is int t)
+        {
+            if (t > 0) plan.Templates = c.Templates;
+            else
+            {
+                // No campaign template: each account has its own wording (its own skeleton choice and paraphrase).
+                plan.Templates = [x.Next(1000), x.Next(1000)];
+                if (plan.Paraphrase == 0) plan.Paraphrase = x.NextUInt64() | 1;
+            }
+        }
+        if (spec.Languages is { Count: > 0 } langs) { plan.Language = langs[x.Next(langs.Count)]; plan.OtherLanguageProb = 0; }
+        double spread = spec.ParamSpread ?? 0;
+        if (spec.MaxTokens is int mt) plan.MaxTokens = RoundTokens(mt * (spread > 0 ? Math.Exp((x.NextDouble() * 2 - 1) * spread) : 1), 16);
+        if (spec.ThinkingBudget is int tb)
+        {
+            plan.ThinkingBudget = tb == 0 ? 0 : RoundTokens(tb * (spread > 0 ? Math.Exp((x.NextDouble() * 2 - 1) * spread) : 1), 1024);
+            if (tb == 0) plan.ThinkingProb = 0;
+        }
+        if (spec.ThinkingShare is double ts && plan.ThinkingBudget > 0) plan.ThinkingProb = ts;
+        plan.ReasoningEffort = spec.ReasoningEffort;
+        if (spec.Temperature is double temp) plan.Temperature = temp;
+        if (spec.ToolShare is double tool)
+        {
+            plan.ToolProb = tool;
+            if (plan.ToolSet < 0 && tool > 0) plan.ToolSet = 500 + c.ToolSets[x.Next(c.ToolSets.Length)];
+        }
+        if (spec.TurnsMean is double turns) { plan.TurnsMean = turns; plan.Conversational = turns > 1; }
+        if (spec.Routes is { Count: > 0 } routes) plan.Routes = [routes[k % routes.Count]];
+        if (spec.Clients is { Count: > 0 } clients)
+        {
+            var client = ClientStacks.ByName(clients[k % clients.Count]);
+            var apis = spec.Archetype == Archetype.ReasoningReplay
+                ? client.Apis.Where(a => a is ApiFormat.AnthropicMessages or ApiFormat.OpenAIResponses).ToArray()
+                : client.Apis;
+            if (apis.Length > 0) { plan.Client = client; plan.Apis = apis; }
+        }
+        if (spec.Tiers is { Count: > 0 } tiers && !ev.AgedAccounts) d = d with { Account = d.Account with { Tier = tiers[x.Next(tiers.Count)] } };
+        return d;
+    }
+
+    private static int RoundTokens(double v, int min) => Math.Max(min, (int)Math.Round(v / 256) * 256);
 
     private static readonly string[] CotTiers = ["free", "free", "edu", "startup", "research"];
     private static readonly string[] SpreadTiers = ["paid", "startup", "enterprise", "free", "paid"];
 
-    private static Draft CampaignAccount(ScenarioSpec s, CampaignContext c, int k, IpSpace ips, ref SimRandom r, int index)
+    private static Draft CampaignAccount(ScenarioSpec s, CampaignContext c, EvasionKnobs ev, int k, IpSpace ips, ref SimRandom r, int index)
     {
         var spec = c.Spec;
-        var ev = spec.Evasion;
+        double daily = ev.Throttle ? c.LegitMedian : spec.DailyPerAccount;
         var country = Geo.PickCountry(ref r); // billing details are bought or made up anywhere
         var plan = new ActorPlan
         {
@@ -323,7 +454,7 @@ internal static class WorldBuilder
             CampaignIndex = c.Index,
             Seed = r.NextUInt64(),
             Timing = ev.HumanTiming ? TimingMode.Diurnal : spec.Archetype == Archetype.TransferStation ? TimingMode.AroundClock : TimingMode.Synchronized,
-            DailyMean = c.Daily * (ev.HumanTiming || ev.Throttle ? r.NextLogNormal(0, 0.3) : 1),
+            DailyMean = daily * (ev.HumanTiming || ev.Throttle ? r.NextLogNormal(0, 0.3) : 1),
             DayNoiseSigma = ev.HumanTiming ? 0.45 : 0.05,
             TzOffsetMinutes = c.Operator.UtcOffsetMinutes,
             WeekendFactor = ev.HumanTiming ? 0.7 : 1,
@@ -399,6 +530,19 @@ internal static class WorldBuilder
                 org = $"{char.ToUpperInvariant(spec.Reseller[0])}{spec.Reseller[1..]} {r.Pick(new[] { "API", "Cloud", "AI", "Hub" })} {k % 7}";
                 plan.Apis = [ApiFormat.OpenAIChatCompletions, ApiFormat.AnthropicMessages];
                 plan.Client = ClientStacks.ByName("go-http");
+                break;
+            case Archetype.AgenticPlain:
+                // Ordinary agent-platform and coding requests at volume: no harvest wording, no turn.
+                plan.Kinds = new KindMix((ContentKind.AgentStep, 55), (ContentKind.Coding, 45));
+                plan.ToolProb = 0.85; plan.ToolSet = 500 + c.ToolSets[r.Next(c.ToolSets.Length)]; plan.ToolCallProb = 0.7;
+                plan.SystemPrompt = 4000 + c.Index; plan.SystemPromptProb = 0.85;
+                plan.TurnsMean = 5; plan.Conversational = true;
+                plan.Temperature = null; plan.ThinkingProb = 0.5; plan.ExposeReasoning = false;
+                tier = r.Pick(SpreadTiers);
+                verified = r.Chance(0.4);
+                plan.Routes = (k % 3) switch { 0 => ["direct"], 1 => ["cloud:bedrock"], _ => ["reseller:" + spec.Reseller] };
+                plan.Client = ClientStacks.ByName(AgentClients[k % AgentClients.Length]);
+                plan.Apis = plan.Client.Apis;
                 break;
             case Archetype.ReasoningReplay:
                 plan.Kinds = new KindMix((ContentKind.CotElicitation, 60), (ContentKind.AnswerToReasoning, 40));
