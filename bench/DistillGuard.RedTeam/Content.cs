@@ -84,7 +84,9 @@ public static class Content
             case Kind.Writing:
             {
                 string t = r.Pick(Text.EnTopics);
-                string ask = L != "en" && r.Chance(0.6) ? Text.UserChat(r, L) : r.Pick(new[] { $"Write a 500-word blog post about {t}.", $"Edit this for flow and tone, keep my voice:\n\n{Text.Prose(r, "en", r.Int(4, 9), t)}", $"Draft a short story opening involving {t}. Literary, not cheesy.", $"Give me three headline options and a lede for an article on {t}", $"Proofread: {Text.Prose(r, "en", r.Int(2, 5), t).Replace("the", "teh")}" });
+                bool native = L != "en" && r.Chance(0.6);
+                if (!native) L = "en";
+                string ask = native ? Text.UserChat(r, L) : r.Pick(new[] { $"Write a 500-word blog post about {t}.", $"Edit this for flow and tone, keep my voice:\n\n{Text.Prose(r, "en", r.Int(4, 9), t)}", $"Draft a short story opening involving {t}. Literary, not cheesy.", $"Give me three headline options and a lede for an article on {t}", $"Proofread: {Text.Prose(r, "en", r.Int(2, 5), t).Replace("the", "teh")}" });
                 c.U(ask).A(Text.Prose(r, L, r.Int(6, 18), t));
                 int f = r.Chance(0.55) ? r.Int(1, 4) : 0;
                 for (int i = 0; i < f; i++) c.U(Text.UserFollow(r, L)).A(Text.Prose(r, L, r.Int(4, 12), t));
@@ -274,6 +276,9 @@ public static class Content
                 break;
             }
         }
+        // an account's own paraphrase: its habitual opener and closing remark around the operator's request
+        if (s.Para && s.Voice is { Extra.Length: > 0 } && s.Kind is Kind.Rubric or Kind.Pairwise or Kind.SafeRewrite && c.Msgs.Count > 0)
+            c.Msgs[0].Text = (s.Voice.Role + c.Msgs[0].Text + (s.Voice.Format.Length > 0 ? "\n\n" + s.Voice.Format : "")).Trim();
         if (s.MaxTurns < c.Turns) Truncate(c, s.MaxTurns);
         return c;
     }

@@ -33,7 +33,7 @@ public sealed partial class Gen
     static readonly Dictionary<string, string[]> LocalMail = new() { ["CN"] = ["qq.com", "163.com", "126.com"], ["KR"] = ["naver.com", "daum.net"], ["JP"] = ["yahoo.co.jp", "gmail.com"], ["RU"] = ["yandex.ru", "mail.ru"], ["DE"] = ["web.de", "gmx.de"], ["BR"] = ["uol.com.br", "gmail.com"] };
 
     public string OrgName(Rng r) => r.Chance(0.5) ? $"{r.Pick(OrgA)} {r.Pick(OrgB)}" : $"{r.Pick(OrgA)}{r.Pick(OrgB).ToLowerInvariant()} {r.Pick(new[] { "Inc", "Ltd", "GmbH", "LLC", "Labs", "Co" })}";
-    public static string Domain(string org) => new string(org.ToLowerInvariant().Where(char.IsLetter).ToArray())[..Math.Min(14, org.Count(char.IsLetter))] + "." + (org.GetHashCode() % 3 == 0 ? "io" : "com");
+    public static string Domain(string org) => new string(org.ToLowerInvariant().Where(char.IsLetter).ToArray())[..Math.Min(14, org.Count(char.IsLetter))] + "." + (Rng.Hash(org) % 3 == 0 ? "io" : "com");
     public string PersonalMail(Rng r, string country) => LocalMail.TryGetValue(country, out var l) && r.Chance(0.6) ? r.Pick(l) : r.Pick(FreeMail);
     public static string Card(Rng r) => "pf_" + r.Hex(6);
 
@@ -110,6 +110,14 @@ public sealed partial class Gen
     {
         if (start < T0 || start >= T1) return null;
         if (s.Key.Length == 0) s.Key = s.Acct.Keys[R.Int(s.Acct.Keys.Count)];
+        bool anth = s.Api == "anthropic.messages";
+        if ((anth && s.Ua.StartsWith("OpenAI/")) || (!anth && s.Ua.StartsWith("Anthropic/")))
+        {
+            // an official SDK only speaks its own format: this account's other SDK, always the same one
+            var ar = new Rng(Rng.Hash(s.Acct.Id + s.Ua[..3]));
+            (s.Ua, var j) = World.DrawClient(ar, anth ? "anthropic" : "openai", 0);
+            s.Ja4 = s.Ja4 == null ? null : j;
+        }
         var c = Content.Build(s);
         int n = c.Turns;
         bool agent = agentPace || c.Tools != null;

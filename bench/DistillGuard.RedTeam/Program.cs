@@ -209,7 +209,7 @@ namespace DistillGuard.RedTeam
         public static void Load(string dir)
         {
             var prompts = new List<string>();
-            foreach (var f in new[] { "legit/arena_hard_v0.1_question.jsonl", "legit/koala_test_set.jsonl", "legit/vicuna_bench_question.jsonl", "legit/mt_bench_question.jsonl" })
+            foreach (var f in new[] { "legit/arena_hard_v0.1_question.jsonl", "legit/koala_test_set.jsonl", "legit/vicuna_bench_question.jsonl", "legit/mt_bench_question.jsonl", "legit/self_instruct_user_oriented_instructions.jsonl" })
             {
                 string path = Path.Combine(dir, f);
                 if (!File.Exists(path)) continue;

@@ -15,7 +15,7 @@ public static class Tasks
             {
                 int a = r.Int(2, 9), b = r.Int(3, 12);
                 var num = a * b; var den = a + b; int g = Gcd(num, den);
-                return ($"One pump fills a cistern in {a} hours and a second pump fills it in {b} hours. Working together from empty, how long do they take to fill it?", $"{num / g}/{den / g} hours");
+                return ($"{r.Pick(new[] { "At the farm", "In the village", "At the factory", "At " + n + "'s house" })}, one pump fills a {r.Pick(new[] { "cistern", "water tank", "pool", "reservoir" })} in {a} hours and a second pump fills it in {b} hours. Working together from empty, how long do the two pumps take to fill it?", $"{num / g}/{den / g} hours");
             }
             case 1:
             {
@@ -31,7 +31,7 @@ public static class Tasks
             case 3:
             {
                 int tot = r.Int(6, 15), k = r.Int(2, 5);
-                return ($"A committee of {k} people is chosen from {tot} candidates. How many different committees are possible?", Choose(tot, k).ToString());
+                return ($"The {r.Pick(new[] { "chess club", "student council", "hiking group", "book club", "robotics team", "choir" })} chooses a committee of {k} people from {tot} candidates. How many different committees are possible?", Choose(tot, k).ToString());
             }
             case 4:
             {
@@ -53,12 +53,12 @@ public static class Tasks
                 int s = r.Int(3, 11); int ways = 0;
                 for (int i = 1; i <= 6; i++) for (int j = 1; j <= 6; j++) if (i + j == s) ways++;
                 int g = Gcd(ways, 36);
-                return ($"Two fair dice are rolled. What is the probability that the total is exactly {s}?", $"{ways / g}/{36 / g}");
+                return ($"{n} rolls two fair dice {r.Pick(new[] { "during a board game", "at game night", "to decide who goes first", "for a probability homework" })}. What is the probability that the total is exactly {s}?", $"{ways / g}/{36 / g}");
             }
             case 8:
             {
                 int w = r.Int(3, 20), l = w + r.Int(2, 15);
-                return ($"A rectangle has a perimeter of {2 * (w + l)} cm and one side is {l - w} cm longer than the other. What is its area?", $"{w * l} cm^2");
+                return ($"{n} fences a rectangular {r.Pick(new[] { "garden", "yard", "pen", "plot" })}. The rectangle has a perimeter of {2 * (w + l)} cm and one side is {l - w} cm longer than the other. What is its area?", $"{w * l} cm^2");
             }
             default:
             {
