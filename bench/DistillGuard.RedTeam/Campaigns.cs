@@ -56,6 +56,7 @@ public sealed partial class Gen
             string dom = tier == "edu" ? domains[2] : R.Chance(0.6) ? R.Pick(domains[..2]) : "gmail.com";
             var w = Person("cot-harvester", tier, created: created, org: $"{root} {R.Pick(new[] { "Research", "Lab", "AI Lab", "Labs", "Institute", "Studio" })}", email: dom, pay: R.Pick(cards), verified: R.Chance(0.05), campaign: name);
             w.Ua = ua; w.Ja4 = ja4; w.Ips = [World.InSlash24(R.Pick(nets), R)];
+            if (churn && R.Chance(0.15)) w.Route = R.Pick(new[] { "cloud:bedrock", "cloud:vertex" });   // the same operation through a marketplace
             return w;
         }
         long burst = T0 - (long)(R.Range(1, 3) * D);
@@ -89,10 +90,11 @@ public sealed partial class Gen
                 var alive = members.Where(x => x.from <= t && x.to > t).ToList();
                 if (alive.Count > 0)
                 {
-                    var (w, _, _, api) = alive[rr++ % alive.Count];
+                    var (w, _, _, api0) = alive[rr++ % alive.Count];
+                    string api = w.Route == "direct" ? api0 : "anthropic.messages";
                     var usual = api == "anthropic.messages" ? World.M("claude-sonnet-4-5") : World.M("gpt-5.1");
                     var m = PivotModel(r, api, t, usual, lag);
-                    var s = new Session { Acct = w.A, Api = api, Model = m.Name, Ip = w.Ips[0], Ua = ua, Ja4 = ja4, Kind = Kind.CotCoerce, Voice = r.Pick(voices), Item = r.Int(25000), Seed = r.NextU64(), P = MaxParams(api, m), Harvest = true, ErrRate = 0.03 };
+                    var s = new Session { Acct = w.A, Api = api, Model = m.Name, Ip = w.Ips[0], Ua = ua, Ja4 = ja4, Kind = Kind.CotCoerce, Voice = r.Pick(voices), Item = r.Int(25000), Seed = r.NextU64(), P = MaxParams(api, m), Harvest = true, ErrRate = 0.03, Route = w.Route };
                     Add(s, t, scripted: true);
                 }
             }

@@ -69,7 +69,7 @@ public static class Content
                         default: c.Tool(null, C(r, "list_dir", new { path = Path.GetDirectoryName(file) ?? "." }), string.Join("\n", new[] { "__init__.py", "utils.py", "models.py", "tests/" })); break;
                     }
                 }
-                c.A($"Done. {Text.Prose(r, "en", r.Int(1, 3), task)}");
+                c.A(r.Pick(new[] { $"Done. I updated `{file}` so that `{fn}` handles the empty case; the tests pass now.", $"I made the change in `{file}`. {Text.Prose(r, "en", 1, task)} Want me to add a test too?", $"Fixed - `{fn}` was returning early. Ran the tests again: all green." }));
                 break;
             }
             case Kind.Analysis:
@@ -228,7 +228,7 @@ public static class Content
                             default: c.Tool(null, C(r, "ws_exec", new { cmd = r.Pick(new[] { "git log --oneline -5", "python -m mypy src", "ls -la", "cat setup.cfg" }), timeout_s = 60 }), "ok"); break;
                         }
                     }
-                    c.A($"Summary of the change: {Text.Prose(r, "en", r.Int(2, 4), task)}");
+                    c.A(r.Pick(new[] { "Fixed.", "Done.", "Summary of the change:", "The issue is resolved." }) + $" Root cause: `{fn}` {r.Pick(new[] { "assumed a non-empty input", "kept the first record for a duplicate id instead of the newest", "mutated the list while iterating over it", "compared timestamps as strings" })}.\n\nChanges:\n- `{mod}`: {r.Pick(new[] { "guard for empty input", "dedupe by id, newest wins", "iterate over a copy", "parse timestamps before comparing" })}\n- `tests/test_core.py`: regression test for a function that {task}\n\n{r.Pick(new[] { "All tests pass", "Test suite is green", "The full suite passes" })} ({r.Int(12, 140)} passed).");
                 }
                 else
                 {

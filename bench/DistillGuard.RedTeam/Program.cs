@@ -41,7 +41,7 @@ namespace DistillGuard.RedTeam
     {
         public static void Build(Gen g, string mix)
         {
-            double legit = mix == "hardneg" ? 0.45 : 0.75;
+            double legit = mix == "hardneg" ? 0.45 : 0.7;
             double hn = mix == "hardneg" ? 1.55 : 1;
             g.Ordinary(legit);
             g.Campuses((int)(3 * hn), 110);
@@ -143,7 +143,6 @@ namespace DistillGuard.RedTeam
                     .ToDictionary(x => x.Key, x => new { accounts = x.Count(), exchanges = x.Sum(a => a.Exchanges) }),
                 ["apis"] = g.Sessions.GroupBy(s => s.Api).ToDictionary(x => x.Key, x => x.Sum(s => s.Times.Length)),
                 ["allow_list"] = seen.Count(a => a.Allow),
-                ["generation_seconds"] = Math.Round(sw.Elapsed.TotalSeconds, 1),
             };
             File.WriteAllText(Path.Combine(dir, "truth.json"), JsonSerializer.Serialize(truth, new JsonSerializerOptions { WriteIndented = true }));
             return order.Count;
