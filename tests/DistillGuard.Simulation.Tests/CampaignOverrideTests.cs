@@ -19,7 +19,7 @@ public sealed class OverrideWorldFixture : IDisposable
           - {persona: org-fleet, accounts: 12, group_size: 12, daily_median: 30}
           - {persona: agent-platform-user, accounts: 30, group_size: 30, cloud_share: 1}
         campaigns:
-          - {name: plain, archetype: agentic-plain, accounts: 10, daily_per_account: 30, capabilities: {agent-step: 1, coding: 1}, tool_share: 1}
+          - {name: plain, archetype: agentic-plain, accounts: 10, daily_per_account: 30, capabilities: {agent-step: 1, coding: 1}, tool_share: 1, turns_mean: 4}
           - {name: sql, archetype: cot-sweep, accounts: 10, daily_per_account: 30, capabilities: {sql-query: 1}, languages: [de]}
           - {name: budget, archetype: cot-sweep, accounts: 10, daily_per_account: 30, max_tokens: 3072, thinking_budget: 2048, thinking_share: 1,
              reasoning_effort: low, temperature: 0.2, clients: [openai-python]}
@@ -62,6 +62,17 @@ public sealed class CampaignOverrideTests(OverrideWorldFixture fx) : IClassFixtu
         Assert.All(ex, e => Assert.True((int)Intent(e)["tool_set"]! >= 0));
         Assert.All(ex, e => Assert.NotNull(e["request"]!["tools"]));
         Assert.Equal("agentic-plain", _run.Labels[Acct(ex[0])]["persona"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void TurnsMean_GivesMultiTurnAgentLoopsOnTheClock_AtTheSameDailyVolume()
+    {
+        var ex = _run.OfCampaign("plain").ToList();
+        var turns = ex.Select(e => (int)Intent(e)["turns"]!).ToList();
+        Assert.InRange(turns.Average(), 2.5, 5.5);
+        Assert.Contains(ex, e => (int)Intent(e)["turns"]! >= 4 && e["request"]!.ToJsonString().Contains("\"assistant\"", StringComparison.Ordinal));
+        double perAccountDay = ex.Count / 10.0 / 3;
+        Assert.InRange(perAccountDay, 30 * 0.7, 30 * 1.3);
     }
 
     [Fact]
