@@ -19,7 +19,7 @@ public sealed class OverrideWorldFixture : IDisposable
           - {persona: org-fleet, accounts: 12, group_size: 12, daily_median: 30}
           - {persona: agent-platform-user, accounts: 30, group_size: 30, cloud_share: 1}
         campaigns:
-          - {name: plain, archetype: agentic-plain, accounts: 10, daily_per_account: 30, capabilities: {agent-step: 1, coding: 1}, tool_share: 1}
+          - {name: plain, archetype: agentic-plain, accounts: 10, daily_per_account: 30, capabilities: {agent-step: 1, coding: 1}, tool_share: 1, turns_mean: 4}
           - {name: sql, archetype: cot-sweep, accounts: 10, daily_per_account: 30, capabilities: {sql-query: 1}, languages: [de]}
           - {name: budget, archetype: cot-sweep, accounts: 10, daily_per_account: 30, max_tokens: 3072, thinking_budget: 2048, thinking_share: 1,
              reasoning_effort: low, temperature: 0.2, clients: [openai-python]}
@@ -62,6 +62,51 @@ public sealed class CampaignOverrideTests(OverrideWorldFixture fx) : IClassFixtu
         Assert.All(ex, e => Assert.True((int)Intent(e)["tool_set"]! >= 0));
         Assert.All(ex, e => Assert.NotNull(e["request"]!["tools"]));
         Assert.Equal("agentic-plain", _run.Labels[Acct(ex[0])]["persona"]!.GetValue<string>());
+    }
+
+    private static readonly string[] HarvestPhrases =
+        ["step by step", "step-by-step", "chain of thought", "reasoning", "rubric", "rewrite", "think step", "think out loud", "expert", "explain your", "show your work", "walk through"];
+    // ("Think about which tool to call" in an agent system prompt is ordinary agent wording, shared with agent platforms.)
+
+    /// <summary>The words the client wrote: system/instructions and user turns (not the model's replies or tool output).</summary>
+    private static IEnumerable<string> ClientText(JsonObject request)
+    {
+        if (request["system"] is JsonValue sys) yield return (string)sys!;
+        if (request["system"] is JsonArray sysBlocks) foreach (var b in sysBlocks) if (b?["text"] is { } t) yield return (string)t!;
+        if (request["instructions"] is JsonValue ins) yield return (string)ins!;
+        var messages = request["messages"] as JsonArray ?? request["input"] as JsonArray ?? [];
+        foreach (var m in messages)
+        {
+            if (m is not JsonObject mo || (string?)mo["role"] is not ("user" or "system" or "developer")) continue;
+            if (mo["content"] is JsonValue c) yield return (string)c!;
+            else if (mo["content"] is JsonArray parts)
+                foreach (var part in parts)
+                    if ((string?)part?["type"] is "text" or "input_text" && part!["text"] is { } pt) yield return (string)pt!;
+        }
+        if (request["input"] is JsonValue input) yield return (string)input!;
+    }
+
+    [Fact]
+    public void AgenticPlain_ClientTextHasNoHarvestPhrases()
+    {
+        var texts = Own("plain").SelectMany(e => ClientText(e["request"]!.AsObject())).ToList();
+        Assert.True(texts.Count > 100);
+        foreach (var t in texts)
+            foreach (var p in HarvestPhrases)
+                Assert.False(t.Contains(p, StringComparison.OrdinalIgnoreCase), $"'{p}' in: {t}");
+        // The same check catches harvest wording where it is asked for (the check can fail).
+        Assert.Contains(Own("budget").SelectMany(e => ClientText(e["request"]!.AsObject())), t => HarvestPhrases.Any(p => t.Contains(p, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void TurnsMean_GivesMultiTurnAgentLoopsOnTheClock_AtTheSameDailyVolume()
+    {
+        var ex = _run.OfCampaign("plain").ToList();
+        var turns = ex.Select(e => (int)Intent(e)["turns"]!).ToList();
+        Assert.InRange(turns.Average(), 2.5, 5.5);
+        Assert.Contains(ex, e => (int)Intent(e)["turns"]! >= 4 && e["request"]!.ToJsonString().Contains("\"assistant\"", StringComparison.Ordinal));
+        double perAccountDay = ex.Count / 10.0 / 3;
+        Assert.InRange(perAccountDay, 30 * 0.7, 30 * 1.3);
     }
 
     [Fact]

@@ -27,6 +27,17 @@ public sealed class RandomScenarioTests
     }
 
     [Fact]
+    public void DrawnScenario_RoundTripsThroughTheLoader_SoItPassesItsValidation()
+    {
+        // scenario.json's "scenario" object read back as a scenario file gives the same spec (and no errors).
+        foreach (var w in Worlds.Take(20))
+        {
+            var back = ScenarioLoader.Parse(Json(w), "scenario.json");
+            Assert.Equal(Json(w), Json(back));
+        }
+    }
+
+    [Fact]
     public void DifferentSeeds_DrawDifferentWorlds()
     {
         Assert.Equal(Worlds.Count, Worlds.Select(Json).Distinct().Count());

@@ -128,10 +128,22 @@ internal sealed class Actor
             }
             default: // synchronized round-robin clock: one continuous clock per account, phase-shifted across the campaign
             {
-                double period = DayMs / Math.Max(daily, 0.01);
+                // With SyncTurns each tick starts a multi-turn session (an agent loop), and ticks are spaced so the daily volume holds.
+                double perTick = _p.SyncTurns ? Math.Max(1, _p.TurnsMean) : 1;
+                double period = DayMs / Math.Max(daily / perTick, 0.01);
                 long k = (long)Math.Ceiling((dayStart - _startMs) / period - _p.SyncPhase);
                 for (double t = _startMs + (k + _p.SyncPhase) * period; t < dayStart + DayMs; t += period)
-                    Add(new Ev((long)(t + (_time.NextDouble() - 0.5) * Math.Min(4000, period * 0.04)), _session++, 1), lo, hi);
+                {
+                    long ts = (long)(t + (_time.NextDouble() - 0.5) * Math.Min(4000, period * 0.04));
+                    if (!_p.SyncTurns) { Add(new Ev(ts, _session++, 1), lo, hi); continue; }
+                    int turns = perTick > 1 ? 1 + (int)_time.NextExponential(perTick - 1) : 1;
+                    int session = _session++;
+                    for (int turn = 1; turn <= turns; turn++)
+                    {
+                        Add(new Ev(ts, session, _p.Conversational ? turn : 1), lo, hi);
+                        ts += 3000 + (long)(_time.NextExponential(_p.GapMeanSec) * 1000);
+                    }
+                }
                 break;
             }
         }

@@ -88,7 +88,7 @@ public static class RandomScenario
         {
             new() { Name = "developer", Persona = Persona.Developer, Accounts = r.Next(200, 451), DailyMedian = R1(Uniform(ref r, 2.5, 5)),
                 ExtraKinds = Shares(ref r, (ContentKind.SqlQuery, 0.02, 0.1), (ContentKind.SpreadsheetFormula, 0, 0.03)) },
-            new() { Name = "hobbyist", Persona = Persona.Hobbyist, Accounts = r.Next(400, 1001), DailyMedian = R1(Uniform(ref r, 1.5, 2.5)),
+            new() { Name = "hobbyist", Persona = Persona.Hobbyist, Accounts = r.Next(500, 1201), DailyMedian = R1(Uniform(ref r, 1.5, 2.5)),
                 ExtraKinds = Shares(ref r, (ContentKind.ChemistryQa, 0.01, 0.05), (ContentKind.SpreadsheetFormula, 0.01, 0.04)) },
             new() { Name = "data-analyst", Persona = Persona.DataAnalyst, Accounts = r.Next(30, 121), DailyMedian = R1(Uniform(ref r, 4, 9)),
                 ExtraKinds = Shares(ref r, (ContentKind.SqlQuery, 0.1, 0.3), (ContentKind.SpreadsheetFormula, 0.05, 0.2)) },
@@ -99,7 +99,7 @@ public static class RandomScenario
 
         // Hard negatives, each drawn from ranges: groups (campus NAT, corporate card, agent platform, org fleet) by count and size.
         int campus = r.Next(20, 101);
-        list.Add(new() { Name = "campus-student", Persona = Persona.CampusStudent, GroupSize = campus, Accounts = campus * r.Next(2, 7),
+        list.Add(new() { Name = "campus-student", Persona = Persona.CampusStudent, GroupSize = campus, Accounts = campus * r.Next(2, 8),
             ExtraKinds = Shares(ref r, (ContentKind.ChemistryQa, 0.05, 0.2)) });
         int corp = r.Next(5, 31);
         list.Add(new() { Name = "corporate-employee", Persona = Persona.CorporateEmployee, GroupSize = corp, Accounts = corp * r.Next(2, 9),

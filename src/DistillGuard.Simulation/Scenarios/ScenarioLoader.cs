@@ -234,9 +234,25 @@ public static class ScenarioLoader
             return result;
         }
 
-        /// <summary>A mapping of content kind to weight (<c>{sql-query: 40, coding: 60}</c>).</summary>
+        /// <summary>
+        /// A mapping of content kind to weight (<c>{sql-query: 40, coding: 60}</c>), or the list form scenario.json
+        /// writes (<c>[{kind: sql-query, weight: 40}, ...]</c>).
+        /// </summary>
         public List<KindWeight>? Kinds(Dictionary<string, object?> m, string key, string path, double max)
         {
+            if (m.TryGetValue(key, out var raw) && raw is List<object?> items)
+            {
+                var km2 = new Dictionary<string, object?>(StringComparer.Ordinal);
+                for (int i = 0; i < items.Count; i++)
+                {
+                    if (items[i] is Dictionary<string, object?> e && e.TryGetValue("kind", out var k) && k is string ks && e.TryGetValue("weight", out var w) && e.Count == 2)
+                    {
+                        if (!km2.TryAdd(ks.Replace('-', '_'), w)) errors.Add($"{path}{key}[{i}]: kind '{ks}' given twice");
+                    }
+                    else errors.Add($"{path}{key}[{i}]: expected {{kind: NAME, weight: NUMBER}}");
+                }
+                m = new Dictionary<string, object?>(m) { [key] = km2 };
+            }
             var km = Map(m, key, path);
             if (km is null) return null;
             var result = new List<KindWeight>();

@@ -33,6 +33,8 @@ internal sealed class ActorPlan
     public double ActiveFromDay;
     public double ActiveToDay = double.MaxValue;
     public double SyncPhase;
+    /// <summary>On the synchronized clock, each tick starts a session of about <see cref="TurnsMean"/> turns (campaign <c>turns_mean</c>).</summary>
+    public bool SyncTurns;
 
     // Before the campaign uses a bought account: ordinary history.
     public double HarvestFromDay;

@@ -423,7 +423,7 @@ internal static class WorldBuilder
             plan.ToolProb = tool;
             if (plan.ToolSet < 0 && tool > 0) plan.ToolSet = 500 + c.ToolSets[x.Next(c.ToolSets.Length)];
         }
-        if (spec.TurnsMean is double turns) { plan.TurnsMean = turns; plan.Conversational = turns > 1; }
+        if (spec.TurnsMean is double turns) { plan.TurnsMean = turns; plan.Conversational = turns > 1; plan.SyncTurns = turns > 1; }
         if (spec.Routes is { Count: > 0 } routes) plan.Routes = [routes[k % routes.Count]];
         if (spec.Clients is { Count: > 0 } clients)
         {
