@@ -17,6 +17,7 @@ public sealed class CampaignAssembler
     private readonly CoordinationMeter _meter;
     private readonly double[] _evidence;   // harvest evidence: content or wording-free, the larger
     private readonly double[] _content;    // content harvest evidence only
+    private readonly double[] _budget;     // wording-free evidence from budgets at the log's ceiling
     private readonly DetectorOptions _opt;
     private static readonly int FamilyCount = Enum.GetValues<LinkFamily>().Length;
     // Binding by family (see Coverage) carries two more slots: the egress-apart trait key's, and the registration
@@ -30,6 +31,7 @@ public sealed class CampaignAssembler
         _meter = meter;
         _content = Enumerable.Range(0, builder.Profiles.Count).Select(i => HarvestStrength.Evidence(builder.Profiles[i])).ToArray();
         _evidence = _content.Select((c, i) => Math.Max(c, extraction.Of(i))).ToArray();
+        _budget = Enumerable.Range(0, builder.Profiles.Count).Select(i => Math.Max(_content[i], extraction.Of(builder.Profiles[i]).Budget)).ToArray();
         _opt = options;
     }
 
@@ -434,6 +436,8 @@ public sealed class CampaignAssembler
                 contrib += w;
                 degIn[pos] += w;
                 on++;
+                // An issuer whose reasoning others replay had its outputs harvested; a presenter replayed them.
+                if (g.Kind == LinkKind.ArtifactReplay) memberHarvest[pos] = Math.Max(memberHarvest[pos], HarvestStrength.OnKey(g.Counts[i], g.Harvest[i]));
                 if (g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Skeleton or LinkKind.RotatingExits)
                 {
                     double onKey = _builder.MemberEvidence(g, i);
@@ -487,6 +491,10 @@ public sealed class CampaignAssembler
                 || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
                 || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5);
             if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
+            // Without even budgets at the ceiling (only one capability collected at volume), the accounts must also hide
+            // who they are the way hydras do: fresh program-tier or unverified accounts, or a sign-up burst.
+            double budgetFrac = members.Select(m => Math.Min(1, _budget[m] / 0.5)).Average();
+            if (budgetFrac < 0.5 * harvestFrac && coord.Freshness < 0.5 && coord.CreationBurst < 0.5) familyFactor = Math.Min(familyFactor, 0.4);
         }
         // An organisation that openly runs many accounts of its own — verified, paid or enterprise accounts under one
         // organisation name — is tied by identity and acts as one by design; that is a customer's fleet, not a hydra of
@@ -500,7 +508,14 @@ public sealed class CampaignAssembler
         // When most members are tied by who operates them, asking the same items is an operation that does not split
         // its work, so the discount applies to the uncorroborated share only.
         double sameItems = Math.Clamp((coord.ItemOverlap - 0.15) / 0.35, 0, 1) * (1 - corroboratedShare);
-        double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * coord.Score) * (1 - 0.6 * sameItems), 0, 1);
+        // A reasoning artifact issued to one account and presented by another in a conversation of its own is coordination
+        // as direct as it gets: the share of members on the group's replay keys counts as coordination.
+        var onReplay = new HashSet<int>();
+        foreach (var (g, _, _) in keys)
+            if (g.Kind == LinkKind.ArtifactReplay)
+                foreach (var m in g.Members) if (memberPos.ContainsKey(m)) onReplay.Add(m);
+        double acting = Math.Max(coord.Score, (double)onReplay.Count / members.Count);
+        double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * acting) * (1 - 0.6 * sameItems), 0, 1);
         if (double.IsNaN(density)) density = total / (members.Count + keys.Count);
         return new CampaignFinding
         {

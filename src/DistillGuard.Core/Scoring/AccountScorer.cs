@@ -142,10 +142,11 @@ public sealed class AccountScorer
         var x = _extraction.Of(p);
         if (x.Score >= 0.05)
         {
-            var ids = p.ExampleHandles(x.Signal).Select(_ctx.Examples.Get).ToList();
+            bool budget = x.Budget >= ExtractionEvidence.MaxCollection * x.Collection;
+            var ids = budget ? p.ExampleHandles(x.Signal).Select(_ctx.Examples.Get).ToList() : Ids(p);
             list.Add(new Reason
             {
-                Signal = "budget-at-ceiling",
+                Signal = budget ? "budget-at-ceiling" : "capability-collection",
                 Weight = Math.Round(0.3 * x.Score, 4),
                 Detail = ExtractionEvidence.Describe(x, p.Exchanges) + (ids.Count > 0 ? ", e.g. " + string.Join(", ", ids) : ""),
                 ExchangeIds = ids,

@@ -26,7 +26,12 @@ public sealed class ExtractionEvidence
     private readonly Facts[] _facts;
 
     /// <summary>What was measured for one account.</summary>
-    public readonly record struct Facts(int AtCeiling, double Share, int Signal, int HoursCovered, double RoundTheClock, double Concentration, int TopCapability, double Score);
+    public readonly record struct Facts(int AtCeiling, double Share, int Signal, int HoursCovered, double RoundTheClock, double Concentration, int TopCapability,
+        double Budget, double Collection, double VolumeRatio, double Score);
+
+    /// <summary>Most that one-capability collection counts as harvest evidence on its own (budgets at the ceiling count
+    /// up to 1): an account that uses one capability a lot is most often a specialist customer.</summary>
+    public const double MaxCollection = 0.4;
 
     private ExtractionEvidence(Facts[] facts) => _facts = facts;
 
@@ -38,16 +43,18 @@ public sealed class ExtractionEvidence
     public static ExtractionEvidence Measure(IReadOnlyList<AccountProfile> profiles)
     {
         var facts = new Facts[profiles.Count];
-        for (int i = 0; i < profiles.Count; i++) facts[i] = Measure(profiles[i]);
+        var volumes = profiles.Where(p => p.Exchanges > 0).Select(p => p.Exchanges).Order().ToArray();
+        double median = volumes.Length == 0 ? 1 : volumes[volumes.Length / 2];
+        for (int i = 0; i < profiles.Count; i++) facts[i] = Measure(profiles[i], median);
         return new ExtractionEvidence(facts);
     }
 
-    public static Facts Measure(AccountProfile p)
+    /// <param name="medianExchanges">The median account's exchanges in the log (what "at volume" is measured against).</param>
+    public static Facts Measure(AccountProfile p, double medianExchanges)
     {
         if (p.Exchanges == 0) return default;
         int output = p.SignalCount(MaxOutput), thinking = p.SignalCount(MaxThinking);
         int near = Math.Max(output, thinking);
-        if (near == 0) return default;
         double share = (double)near / p.Exchanges;
 
         // Round the clock: a person's day has quiet hours; a harness served round-robin has none. Hours "covered" hold
@@ -61,25 +68,30 @@ public sealed class ExtractionEvidence
             rc = Math.Clamp((covered - 18) / 5.0, 0, 1);   // 18 or fewer covered hours: a human day; 23–24: none quiet
         }
 
-        // One narrow capability: the share of its capability tags on the top capability.
+        // One narrow capability: the share of its exchanges that exercise its top capability (an exchange may exercise
+        // several), 0.5 → 0, 0.9 → 1.
         var caps = p.Capabilities;
-        int topCap = -1, capTotal = 0;
+        int topCap = -1;
         for (int c = 0; c < caps.Length; c++)
-        {
-            capTotal += caps[c];
             if (topCap < 0 || caps[c] > caps[topCap]) topCap = c;
-        }
-        double conc = capTotal == 0 || topCap < 0 ? 0 : Math.Clamp(((double)caps[topCap] / capTotal - 0.5) / 0.4, 0, 1);
+        double conc = topCap < 0 || caps[topCap] == 0 ? 0 : Math.Clamp(((double)caps[topCap] / p.Exchanges - 0.5) / 0.4, 0, 1);
 
-        double budget = (1 - Math.Exp(-near / 8.0)) * Math.Min(1, share / 0.5);
-        double score = budget * (0.6 + 0.2 * rc + 0.2 * conc);
-        return new Facts(near, share, output >= thinking ? MaxOutput : MaxThinking, covered, rc, conc, topCap, score);
+        double budget = (1 - Math.Exp(-near / 8.0)) * Math.Min(1, share / 0.5) * (0.6 + 0.2 * rc + 0.2 * conc);
+        // Capability-targeted collection: one narrow capability, whatever it is, over enough exchanges to say so. Volume is
+        // the group's, not the account's: a campaign keeps each account below per-account thresholds.
+        double ratio = p.Exchanges / Math.Max(1, medianExchanges);
+        double collection = conc * (1 - Math.Exp(-p.Exchanges / 20.0));
+        double score = Math.Max(budget, MaxCollection * collection);
+        return new Facts(near, share, output >= thinking ? MaxOutput : MaxThinking, covered, rc, conc, topCap, budget, collection, ratio, score);
     }
 
     /// <summary>A one-line account of the evidence, for reasons.</summary>
     public static string Describe(Facts f, int exchanges)
     {
         var ic = CultureInfo.InvariantCulture;
+        if (f.Budget < MaxCollection * f.Collection)
+            return $"{f.Concentration.ToString("0.00", ic)} concentration on {HarvestSignals.CapabilityNames[Math.Max(0, f.TopCapability)]} over {exchanges.ToString("N0", ic)} exchanges ({f.VolumeRatio.ToString("0.0", ic)}× the log's median account)"
+                + (f.RoundTheClock > 0 ? $"; active in {f.HoursCovered} of 24 hours of the day" : "");
         var what = f.Signal == MaxOutput ? "an output budget" : "a thinking budget";
         var parts = new List<string>
         {

@@ -59,6 +59,14 @@ public sealed class SyntheticTraffic
         /// <summary>A company's own fleet: verified enterprise accounts under one organisation name, one card, one hosting
         /// address, its product's system prompt (which asks for step-by-step reasoning) on a machine schedule.</summary>
         public int FleetAccounts { get; init; }
+        /// <summary>Campaign D's accounts are fresh unverified startup accounts from one sign-up burst (default); false:
+        /// aged, verified, paid accounts of unrelated organisations, created months apart.</summary>
+        public bool StationFresh { get; init; } = true;
+        /// <summary>Campaign E: a replay ring — issuers ask ordinary questions with thinking on; other accounts paste
+        /// those reasoning artifacts into conversations of their own. Human timing, residential addresses, own cards:
+        /// nothing but the artifacts ties them.</summary>
+        public int ReplayIssuers { get; init; }
+        public int ReplayPresenters { get; init; }
     }
 
     private readonly struct Ev
@@ -379,6 +387,7 @@ public sealed class SyntheticTraffic
         BoughtAndLookalikes();
         Station();
         Fleet();
+        ReplayRing();
 
         // Campaign B: reward-model data — rubric grading and pairwise judging on one template from another hosting range,
         // using the same popular SDK as campaign A (strangers: must stay a separate campaign).
@@ -449,6 +458,39 @@ public sealed class SyntheticTraffic
         }
     }
 
+    private void ReplayRing()
+    {
+        if (_s.ReplayIssuers <= 0) return;
+        var issued = new List<(long Ts, ulong Artifact)>();
+        for (int i = 0; i < _s.ReplayIssuers; i++)
+        {
+            int a = NewAccount("replay", "E", "paid", _r.NextDouble() < 0.5, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"r{i}.example.org", Popular(PopularAgents), Popular(PopularJa4));
+            string home = ResidentialIp();
+            foreach (var ts in Times(_r.Next(60, 120), _r.Next(24), 10))
+            {
+                ulong art = Rand64();
+                issued.Add((ts, art));
+                _events.Add(new Ev { Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = SignalSet.None, Caps = Capability.Math, Ip = home,
+                    MaxTokens = 8192, Thinking = 4096, Temperature = null, Issued = art });
+            }
+        }
+        issued.Sort((x, y) => x.Ts.CompareTo(y.Ts));
+        for (int i = 0; i < _s.ReplayPresenters; i++)
+        {
+            int a = NewAccount("replay", "E", "paid", _r.NextDouble() < 0.5, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"p{i}.example.org", Popular(PopularAgents), Popular(PopularJa4));
+            string home = ResidentialIp();
+            foreach (var ts in Times(_r.Next(30, 80), _r.Next(24), 10))
+            {
+                // a third of its requests paste an artifact issued to an issuer earlier, asking to write the reasoning out
+                var earlier = issued.Where(x => x.Ts < ts).ToList();
+                bool paste = earlier.Count > 0 && _r.NextDouble() < 0.35;
+                _events.Add(new Ev { Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = paste ? SignalSet.ArtifactReplay : SignalSet.None,
+                    Caps = Capability.Math, Ip = home, MaxTokens = 8192, Thinking = 0, Temperature = null,
+                    Presented = paste ? earlier[_r.Next(earlier.Count)].Artifact : 0 });
+            }
+        }
+    }
+
     private void Fleet()
     {
         if (_s.FleetAccounts <= 0) return;
@@ -477,7 +519,9 @@ public sealed class SyntheticTraffic
         long release = Start + 4 * Day + 2 * Hour;
         var members = new List<int>();
         for (int i = 0; i < _s.StationAccounts; i++)
-            members.Add(NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1]));
+            members.Add(_s.StationFresh
+                ? NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1])
+                : NewAccount("station", "D", "paid", true, Start - (long)(_r.Next(60, 700) * Day), cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1]));
         // Round-robin: one request every 90 s from the harness, each to the next account, for six days, day and night.
         long t0 = Start + Day;
         int total = 6 * 24 * 40;
