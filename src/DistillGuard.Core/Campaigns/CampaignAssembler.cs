@@ -17,7 +17,6 @@ public sealed class CampaignAssembler
     private readonly CoordinationMeter _meter;
     private readonly double[] _evidence;   // harvest evidence: content or wording-free, the larger
     private readonly double[] _content;    // content harvest evidence only
-    private readonly double[] _budget;     // wording-free evidence from budgets at the log's ceiling
     private readonly DetectorOptions _opt;
     private static readonly int FamilyCount = Enum.GetValues<LinkFamily>().Length;
     // Binding by family (see Coverage) carries two more slots: the egress-apart trait key's, and the registration
@@ -31,7 +30,6 @@ public sealed class CampaignAssembler
         _meter = meter;
         _content = Enumerable.Range(0, builder.Profiles.Count).Select(i => HarvestStrength.Evidence(builder.Profiles[i])).ToArray();
         _evidence = _content.Select((c, i) => Math.Max(c, extraction.Of(i))).ToArray();
-        _budget = Enumerable.Range(0, builder.Profiles.Count).Select(i => Math.Max(_content[i], extraction.Of(builder.Profiles[i]).Budget)).ToArray();
         _opt = options;
     }
 
@@ -491,10 +489,6 @@ public sealed class CampaignAssembler
                 || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
                 || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5);
             if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
-            // Without even budgets at the ceiling (only one capability collected at volume), the accounts must also hide
-            // who they are the way hydras do: fresh program-tier or unverified accounts, or a sign-up burst.
-            double budgetFrac = members.Select(m => Math.Min(1, _budget[m] / 0.5)).Average();
-            if (budgetFrac < 0.5 * harvestFrac && coord.Freshness < 0.5 && coord.CreationBurst < 0.5) familyFactor = Math.Min(familyFactor, 0.4);
         }
         // An organisation that openly runs many accounts of its own — verified, paid or enterprise accounts under one
         // organisation name — is tied by identity and acts as one by design; that is a customer's fleet, not a hydra of

@@ -142,11 +142,10 @@ public sealed class AccountScorer
         var x = _extraction.Of(p);
         if (x.Score >= 0.05)
         {
-            bool budget = x.Budget >= ExtractionEvidence.MaxCollection * x.Collection;
-            var ids = budget ? p.ExampleHandles(x.Signal).Select(_ctx.Examples.Get).ToList() : Ids(p);
+            var ids = p.ExampleHandles(x.Signal).Select(_ctx.Examples.Get).ToList();
             list.Add(new Reason
             {
-                Signal = budget ? "budget-at-ceiling" : "capability-collection",
+                Signal = "budget-at-ceiling",
                 Weight = Math.Round(0.3 * x.Score, 4),
                 Detail = ExtractionEvidence.Describe(x, p.Exchanges) + (ids.Count > 0 ? ", e.g. " + string.Join(", ", ids) : ""),
                 ExchangeIds = ids,

@@ -27,11 +27,7 @@ public sealed class ExtractionEvidence
 
     /// <summary>What was measured for one account.</summary>
     public readonly record struct Facts(int AtCeiling, double Share, int Signal, int HoursCovered, double RoundTheClock, double Concentration, int TopCapability,
-        double Budget, double Collection, double VolumeRatio, double Score);
-
-    /// <summary>Most that one-capability collection counts as harvest evidence on its own (budgets at the ceiling count
-    /// up to 1): an account that uses one capability a lot is most often a specialist customer.</summary>
-    public const double MaxCollection = 0.4;
+        double Score);
 
     private ExtractionEvidence(Facts[] facts) => _facts = facts;
 
@@ -43,18 +39,16 @@ public sealed class ExtractionEvidence
     public static ExtractionEvidence Measure(IReadOnlyList<AccountProfile> profiles)
     {
         var facts = new Facts[profiles.Count];
-        var volumes = profiles.Where(p => p.Exchanges > 0).Select(p => p.Exchanges).Order().ToArray();
-        double median = volumes.Length == 0 ? 1 : volumes[volumes.Length / 2];
-        for (int i = 0; i < profiles.Count; i++) facts[i] = Measure(profiles[i], median);
+        for (int i = 0; i < profiles.Count; i++) facts[i] = Measure(profiles[i]);
         return new ExtractionEvidence(facts);
     }
 
-    /// <param name="medianExchanges">The median account's exchanges in the log (what "at volume" is measured against).</param>
-    public static Facts Measure(AccountProfile p, double medianExchanges)
+    public static Facts Measure(AccountProfile p)
     {
         if (p.Exchanges == 0) return default;
         int output = p.SignalCount(MaxOutput), thinking = p.SignalCount(MaxThinking);
         int near = Math.Max(output, thinking);
+        if (near == 0) return default;
         double share = (double)near / p.Exchanges;
 
         // Round the clock: a person's day has quiet hours; a harness served round-robin has none. Hours "covered" hold
@@ -76,22 +70,15 @@ public sealed class ExtractionEvidence
             if (topCap < 0 || caps[c] > caps[topCap]) topCap = c;
         double conc = topCap < 0 || caps[topCap] == 0 ? 0 : Math.Clamp(((double)caps[topCap] / p.Exchanges - 0.5) / 0.4, 0, 1);
 
-        double budget = (1 - Math.Exp(-near / 8.0)) * Math.Min(1, share / 0.5) * (0.6 + 0.2 * rc + 0.2 * conc);
-        // Capability-targeted collection: one narrow capability, whatever it is, over enough exchanges to say so. Volume is
-        // the group's, not the account's: a campaign keeps each account below per-account thresholds.
-        double ratio = p.Exchanges / Math.Max(1, medianExchanges);
-        double collection = conc * (1 - Math.Exp(-p.Exchanges / 20.0));
-        double score = Math.Max(budget, MaxCollection * collection);
-        return new Facts(near, share, output >= thinking ? MaxOutput : MaxThinking, covered, rc, conc, topCap, budget, collection, ratio, score);
+        double budget = (1 - Math.Exp(-near / 8.0)) * Math.Min(1, share / 0.5);
+        double score = budget * (0.6 + 0.2 * rc + 0.2 * conc);
+        return new Facts(near, share, output >= thinking ? MaxOutput : MaxThinking, covered, rc, conc, topCap, score);
     }
 
     /// <summary>A one-line account of the evidence, for reasons.</summary>
     public static string Describe(Facts f, int exchanges)
     {
         var ic = CultureInfo.InvariantCulture;
-        if (f.Budget < MaxCollection * f.Collection)
-            return $"{f.Concentration.ToString("0.00", ic)} concentration on {HarvestSignals.CapabilityNames[Math.Max(0, f.TopCapability)]} over {exchanges.ToString("N0", ic)} exchanges ({f.VolumeRatio.ToString("0.0", ic)}× the log's median account)"
-                + (f.RoundTheClock > 0 ? $"; active in {f.HoursCovered} of 24 hours of the day" : "");
         var what = f.Signal == MaxOutput ? "an output budget" : "a thinking budget";
         var parts = new List<string>
         {

@@ -59,9 +59,6 @@ public sealed class SyntheticTraffic
         /// <summary>A company's own fleet: verified enterprise accounts under one organisation name, one card, one hosting
         /// address, its product's system prompt (which asks for step-by-step reasoning) on a machine schedule.</summary>
         public int FleetAccounts { get; init; }
-        /// <summary>Campaign D's accounts are fresh unverified startup accounts from one sign-up burst (default); false:
-        /// aged, verified, paid accounts of unrelated organisations, created months apart.</summary>
-        public bool StationFresh { get; init; } = true;
         /// <summary>Campaign E: a replay ring — issuers ask ordinary questions with thinking on; other accounts paste
         /// those reasoning artifacts into conversations of their own. Human timing, residential addresses, own cards:
         /// nothing but the artifacts ties them.</summary>
@@ -519,9 +516,7 @@ public sealed class SyntheticTraffic
         long release = Start + 4 * Day + 2 * Hour;
         var members = new List<int>();
         for (int i = 0; i < _s.StationAccounts; i++)
-            members.Add(_s.StationFresh
-                ? NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1])
-                : NewAccount("station", "D", "paid", true, Start - (long)(_r.Next(60, 700) * Day), cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1]));
+            members.Add(NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1]));
         // Round-robin: one request every 90 s from the harness, each to the next account, for six days, day and night.
         long t0 = Start + Day;
         int total = 6 * 24 * 40;
