@@ -21,9 +21,10 @@ internal static class KeyGroupDump
         var kinds = Environment.GetEnvironmentVariable("DG_KINDS")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         string Who(int i) => truth.GetValueOrDefault(result.Profiles[i].Account, "?");
         string Mix(IEnumerable<int> members) => string.Join(",", members.GroupBy(Who).OrderByDescending(g => g.Count()).Select(g => $"{g.Key}:{g.Count()}"));
-        Console.WriteLine("kind\tvalue\tmembers\trarity\tharvest\tcoord\tsusp\tweight" + (truth.Count > 0 ? "\tcomposition" : ""));
+        Console.WriteLine("kind\tvalue\tmembers\trarity\tharvest\tcoord\tsusp\tweight" + (truth.Count > 0 ? "\tcomposition" : "") + "\tsync\tfresh\tburst\tparams\tregular\tdeclared");
         foreach (var g in result.KeyGroups.Where(g => g.Members.Count >= 2 && (kinds is null || kinds.Contains(g.Kind.ToString()))).OrderByDescending(g => g.Weight).Take(top))
-            Console.WriteLine($"{g.Kind}\t{g.Value}\t{g.Members.Count}\t{g.Rarity:0.###}\t{g.HarvestShare:0.###}\t{g.Coordination.Score:0.###}\t{g.Suspicion:0.###}\t{g.Weight:0.###}" + (truth.Count > 0 ? "\t" + Mix(g.Members) : ""));
+            Console.WriteLine($"{g.Kind}\t{g.Value}\t{g.Members.Count}\t{g.Rarity:0.###}\t{g.HarvestShare:0.###}\t{g.Coordination.Score:0.###}\t{g.Suspicion:0.###}\t{g.Weight:0.###}" + (truth.Count > 0 ? "\t" + Mix(g.Members) : "")
+                + $"\t{g.Coordination.Synchrony:0.##}\t{g.Coordination.Freshness:0.##}\t{g.Coordination.CreationBurst:0.##}\t{g.Coordination.IdenticalParams:0.##}\t{g.Coordination.Regularity:0.##}\t{g.Coordination.DeclaredOrganisation:0.##}");
         Console.WriteLine();
         Console.WriteLine("finding\taccepted\tmembers\tdensity\tfamilies\tharvest\tcoord\tscore\tkeys");
         foreach (var f in result.Findings)
