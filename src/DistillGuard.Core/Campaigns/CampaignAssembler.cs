@@ -139,6 +139,11 @@ public sealed class CampaignAssembler
     /// </summary>
     private const double SameOperationLinkage = 1.0 / 3;
 
+    /// <summary>Share of a finding's (sampled) members that must be verified paid/enterprise accounts of one organisation
+    /// name for it to be that organisation's declared fleet: two thirds (an organisation's fleet keeps a few accounts
+    /// unverified; a ring of bought accounts is about half verified, under names of their own).</summary>
+    public const double DeclaredShare = 2.0 / 3;
+
     /// <summary>
     /// An accepted campaign may still be two operations that one popular thing bridges (a skeleton every chain-of-
     /// thought sweep uses, a shared parameter set, the same release pivot). Its members are projected onto an account
@@ -259,6 +264,9 @@ public sealed class CampaignAssembler
         foreach (var part in parts)
         {
             var f = Score(part, keyNodes.Concat(part).ToList(), density);
+            // The one exception to "a split never changes a verdict": a part that is an organisation's own declared
+            // fleet, bridged to an operation by something popular, is reported on its own (rejected), not flagged.
+            if (f is not null && !f.Accepted && f.Coordination.DeclaredOrganisation >= DeclaredShare) { result.Add(f); continue; }
             if (f is null || !f.Accepted) return null;
             // A split regroups; it never changes who is flagged: each member keeps the involvement, harvest and
             // corroboration it had in the whole campaign.
@@ -490,10 +498,11 @@ public sealed class CampaignAssembler
                 || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5);
             if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
         }
-        // An organisation that openly runs many accounts of its own — verified, paid or enterprise accounts under one
-        // organisation name — is tied by identity and acts as one by design; that is a customer's fleet, not a hydra of
+        // An organisation that openly runs many accounts of its own — two thirds verified, paid or enterprise accounts
+        // under one organisation name (a fleet keeps some accounts unverified; a hydra's bought or fresh accounts carry
+        // names of their own or none verified) — is tied by identity and acts as one by design; that is a customer's fleet, not a hydra of
         // fresh program-tier accounts hiding who runs them. Its members can still be reviewed (watch), not flagged.
-        if (coord.DeclaredOrganisation >= 0.8) familyFactor = Math.Min(familyFactor, 0.4);
+        if (coord.DeclaredOrganisation >= DeclaredShare) familyFactor = Math.Min(familyFactor, 0.4);
         // A group is what most of its members corroborate: a leftover block where a few members carry the operator
         // evidence and the rest only a popular template or parameter set is not one operation.
         double corroboratedShare = corroborated.Count(x => x) / (double)members.Count;

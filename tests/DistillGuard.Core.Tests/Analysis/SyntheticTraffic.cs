@@ -462,6 +462,7 @@ public sealed class SyntheticTraffic
         for (int i = 0; i < _s.ReplayIssuers; i++)
         {
             int a = NewAccount("replay", "E", "paid", _r.NextDouble() < 0.5, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"r{i}.example.org", Popular(PopularAgents), Popular(PopularJa4));
+            if (_s.IncludeRegistry) _records[^1] = _records[^1] with { OrgName = $"Issuer {i}" };   // each under a name of its own
             string home = ResidentialIp();
             foreach (var ts in Times(_r.Next(60, 120), _r.Next(24), 10))
             {
@@ -475,6 +476,7 @@ public sealed class SyntheticTraffic
         for (int i = 0; i < _s.ReplayPresenters; i++)
         {
             int a = NewAccount("replay", "E", "paid", _r.NextDouble() < 0.5, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"p{i}.example.org", Popular(PopularAgents), Popular(PopularJa4));
+            if (_s.IncludeRegistry) _records[^1] = _records[^1] with { OrgName = $"Presenter {i}" };
             string home = ResidentialIp();
             foreach (var ts in Times(_r.Next(30, 80), _r.Next(24), 10))
             {
@@ -496,7 +498,7 @@ public sealed class SyntheticTraffic
         for (int i = 0; i < _s.FleetAccounts; i++)
         {
             int a = NewAccount("fleet", null, "enterprise", true, Start - 200 * Day, card, "fleetco.example.com", PopularAgents[2], PopularJa4[2]);
-            _records[^1] = _records[^1] with { OrgName = "Fleet Co" };
+            if (_s.IncludeRegistry) _records[^1] = _records[^1] with { OrgName = "Fleet Co" };
             foreach (var ts in Times(200, 0, 24, regular: true))
                 _events.Add(new Ev
                 {
