@@ -19,7 +19,4 @@ public static class BudgetScale
         int k = System.Numerics.BitOperations.Log2((uint)budget);
         return Math.Max(1, 2 * k + ((long)budget * budget >= 1L << (2 * k + 1) ? 1 : 0));
     }
-
-    /// <summary>The smallest budget of a bin (for reports).</summary>
-    public static int Lower(int bin) => bin <= 0 ? 0 : (int)Math.Ceiling(Math.Pow(2, bin / 2.0));
 }

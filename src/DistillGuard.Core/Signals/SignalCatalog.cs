@@ -54,12 +54,4 @@ public sealed class SignalCatalog
         for (uint bit = 1; bit != 0 && bit <= (uint)signals; bit <<= 1)
             if (((uint)signals & bit) != 0 && _byFlag.TryGetValue((SignalSet)bit, out var e)) yield return e;
     }
-
-    /// <summary>The numeric threshold of a parameter signal, or <paramref name="fallback"/>.</summary>
-    public double ParameterThreshold(SignalSet flag, double fallback)
-    {
-        if (!_byFlag.TryGetValue(flag, out var e)) return fallback;
-        var d = Definitions.First(x => x.Id == e.Id);
-        return d.Kind == SignalKind.Parameter && d.Threshold > 0 ? d.Threshold : fallback;
-    }
 }
