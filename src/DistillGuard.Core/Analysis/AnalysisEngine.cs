@@ -12,7 +12,9 @@ namespace DistillGuard.Core.Analysis;
 
 /// <summary>
 /// The detector's account stages. Feed every exchange to <see cref="Add"/> (one thread, streaming, any order though
-/// file order is usual), then call <see cref="Complete"/> once: profiles → links → campaigns → verdicts.
+/// file order is usual), then call <see cref="Complete"/> once: profiles → links → campaigns → verdicts. A streaming
+/// caller instead calls <see cref="Snapshot"/> as often as it likes between exchanges: the same stages over the live
+/// profiles, without changing them, so a later snapshot over the same exchanges gives the same result.
 /// Memory is bounded per account (profiles) plus a bounded, hash-sampled map of issued reasoning artifacts.
 /// </summary>
 public sealed class AnalysisEngine
@@ -76,29 +78,44 @@ public sealed class AnalysisEngine
         foreach (var k in _issuer.Keys.Where(k => !Sampled(k)).ToList()) _issuer.Remove(k);
     }
 
-    private void Replay(int issuer, int presenter, string exchangeId)
+    private void Replay(int issuer, int presenter, string exchangeId) => Replay(_replays, issuer, presenter, exchangeId);
+
+    private void Replay(Dictionary<ulong, ReplayEdge> replays, int issuer, int presenter, string exchangeId)
     {
         if (issuer == presenter) return;   // an account carrying its own reasoning forward is ordinary multi-turn use
         ulong key = ((ulong)(uint)issuer << 32) | (uint)presenter;
-        if (!_replays.TryGetValue(key, out var e))
+        if (!replays.TryGetValue(key, out var e))
         {
             e = new ReplayEdge { Issuer = issuer, Presenter = presenter };
-            _replays.Add(key, e);
+            replays.Add(key, e);
         }
         e.Count++;
         if (e.ExampleHandle == 0 && exchangeId.Length > 0) e.ExampleHandle = _ctx.Examples.Add(exchangeId);
     }
 
+    /// <summary>The batch ending: the result over every exchange added; no exchange can be added afterwards.</summary>
     public AnalysisResult Complete(AnalysisInputs? inputs = null)
     {
         if (_completed) throw new InvalidOperationException("Complete() was already called");
+        var result = Snapshot(inputs);
         _completed = true;
+        return result;
+    }
+
+    /// <summary>The result over the exchanges added so far. Reads the profiles and never changes them: exchanges can be
+    /// added afterwards and a later snapshot includes them. Runs on the thread that calls <see cref="Add"/>.</summary>
+    public AnalysisResult Snapshot(AnalysisInputs? inputs = null)
+    {
+        if (_completed) throw new InvalidOperationException("Complete() was already called");
         inputs ??= AnalysisInputs.None;
         var sw = Stopwatch.StartNew();
 
+        // Artifacts presented before their issuer appeared resolve now, into a copy: the live edges stay as Add left them.
+        var replays = new Dictionary<ulong, ReplayEdge>(_replays.Count);
+        foreach (var (k, e) in _replays) replays.Add(k, new ReplayEdge { Issuer = e.Issuer, Presenter = e.Presenter, Count = e.Count, ExampleHandle = e.ExampleHandle });
         foreach (var p in _profiles)
             foreach (var a in p.PendingArtifacts)
-                if (Sampled(a) && _issuer.TryGetValue(a, out var issuer)) Replay(issuer, p.Index, "");
+                if (Sampled(a) && _issuer.TryGetValue(a, out var issuer)) Replay(replays, issuer, p.Index, "");
 
         var records = _profiles.Select(p => inputs.Registry.Find(p.Account)).ToArray();
         var allow = _profiles.Select(p => inputs.Allowlist.Contains(p.Account)).ToArray();
@@ -108,7 +125,7 @@ public sealed class AnalysisEngine
         var linkInputs = new LinkGraphInputs
         {
             Profiles = _profiles, Context = _ctx, Records = records, Allowlisted = allow, Harvest = harvest,
-            Replays = _replays.Values.ToList(), IpIntel = inputs.IpIntel, Options = _opt,
+            Replays = replays.Values.ToList(), IpIntel = inputs.IpIntel, Options = _opt,
         };
         var builder = new KeyGroupBuilder(linkInputs);
         var groups = builder.Build();
