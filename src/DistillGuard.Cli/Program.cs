@@ -12,6 +12,7 @@ root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ShareCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
 
 root.SetAction((parseResult, ct) => DemoCommand.RunAsync(DemoCommand.Defaults, ct));
 

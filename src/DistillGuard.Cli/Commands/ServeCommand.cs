@@ -6,31 +6,61 @@ using DistillGuard.Sharing.Policy;
 
 namespace DistillGuard.Cli.Commands;
 
-/// <summary>`distillguard serve --config FILE`: the TAXII 2.1 server on 127.0.0.1.</summary>
+/// <summary>
+/// `distillguard serve`: one process runs whichever parts are configured — the streaming detector (HTTP ingest and
+/// queries, tailed files, a NATS JetStream stream, alerts), the TAXII 2.1 server — all on 127.0.0.1.
+/// </summary>
 internal static class ServeCommand
 {
     public static Command Create()
     {
-        var config = new Option<string>("--config", "-c") { Description = "Server config JSON: port, collections, clients (partner, api_key_env, read, write), partners, audit.", Required = true };
-        var port = new Option<int?>("--port") { Description = "Override the config's port (127.0.0.1 only)." };
-        var cmd = new Command("serve", "Run the TAXII 2.1 server (127.0.0.1 only) partners push campaign intelligence to and pull it from.") { config, port };
+        var config = new Option<string?>("--config", "-c") { Description = "Settings file (JSON object; names as below in snake_case, e.g. {\"ingest_port\": 9400, \"state\": \"/var/lib/dg\"}). A TAXII server config (with \"collections\") is still accepted and runs the TAXII server alone." };
+        var ingestPort = new Option<int?>("--ingest-port") { Description = "Streaming detector API on 127.0.0.1:PORT (0 = any free port): POST /v1/exchanges, GET /v1/accounts/{id}, /v1/campaigns, /v1/stats, /metrics." };
+        var state = new Option<string?>("--state") { Description = "State directory: journal of accepted exchanges, quarantine, verdict changes; a restart resumes from it." };
+        var accounts = new Option<string?>("--accounts") { Description = "Account registry (accounts.jsonl), as for analyze." };
+        var allow = new Option<string?>("--allow") { Description = "Licensed distillers, one account id per line: never given 'campaign'." };
+        var ipIntel = new Option<string[]>("--ip-intel") { Description = "IP-intelligence file(s), as for analyze.", AllowMultipleArgumentsPerToken = true };
+        var tail = new Option<string[]>("--tail") { Description = "Follow this growing exchange log (.jsonl) and ingest what is appended. Repeatable.", AllowMultipleArgumentsPerToken = true };
+        var nats = new Option<string?>("--nats") { Description = "Ingest from NATS JetStream at this URL (nats://127.0.0.1:4222)." };
+        var natsStream = new Option<string?>("--nats-stream") { Description = "JetStream stream (default EXCHANGES; created if missing)." };
+        var natsSubject = new Option<string?>("--nats-subject") { Description = "Subject carrying exchange-log lines (default distillguard.exchanges)." };
+        var alertsJsonl = new Option<string?>("--alerts-jsonl") { Description = "Append every verdict-change alert to this file (JSON Lines)." };
+        var webhook = new Option<string?>("--webhook") { Description = "POST every alert to this URL (retried with backoff; a slow or failing sink never stalls ingestion)." };
+        var detectorConfig = new Option<string?>("--detector-config") { Description = "Detector options JSON (as analyze --config); DISTILLGUARD_DETECTOR_* override it." };
+        var reassemble = new Option<double?>("--reassemble-every") { Description = "Re-assemble campaigns at least every N seconds of wall time (default 30)." };
+        var reassembleClock = new Option<double?>("--reassemble-every-exchange-minutes") { Description = "…and every N minutes of the exchanges' own clock (default 60)." };
+        var taxiiPort = new Option<int?>("--taxii-port", "--port") { Description = "Port of the TAXII server (overrides its config's port)." };
+        var noMetrics = new Option<bool>("--no-metrics") { Description = "No Prometheus endpoint at /metrics." };
+        var cmd = new Command("serve",
+            "Run the streaming detector (ingest, live verdicts, alerts) and/or the TAXII 2.1 server, on 127.0.0.1.\n" +
+            "Settings come from --config, environment variables " + ServeSettings.EnvironmentPrefix + "<NAME> and these flags, each overriding the one before.")
+        {
+            config, ingestPort, state, accounts, allow, ipIntel, tail, nats, natsStream, natsSubject, alertsJsonl, webhook, detectorConfig, reassemble, reassembleClock, taxiiPort, noMetrics,
+        };
         cmd.SetAction(async (pr, ct) =>
         {
-            TaxiiOptions options;
-            int p;
-            try { (options, p) = Load(pr.GetValue(config)!); }
-            catch (Exception e) when (e is IOException or InvalidDataException or JsonException or InvalidOperationException or FormatException)
+            var errors = new List<string>();
+            var s = ServeSettings.Load(pr.GetValue(config), Environment.GetEnvironmentVariables(), errors);
+            s = s with
             {
-                Console.Error.WriteLine($"serve: {e.Message}");
-                return ExitCodes.InputError;
-            }
-            if (pr.GetValue(port) is { } o) p = o;
-            var app = new TaxiiServer(options).Build(p);
-            await app.StartAsync(ct);
-            Console.WriteLine($"TAXII 2.1 on {string.Join(", ", app.Urls)} — discovery /taxii2/, API root /{options.ApiRoot}/; Ctrl+C stops");
-            try { await Task.Delay(Timeout.Infinite, ct); } catch (OperationCanceledException) { }
-            await app.StopAsync(CancellationToken.None);
-            return ExitCodes.Success;
+                IngestPort = pr.GetValue(ingestPort) ?? s.IngestPort,
+                State = pr.GetValue(state) ?? s.State,
+                Accounts = pr.GetValue(accounts) ?? s.Accounts,
+                Allow = pr.GetValue(allow) ?? s.Allow,
+                IpIntel = pr.GetValue(ipIntel) is { Length: > 0 } ii ? ii : s.IpIntel,
+                Tail = pr.GetValue(tail) is { Length: > 0 } tt ? tt : s.Tail,
+                NatsUrl = pr.GetValue(nats) ?? s.NatsUrl,
+                NatsStream = pr.GetValue(natsStream) ?? s.NatsStream,
+                NatsSubject = pr.GetValue(natsSubject) ?? s.NatsSubject,
+                AlertsJsonl = pr.GetValue(alertsJsonl) ?? s.AlertsJsonl,
+                Webhook = pr.GetValue(webhook) ?? s.Webhook,
+                DetectorConfig = pr.GetValue(detectorConfig) ?? s.DetectorConfig,
+                ReassembleEverySeconds = pr.GetValue(reassemble) ?? s.ReassembleEverySeconds,
+                ReassembleEveryExchangeMinutes = pr.GetValue(reassembleClock) ?? s.ReassembleEveryExchangeMinutes,
+                TaxiiPort = pr.GetValue(taxiiPort) ?? s.TaxiiPort,
+                Metrics = !pr.GetValue(noMetrics) && s.Metrics,
+            };
+            return await ServeHost.RunAsync(s, errors, Console.Out, Console.Error, ct);
         });
         return cmd;
     }

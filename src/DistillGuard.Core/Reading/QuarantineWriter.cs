@@ -8,16 +8,19 @@ namespace DistillGuard.Core.Reading;
 /// string, or base64 with <c>"encoding":"base64"</c> when it is not UTF-8. Nothing is lost: the raw bytes can be
 /// restored from every record.
 /// </summary>
-internal sealed class QuarantineWriter : IDisposable
+public sealed class QuarantineWriter : IDisposable
 {
     private readonly FileStream _stream;
     private readonly Utf8JsonWriter _writer;
 
-    public QuarantineWriter(string path)
+    public QuarantineWriter(string path) : this(path, append: false) { }
+
+    /// <param name="append">keep what the file holds and add to it (a service's quarantine across restarts)</param>
+    public QuarantineWriter(string path, bool append)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        _stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        _stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         _writer = new Utf8JsonWriter(_stream, new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
@@ -38,6 +41,9 @@ internal sealed class QuarantineWriter : IDisposable
         _writer.Reset();
         _stream.WriteByte((byte)'\n');
     }
+
+    /// <summary>Makes what was written durable (a service acknowledges only what is on disk).</summary>
+    public void Flush(bool durable) => _stream.Flush(durable);
 
     public void Dispose()
     {

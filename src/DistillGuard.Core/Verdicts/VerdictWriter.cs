@@ -28,29 +28,7 @@ public static class VerdictWriter
         foreach (var v in verdicts)
         {
             w.Reset(output);
-            w.WriteStartObject();
-            w.WriteString("account", v.Account);
-            w.WriteNumber("score", v.Score);
-            w.WriteString("verdict", v.Verdict.WireName());
-            if (v.Campaign is null) w.WriteNull("campaign"); else w.WriteString("campaign", v.Campaign);
-            w.WriteNumber("exchanges", v.Exchanges);
-            w.WriteStartArray("reasons");
-            foreach (var r in v.Reasons)
-            {
-                w.WriteStartObject();
-                w.WriteString("signal", r.Signal);
-                w.WriteNumber("weight", r.Weight);
-                w.WriteString("detail", r.Detail);
-                if (r.ExchangeIds.Count > 0)
-                {
-                    w.WriteStartArray("exchange_ids");
-                    foreach (var id in r.ExchangeIds) w.WriteStringValue(id);
-                    w.WriteEndArray();
-                }
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
+            Write(w, v);
             w.Flush();
             output.WriteByte((byte)'\n');
         }
@@ -62,31 +40,65 @@ public static class VerdictWriter
         w.WriteStartArray();
         foreach (var c in campaigns)
         {
-            w.WriteStartObject();
-            w.WriteString("id", c.Id);
-            Strings(w, "accounts", c.Accounts);
-            w.WriteNumber("exchanges", c.Exchanges);
-            w.WriteString("first_seen", c.FirstSeen.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
-            w.WriteString("last_seen", c.LastSeen.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
-            Strings(w, "targets", c.Targets);
-            Strings(w, "tactics", c.Tactics);
-            w.WriteStartArray("evidence");
-            foreach (var e in c.Evidence)
-            {
-                w.WriteStartObject();
-                w.WriteString("kind", e.Kind);
-                w.WriteString("summary", e.Summary);
-                w.WriteNumber("weight", e.Weight);
-                Strings(w, "exchange_ids", e.ExchangeIds);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteNumber("score", c.Score);
-            w.WriteEndObject();
+            Write(w, c);
         }
         w.WriteEndArray();
         w.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>One verdict as the object of a verdicts.jsonl line (also what the streaming service answers).</summary>
+    public static void Write(Utf8JsonWriter w, AccountVerdict v)
+    {
+        w.WriteStartObject();
+        w.WriteString("account", v.Account);
+        w.WriteNumber("score", v.Score);
+        w.WriteString("verdict", v.Verdict.WireName());
+        if (v.Campaign is null) w.WriteNull("campaign"); else w.WriteString("campaign", v.Campaign);
+        w.WriteNumber("exchanges", v.Exchanges);
+        w.WriteStartArray("reasons");
+        foreach (var r in v.Reasons)
+        {
+            w.WriteStartObject();
+            w.WriteString("signal", r.Signal);
+            w.WriteNumber("weight", r.Weight);
+            w.WriteString("detail", r.Detail);
+            if (r.ExchangeIds.Count > 0)
+            {
+                w.WriteStartArray("exchange_ids");
+                foreach (var id in r.ExchangeIds) w.WriteStringValue(id);
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One campaign as an element of campaigns.json.</summary>
+    public static void Write(Utf8JsonWriter w, Campaign c)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", c.Id);
+        Strings(w, "accounts", c.Accounts);
+        w.WriteNumber("exchanges", c.Exchanges);
+        w.WriteString("first_seen", c.FirstSeen.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
+        w.WriteString("last_seen", c.LastSeen.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
+        Strings(w, "targets", c.Targets);
+        Strings(w, "tactics", c.Tactics);
+        w.WriteStartArray("evidence");
+        foreach (var e in c.Evidence)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", e.Kind);
+            w.WriteString("summary", e.Summary);
+            w.WriteNumber("weight", e.Weight);
+            Strings(w, "exchange_ids", e.ExchangeIds);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteNumber("score", c.Score);
+        w.WriteEndObject();
     }
 
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)

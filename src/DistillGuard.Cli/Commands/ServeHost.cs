@@ -1,0 +1,121 @@
+using System.Runtime.InteropServices;
+using DistillGuard.Core.Analysis;
+using DistillGuard.Server.Taxii;
+using DistillGuard.Streaming;
+using DistillGuard.Streaming.Alerts;
+using DistillGuard.Streaming.Sources;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace DistillGuard.Cli.Commands;
+
+/// <summary>Starts what the settings ask for, prints one "listening" line per listener, runs until Ctrl+C or SIGTERM.</summary>
+internal static class ServeHost
+{
+    public static async Task<int> RunAsync(ServeSettings s, List<string> errors, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        errors.AddRange(s.Validate());
+        DetectorOptions? detectorOptions = null;
+        if (s.DetectorConfig is null || File.Exists(s.DetectorConfig))
+        {
+            detectorOptions = DetectorOptionsLoader.Load(s.DetectorConfig, Environment.GetEnvironmentVariables(), out var optionErrors);
+            errors.AddRange(optionErrors.Select(e => $"detector options: {e}"));
+        }
+        TaxiiOptions? taxii = null;
+        int taxiiPort = 0;
+        if (s.Taxii is not null && File.Exists(s.Taxii))
+        {
+            try { (taxii, taxiiPort) = ServeCommand.Load(s.Taxii); }
+            catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or InvalidOperationException or FormatException)
+            {
+                errors.Add($"taxii: {e.Message}");
+            }
+        }
+        if (errors.Count > 0)
+        {
+            foreach (var e in errors) stderr.WriteLine($"serve: {e}");
+            stderr.WriteLine("Run `distillguard serve --help` for the settings.");
+            return ExitCodes.UsageError;
+        }
+
+        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }).SetMinimumLevel(LogLevel.Information));
+        var log = loggerFactory.CreateLogger("serve");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+
+        var apps = new List<WebApplication>();
+        StreamingDetector? detector = null;
+        var tails = new List<FileTailSource>();
+        NatsSource? nats = null;
+        try
+        {
+            bool streaming = s.IngestPort is not null || s.Tail.Count > 0 || s.NatsUrl is not null || s.GatewayPort is not null;
+            if (streaming)
+            {
+                var inputs = AnalysisInputs.Load(s.Accounts, s.Allow, s.IpIntel.Count > 0 ? s.IpIntel : null);
+                var sinks = new List<IAlertSink>();
+                if (s.AlertsJsonl is not null) sinks.Add(new JsonlAlertSink(s.AlertsJsonl));
+                if (s.Webhook is not null)
+                    sinks.Add(new WebhookAlertSink(new Uri(s.Webhook), new HttpClient { Timeout = TimeSpan.FromSeconds(10) },
+                        s.WebhookTokenEnv is null ? null : Environment.GetEnvironmentVariable(s.WebhookTokenEnv)));
+                detector = new StreamingDetector(new StreamingOptions
+                {
+                    StateDir = s.State!,
+                    Detector = detectorOptions!,
+                    Inputs = inputs,
+                    ReassembleEvery = TimeSpan.FromSeconds(s.ReassembleEverySeconds),
+                    ReassembleEveryExchangeTime = TimeSpan.FromMinutes(s.ReassembleEveryExchangeMinutes),
+                    MinNewExchanges = s.MinNewExchanges,
+                }, sinks, loggerFactory.CreateLogger("detector"));
+                detector.Start();
+                var st = detector.Stats();
+                if (st.Exchanges > 0) stdout.WriteLine($"state {s.State}: resumed with {st.Exchanges:N0} exchanges, {st.Accounts:N0} accounts, {st.Campaigns} campaign(s)");
+
+                if (s.IngestPort is { } port)
+                {
+                    string? token = s.IngestTokenEnv is null ? null : Environment.GetEnvironmentVariable(s.IngestTokenEnv);
+                    var app = StreamingServer.Build(detector, port, token, s.Metrics, b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+                    await app.StartAsync(stop.Token);
+                    apps.Add(app);
+                    stdout.WriteLine($"listening ingest {app.Urls.First()} (POST /v1/exchanges; GET /v1/accounts/{{id}}, /v1/campaigns, /v1/stats{(s.Metrics ? ", /metrics" : "")})");
+                }
+                foreach (var f in s.Tail)
+                {
+                    var t = new FileTailSource(f, detector, log: loggerFactory.CreateLogger("tail"));
+                    t.Start();
+                    tails.Add(t);
+                    stdout.WriteLine($"tailing {Path.GetFullPath(f)} from byte {t.Offset:N0}");
+                }
+                if (s.NatsUrl is not null)
+                {
+                    nats = new NatsSource(new NatsSourceOptions { Url = s.NatsUrl, Stream = s.NatsStream, Subject = s.NatsSubject, Consumer = s.NatsConsumer }, detector, loggerFactory.CreateLogger("nats"));
+                    await nats.StartAsync(stop.Token);
+                    stdout.WriteLine($"consuming nats {s.NatsUrl} stream {s.NatsStream} subject {s.NatsSubject} (durable consumer {s.NatsConsumer})");
+                }
+            }
+            if (taxii is not null)
+            {
+                var app = new TaxiiServer(taxii).Build(s.TaxiiPort ?? taxiiPort);
+                await app.StartAsync(stop.Token);
+                apps.Add(app);
+                stdout.WriteLine($"listening taxii {app.Urls.First()} (discovery /taxii2/, API root /{taxii.ApiRoot}/)");
+            }
+            stdout.WriteLine("ready; Ctrl+C stops");
+            stdout.Flush();
+            try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
+            return ExitCodes.Success;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or NATS.Client.Core.NatsException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"serve: {e.Message}");
+            return ExitCodes.InputError;
+        }
+        finally
+        {
+            foreach (var app in apps) { await app.StopAsync(CancellationToken.None); await app.DisposeAsync(); }
+            foreach (var t in tails) await t.DisposeAsync();
+            if (nats is not null) await nats.DisposeAsync();
+            if (detector is not null) await detector.DisposeAsync();
+        }
+    }
+}

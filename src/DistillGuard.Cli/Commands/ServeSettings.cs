@@ -1,0 +1,193 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DistillGuard.Cli.Commands;
+
+/// <summary>
+/// What `distillguard serve` runs, from a config file (JSON object, snake_case names), environment variables
+/// <c>DISTILLGUARD_SERVE_&lt;NAME&gt;</c> (lists comma-separated) and flags, each overriding the one before. Every
+/// problem is collected so they are all reported at once.
+/// </summary>
+internal sealed record ServeSettings
+{
+    public const string EnvironmentPrefix = "DISTILLGUARD_SERVE_";
+
+    public int? IngestPort { get; init; }
+    public string? State { get; init; }
+    public string? Accounts { get; init; }
+    public string? Allow { get; init; }
+    public IReadOnlyList<string> IpIntel { get; init; } = [];
+    public IReadOnlyList<string> Tail { get; init; } = [];
+    public string? NatsUrl { get; init; }
+    public string NatsStream { get; init; } = "EXCHANGES";
+    public string NatsSubject { get; init; } = "distillguard.exchanges";
+    public string NatsConsumer { get; init; } = "distillguard";
+    public string? AlertsJsonl { get; init; }
+    public string? Webhook { get; init; }
+    /// <summary>Environment variable holding the webhook's bearer token (never the token itself in a file).</summary>
+    public string? WebhookTokenEnv { get; init; }
+    /// <summary>Environment variable holding the token the ingest/query API demands.</summary>
+    public string? IngestTokenEnv { get; init; }
+    public bool Metrics { get; init; } = true;
+    /// <summary>Detector options file (as analyze --config).</summary>
+    public string? DetectorConfig { get; init; }
+    public double ReassembleEverySeconds { get; init; } = 30;
+    public double ReassembleEveryExchangeMinutes { get; init; } = 60;
+    public int MinNewExchanges { get; init; } = 200;
+    /// <summary>TAXII server config (the format `serve --config` took before streaming existed).</summary>
+    public string? Taxii { get; init; }
+    public int? TaxiiPort { get; init; }
+    public int? GatewayPort { get; init; }
+    public string? Upstream { get; init; }
+    public string? Keys { get; init; }
+    public string? Policy { get; init; }
+
+    /// <summary>Names accepted in the file and the environment.</summary>
+    public static readonly string[] Names =
+    [
+        "ingest_port", "state", "accounts", "allow", "ip_intel", "tail", "nats_url", "nats_stream", "nats_subject", "nats_consumer",
+        "alerts_jsonl", "webhook", "webhook_token_env", "ingest_token_env", "metrics", "detector_config", "reassemble_every_seconds",
+        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "gateway_port", "upstream", "keys", "policy",
+    ];
+
+    /// <summary>Reads the file (if any) then the environment; <paramref name="errors"/> gets every problem.</summary>
+    public static ServeSettings Load(string? path, IDictionary environment, List<string> errors)
+    {
+        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        if (path is not null)
+        {
+            try
+            {
+                var root = JsonNode.Parse(File.ReadAllText(path));
+                if (root is not JsonObject obj) errors.Add($"{path}: expected a JSON object");
+                else if (obj.ContainsKey("collections"))
+                    values["taxii"] = JsonValue.Create(path);   // a TAXII server config, as `serve --config` took before
+                else
+                    foreach (var (k, v) in obj)
+                    {
+                        if (Array.IndexOf(Names, k) < 0) errors.Add($"{path}: unknown setting '{k}' (known: {string.Join(", ", Names)})");
+                        else values[k] = v?.DeepClone();
+                    }
+            }
+            catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+            {
+                errors.Add($"{path}: {e.Message}");
+            }
+        }
+        foreach (DictionaryEntry e in environment)
+        {
+            if (e.Key is not string key || !key.StartsWith(EnvironmentPrefix, StringComparison.Ordinal)) continue;
+            string name = key[EnvironmentPrefix.Length..].ToLowerInvariant();
+            if (Array.IndexOf(Names, name) < 0) { errors.Add($"{key}: unknown setting '{name}'"); continue; }
+            string text = e.Value as string ?? "";
+            values[name] = name is "ip_intel" or "tail"
+                ? new JsonArray(text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(x => (JsonNode)JsonValue.Create(x)!).ToArray())
+                : JsonValue.Create(text);
+        }
+
+        string Where(string name) => path is not null && values.ContainsKey(name) ? name : name;
+        string? Str(string name)
+        {
+            if (!values.TryGetValue(name, out var n) || n is null) return null;
+            if (n is JsonValue v && v.TryGetValue<string>(out var s)) return s;
+            if (n is JsonValue num) return num.ToJsonString();
+            errors.Add($"{Where(name)}: expected a string");
+            return null;
+        }
+        int? Int(string name)
+        {
+            var s = Str(name);
+            if (s is null) return null;
+            if (int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i)) return i;
+            errors.Add($"{name}: expected a whole number (was '{s}')");
+            return null;
+        }
+        double? Dbl(string name)
+        {
+            var s = Str(name);
+            if (s is null) return null;
+            if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return d;
+            errors.Add($"{name}: expected a number (was '{s}')");
+            return null;
+        }
+        bool? Bool(string name)
+        {
+            if (!values.TryGetValue(name, out var n) || n is null) return null;
+            if (n is JsonValue v && v.TryGetValue<bool>(out var b)) return b;
+            var s = Str(name);
+            if (s is "true" or "1" or "yes") return true;
+            if (s is "false" or "0" or "no") return false;
+            errors.Add($"{name}: expected true or false (was '{s}')");
+            return null;
+        }
+        IReadOnlyList<string> List(string name)
+        {
+            if (!values.TryGetValue(name, out var n) || n is null) return [];
+            if (n is JsonArray a) return a.Select(x => x?.GetValue<string>() ?? "").Where(x => x.Length > 0).ToList();
+            var s = Str(name);
+            return s is null ? [] : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        var d = new ServeSettings();
+        return new ServeSettings
+        {
+            IngestPort = Int("ingest_port"),
+            State = Str("state"),
+            Accounts = Str("accounts"),
+            Allow = Str("allow"),
+            IpIntel = List("ip_intel"),
+            Tail = List("tail"),
+            NatsUrl = Str("nats_url"),
+            NatsStream = Str("nats_stream") ?? d.NatsStream,
+            NatsSubject = Str("nats_subject") ?? d.NatsSubject,
+            NatsConsumer = Str("nats_consumer") ?? d.NatsConsumer,
+            AlertsJsonl = Str("alerts_jsonl"),
+            Webhook = Str("webhook"),
+            WebhookTokenEnv = Str("webhook_token_env"),
+            IngestTokenEnv = Str("ingest_token_env"),
+            Metrics = Bool("metrics") ?? d.Metrics,
+            DetectorConfig = Str("detector_config"),
+            ReassembleEverySeconds = Dbl("reassemble_every_seconds") ?? d.ReassembleEverySeconds,
+            ReassembleEveryExchangeMinutes = Dbl("reassemble_every_exchange_minutes") ?? d.ReassembleEveryExchangeMinutes,
+            MinNewExchanges = Int("min_new_exchanges") ?? d.MinNewExchanges,
+            Taxii = Str("taxii"),
+            TaxiiPort = Int("taxii_port"),
+            GatewayPort = Int("gateway_port"),
+            Upstream = Str("upstream"),
+            Keys = Str("keys"),
+            Policy = Str("policy"),
+        };
+    }
+
+    /// <summary>Every problem with what was asked, all at once (after flags were applied).</summary>
+    public List<string> Validate()
+    {
+        var errors = new List<string>();
+        bool ingest = IngestPort is not null || Tail.Count > 0 || NatsUrl is not null;
+        if (!ingest && Taxii is null && GatewayPort is null)
+            errors.Add("nothing to run: give --ingest-port (and/or --tail, --nats), --gateway-port, or a TAXII config");
+        if ((ingest || GatewayPort is not null) && string.IsNullOrWhiteSpace(State)) errors.Add("--state DIR is required for the streaming detector");
+        foreach (var (name, port) in new[] { ("ingest_port", IngestPort), ("taxii_port", TaxiiPort), ("gateway_port", GatewayPort) })
+            if (port is { } p && (p < 0 || p > 65535)) errors.Add($"{name}: {p} is not a TCP port");
+        var ports = new[] { IngestPort, TaxiiPort, GatewayPort }.Where(p => p is > 0).GroupBy(p => p).Where(g => g.Count() > 1);
+        foreach (var g in ports) errors.Add($"port {g.Key} is given to more than one listener");
+        foreach (var (name, file) in new[] { ("accounts", Accounts), ("allow", Allow), ("detector_config", DetectorConfig), ("taxii", Taxii), ("keys", Keys), ("policy", Policy) })
+            if (file is not null && !File.Exists(file)) errors.Add($"{name}: no file '{file}'");
+        foreach (var f in IpIntel) if (!File.Exists(f)) errors.Add($"ip_intel: no file '{f}'");
+        if (NatsUrl is not null && !NatsUrl.StartsWith("nats://", StringComparison.Ordinal)) errors.Add($"nats_url: expected nats://HOST:PORT (was '{NatsUrl}')");
+        if (Webhook is not null && !(Uri.TryCreate(Webhook, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https"))) errors.Add($"webhook: not an http(s) URL: '{Webhook}'");
+        if (WebhookTokenEnv is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(WebhookTokenEnv))) errors.Add($"webhook_token_env: environment variable '{WebhookTokenEnv}' is empty");
+        if (IngestTokenEnv is not null && (Environment.GetEnvironmentVariable(IngestTokenEnv) ?? "").Length < 16) errors.Add($"ingest_token_env: environment variable '{IngestTokenEnv}' must hold a token of 16+ characters");
+        if (ReassembleEverySeconds <= 0) errors.Add($"reassemble_every_seconds must be positive (was {ReassembleEverySeconds})");
+        if (ReassembleEveryExchangeMinutes <= 0) errors.Add($"reassemble_every_exchange_minutes must be positive (was {ReassembleEveryExchangeMinutes})");
+        if (MinNewExchanges < 1) errors.Add($"min_new_exchanges must be at least 1 (was {MinNewExchanges})");
+        if (GatewayPort is not null)
+        {
+            if (Upstream is null || !Uri.TryCreate(Upstream, UriKind.Absolute, out _)) errors.Add("--gateway-port needs --upstream URL");
+            if (Keys is null) errors.Add("--gateway-port needs --keys FILE (JSON lines {\"key\",\"account\"})");
+        }
+        return errors;
+    }
+}

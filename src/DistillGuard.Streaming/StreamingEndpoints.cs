@@ -1,0 +1,141 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DistillGuard.Core.Verdicts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+
+namespace DistillGuard.Streaming;
+
+/// <summary>
+/// The streaming service's HTTP API: <c>POST /v1/exchanges</c> (JSON Lines body, gzip allowed), <c>GET
+/// /v1/accounts/{account}</c>, <c>GET /v1/campaigns</c>, <c>GET /v1/campaigns/{id}</c>, <c>GET /v1/stats</c>,
+/// <c>GET /v1/verdicts</c> (verdicts.jsonl), <c>GET /v1/changes?after=N&amp;limit=M</c> and <c>POST /v1/reassemble</c> (wait until everything sent is
+/// processed, then re-assemble). With a token configured every call needs <c>Authorization: Bearer TOKEN</c>.
+/// </summary>
+public static class StreamingEndpoints
+{
+    /// <summary>Largest ingest body (after decompression).</summary>
+    public const long MaxBody = 512L << 20;
+
+    public static void MapStreamingApi(this IEndpointRouteBuilder app, StreamingDetector detector, string? token = null)
+    {
+        var group = app.MapGroup("/v1");
+        if (!string.IsNullOrEmpty(token))
+        {
+            var expected = Encoding.UTF8.GetBytes("Bearer " + token);
+            group.AddEndpointFilter(async (ctx, next) =>
+            {
+                var given = Encoding.UTF8.GetBytes(ctx.HttpContext.Request.Headers.Authorization.ToString());
+                if (!CryptographicOperations.FixedTimeEquals(given, expected))
+                    return Results.Json(new { error = "missing or wrong bearer token" }, statusCode: 401);
+                return await next(ctx);
+            });
+        }
+
+        group.MapPost("/exchanges", async (HttpContext http) =>
+        {
+            var size = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (size is { IsReadOnly: false }) size.MaxRequestBodySize = MaxBody;
+            byte[] body;
+            try { body = await ReadBody(http.Request); }
+            catch (InvalidDataException e) { return Results.Json(new { error = e.Message }, statusCode: 400); }
+            catch (BadHttpRequestException e) { return Results.Json(new { error = e.Message }, statusCode: e.StatusCode); }
+            var r = detector.Ingest(body, "http");
+            if (r.Busy)
+            {
+                http.Response.Headers.RetryAfter = "1";
+                return Results.Json(new { error = "the detector is behind; nothing was taken, send the same lines again" }, statusCode: 503);
+            }
+            return Results.Json(new
+            {
+                accepted = r.Accepted,
+                duplicates = r.Duplicates,
+                quarantined = r.Quarantined,
+                problems = r.Problems.Select(p => new { line = p.Line, reason = p.Reason }),
+            }, StreamingJson.Options);
+        });
+
+        group.MapGet("/accounts/{account}", (string account) =>
+        {
+            var live = detector.Live;
+            live.Verdicts.TryGetValue(account, out var v);
+            if (v is null && !detector.Knows(account))
+                return Results.Json(new { error = $"account '{account}' has not been seen" }, statusCode: 404);
+            return Json(w => StreamingJson.WriteAccount(w, account, v, detector.History(account), live));
+        });
+
+        group.MapGet("/campaigns", () =>
+        {
+            var live = detector.Live;
+            return Json(w =>
+            {
+                w.WriteStartObject();
+                if (live.Sequence > 0) w.WriteString("as_of", live.At);
+                if (live.ExchangeClock is { } t) w.WriteString("exchange_time", t);
+                w.WriteNumber("exchanges", live.Exchanges);
+                w.WriteStartArray("campaigns");
+                foreach (var c in live.Campaigns) VerdictWriter.Write(w, c);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            });
+        });
+
+        group.MapGet("/campaigns/{id}", (string id) =>
+        {
+            var c = detector.Live.Campaigns.FirstOrDefault(x => x.Id == id);
+            return c is null ? Results.Json(new { error = $"no campaign '{id}'" }, statusCode: 404) : Json(w => VerdictWriter.Write(w, c));
+        });
+
+        // Every assessed account's verdict, as verdicts.jsonl (sorted by account): the batch output of the live state.
+        group.MapGet("/verdicts", async (HttpContext http) =>
+        {
+            var live = detector.Live;
+            http.Response.ContentType = "application/x-ndjson";
+            var ms = new MemoryStream();
+            VerdictWriter.WriteVerdicts(ms, live.Verdicts.Values.OrderBy(v => v.Account, StringComparer.Ordinal));
+            ms.Position = 0;
+            await ms.CopyToAsync(http.Response.Body);
+        });
+
+        group.MapGet("/stats", () => Results.Json(detector.Stats(), StreamingJson.Options));
+
+        group.MapGet("/changes", (long? after, int? limit) =>
+            Results.Json(new { changes = detector.Changes(after ?? 0, Math.Clamp(limit ?? 1000, 1, 100_000)) }, StreamingJson.Options));
+
+        group.MapPost("/reassemble", async (CancellationToken ct) =>
+        {
+            await detector.FlushAsync(ct);
+            return Results.Json(detector.Stats(), StreamingJson.Options);
+        });
+    }
+
+    private static async Task<byte[]> ReadBody(HttpRequest request)
+    {
+        Stream s = request.Body;
+        string encoding = request.Headers.ContentEncoding.ToString();
+        if (encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase)) s = new GZipStream(s, CompressionMode.Decompress);
+        else if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidDataException($"unsupported Content-Encoding '{encoding}' (gzip or none)");
+        var ms = new MemoryStream();
+        var buffer = new byte[81920];
+        int n;
+        while ((n = await s.ReadAsync(buffer)) > 0)
+        {
+            ms.Write(buffer, 0, n);
+            if (ms.Length > MaxBody) throw new InvalidDataException($"body larger than {MaxBody >> 20} MB: send it in parts");
+        }
+        return ms.ToArray();
+    }
+
+    private static IResult Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            write(w);
+        return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json");
+    }
+}

@@ -1,0 +1,48 @@
+using DistillGuard.Core.Analysis;
+
+namespace DistillGuard.Streaming;
+
+/// <summary>How the streaming detector keeps state and when it re-assembles campaigns.</summary>
+public sealed record StreamingOptions
+{
+    /// <summary>Journal, quarantine, verdict changes and campaign identities live here; a restart resumes from it.</summary>
+    public required string StateDir { get; init; }
+
+    public DetectorOptions Detector { get; init; } = DetectorOptions.Default;
+
+    /// <summary>Registry, allowlist and IP intelligence, as for <c>analyze</c>.</summary>
+    public AnalysisInputs Inputs { get; init; } = AnalysisInputs.None;
+
+    /// <summary>Re-assemble at least this often on the wall clock while new exchanges arrive.</summary>
+    public TimeSpan ReassembleEvery { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Re-assemble whenever the exchanges' own clock has advanced this far: an accelerated replay re-assembles
+    /// at the same points of traffic as real time would.</summary>
+    public TimeSpan ReassembleEveryExchangeTime { get; init; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>Re-assemble early when the exchanges since the last assembly reach this share of those before it
+    /// (a burst of new evidence).</summary>
+    public double ReassembleOnGrowth { get; init; } = 0.25;
+
+    /// <summary>No re-assembly for fewer new exchanges than this (except on the wall clock and on request).</summary>
+    public int MinNewExchanges { get; init; } = 200;
+
+    /// <summary>Accepted exchanges waiting for the detector beyond which ingest answers "busy" (HTTP 503) instead of
+    /// queueing more in memory; the journal already holds them, so nothing is lost either way.</summary>
+    public int MaxQueued { get; init; } = 250_000;
+
+    /// <summary>Verdict changes kept per account for queries (all of them stay in <c>changes.jsonl</c>).</summary>
+    public int HistoryPerAccount { get; init; } = 32;
+
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(StateDir)) errors.Add("state directory is required");
+        if (ReassembleEvery <= TimeSpan.Zero) errors.Add($"reassemble_every must be positive (was {ReassembleEvery})");
+        if (ReassembleEveryExchangeTime <= TimeSpan.Zero) errors.Add($"reassemble_every_exchange_time must be positive (was {ReassembleEveryExchangeTime})");
+        if (ReassembleOnGrowth <= 0) errors.Add($"reassemble_on_growth must be positive (was {ReassembleOnGrowth})");
+        if (MinNewExchanges < 1) errors.Add($"min_new_exchanges must be at least 1 (was {MinNewExchanges})");
+        if (MaxQueued < 1000) errors.Add($"max_queued must be at least 1000 (was {MaxQueued})");
+        return errors;
+    }
+}
