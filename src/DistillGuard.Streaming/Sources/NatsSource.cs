@@ -15,6 +15,9 @@ public sealed record NatsSourceOptions
     /// <summary>Create the stream when it does not exist (file storage, the subject above).</summary>
     public bool CreateStream { get; init; } = true;
     public int Batch { get; init; } = 500;
+    /// <summary>How long JetStream waits for an ack before redelivering (a batch is acked within milliseconds of its
+    /// durable write; after a crash the unacked messages come back this much later).</summary>
+    public TimeSpan AckWait { get; init; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -60,7 +63,7 @@ public sealed class NatsSource : IAsyncDisposable
         {
             AckPolicy = ConsumerConfigAckPolicy.Explicit,
             FilterSubject = _opt.Subject,
-            AckWait = TimeSpan.FromSeconds(60),
+            AckWait = _opt.AckWait,
         }, ct);
         _task = Task.Run(() => RunAsync(consumer, _stop.Token));
     }

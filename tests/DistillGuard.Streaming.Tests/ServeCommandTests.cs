@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace DistillGuard.Streaming.Tests;
+
+public sealed class ServeCommandTests(TinyTraffic traffic) : IClassFixture<TinyTraffic>
+{
+    private static async Task<JsonElement> Stats(HttpClient http) => JsonDocument.Parse(await http.GetStringAsync("v1/stats")).RootElement;
+
+    [Fact]
+    public async Task KilledWithSigkill_AndRestarted_LosesNoAcknowledgedExchange_AndCountsNoneTwice()
+    {
+        using var state = new TempDir();
+        string[] args = ["--ingest-port", "0", "--state", state.Path, "--accounts", traffic.Accounts, "--allow", traffic.Allow];
+        int half = traffic.Lines.Count / 2;
+        using (var serve = new ServeProcess(args))
+        {
+            using var http = new HttpClient { BaseAddress = serve.WaitReady() };
+            var res = await http.PostAsync("v1/exchanges", new ByteArrayContent(TinyTraffic.Body(traffic.Lines.Take(half))));
+            res.EnsureSuccessStatusCode();
+            Assert.Equal(half, JsonDocument.Parse(await res.Content.ReadAsStringAsync()).RootElement.GetProperty("accepted").GetInt64());
+            serve.Kill();   // acknowledged, maybe not yet processed or re-assembled
+        }
+        using (var serve = new ServeProcess(args))
+        {
+            using var http = new HttpClient { BaseAddress = serve.WaitReady() };
+            Assert.Equal(half, (await Stats(http)).GetProperty("exchanges").GetInt64());
+            // the client did not see the answer of its last request, say, and sends everything again
+            var res = await http.PostAsync("v1/exchanges", new ByteArrayContent(TinyTraffic.Body(traffic.Lines)));
+            var body = JsonDocument.Parse(await res.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(traffic.Lines.Count - half, body.GetProperty("accepted").GetInt64());
+            Assert.Equal(half, body.GetProperty("duplicates").GetInt64());
+            await http.PostAsync("v1/reassemble", null);
+            var stats = await Stats(http);
+            Assert.Equal(traffic.Lines.Count, stats.GetProperty("exchanges").GetInt64());
+            Assert.Equal(traffic.Lines.Count, stats.GetProperty("processed").GetInt64());
+            Assert.True(stats.GetProperty("campaigns").GetInt32() >= 1);
+
+            // an account of a labelled campaign answers with its verdict (spec/verdicts.md fields) and history
+            var member = traffic.Labels.First(kv => kv.Value is not null).Key;
+            var account = JsonDocument.Parse(await http.GetStringAsync($"v1/accounts/{member}")).RootElement;
+            Assert.Equal("campaign", account.GetProperty("verdict").GetString());
+            Assert.StartsWith("C-", account.GetProperty("campaign").GetString());
+            Assert.True(account.GetProperty("reasons").GetArrayLength() > 0);
+            Assert.True(account.GetProperty("history").GetArrayLength() > 0);
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("v1/accounts/no-such-account")).StatusCode);
+            var campaigns = JsonDocument.Parse(await http.GetStringAsync("v1/campaigns")).RootElement.GetProperty("campaigns");
+            Assert.Contains(campaigns.EnumerateArray(), c => c.GetProperty("accounts").EnumerateArray().Any(a => a.GetString() == member));
+            var metrics = await http.GetStringAsync("metrics");
+            Assert.Contains("distillguard_ingest_exchanges_total", metrics);
+        }
+    }
+
+    [Fact]
+    public void BadSettings_AreAllReportedAtOnce_WithExitCode2()
+    {
+        using var state = new TempDir();
+        var cfg = Path.Combine(state.Path, "serve.json");
+        File.WriteAllText(cfg, """{"ingest_port": 70000, "webhook": "ftp://x", "colour": "blue"}""");
+        using var serve = new ServeProcess("--config", cfg, "--accounts", "/no/such/accounts.jsonl", "--nats", "localhost:4222");
+        Assert.Equal(2, serve.WaitExit());
+        foreach (var expected in new[] { "70000 is not a TCP port", "webhook: not an http(s) URL", "unknown setting 'colour'", "--state DIR is required", "no file '/no/such/accounts.jsonl'", "nats_url: expected nats://" })
+            Assert.Contains(expected, serve.Errors);
+    }
+
+    [Fact]
+    public async Task TailedFile_IsIngestedAsItGrows_PartialLinesWait_AndARestartResumesAtTheOffset()
+    {
+        using var state = new TempDir();
+        string log = Path.Combine(state.Path, "live.jsonl");
+        var lines = traffic.Lines.Take(300).ToList();
+        File.WriteAllText(log, string.Join("\n", lines.Take(100)) + "\n" + lines[100][..40]);   // a line still being written
+        string[] args = ["--ingest-port", "0", "--state", Path.Combine(state.Path, "state"), "--tail", log];
+        using (var serve = new ServeProcess(args))
+        {
+            using var http = new HttpClient { BaseAddress = serve.WaitReady() };
+            await WaitFor(http, 100);
+            File.AppendAllText(log, lines[100][40..] + "\n" + string.Join("\n", lines.Skip(101).Take(99)) + "\n");
+            await WaitFor(http, 200);
+            Assert.Equal(0, (await Stats(http)).GetProperty("quarantined").GetInt64());
+            serve.Kill();
+        }
+        File.AppendAllText(log, string.Join("\n", lines.Skip(200)) + "\n");
+        using (var serve = new ServeProcess(args))
+        {
+            using var http = new HttpClient { BaseAddress = serve.WaitReady() };
+            await WaitFor(http, 300);
+            await Task.Delay(500);
+            var stats = await Stats(http);
+            Assert.Equal(300, stats.GetProperty("exchanges").GetInt64());
+        }
+    }
+
+    private static async Task WaitFor(HttpClient http, long exchanges)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < until)
+        {
+            if ((await Stats(http)).GetProperty("exchanges").GetInt64() >= exchanges) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"fewer than {exchanges} exchanges after 30 s: {(await Stats(http)).GetRawText()}");
+    }
+}
