@@ -149,17 +149,44 @@ public sealed class StreamingDetector : IAsyncDisposable
     public IngestResult IngestLines(ReadOnlySpan<byte> buffer, IReadOnlyList<(int Start, int Length, long Line)> lines, string source)
     {
         if (!_started) throw new InvalidOperationException("Start() first");
-        var parser = _parsers.Value!;
+        // Parse on every core for a large body (each thread its own parser), in line order either way.
+        var parsed = new (ExchangeFeatures? F, string? Reason)[lines.Count];
+        unsafe
+        {
+            fixed (byte* p = buffer)
+            {
+                byte* basePtr = p;
+                int length = buffer.Length;
+                void ParseRange(int from, int to)
+                {
+                    var parser = _parsers.Value!;
+                    var span = new ReadOnlySpan<byte>(basePtr, length);
+                    for (int i = from; i < to; i++)
+                    {
+                        var (start, len, _) = lines[i];
+                        var line = span.Slice(start, len);
+                        if (line.IsEmpty || line.IndexOfAnyExcept(" \t"u8) < 0) continue;
+                        var f = new ExchangeFeatures();
+                        string? reason = parser.Parse(line, f);
+                        parsed[i] = reason is null ? (f, null) : (null, reason);
+                    }
+                }
+                int workers = lines.Count >= 512 ? Math.Min(Environment.ProcessorCount, lines.Count / 256) : 1;
+                if (workers <= 1) ParseRange(0, lines.Count);
+                else
+                {
+                    int per = (lines.Count + workers - 1) / workers;
+                    Parallel.For(0, workers, w => ParseRange(w * per, Math.Min(lines.Count, (w + 1) * per)));
+                }
+            }
+        }
         var good = new List<(ExchangeFeatures F, int Start, int Length)>();
         var bad = new List<(long Line, string Reason, int Start, int Length)>();
-        foreach (var (start, len, lineNo) in lines)
+        for (int i = 0; i < lines.Count; i++)
         {
-            var line = buffer.Slice(start, len);
-            if (line.IsEmpty || line.IndexOfAnyExcept(" \t"u8) < 0) continue;
-            var f = new ExchangeFeatures();
-            string? reason = parser.Parse(line, f);
-            if (reason is null) good.Add((f, start, len));
-            else bad.Add((lineNo, reason, start, len));
+            var (start, len, lineNo) = lines[i];
+            if (parsed[i].F is { } f) good.Add((f, start, len));
+            else if (parsed[i].Reason is { } reason) bad.Add((lineNo, reason, start, len));
         }
         return Commit(buffer, source, good, bad);
     }

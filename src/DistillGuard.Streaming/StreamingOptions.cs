@@ -29,7 +29,7 @@ public sealed record StreamingOptions
 
     /// <summary>Accepted exchanges waiting for the detector beyond which ingest answers "busy" (HTTP 503) instead of
     /// queueing more in memory; the journal already holds them, so nothing is lost either way.</summary>
-    public int MaxQueued { get; init; } = 250_000;
+    public int MaxQueued { get; init; } = 50_000;
 
     /// <summary>Verdict changes kept per account for queries (all of them stay in <c>changes.jsonl</c>).</summary>
     public int HistoryPerAccount { get; init; } = 32;

@@ -31,11 +31,12 @@ internal static class ServeCommand
         var reassembleClock = new Option<double?>("--reassemble-every-exchange-minutes") { Description = "…and every N minutes of the exchanges' own clock (default 60)." };
         var taxiiPort = new Option<int?>("--taxii-port", "--port") { Description = "Port of the TAXII server (overrides its config's port)." };
         var noMetrics = new Option<bool>("--no-metrics") { Description = "No Prometheus endpoint at /metrics." };
+        var logFormat = new Option<string?>("--log-format") { Description = "text (default) or json: structured log lines on stderr." };
         var cmd = new Command("serve",
             "Run the streaming detector (ingest, live verdicts, alerts) and/or the TAXII 2.1 server, on 127.0.0.1.\n" +
             "Settings come from --config, environment variables " + ServeSettings.EnvironmentPrefix + "<NAME> and these flags, each overriding the one before.")
         {
-            config, ingestPort, state, accounts, allow, ipIntel, tail, nats, natsStream, natsSubject, alertsJsonl, webhook, detectorConfig, reassemble, reassembleClock, taxiiPort, noMetrics,
+            config, ingestPort, state, accounts, allow, ipIntel, tail, nats, natsStream, natsSubject, alertsJsonl, webhook, detectorConfig, reassemble, reassembleClock, taxiiPort, noMetrics, logFormat,
         };
         cmd.SetAction(async (pr, ct) =>
         {
@@ -59,6 +60,7 @@ internal static class ServeCommand
                 ReassembleEveryExchangeMinutes = pr.GetValue(reassembleClock) ?? s.ReassembleEveryExchangeMinutes,
                 TaxiiPort = pr.GetValue(taxiiPort) ?? s.TaxiiPort,
                 Metrics = !pr.GetValue(noMetrics) && s.Metrics,
+                LogFormat = pr.GetValue(logFormat) ?? s.LogFormat,
             };
             return await ServeHost.RunAsync(s, errors, Console.Out, Console.Error, ct);
         });

@@ -38,7 +38,15 @@ internal static class ServeHost
             return ExitCodes.UsageError;
         }
 
-        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }).SetMinimumLevel(LogLevel.Information));
+        void Logging(ILoggingBuilder b, LogLevel level)
+        {
+            b.ClearProviders();
+            if (s.LogFormat == "json") b.AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffK"; o.UseUtcTimestamp = true; });
+            else b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+            b.AddFilter(_ => true).SetMinimumLevel(level);
+            Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(b.Services, o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+        using var loggerFactory = LoggerFactory.Create(b => Logging(b, LogLevel.Information));
         var log = loggerFactory.CreateLogger("serve");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
@@ -74,7 +82,7 @@ internal static class ServeHost
                 if (s.IngestPort is { } port)
                 {
                     string? token = s.IngestTokenEnv is null ? null : Environment.GetEnvironmentVariable(s.IngestTokenEnv);
-                    var app = StreamingServer.Build(detector, port, token, s.Metrics, b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+                    var app = StreamingServer.Build(detector, port, token, s.Metrics, b => Logging(b, LogLevel.Warning));
                     await app.StartAsync(stop.Token);
                     apps.Add(app);
                     stdout.WriteLine($"listening ingest {app.Urls.First()} (POST /v1/exchanges; GET /v1/accounts/{{id}}, /v1/campaigns, /v1/stats{(s.Metrics ? ", /metrics" : "")})");

@@ -43,13 +43,15 @@ internal sealed record ServeSettings
     public string? Upstream { get; init; }
     public string? Keys { get; init; }
     public string? Policy { get; init; }
+    /// <summary>Log lines as plain text or as JSON objects (one per line, for a log pipeline).</summary>
+    public string LogFormat { get; init; } = "text";
 
     /// <summary>Names accepted in the file and the environment.</summary>
     public static readonly string[] Names =
     [
         "ingest_port", "state", "accounts", "allow", "ip_intel", "tail", "nats_url", "nats_stream", "nats_subject", "nats_consumer",
         "alerts_jsonl", "webhook", "webhook_token_env", "ingest_token_env", "metrics", "detector_config", "reassemble_every_seconds",
-        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "gateway_port", "upstream", "keys", "policy",
+        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "gateway_port", "upstream", "keys", "policy", "log_format",
     ];
 
     /// <summary>Reads the file (if any) then the environment; <paramref name="errors"/> gets every problem.</summary>
@@ -158,6 +160,7 @@ internal sealed record ServeSettings
             Upstream = Str("upstream"),
             Keys = Str("keys"),
             Policy = Str("policy"),
+            LogFormat = Str("log_format") ?? d.LogFormat,
         };
     }
 
@@ -180,6 +183,7 @@ internal sealed record ServeSettings
         if (Webhook is not null && !(Uri.TryCreate(Webhook, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https"))) errors.Add($"webhook: not an http(s) URL: '{Webhook}'");
         if (WebhookTokenEnv is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(WebhookTokenEnv))) errors.Add($"webhook_token_env: environment variable '{WebhookTokenEnv}' is empty");
         if (IngestTokenEnv is not null && (Environment.GetEnvironmentVariable(IngestTokenEnv) ?? "").Length < 16) errors.Add($"ingest_token_env: environment variable '{IngestTokenEnv}' must hold a token of 16+ characters");
+        if (LogFormat is not ("text" or "json")) errors.Add($"log_format: text or json (was '{LogFormat}')");
         if (ReassembleEverySeconds <= 0) errors.Add($"reassemble_every_seconds must be positive (was {ReassembleEverySeconds})");
         if (ReassembleEveryExchangeMinutes <= 0) errors.Add($"reassemble_every_exchange_minutes must be positive (was {ReassembleEveryExchangeMinutes})");
         if (MinNewExchanges < 1) errors.Add($"min_new_exchanges must be at least 1 (was {MinNewExchanges})");
