@@ -38,6 +38,7 @@ internal static class ServeCommand
         {
             config, ingestPort, state, accounts, allow, ipIntel, tail, nats, natsStream, natsSubject, alertsJsonl, webhook, detectorConfig, reassemble, reassembleClock, taxiiPort, noMetrics, logFormat,
         };
+        DashboardServe.AddOptions(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
             var errors = new List<string>();
@@ -61,6 +62,7 @@ internal static class ServeCommand
                 TaxiiPort = pr.GetValue(taxiiPort) ?? s.TaxiiPort,
                 Metrics = !pr.GetValue(noMetrics) && s.Metrics,
                 LogFormat = pr.GetValue(logFormat) ?? s.LogFormat,
+                Dashboard = DashboardServe.Read(pr, cmd),
             };
             return await ServeHost.RunAsync(s, errors, Console.Out, Console.Error, ct);
         });

@@ -101,6 +101,7 @@ internal static class ServeHost
                     stdout.WriteLine($"consuming nats {s.NatsUrl} stream {s.NatsStream} subject {s.NatsSubject} (durable consumer {s.NatsConsumer})");
                 }
             }
+            if (s.Dashboard is not null) await DashboardServe.StartAsync(s.Dashboard, detector, apps, stdout, b => Logging(b, LogLevel.Warning), loggerFactory, stop.Token);
             if (taxii is not null)
             {
                 var app = new TaxiiServer(taxii).Build(s.TaxiiPort ?? taxiiPort);

@@ -45,6 +45,8 @@ internal sealed record ServeSettings
     public string? Policy { get; init; }
     /// <summary>Log lines as plain text or as JSON objects (one per line, for a log pipeline).</summary>
     public string LogFormat { get; init; } = "text";
+    /// <summary>The analysts' dashboard (DashboardServe.cs), when --dashboard-port is given.</summary>
+    public DashboardSettings? Dashboard { get; init; }
 
     /// <summary>Names accepted in the file and the environment.</summary>
     public static readonly string[] Names =
@@ -169,7 +171,8 @@ internal sealed record ServeSettings
     {
         var errors = new List<string>();
         bool ingest = IngestPort is not null || Tail.Count > 0 || NatsUrl is not null;
-        if (!ingest && Taxii is null && GatewayPort is null)
+        if (Dashboard is not null) errors.AddRange(Dashboard.Validate());
+        if (!ingest && Taxii is null && GatewayPort is null && Dashboard is null)
             errors.Add("nothing to run: give --ingest-port (and/or --tail, --nats), --gateway-port, or a TAXII config");
         if ((ingest || GatewayPort is not null) && string.IsNullOrWhiteSpace(State)) errors.Add("--state DIR is required for the streaming detector");
         foreach (var (name, port) in new[] { ("ingest_port", IngestPort), ("taxii_port", TaxiiPort), ("gateway_port", GatewayPort) })

@@ -12,7 +12,8 @@ public sealed record DismissalRule(long DecisionId, string Actor, DateTimeOffset
 public sealed record SuppressedCampaign(Campaign Campaign, DismissalRule Rule);
 
 /// <summary>The analysis after the dismissals: what is published (files, store) and what was held back.</summary>
-public sealed record FeedbackResult(AnalysisResult Result, IReadOnlyList<SuppressedCampaign> Suppressed, IReadOnlyDictionary<string, DismissalRule> ClearedAccounts);
+public sealed record FeedbackResult(IReadOnlyList<AccountVerdict> Verdicts, IReadOnlyList<Campaign> Campaigns, IReadOnlyList<SuppressedCampaign> Suppressed,
+    IReadOnlyDictionary<string, DismissalRule> ClearedAccounts);
 
 /// <summary>
 /// Feeds analysts' dismissals back into a new analysis, so the same accounts are not flagged again on the same evidence.
@@ -36,16 +37,23 @@ public static class DismissalFeedback
     public static IReadOnlySet<string> KindsOf(AccountVerdict v)
         => v.Reasons.Select(r => r.Signal).Where(s => s != Signal).ToHashSet(StringComparer.Ordinal);
 
-    public static FeedbackResult Apply(AnalysisResult result, IReadOnlyList<DismissalRule> rules, int minCampaignAccounts = 3)
+    /// <summary>The analysis with its verdicts and campaigns after the dismissals (profiles and findings unchanged).</summary>
+    public static (AnalysisResult Result, FeedbackResult Feedback) Apply(AnalysisResult result, IReadOnlyList<DismissalRule> rules, int minCampaignAccounts = 3)
+    {
+        var fb = Apply(result.Verdicts, result.Campaigns, rules, minCampaignAccounts);
+        return (fb.Suppressed.Count == 0 && fb.ClearedAccounts.Count == 0 ? result : result with { Verdicts = fb.Verdicts, Campaigns = fb.Campaigns }, fb);
+    }
+
+    public static FeedbackResult Apply(IReadOnlyList<AccountVerdict> resultVerdicts, IReadOnlyList<Campaign> resultCampaigns, IReadOnlyList<DismissalRule> rules, int minCampaignAccounts = 3)
     {
         var accountRules = rules.Where(r => r.TargetKind == "account").GroupBy(r => r.Target, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.At).ToList(), StringComparer.Ordinal);
         var campaignRules = rules.Where(r => r.TargetKind == "campaign").OrderByDescending(r => r.At).ToList();
-        if (accountRules.Count == 0 && campaignRules.Count == 0) return new FeedbackResult(result, [], new Dictionary<string, DismissalRule>());
+        if (accountRules.Count == 0 && campaignRules.Count == 0) return new FeedbackResult(resultVerdicts, resultCampaigns, [], new Dictionary<string, DismissalRule>());
 
-        var verdicts = result.Verdicts.ToDictionary(v => v.Account, StringComparer.Ordinal);
+        var verdicts = resultVerdicts.ToDictionary(v => v.Account, StringComparer.Ordinal);
         var cleared = new Dictionary<string, DismissalRule>(StringComparer.Ordinal);
-        foreach (var v in result.Verdicts)
+        foreach (var v in resultVerdicts)
         {
             if (v.Verdict == VerdictKind.Clear || !accountRules.TryGetValue(v.Account, out var rs)) continue;
             var kinds = KindsOf(v);
@@ -63,7 +71,7 @@ public static class DismissalFeedback
 
         var published = new List<Campaign>();
         var suppressed = new List<SuppressedCampaign>();
-        foreach (var c0 in result.Campaigns)
+        foreach (var c0 in resultCampaigns)
         {
             var c = c0;
             if (c.Accounts.Any(cleared.ContainsKey))
@@ -89,12 +97,7 @@ public static class DismissalFeedback
                 };
             }
         }
-        var adjusted = result with
-        {
-            Verdicts = result.Verdicts.Select(v => verdicts[v.Account]).ToList(),
-            Campaigns = published,
-        };
-        return new FeedbackResult(adjusted, suppressed, cleared);
+        return new FeedbackResult(resultVerdicts.Select(v => verdicts[v.Account]).ToList(), published, suppressed, cleared);
     }
 
     private static Reason Note(DismissalRule rule, string detail) => new() { Signal = Signal, Weight = 0, Detail = detail + $" [decision {rule.DecisionId}]" };

@@ -62,60 +62,31 @@ public static class SnapshotBuilder
         };
         var profiles = result.Profiles;
         var ctx = result.Context;
-        var suppressedBy = extras.Suppressed.ToDictionary(s => s.Campaign.Id, s => s.Rule.DecisionId, StringComparer.Ordinal);
-        var suppressedOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in extras.Suppressed) foreach (var a in s.Campaign.Accounts) suppressedOf.TryAdd(a, s.Campaign.Id);
-
-        foreach (var v in result.Verdicts)
-        {
-            snap.Add(StoreSchema.Verdicts, v.Account, v.Score, v.Verdict.WireName(), v.Campaign, v.Exchanges, suppressedOf.GetValueOrDefault(v.Account));
-            for (int i = 0; i < v.Reasons.Count; i++)
-            {
-                var r = v.Reasons[i];
-                snap.Add(StoreSchema.Reasons, v.Account, i + 1, r.Signal, r.Weight, r.Detail, r.ExchangeIds.ToArray());
-                foreach (var id in r.ExchangeIds) snap.Add(StoreSchema.ExchangeRefs, id, v.Account, v.Campaign, "reason:" + r.Signal);
-            }
-        }
-
         var findings = result.Findings.Where(f => f.Accepted && f.Id.Length > 0).GroupBy(f => f.Id).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var byIndex = profiles.ToDictionary(p => p.Account, p => p.Index, StringComparer.Ordinal);
         var keyIds = new HashSet<int>();
         var campaignMemberKeys = new Dictionary<int, HashSet<int>>();
-        var all = result.Campaigns.Select(c => (Campaign: c, Status: "open", By: (long?)null))
-            .Concat(extras.Suppressed.Select(s => (s.Campaign, Status: "suppressed", By: (long?)s.Rule.DecisionId)));
-        foreach (var (c, status, by) in all)
-        {
-            double harvest = c.Accounts.Count == 0 ? 0 : c.Accounts.Where(byIndex.ContainsKey).Select(a => profiles[byIndex[a]].HarvestShare).DefaultIfEmpty(0).Average();
-            snap.Add(StoreSchema.Campaigns, c.Id, c.Score, c.Accounts.Count, c.Exchanges, c.FirstSeen, c.LastSeen, c.Targets.ToArray(), c.Tactics.ToArray(),
-                status, by, Math.Round(harvest, 4), c.Evidence.Count > 0 ? c.Evidence[0].Kind + ": " + c.Evidence[0].Summary : null,
-                status == "suppressed" ? "dismissed" : null, by);
-            findings.TryGetValue(c.Id, out var f);
-            foreach (var a in c.Accounts)
+        AddVerdictsAndCampaigns(snap, result.Verdicts, result.Campaigns, extras.Suppressed,
+            (campaign, account) =>
             {
-                double strength = 0; bool corroborated = false;
-                if (f is not null && byIndex.TryGetValue(a, out int pi))
+                if (findings.TryGetValue(campaign, out var f) && byIndex.TryGetValue(account, out int pi))
                 {
                     int k = f.Members.BinarySearch(pi);
-                    if (k >= 0) { strength = Math.Round(f.Strength[k], 4); corroborated = f.Corroborated[k]; }
+                    if (k >= 0) return (Math.Round(f.Strength[k], 4), f.Corroborated[k]);
                 }
-                snap.Add(StoreSchema.CampaignMembers, c.Id, a, strength, corroborated);
-            }
-            for (int i = 0; i < c.Evidence.Count; i++)
+                return (0, false);
+            },
+            account => byIndex.TryGetValue(account, out int i) ? profiles[i].HarvestShare : 0);
+        foreach (var c in result.Campaigns.Concat(extras.Suppressed.Select(s => s.Campaign)))
+        {
+            if (!findings.TryGetValue(c.Id, out var f)) continue;
+            var memberSet = c.Accounts.Where(byIndex.ContainsKey).Select(a => byIndex[a]).ToHashSet();
+            foreach (var (key, contribution, on) in f.Keys.Take(60))
             {
-                var e = c.Evidence[i];
-                snap.Add(StoreSchema.Evidence, c.Id, i + 1, e.Kind, e.Summary, e.Weight, e.ExchangeIds.ToArray());
-                foreach (var id in e.ExchangeIds) snap.Add(StoreSchema.ExchangeRefs, id, null, c.Id, "evidence:" + e.Kind);
-            }
-            if (f is not null)
-            {
-                var memberSet = c.Accounts.Where(byIndex.ContainsKey).Select(a => byIndex[a]).ToHashSet();
-                foreach (var (key, contribution, on) in f.Keys.Take(60))
-                {
-                    snap.Add(StoreSchema.CampaignKeys, c.Id, key.Id, Math.Round(contribution, 6), on);
-                    keyIds.Add(key.Id);
-                    if (!campaignMemberKeys.TryGetValue(key.Id, out var set)) campaignMemberKeys[key.Id] = set = new HashSet<int>();
-                    set.UnionWith(memberSet);
-                }
+                snap.Add(StoreSchema.CampaignKeys, c.Id, key.Id, Math.Round(contribution, 6), on);
+                keyIds.Add(key.Id);
+                if (!campaignMemberKeys.TryGetValue(key.Id, out var set)) campaignMemberKeys[key.Id] = set = new HashSet<int>();
+                set.UnionWith(memberSet);
             }
         }
 
@@ -174,6 +145,52 @@ public static class SnapshotBuilder
             snap.Add(StoreSchema.Exchanges, s.Id, s.Account, s.Ts, s.Api, s.Model, s.ApiKey, s.Ip, s.Status, s.Signals.ToArray(), s.Phrases.ToArray(),
                 s.SystemText, s.Prompt, s.Response);
         return snap;
+    }
+
+    /// <summary>A snapshot of what the streaming service knows (verdicts and campaigns; no profiles, links or activity).</summary>
+    public static StoreSnapshot BuildLive(IReadOnlyList<AccountVerdict> verdicts, IReadOnlyList<Campaign> campaigns, IReadOnlyList<SuppressedCampaign> suppressed,
+        long exchanges, string source = "serve", double campaignThreshold = 0.5)
+    {
+        var snap = new StoreSnapshot { Source = source, Exchanges = exchanges, CampaignThreshold = campaignThreshold, Suppressed = suppressed.Count };
+        AddVerdictsAndCampaigns(snap, verdicts.OrderBy(v => v.Account, StringComparer.Ordinal).ToList(), campaigns, suppressed, (_, _) => (0, false), _ => 0);
+        return snap;
+    }
+
+    private static void AddVerdictsAndCampaigns(StoreSnapshot snap, IReadOnlyList<AccountVerdict> verdicts, IReadOnlyList<Campaign> campaigns,
+        IReadOnlyList<SuppressedCampaign> suppressed, Func<string, string, (double Strength, bool Corroborated)> member, Func<string, double> harvestShare)
+    {
+        var suppressedOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in suppressed) foreach (var a in s.Campaign.Accounts) suppressedOf.TryAdd(a, s.Campaign.Id);
+        foreach (var v in verdicts)
+        {
+            snap.Add(StoreSchema.Verdicts, v.Account, v.Score, v.Verdict.WireName(), v.Campaign, v.Exchanges, suppressedOf.GetValueOrDefault(v.Account));
+            for (int i = 0; i < v.Reasons.Count; i++)
+            {
+                var r = v.Reasons[i];
+                snap.Add(StoreSchema.Reasons, v.Account, i + 1, r.Signal, r.Weight, r.Detail, r.ExchangeIds.ToArray());
+                foreach (var id in r.ExchangeIds) snap.Add(StoreSchema.ExchangeRefs, id, v.Account, v.Campaign, "reason:" + r.Signal);
+            }
+        }
+        var all = campaigns.Select(c => (Campaign: c, Status: "open", By: (long?)null))
+            .Concat(suppressed.Select(s => (s.Campaign, Status: "suppressed", By: (long?)s.Rule.DecisionId)));
+        foreach (var (c, status, by) in all)
+        {
+            double harvest = c.Accounts.Count == 0 ? 0 : c.Accounts.Average(harvestShare);
+            snap.Add(StoreSchema.Campaigns, c.Id, c.Score, c.Accounts.Count, c.Exchanges, c.FirstSeen, c.LastSeen, c.Targets.ToArray(), c.Tactics.ToArray(),
+                status, by, Math.Round(harvest, 4), c.Evidence.Count > 0 ? c.Evidence[0].Kind + ": " + c.Evidence[0].Summary : null,
+                status == "suppressed" ? "dismissed" : null, by);
+            foreach (var a in c.Accounts)
+            {
+                var (strength, corroborated) = member(c.Id, a);
+                snap.Add(StoreSchema.CampaignMembers, c.Id, a, strength, corroborated);
+            }
+            for (int i = 0; i < c.Evidence.Count; i++)
+            {
+                var e = c.Evidence[i];
+                snap.Add(StoreSchema.Evidence, c.Id, i + 1, e.Kind, e.Summary, e.Weight, e.ExchangeIds.ToArray());
+                foreach (var id in e.ExchangeIds) snap.Add(StoreSchema.ExchangeRefs, id, null, c.Id, "evidence:" + e.Kind);
+            }
+        }
     }
 
     private static string? Top(CounterView v, Func<int, string> name)
