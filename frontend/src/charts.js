@@ -77,7 +77,7 @@ export function hoursChart(el, hours, allHours) {
   });
 }
 
-// Verdict scores of every account, stacked by verdict, the thresholds marked (log scale: clear accounts dominate).
+// Verdict scores of every account, one bar per verdict, the thresholds marked (log scale: clear accounts dominate).
 export function scoreChart(el, bins, thresholds) {
   const x = bins.map((b) => b.from.toFixed(2));
   const at = (v) => Math.min(bins.length - 1, Math.floor(v * bins.length)).toString();
@@ -89,11 +89,11 @@ export function scoreChart(el, bins, thresholds) {
     xAxis: { type: 'category', data: x, name: 'score' },
     yAxis: { type: 'log', name: 'accounts', min: 1, logBase: 10 },
     series: [
-      { name: 'clear', type: 'bar', stack: 's', data: bins.map((b) => b.clear || null), itemStyle: { color: '#8fbf8f' },
+      { name: 'clear', type: 'bar', barGap: '0%', data: bins.map((b) => b.clear || null), itemStyle: { color: '#8fbf8f' },
         markLine: { symbol: 'none', label: { formatter: '{b}' }, lineStyle: { color: '#c33', type: 'dashed' },
           data: [{ name: `watch ≥ ${thresholds.watch}`, xAxis: at(thresholds.watch) }, { name: `campaign ≥ ${thresholds.campaign}`, xAxis: at(thresholds.campaign) }] } },
-      { name: 'watch', type: 'bar', stack: 's', data: bins.map((b) => b.watch || null), itemStyle: { color: '#e0b040' } },
-      { name: 'campaign', type: 'bar', stack: 's', data: bins.map((b) => b.campaign || null), itemStyle: { color: '#c0392b' } },
+      { name: 'watch', type: 'bar', data: bins.map((b) => b.watch || null), itemStyle: { color: '#e0b040' } },
+      { name: 'campaign', type: 'bar', data: bins.map((b) => b.campaign || null), itemStyle: { color: '#c0392b' } },
     ],
   });
 }
@@ -127,7 +127,6 @@ export function linkGraph(el, graph, onAccount) {
   const cy = cytoscape({
     container: el,
     elements,
-    wheelSensitivity: 0.3,
     style: [
       { selector: 'node[type = "account"]', style: { 'background-color': (n) => ({ campaign: '#c0392b', watch: '#e0b040' }[n.data('verdict')] || '#8fbf8f'), width: 10, height: 10, label: '', 'font-size': 6 } },
       { selector: 'node[type = "key"]', style: { shape: 'round-rectangle', 'background-color': (n) => kindColors[n.data('kind')] || '#555', width: 16, height: 16, label: 'data(label)', 'font-size': 7, color: '#333', 'text-valign': 'bottom' } },

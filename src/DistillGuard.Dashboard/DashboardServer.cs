@@ -38,7 +38,7 @@ public static class DashboardServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://{options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)}");
         builder.WebHost.ConfigureKestrel(k => { k.AddServerHeader = false; k.Limits.MaxRequestBodySize = 64 * 1024; });
-        if (logging is not null) builder.Logging.ClearProviders().Configure(_ => { }).Services.AddLogging(logging);
+        if (logging is not null) { builder.Logging.ClearProviders(); logging(builder.Logging); }
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = DashboardJson.Options.PropertyNamingPolicy;

@@ -429,7 +429,7 @@ public abstract class SqlResultStore : IResultStore
         using (var r = Reader(c, null, $"SELECT {SampleColumns} FROM exchanges WHERE account = $1 ORDER BY ts, id LIMIT 60", account))
             while (r.Read()) samples.Add(ReadSample(r));
         var history = new List<HistoryRow>();
-        using (var r = Reader(c, null, "SELECT run, at, verdict, score, campaign FROM verdict_history WHERE account = $1 ORDER BY run", account))
+        using (var r = Reader(c, null, "SELECT run, changed_at, verdict, score, campaign FROM verdict_history WHERE account = $1 ORDER BY run", account))
             while (r.Read()) history.Add(new HistoryRow(Int(r, 0), Time(r, 1)!.Value, r.GetString(2), Dbl(r, 3), Str(r, 4)));
         var decisions = ReadDecisions(c, $"WHERE (target_kind = 'account' AND target = $1) OR (target_kind = 'campaign' AND {ListContains("accounts", "$1")}) ORDER BY id DESC LIMIT 50", account);
         var campaigns = new List<string>();
@@ -606,7 +606,7 @@ public abstract class SqlResultStore : IResultStore
     private List<DecisionRow> ReadDecisions(DbConnection c, string tail, params object?[] args)
     {
         var list = new List<DecisionRow>();
-        using var r = Reader(c, null, "SELECT id, at, actor, role, action, target_kind, target, run, reason, accounts, evidence_kinds, active FROM decisions " + tail, args);
+        using var r = Reader(c, null, "SELECT id, decided_at, actor, role, action, target_kind, target, run, reason, accounts, evidence_kinds, active FROM decisions " + tail, args);
         while (r.Read())
             list.Add(new DecisionRow(r.GetInt64(0), Time(r, 1)!.Value, r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), Int(r, 7),
                 Str(r, 8), Strings(r.GetValue(9)), Strings(r.GetValue(10)), r.GetBoolean(11)));
@@ -635,7 +635,7 @@ public abstract class SqlResultStore : IResultStore
     {
         using var c = Connect();
         var list = new List<AuditRow>();
-        using var r = Reader(c, null, $"SELECT id, at, actor, role, action, target, detail, remote FROM audit ORDER BY id DESC LIMIT {Math.Clamp(limit, 1, 5000)}");
+        using var r = Reader(c, null, $"SELECT id, logged_at, actor, role, action, target, detail, remote FROM audit ORDER BY id DESC LIMIT {Math.Clamp(limit, 1, 5000)}");
         while (r.Read()) list.Add(new AuditRow(r.GetInt64(0), Time(r, 1)!.Value, r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), Str(r, 6), Str(r, 7)));
         return list;
     }

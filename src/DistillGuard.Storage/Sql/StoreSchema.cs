@@ -95,12 +95,12 @@ public static class StoreSchema
         [I("id"), T("written_at"), S("source"), L("exchanges"), I("accounts"), I("campaigns"), I("campaign_accounts"), I("watch_accounts"),
          L("quarantined"), I("suppressed"), T("first_seen"), T("last_seen"), D("campaign_threshold")]);
     public static readonly Table VerdictHistory = new("verdict_history", false,
-        [I("run"), T("at"), S("account"), S("verdict"), D("score"), S("campaign")], ["account"]);
+        [I("run"), T("changed_at"), S("account"), S("verdict"), D("score"), S("campaign")], ["account"]);
     public static readonly Table Decisions = new("decisions", false,
-        [L("id", true), T("at"), S("actor"), S("role"), S("action"), S("target_kind"), S("target"), I("run"), S("reason"),
+        [L("id", true), T("decided_at"), S("actor"), S("role"), S("action"), S("target_kind"), S("target"), I("run"), S("reason"),
          A("accounts"), A("evidence_kinds"), B("active")], ["target"]);
     public static readonly Table Audit = new("audit", false,
-        [L("id", true), T("at"), S("actor"), S("role"), S("action"), S("target"), S("detail"), S("remote")]);
+        [L("id", true), T("logged_at"), S("actor"), S("role"), S("action"), S("target"), S("detail"), S("remote")]);
     public static readonly Table Meta = new("dg_meta", false, [S("name", true), S("value")]);
 
     public static readonly IReadOnlyList<Table> All =

@@ -12,10 +12,12 @@ public sealed record PublishOptions
     public ActivityTally? Activity { get; init; }
     public long Quarantined { get; init; }
     public DetectorOptions Detector { get; init; } = DetectorOptions.Default;
+    /// <summary>Exchanges already read back (e.g. by an earlier publish of the same analysis): used instead of reading the logs.</summary>
+    public IReadOnlyList<Model.ExchangeSample>? Samples { get; init; }
 }
 
 /// <summary>What was published.</summary>
-public sealed record Published(AnalysisResult Result, FeedbackResult Feedback, int Run, int Samples);
+public sealed record Published(AnalysisResult Result, FeedbackResult Feedback, int Run, IReadOnlyList<Model.ExchangeSample> SamplesRead);
 
 /// <summary>
 /// The one path from an analysis to a store, shared by `analyze` and the tests: the store's standing dismissals are
@@ -30,7 +32,8 @@ public static class AnalysisPublisher
         ArgumentNullException.ThrowIfNull(store);
         var (adjusted, feedback) = DismissalFeedback.Apply(result, store.Dismissals(), options.Detector.MinCampaignAccounts);
         var cited = SnapshotBuilder.CitedExchanges(adjusted, feedback.Suppressed.Select(s => s.Campaign));
-        var samples = options.Logs.Count > 0 ? ExchangeSampler.Read(options.Logs, cited, ct) : [];
+        var samples = options.Samples is { } given ? given.Where(s => cited.ContainsKey(s.Id)).Select(s => s with { CitedBy = cited[s.Id] }).ToList()
+            : options.Logs.Count > 0 ? ExchangeSampler.Read(options.Logs, cited, ct) : [];
         var snapshot = SnapshotBuilder.Build(adjusted, new SnapshotExtras
         {
             Source = options.Source,
@@ -42,6 +45,6 @@ public static class AnalysisPublisher
             CampaignThreshold = options.Detector.CampaignThreshold,
         });
         int run = store.Write(snapshot);
-        return new Published(adjusted, feedback, run, samples.Count);
+        return new Published(adjusted, feedback, run, samples);
     }
 }
