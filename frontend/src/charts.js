@@ -124,19 +124,20 @@ export function linkGraph(el, graph, onAccount) {
     ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.type === 'key' ? n.label : n.label.replace(/^acct_/, ''), type: n.type, kind: n.kind || '', verdict: n.verdict || '', w: n.weight } })),
     ...graph.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.source, target: e.target, n: e.exchanges } })),
   ];
+  const keyLabels = graph.nodes.filter((n) => n.type === 'key').length <= 12;
   const cy = cytoscape({
     container: el,
     elements,
     style: [
       { selector: 'node[type = "account"]', style: { 'background-color': (n) => ({ campaign: '#c0392b', watch: '#e0b040' }[n.data('verdict')] || '#8fbf8f'), width: 10, height: 10, label: '', 'font-size': 6 } },
-      { selector: 'node[type = "key"]', style: { shape: 'round-rectangle', 'background-color': (n) => kindColors[n.data('kind')] || '#555', width: 16, height: 16, label: 'data(label)', 'font-size': 7, color: '#333', 'text-valign': 'bottom' } },
+      { selector: 'node[type = "key"]', style: { shape: 'round-rectangle', 'background-color': (n) => kindColors[n.data('kind')] || '#555', width: 16, height: 16, label: keyLabels ? 'data(label)' : '', 'font-size': 7, color: '#333', 'text-valign': 'bottom' } },
       { selector: 'edge', style: { width: 0.6, 'line-color': '#bbb', opacity: 0.7 } },
       { selector: 'node:selected', style: { 'border-width': 2, 'border-color': '#000', label: 'data(label)' } },
     ],
     layout: { name: graph.nodes.length > 400 ? 'concentric' : 'cose', animate: false, randomize: false, nodeRepulsion: () => 4000, idealEdgeLength: () => 40, numIter: 400 },
   });
   cy.on('mouseover', 'node', (e) => e.target.style('label', e.target.data('label')));
-  cy.on('mouseout', 'node[type = "account"]', (e) => { if (!e.target.selected()) e.target.style('label', ''); });
+  cy.on('mouseout', 'node', (e) => { if (!e.target.selected() && (e.target.data('type') === 'account' || !keyLabels)) e.target.style('label', ''); });
   if (onAccount) cy.on('tap', 'node[type = "account"]', (e) => onAccount(e.target.id().slice(2)));
   el.dataset.chart = 'cytoscape';
   el.dataset.nodes = String(graph.nodes.length);

@@ -8,21 +8,19 @@ namespace DistillGuard.Dashboard.Tests;
 
 /// <summary>Who may do what on the JSON API: keys, sessions, roles, CSRF, audit.</summary>
 [Collection(ScenarioCollection.Name)]
-public sealed class ApiAccessTests : IClassFixture<PublishedStores>
+public sealed class ApiAccessTests
 {
     private readonly ScenarioFixture _fx;
-    private readonly PublishedStores _stores;
 
-    public ApiAccessTests(ScenarioFixture fx, PublishedStores stores)
+    public ApiAccessTests(ScenarioFixture fx)
     {
         _fx = fx;
-        _stores = stores;
     }
 
     [Fact]
     public async Task Api_KeysRolesSessionsAndCsrf_AreEnforced()
     {
-        await using var host = await DashboardHost.StartAsync(_stores.Get(_fx, "duckdb"));
+        await using var host = await DashboardHost.StartAsync(_fx.Shared("duckdb"));
         using var anon = host.Client();
         Assert.Equal(HttpStatusCode.OK, (await anon.GetAsync("/")).StatusCode);            // the page itself has no data
         Assert.Equal(HttpStatusCode.Unauthorized, (await anon.GetAsync("api/campaigns")).StatusCode);
@@ -86,7 +84,7 @@ public sealed class ApiAccessTests : IClassFixture<PublishedStores>
     [Fact]
     public async Task Api_ServesOnlyLoopbackAndSetsSecurityHeaders()
     {
-        await using var host = await DashboardHost.StartAsync(_stores.Get(_fx, "duckdb"));
+        await using var host = await DashboardHost.StartAsync(_fx.Shared("duckdb"));
         Assert.StartsWith("http://127.0.0.1:", host.Url);
         using var c = host.Client();
         var r = await c.GetAsync("/");

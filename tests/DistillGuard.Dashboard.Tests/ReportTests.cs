@@ -8,21 +8,19 @@ namespace DistillGuard.Dashboard.Tests;
 
 /// <summary>The report of the standard scenario: one file, nothing external, every campaign with its plots.</summary>
 [Collection(ScenarioCollection.Name)]
-public sealed class ReportTests : IClassFixture<PublishedStores>
+public sealed class ReportTests
 {
     private readonly ScenarioFixture _fx;
-    private readonly PublishedStores _stores;
 
-    public ReportTests(ScenarioFixture fx, PublishedStores stores)
+    public ReportTests(ScenarioFixture fx)
     {
         _fx = fx;
-        _stores = stores;
     }
 
     private string WriteReport()
     {
         var dir = Path.Combine(_fx.Dir, "report-" + Guid.NewGuid().ToString("N"));
-        return ReportWriter.Write(_stores.Get(_fx, "duckdb"), dir);
+        return ReportWriter.Write(_fx.Shared("duckdb"), dir);
     }
 
     [Fact]

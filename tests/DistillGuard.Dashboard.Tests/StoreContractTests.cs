@@ -6,45 +6,18 @@ using DistillGuard.Storage.Model;
 
 namespace DistillGuard.Dashboard.Tests;
 
-/// <summary>One published copy of the standard scenario per store kind, read by the contract tests.</summary>
-public sealed class PublishedStores : IDisposable
-{
-    private readonly Dictionary<string, IResultStore> _stores = new();
-
-    public IResultStore Get(ScenarioFixture fx, string kind)
-    {
-        lock (_stores)
-        {
-            if (!_stores.TryGetValue(kind, out var s))
-            {
-                s = fx.NewStore(kind);
-                fx.Publish(s);
-                _stores[kind] = s;
-            }
-            return s;
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var s in _stores.Values) s.Dispose();
-    }
-}
-
 /// <summary>The store interface answers the same on DuckDB and on PostgreSQL, and answers what the analysis says.</summary>
 [Collection(ScenarioCollection.Name)]
-public sealed class StoreContractTests : IClassFixture<PublishedStores>
+public sealed class StoreContractTests
 {
     private readonly ScenarioFixture _fx;
-    private readonly PublishedStores _stores;
 
-    public StoreContractTests(ScenarioFixture fx, PublishedStores stores)
+    public StoreContractTests(ScenarioFixture fx)
     {
         _fx = fx;
-        _stores = stores;
     }
 
-    private IResultStore Store(string kind) => _stores.Get(_fx, kind);
+    private IResultStore Store(string kind) => _fx.Shared(kind);
 
     [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
     public void Summary_CountsWhatTheAnalysisFound(string kind)

@@ -55,6 +55,23 @@ public sealed class ScenarioFixture : IDisposable
         return p;
     }
 
+    private readonly Dictionary<string, IResultStore> _shared = new();
+
+    /// <summary>One published store per kind, shared by the read-mostly tests (they only add account decisions and audit).</summary>
+    public IResultStore Shared(string kind)
+    {
+        lock (_shared)
+        {
+            if (!_shared.TryGetValue(kind, out var s))
+            {
+                s = NewStore(kind);
+                Publish(s);
+                _shared[kind] = s;
+            }
+            return s;
+        }
+    }
+
     /// <summary>A new, empty store of the given kind ("duckdb" or "postgres").</summary>
     public IResultStore NewStore(string kind)
     {
@@ -66,6 +83,7 @@ public sealed class ScenarioFixture : IDisposable
 
     public void Dispose()
     {
+        foreach (var s in _shared.Values) s.Dispose();
         foreach (var db in _databases)
         {
             try { Servers.DropDatabase(db); } catch (Exception) { /* the server may be gone at the end of a CI run */ }
