@@ -321,6 +321,7 @@ async function searchPage(q) {
         { title: 'kind', render: (x) => h('span', { class: 'chip kind' }, x.kind) },
         { title: 'value', render: (x) => (x.kind === 'exchange' ? link(exchangeHref(x.value), x.value) : x.kind === 'campaign' ? link(`#/campaign/${encodeURIComponent(x.value)}`, x.value) : h('code', null, x.value)) },
         { title: 'account', render: (x) => (x.account ? accountLink(x.account) : '') },
+        { title: 'verdict', render: (x) => (x.verdict ? badge(x.verdict) : '') },
         { title: 'campaign', render: (x) => (x.campaign ? link(`#/campaign/${encodeURIComponent(x.campaign)}`, x.campaign) : '') },
         { title: 'detail', key: 'detail' },
       ], r.hits, { class: 'hits' })));

@@ -105,7 +105,7 @@ public sealed record ExchangeSample
     public IReadOnlyList<string> CitedBy { get; init; } = [];
 }
 
-public sealed record SearchHit(string Kind, string Value, string? Account, string? Campaign, string Detail);
+public sealed record SearchHit(string Kind, string Value, string? Account, string? Campaign, string Detail, string? Verdict = null);
 
 /// <summary>An analyst's decision. Actions: confirm, dismiss (false positive, with a reason), share (mark for sharing), reopen.</summary>
 public sealed record DecisionRow(long Id, DateTimeOffset At, string Actor, string Role, string Action, string TargetKind, string Target, int Run,

@@ -509,17 +509,17 @@ public abstract class SqlResultStore : IResultStore
         Add("SELECT id, score FROM campaigns WHERE id ILIKE $1 ESCAPE '\\' ORDER BY id",
             r => new SearchHit("campaign", r.GetString(0), null, r.GetString(0), $"score {Dbl(r, 1):0.00}"), prefix);
         Add("SELECT account, verdict, campaign, score FROM verdicts WHERE account ILIKE $1 ESCAPE '\\' ORDER BY account",
-            r => new SearchHit("account", r.GetString(0), r.GetString(0), Str(r, 2), $"{r.GetString(1)} {Dbl(r, 3):0.00}"), prefix);
-        Add("SELECT k.api_key, k.account, v.campaign, k.exchanges FROM account_keys k LEFT JOIN verdicts v ON v.account = k.account WHERE k.api_key ILIKE $1 ESCAPE '\\' ORDER BY k.api_key, k.account",
-            r => new SearchHit("api-key", r.GetString(0), r.GetString(1), Str(r, 2), $"{Int(r, 3)} exchanges"), prefix);
+            r => new SearchHit("account", r.GetString(0), r.GetString(0), Str(r, 2), $"score {Dbl(r, 3):0.00}", r.GetString(1)), prefix);
+        Add("SELECT k.api_key, k.account, v.campaign, k.exchanges, v.verdict FROM account_keys k LEFT JOIN verdicts v ON v.account = k.account WHERE k.api_key ILIKE $1 ESCAPE '\\' ORDER BY k.api_key, k.account",
+            r => new SearchHit("api-key", r.GetString(0), r.GetString(1), Str(r, 2), $"{Int(r, 3)} exchanges", Str(r, 4)), prefix);
         foreach (var (kind, pattern) in IpPatterns(q))
-            Add("SELECT i.kind, i.value, i.account, v.campaign, i.exchanges FROM account_infra i LEFT JOIN verdicts v ON v.account = i.account " +
+            Add("SELECT i.kind, i.value, i.account, v.campaign, i.exchanges, v.verdict FROM account_infra i LEFT JOIN verdicts v ON v.account = i.account " +
                 $"WHERE i.kind = '{kind}' AND i.value LIKE $1 ESCAPE '\\' ORDER BY i.value, i.exchanges DESC, i.account",
-                r => new SearchHit(r.GetString(0), r.GetString(1), r.GetString(2), Str(r, 3), $"{Int(r, 4)} exchanges"), pattern);
-        Add("SELECT a.payment_fp, a.account, v.campaign FROM accounts a LEFT JOIN verdicts v ON v.account = a.account WHERE a.payment_fp ILIKE $1 ESCAPE '\\' ORDER BY a.payment_fp, a.account",
-            r => new SearchHit("payment", r.GetString(0), r.GetString(1), Str(r, 2), "payment fingerprint"), prefix);
-        Add("SELECT a.email_domain, a.account, v.campaign FROM accounts a LEFT JOIN verdicts v ON v.account = a.account WHERE a.email_domain = $1 ORDER BY a.account",
-            r => new SearchHit("email-domain", r.GetString(0), r.GetString(1), Str(r, 2), "sign-up e-mail domain"), q.ToLowerInvariant());
+                r => new SearchHit(r.GetString(0), r.GetString(1), r.GetString(2), Str(r, 3), $"{Int(r, 4)} exchanges", Str(r, 5)), pattern);
+        Add("SELECT a.payment_fp, a.account, v.campaign, v.verdict FROM accounts a LEFT JOIN verdicts v ON v.account = a.account WHERE a.payment_fp ILIKE $1 ESCAPE '\\' ORDER BY a.payment_fp, a.account",
+            r => new SearchHit("payment", r.GetString(0), r.GetString(1), Str(r, 2), "payment fingerprint", Str(r, 3)), prefix);
+        Add("SELECT a.email_domain, a.account, v.campaign, v.verdict FROM accounts a LEFT JOIN verdicts v ON v.account = a.account WHERE a.email_domain = $1 ORDER BY a.account",
+            r => new SearchHit("email-domain", r.GetString(0), r.GetString(1), Str(r, 2), "sign-up e-mail domain", Str(r, 3)), q.ToLowerInvariant());
         Add("SELECT id, account FROM exchanges WHERE id = $1",
             r => new SearchHit("exchange", r.GetString(0), r.GetString(1), null, "exchange (text available)"), q);
         if (!hits.Any(h => h.Kind == "exchange"))
