@@ -101,6 +101,8 @@ public sealed class ReportTests
             Assert.NotEmpty(await s.QuerySelectorAllAsync("table.members tbody tr"));
             Assert.NotEmpty(await s.QuerySelectorAllAsync("table.evidence tbody tr"));
         }
+        var section = Png.Read(await sections[0].ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Dir, "report-campaign.png") }));
+        Assert.True(section.DistinctColours() > 50 && section.RedPixels() > 20, "a campaign section shows its plots and graph");
         Assert.Empty(external);
         Assert.Empty(errors);
         Assert.Contains("Summary", await page.InnerTextAsync("#summary"));

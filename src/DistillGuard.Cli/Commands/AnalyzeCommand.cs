@@ -43,6 +43,9 @@ internal static class AnalyzeCommand
         public int Suppressed { get; init; }
         public int Dismissed { get; init; }
         public string? Report { get; init; }
+        /// <summary>Applying dismissals, reading cited exchanges back and writing the store; writing the report.</summary>
+        public TimeSpan StoreTime { get; init; }
+        public TimeSpan ReportTime { get; init; }
     }
 
     public static Command Create()
@@ -215,9 +218,11 @@ internal static class AnalyzeCommand
 
         int suppressed = 0, dismissed = 0;
         string? reportPath = null;
+        TimeSpan storeTime = default, reportTime = default;
         if (tally is not null)
         {
             // An analysis with --report but no --store goes through an in-memory store.
+            var phase = Stopwatch.StartNew();
             using var store = ResultStores.Open(request.Store ?? ":memory:", request.StorePasswordEnv);
             var published = AnalysisPublisher.Publish(store, result!, new PublishOptions
             {
@@ -230,12 +235,15 @@ internal static class AnalyzeCommand
             result = published.Result;
             suppressed = published.Feedback.Suppressed.Count;
             dismissed = published.Feedback.ClearedAccounts.Count;
+            storeTime = phase.Elapsed;
+            phase.Restart();
             if (request.Report is not null) reportPath = ReportWriter.Write(store, request.Report);
+            reportTime = phase.Elapsed;
         }
         VerdictWriter.Write(outDir, result!.Verdicts, result.Campaigns);
         if (stats.Quarantined == 0 && File.Exists(readerOptions.QuarantinePath) && new FileInfo(readerOptions.QuarantinePath).Length == 0)
             File.Delete(readerOptions.QuarantinePath);
-        return new Outcome(result, stats, outDir, request.Store, sw.Elapsed) { Suppressed = suppressed, Dismissed = dismissed, Report = reportPath };
+        return new Outcome(result, stats, outDir, request.Store, sw.Elapsed) { Suppressed = suppressed, Dismissed = dismissed, Report = reportPath, StoreTime = storeTime, ReportTime = reportTime };
     }
 
     internal static void Render(IAnsiConsole console, Outcome o)
@@ -293,6 +301,8 @@ internal static class AnalyzeCommand
             suppressed_campaigns = o.Suppressed,
             dismissed_accounts = o.Dismissed,
             elapsed_seconds = Math.Round(o.Elapsed.TotalSeconds, 3),
+            store_seconds = Math.Round(o.StoreTime.TotalSeconds, 3),
+            report_seconds = Math.Round(o.ReportTime.TotalSeconds, 3),
             reader = new
             {
                 files = o.Reader.Files,

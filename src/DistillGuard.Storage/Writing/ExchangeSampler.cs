@@ -29,19 +29,55 @@ public static class ExchangeSampler
         foreach (var log in logs)
         {
             using var file = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            Stream s = log.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-            using var reader = new StreamReader(s, Encoding.UTF8, false, 1 << 16);
-            while (reader.ReadLine() is { } line)
+            using Stream s = log.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+            // Lines are cut from bytes; only a wanted line is decoded (the id is read from the bytes first).
+            var buf = new byte[1 << 20];
+            int len = 0;
+            while (true)
             {
                 ct.ThrowIfCancellationRequested();
-                string? id = QuickId(line);
-                if (id is null || !wanted.TryGetValue(id, out var citedBy)) continue;
-                var sample = Sample(line, parser, f);
-                if (sample is not null) found.Add(sample with { CitedBy = citedBy });
-                if (found.Count == wanted.Count) return found;
+                if (len == buf.Length) Array.Resize(ref buf, buf.Length * 2);
+                int n = s.Read(buf, len, buf.Length - len);
+                bool end = n == 0;
+                len += n;
+                int start = 0;
+                while (true)
+                {
+                    int nl = Array.IndexOf(buf, (byte)'\n', start, len - start);
+                    if (nl < 0)
+                    {
+                        if (!end || start >= len) break;
+                        nl = len;   // a last line without a newline
+                    }
+                    var line = buf.AsSpan(start, nl - start);
+                    start = Math.Min(len, nl + 1);
+                    string? id = QuickId(line);
+                    if (id is null || !wanted.TryGetValue(id, out var citedBy)) continue;
+                    var sample = Sample(Encoding.UTF8.GetString(line), parser, f);
+                    if (sample is not null) found.Add(sample with { CitedBy = citedBy });
+                    if (found.Count == wanted.Count) return found;
+                }
+                Buffer.BlockCopy(buf, start, buf, 0, len - start);
+                len -= start;
+                if (end) break;
             }
         }
         return found;
+    }
+
+    private static ReadOnlySpan<byte> IdPrefix => "{\"id\":\""u8;
+
+    internal static string? QuickId(ReadOnlySpan<byte> line)
+    {
+        if (line.StartsWith(IdPrefix))
+        {
+            var rest = line[IdPrefix.Length..];
+            int end = rest.IndexOfAny((byte)'"', (byte)'\\');
+            if (end >= 0 && rest[end] == (byte)'"') return Encoding.UTF8.GetString(rest[..end]);
+        }
+        line = line.TrimEnd("\r"u8);
+        if (line.IsEmpty) return null;
+        return QuickId(Encoding.UTF8.GetString(line));
     }
 
     /// <summary>The value of the line's top-level "id" when it is written first (as every known producer does); else a full parse.</summary>
