@@ -116,6 +116,15 @@ public sealed class FakeUpstream : IAsyncDisposable
             choices = new[] { new { index = 0, delta, finish_reason = finish } },
         };
         await SseAsync(ctx, null, Chunk(new { role = "assistant", content = "" }));
+        if (model == "gpt-tools")
+        {
+            await SseAsync(ctx, null, Chunk(new { tool_calls = new[] { new { index = 0, id = "call_1", type = "function", function = new { name = "get_weather", arguments = "" } } } }));
+            foreach (var piece in (string[])["{\"city\":", "\"Paris\"}"])
+                await SseAsync(ctx, null, Chunk(new { tool_calls = new[] { new { index = 0, function = new { arguments = piece } } } }));
+            await SseAsync(ctx, null, Chunk(new { }, "tool_calls"));
+            await SseAsync(ctx, null, "[DONE]");
+            return;
+        }
         foreach (var r in ReasoningDeltas) await SseAsync(ctx, null, Chunk(new { reasoning_content = r }));
         for (int i = 0; i < TextDeltas.Length; i++)
         {

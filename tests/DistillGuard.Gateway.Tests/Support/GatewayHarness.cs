@@ -40,7 +40,12 @@ public sealed class FakeVerdicts : IVerdictSource
 public sealed class RecordingTap : IExchangeTap
 {
     public ConcurrentQueue<byte[]> Lines { get; } = new();
-    public void Tap(ReadOnlyMemory<byte> exchangeLogLine) => Lines.Enqueue(exchangeLogLine.ToArray());
+    public bool Throw { get; set; }
+    public void Tap(ReadOnlyMemory<byte> exchangeLogLine)
+    {
+        if (Throw) throw new InvalidOperationException("tap queue broken");
+        Lines.Enqueue(exchangeLogLine.ToArray());
+    }
     public string Last => Encoding.UTF8.GetString(Lines.Last());
 }
 
