@@ -48,7 +48,7 @@ public static class PolicyLoader
         }
 
         var policy = ReadRoot(root, c);
-        return c.Errors.Count == 0 ? new PolicyLoadResult(policy with { Source = source }, []) : new PolicyLoadResult(null, c.Errors);
+        return c.Errors.Count == 0 ? new PolicyLoadResult(policy with { Source = source }, []) : new PolicyLoadResult(null, c.Sorted());
     }
 
     private static Exception Inner(Exception e) => e.InnerException is YamlException ie ? Inner(ie) : e;
@@ -386,8 +386,16 @@ public static class PolicyLoader
     private sealed class Ctx(string source)
     {
         public readonly List<string> Errors = [];
+        private readonly List<(long Line, long Column)> _at = [];
 
-        public void Error(Mark mark, string message) => Errors.Add($"{source}:{mark.Line}:{mark.Column}: {message}");
+        public void Error(Mark mark, string message)
+        {
+            Errors.Add($"{source}:{mark.Line}:{mark.Column}: {message}");
+            _at.Add((mark.Line, mark.Column));
+        }
+
+        /// <summary>The errors in file order.</summary>
+        public List<string> Sorted() => Errors.Select((e, i) => (e, i)).OrderBy(x => x.i < _at.Count ? _at[x.i] : (long.MaxValue, 0)).Select(x => x.e).ToList();
 
         public T ErrorValue<T>(Mark mark, string message, T value) { Error(mark, message); return value; }
 
