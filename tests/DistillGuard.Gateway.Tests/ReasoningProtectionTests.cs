@@ -179,4 +179,31 @@ public sealed class ReasoningProtectionTests(UpstreamFixture fx) : IClassFixture
         Assert.Equal("strip", (string?)tap["gateway"]!["reasoning"]!["mode"]);
         Assert.Equal(1, (int)tap["gateway"]!["reasoning"]!["blocks"]!);
     }
+
+    [Fact]
+    public async Task StoredResponseReadBack_IsProtectedToo()
+    {
+        await using var gw = await Start("strip");
+        using var risky = gw.Http("acct_a");
+        var body = await risky.GetStringAsync("/v1/responses/resp_1");
+        Assert.DoesNotContain("\"type\":\"reasoning\"", body);
+        Assert.Contains(FakeUpstream.Text, body);
+        using var clear = gw.Http("acct_b");
+        Assert.Contains("\"type\":\"reasoning\"", await clear.GetStringAsync("/v1/responses/resp_1"));
+    }
+
+    [Fact]
+    public async Task CompressedBodyThatMustBeRewritten_IsRefused_NotLeaked()
+    {
+        await using var gw = await Start("strip");
+        using var risky = gw.Http("acct_a");
+        var (status, body, _) = await Bodies.PostAsync(risky, "anthropic", Bodies.Request("anthropic", false, model: "gzip"));
+        Assert.Equal(502, status);
+        Assert.Equal("api_error", (string?)JsonNode.Parse(body)!["error"]!["type"]);
+        using var clear = gw.Http("acct_b");
+        var (ok, raw, response) = await Bodies.PostAsync(clear, "anthropic", Bodies.Request("anthropic", false, model: "gzip"));
+        Assert.Equal(200, ok);
+        Assert.Equal("gzip", response.Content.Headers.ContentEncoding.Single());
+        Assert.Equal(0x1f, raw[0]);
+    }
 }

@@ -29,8 +29,8 @@ internal static partial class Log
     [LoggerMessage(4121, LogLevel.Warning, "Upstream request failed for {Api}: {Error}")]
     public static partial void UpstreamFailed(ILogger logger, string api, string error);
 
-    [LoggerMessage(4122, LogLevel.Warning, "Response body of {Api} exceeds {Limit} bytes and cannot be inspected; answered 502 (fail closed)")]
-    public static partial void ResponseTooLarge(ILogger logger, string api, long limit);
+    [LoggerMessage(4122, LogLevel.Warning, "Response body of {Api} must be rewritten but cannot be read ({Reason}; buffer limit {Limit} bytes); answered 502 (fail closed)")]
+    public static partial void ResponseRefused(ILogger logger, string api, string reason, long limit);
 
     [LoggerMessage(4130, LogLevel.Warning, "Saving artifact bindings to {Path} failed")]
     public static partial void BindingSaveFailed(ILogger logger, Exception exception, string path);

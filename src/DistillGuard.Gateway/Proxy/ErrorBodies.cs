@@ -16,7 +16,7 @@ public sealed record GatewayError(int Status, string OpenAIType, string Code, st
     public static GatewayError DetectorUnavailable() => new(503, "server_error", "detector_unavailable", "api_error", "The service is temporarily unavailable. Please retry.");
     public static GatewayError Upstream() => new(502, "server_error", "upstream_unavailable", "api_error", "The upstream API could not be reached.");
     public static GatewayError TooLarge(long limit) => new(413, "invalid_request_error", "request_too_large", "request_too_large", $"Request body exceeds {limit} bytes.");
-    public static GatewayError ResponseTooLarge() => new(502, "server_error", "response_too_large", "api_error", "The upstream response was too large to deliver.");
+    public static GatewayError ResponseUnreadable() => new(502, "server_error", "response_unreadable", "api_error", "The upstream response could not be delivered.");
 }
 
 /// <summary>Writes a <see cref="GatewayError"/> in the error format of the API the request was for.</summary>

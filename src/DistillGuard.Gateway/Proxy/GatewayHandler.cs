@@ -188,8 +188,11 @@ internal sealed class GatewayHandler(
     /// <summary>Forwards through YARP with the response interceptor in place of the client's body.</summary>
     private async Task ForwardAsync(HttpContext ctx, Exchange x, ReasoningProtection? protect, IResponseTextTransformer? text, bool anthropic)
     {
-        ctx.Request.Body = new MemoryStream(x.RequestBody, writable: false);
-        ctx.Request.ContentLength = x.RequestBody.Length;
+        if (x.Facts.IsObject || x.RequestBody.Length > 0)
+        {
+            ctx.Request.Body = new MemoryStream(x.RequestBody, writable: false);
+            ctx.Request.ContentLength = x.RequestBody.Length;
+        }
         var original = ctx.Response.Body;
         var interceptor = new ResponseInterceptor(original, x, protect, text, options.MaxResponseBytes,
             artifact => { bindings.Record(artifact, x.Key.Account, x.Facts.Conversation, x.Facts.Model); metrics.Bound(x.Api.WireName()); });
@@ -204,9 +207,15 @@ internal sealed class GatewayHandler(
             ctx.Response.Body = original;
             if (error != ForwarderError.None)
             {
-                var reason = ctx.Features.Get<IForwarderErrorFeature>()?.Exception?.Message ?? error.ToString();
-                Log.UpstreamFailed(log, x.Api.WireName(), $"{error}: {reason}");
-                x.Refused = "upstream_error";
+                interceptor.Abandon();
+                bool clientGone = error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled
+                    or ForwarderError.RequestBodyClient or ForwarderError.ResponseBodyClient;
+                x.Refused = clientGone ? "client_aborted" : "upstream_error";
+                if (!clientGone)
+                {
+                    var reason = ctx.Features.Get<IForwarderErrorFeature>()?.Exception?.Message ?? error.ToString();
+                    Log.UpstreamFailed(log, x.Api.WireName(), $"{error}: {reason}");
+                }
                 if (!ctx.Response.HasStarted)
                 {
                     ctx.Response.Clear();
@@ -218,12 +227,13 @@ internal sealed class GatewayHandler(
             ctx.Response.Body = interceptor;
             await interceptor.CompleteAsync(ctx.RequestAborted);
             ctx.Response.Body = original;
-            if (interceptor.Overflowed)
+            if (interceptor.Refusal is { } refusal)
             {
-                Log.ResponseTooLarge(log, x.Api.WireName(), options.MaxResponseBytes);
-                x.Refused = "response_too_large";
+                Log.ResponseRefused(log, x.Api.WireName(), refusal, options.MaxResponseBytes);
+                x.Refused = refusal;
+                x.Response = null;
                 ctx.Response.Clear();
-                await ErrorBodies.WriteAsync(ctx, GatewayError.ResponseTooLarge(), anthropic);
+                await ErrorBodies.WriteAsync(ctx, GatewayError.ResponseUnreadable(), anthropic);
                 x.Status = 502;
             }
         }
@@ -234,10 +244,15 @@ internal sealed class GatewayHandler(
         }
     }
 
-    /// <summary>Any other path under the gateway: the same access decisions, then forwarded untouched and not tapped.</summary>
+    /// <summary>
+    /// Any other path under the gateway: the same access decisions, then forwarded untouched and not tapped — except a
+    /// stored response read back (<c>GET /v1/responses/{id}</c>, <c>GET /v1/chat/completions/{id}</c>), which gets the
+    /// account's reasoning protection too, or it would be a way around it.
+    /// </summary>
     private async Task OtherPathAsync(HttpContext ctx, KeyEntry entry, bool anthropic, string apiName)
     {
         var policy = state.Policy;
+        ReasoningProtection? protect = null;
         if (!policy.IsAllowlisted(entry.Account, entry.Tier))
         {
             var (verdict, _, down) = LookUp(entry.Account, policy);
@@ -254,6 +269,20 @@ internal sealed class GatewayHandler(
                 await RefuseAsync(ctx, GatewayError.Throttled(), anthropic, apiName, null, wait);
                 return;
             }
+            protect = decision.Actions.ProtectReasoning;
+        }
+        string path = ctx.Request.Path.Value ?? "";
+        if (protect is not null && HttpMethods.IsGet(ctx.Request.Method) && StoredKind(path) is { } kind)
+        {
+            var x = new Exchange
+            {
+                Id = "", Arrival = time.GetUtcNow(), StartTimestamp = Stopwatch.GetTimestamp(), Key = entry, Api = kind, RequestBody = [],
+                Facts = RequestFacts.Parse(kind, []),
+            };
+            await ForwardAsync(ctx, x, protect, null, anthropic);
+            metrics.ReasoningProtected(x.ReasoningBlocks, protect.Mode == ReasoningMode.Summarise ? "summarise" : "strip", x.Streamed, kind.WireName());
+            metrics.Request(apiName, ctx.Response.StatusCode);
+            return;
         }
         var error = await forwarder.SendAsync(ctx, _prefix, client, _config, GatewayTransformer.Instance);
         if (error != ForwarderError.None && !ctx.Response.HasStarted)
@@ -262,6 +291,14 @@ internal sealed class GatewayHandler(
             await ErrorBodies.WriteAsync(ctx, GatewayError.Upstream(), anthropic);
         }
         metrics.Request(apiName, ctx.Response.StatusCode);
+    }
+
+    /// <summary>The API of a stored response read back by id, or null.</summary>
+    private static ApiKind? StoredKind(string path)
+    {
+        if (path.StartsWith(ApiKinds.ResponsesPath + "/", StringComparison.Ordinal) && path.Count(c => c == '/') == 3) return ApiKind.Responses;
+        if (path.StartsWith(ApiKinds.ChatCompletionsPath + "/", StringComparison.Ordinal) && path.Count(c => c == '/') == 4) return ApiKind.ChatCompletions;
+        return null;
     }
 
     private async Task RefuseAsync(HttpContext ctx, GatewayError error, bool anthropic, string apiName, Exchange? x, TimeSpan? retryAfter = null)

@@ -21,7 +21,7 @@ namespace DistillGuard.Gateway.Proxy;
 internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, ReasoningProtection? protect, IResponseTextTransformer? text,
     long maxBuffered, Action<string> issued) : Stream
 {
-    private enum Mode { Undecided, Pass, TeeSse, RewriteSse, Json }
+    private enum Mode { Undecided, Pass, TeeSse, RewriteSse, Json, Refuse }
 
     private Mode _mode = Mode.Undecided;
     private bool _rewrite;
@@ -36,8 +36,9 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
 
     public bool RewriteWanted => protect is not null || text is not null;
 
-    /// <summary>True when a buffered response was too large to inspect and must be refused.</summary>
-    public bool Overflowed => _overflow && _rewrite;
+    /// <summary>Why the response must be refused instead of delivered (fail closed), or null: a body that must be
+    /// rewritten was too large to buffer (<c>response_too_large</c>) or came compressed (<c>response_encoded</c>).</summary>
+    public string? Refusal => _mode == Mode.Refuse ? "response_encoded" : _overflow && _rewrite ? "response_too_large" : null;
 
     /// <summary>Called once the upstream's status and headers are known, before any body byte.</summary>
     public void OnHeaders(HttpResponse response, int status, string? mediaType, bool encoded)
@@ -45,6 +46,11 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
         _response = response;
         exchange.Status = status;
         bool ok = status is >= 200 and < 300 && !encoded;
+        if (encoded && RewriteWanted && status is >= 200 and < 300 && mediaType is "text/event-stream" or "application/json")
+        {
+            _mode = Mode.Refuse;                                       // cannot protect what it cannot read: nothing is sent
+            return;
+        }
         if (ok && mediaType == "text/event-stream")
         {
             exchange.Streamed = true;
@@ -88,6 +94,8 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
                 Capture(buffer.Span);
                 if (!_rewrite) await inner.WriteAsync(buffer, cancellationToken);
                 break;
+            case Mode.Refuse:
+                break;
             default:
                 await inner.WriteAsync(buffer, cancellationToken);
                 break;
@@ -121,7 +129,14 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
     }
 
     public override Task FlushAsync(CancellationToken cancellationToken)
-        => _mode == Mode.Json && _rewrite ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
+        => _mode == Mode.Json && _rewrite || _mode == Mode.Refuse ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
+
+    /// <summary>The exchange broke off (client gone, upstream failed): keep what the client had received, for the tap.</summary>
+    public void Abandon()
+    {
+        if (_accumulator is not null) exchange.Response = _accumulator.Build();
+        if (_rewriter is not null) exchange.ReasoningBlocks = _rewriter.ReasoningBlocks;
+    }
 
     /// <summary>After YARP has copied the whole upstream body: the end of a stream, or the rewritten JSON body.</summary>
     public async Task CompleteAsync(CancellationToken ct)

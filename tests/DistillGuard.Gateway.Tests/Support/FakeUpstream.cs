@@ -46,6 +46,8 @@ public sealed class FakeUpstream : IAsyncDisposable
         app.MapPost("/v1/responses", fake.ResponsesAsync);
         app.MapPost("/v1/messages", fake.MessagesAsync);
         app.MapGet("/v1/models", () => Results.Json(new { data = new[] { new { id = "m1" } } }));
+        app.MapGet("/v1/responses/{id}", (string id) => Results.Text(
+            ResponseEnvelope("o-test", "completed", new JsonArray(ReasoningItem(Reasoning, "stored-artifact"), MessageItem(Text, "completed"))).ToJsonString(), "application/json"));
         await app.StartAsync();
         return fake;
     }
@@ -209,6 +211,14 @@ public sealed class FakeUpstream : IAsyncDisposable
         var req = await ReadAsync(ctx);
         string model = req["model"]?.GetValue<string>() ?? "m";
         string signature = NewArtifact();
+        if (model == "gzip")
+        {
+            ctx.Response.ContentType = "application/json";
+            ctx.Response.Headers.ContentEncoding = "gzip";
+            await using var gz = new System.IO.Compression.GZipStream(ctx.Response.Body, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+            await gz.WriteAsync(Encoding.UTF8.GetBytes("{\"type\":\"message\",\"content\":[{\"type\":\"thinking\",\"thinking\":\"secret\",\"signature\":\"s\"}]}"));
+            return;
+        }
         if (req["stream"]?.GetValue<bool>() != true)
         {
             await ctx.Response.WriteAsJsonAsync(new
