@@ -147,7 +147,8 @@ internal sealed class GatewayHandler(
             }
         }
 
-        foreach (var kind in actions.Kinds()) metrics.Action(kind, apiName);
+        foreach (var kind in actions.Kinds())
+            if (kind != "throttle") metrics.Action(kind, apiName);          // "throttle" counts the requests it refused
         IResponseTextTransformer? transformer = null;
         if (transform is not null)
         {
