@@ -1,4 +1,7 @@
 using System.ClientModel;
+using System.Diagnostics.Metrics;
+using DistillGuard.Gateway.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Anthropic.Exceptions;
 using DistillGuard.Gateway.Tests.Support;
@@ -160,5 +163,44 @@ public sealed class PolicyActionTests(UpstreamFixture fx) : IClassFixture<Upstre
         // The allowlist does not depend on the detector.
         using var licensed = closed.Http("acct_licensed");
         Assert.Equal(200, (await Bodies.PostAsync(licensed, "chat", Bodies.Request("chat", false))).Status);
+    }
+
+    [Fact]
+    public async Task OversizedRequest_Answers413_InTheApisFormat()
+    {
+        await using var gw = await GatewayHarness.StartAsync(fx.Upstream, null, configure: o => o with { MaxRequestBytes = 2048 });
+        using var http = gw.Http("acct_a");
+        var body = Bodies.Request("chat", false);
+        body["messages"]!.AsArray().Add(new JsonObject { ["role"] = "user", ["content"] = new string('x', 5000) });
+        var (status, bytes, _) = await Bodies.PostAsync(http, "chat", body);
+        Assert.Equal(413, status);
+        Assert.Equal("request_too_large", (string?)JsonNode.Parse(bytes)!["error"]!["code"]);
+    }
+
+    [Fact]
+    public async Task PolicyActions_AreCountedByKind()
+    {
+        await using var gw = await Start();
+        var metrics = gw.Services.GetRequiredService<GatewayMetrics>();
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (i, l) => { if (i.Meter == metrics.Meter) l.EnableMeasurementEvents(i); };
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) =>
+        {
+            if (i.Name != "distillguard.gateway.policy.actions") return;
+            foreach (var t in tags) if (t.Key == "action") counts.AddOrUpdate((string)t.Value!, v, (_, old) => old + v);
+        });
+        listener.Start();
+        gw.Verdicts.Set("acct_a", "campaign", 0.99, "C-1").Set("acct_b", "watch", 0.5);
+        using var a = gw.Http("acct_a");
+        using var b = gw.Http("acct_b");
+        using var c = gw.Http("acct_c");
+        await Bodies.PostAsync(a, "chat", Bodies.Request("chat", false));
+        for (int i = 0; i < 3; i++) await Bodies.PostAsync(b, "chat", Bodies.Request("chat", false));
+        await Bodies.PostAsync(c, "chat", Bodies.Request("chat", false));
+        Assert.Equal(1, counts.GetValueOrDefault("block"));
+        Assert.Equal(1, counts.GetValueOrDefault("throttle"));
+        Assert.Equal(2, counts.GetValueOrDefault("allow"));
+        Assert.Equal(1, counts.GetValueOrDefault("verify"));
     }
 }

@@ -55,9 +55,11 @@ internal sealed class GatewayHandler(
 
         if (api is null) { await OtherPathAsync(ctx, entry, anthropic, apiName); return; }
 
+        if (ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = options.MaxRequestBytes;             // the gateway's limit, not the server's default
         byte[] body;
         try { body = await ReadBodyAsync(ctx.Request, options.MaxRequestBytes, ctx.RequestAborted); }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: 413 })
         {
             await RefuseAsync(ctx, GatewayError.TooLarge(options.MaxRequestBytes), anthropic, apiName, null);
             return;
