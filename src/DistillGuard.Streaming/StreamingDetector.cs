@@ -83,6 +83,8 @@ public sealed class StreamingDetector : IAsyncDisposable
     }
 
     public LiveState Live => _live;
+    /// <summary>The detector thread is alive (verdicts are current); false before Start and after a stop.</summary>
+    public bool Running => _thread is { IsAlive: true } && !_stop.IsCancellationRequested;
     public IReadOnlyList<AlertQueue> Sinks => _sinks;
     public DetectorOptions Detector => _opt.Detector;
     public string StateDir => _opt.StateDir;

@@ -1,5 +1,8 @@
 using System.Runtime.InteropServices;
 using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Verdicts;
+using DistillGuard.Gateway;
+using DistillGuard.Gateway.Seams;
 using DistillGuard.Server.Taxii;
 using DistillGuard.Streaming;
 using DistillGuard.Streaming.Alerts;
@@ -31,6 +34,12 @@ internal static class ServeHost
                 errors.Add($"taxii: {e.Message}");
             }
         }
+        GatewayOptions? gateway = null;
+        if (s.Gateway)
+        {
+            try { gateway = GatewayOptions.Load(s.GatewayFlags, s.GatewaySection); }
+            catch (GatewayConfigurationException e) { errors.AddRange(e.Errors.Select(x => $"gateway: {x}")); }
+        }
         if (errors.Count > 0)
         {
             foreach (var e in errors) stderr.WriteLine($"serve: {e}");
@@ -55,9 +64,10 @@ internal static class ServeHost
         StreamingDetector? detector = null;
         var tails = new List<FileTailSource>();
         NatsSource? nats = null;
+        TapSource? tap = null;
         try
         {
-            bool streaming = s.IngestPort is not null || s.Tail.Count > 0 || s.NatsUrl is not null || s.GatewayPort is not null;
+            bool streaming = s.IngestPort is not null || s.Tail.Count > 0 || s.NatsUrl is not null || gateway is not null;
             if (streaming)
             {
                 var inputs = AnalysisInputs.Load(s.Accounts, s.Allow, s.IpIntel.Count > 0 ? s.IpIntel : null);
@@ -101,6 +111,14 @@ internal static class ServeHost
                     stdout.WriteLine($"consuming nats {s.NatsUrl} stream {s.NatsStream} subject {s.NatsSubject} (durable consumer {s.NatsConsumer})");
                 }
             }
+            if (gateway is not null && detector is not null)
+            {
+                tap = new TapSource(detector, log: loggerFactory.CreateLogger("tap"));
+                var app = GatewayServer.Build(gateway, new LiveVerdicts(detector), new DetectorTap(tap), loggerFactory);
+                await app.StartAsync(stop.Token);
+                apps.Add(app);
+                stdout.WriteLine($"listening gateway {app.Urls.First()} (→ {gateway.Upstream}; /v1/chat/completions, /v1/responses, /v1/messages; every exchange tapped into the detector)");
+            }
             if (taxii is not null)
             {
                 var app = new TaxiiServer(taxii).Build(s.TaxiiPort ?? taxiiPort);
@@ -122,8 +140,25 @@ internal static class ServeHost
         {
             foreach (var app in apps) { await app.StopAsync(CancellationToken.None); await app.DisposeAsync(); }
             foreach (var t in tails) await t.DisposeAsync();
+            if (tap is not null) await tap.DisposeAsync();
             if (nats is not null) await nats.DisposeAsync();
             if (detector is not null) await detector.DisposeAsync();
         }
+    }
+
+    /// <summary>The gateway asks the live state; an account not yet assessed is unknown (clear). A stopped detector is unavailable.</summary>
+    private sealed class LiveVerdicts(StreamingDetector detector) : IVerdictSource
+    {
+        public VerdictLookup? Lookup(string account)
+        {
+            if (!detector.Running) return VerdictLookup.Unavailable;
+            return detector.Live.Verdicts.TryGetValue(account, out var v) ? new VerdictLookup(true, v.Verdict.WireName(), v.Score, v.Campaign) : null;
+        }
+    }
+
+    /// <summary>Copies the line (the gateway may reuse its buffer) and hands it over without blocking.</summary>
+    private sealed class DetectorTap(TapSource tap) : IExchangeTap
+    {
+        public void Tap(ReadOnlyMemory<byte> exchangeLogLine) => tap.TryTap(exchangeLogLine.ToArray());
     }
 }
