@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Verdicts;
@@ -52,7 +53,9 @@ internal static class ServeHost
             b.ClearProviders();
             if (s.LogFormat == "json") b.AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffK"; o.UseUtcTimestamp = true; });
             else b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
-            b.AddFilter(_ => true).SetMinimumLevel(level);
+            b.SetMinimumLevel(level);
+            // a listener that cannot start is reported by serve itself, in one line (no stack trace from the host)
+            b.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
             Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(b.Services, o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         }
         using var loggerFactory = LoggerFactory.Create(b => Logging(b, LogLevel.Information));
@@ -92,8 +95,8 @@ internal static class ServeHost
                 if (s.IngestPort is { } port)
                 {
                     string? token = s.IngestTokenEnv is null ? null : Environment.GetEnvironmentVariable(s.IngestTokenEnv);
-                    var app = StreamingServer.Build(detector, port, token, s.Metrics, b => Logging(b, LogLevel.Warning));
-                    await app.StartAsync(stop.Token);
+                    var app = StreamingServer.Build(detector, port, token, s.Metrics, b => Logging(b, LogLevel.Warning), (long)s.MaxBodyMb << 20);
+                    await Start(app, "ingest", port, stop.Token);
                     apps.Add(app);
                     stdout.WriteLine($"listening ingest {app.Urls.First()} (POST /v1/exchanges; GET /v1/accounts/{{id}}, /v1/campaigns, /v1/stats{(s.Metrics ? ", /metrics" : "")})");
                 }
@@ -115,14 +118,14 @@ internal static class ServeHost
             {
                 tap = new TapSource(detector, log: loggerFactory.CreateLogger("tap"));
                 var app = GatewayServer.Build(gateway, new LiveVerdicts(detector), new DetectorTap(tap), loggerFactory);
-                await app.StartAsync(stop.Token);
+                await Start(app, "gateway", gateway.Port, stop.Token);
                 apps.Add(app);
                 stdout.WriteLine($"listening gateway {app.Urls.First()} (→ {gateway.Upstream}; /v1/chat/completions, /v1/responses, /v1/messages; every exchange tapped into the detector)");
             }
             if (taxii is not null)
             {
                 var app = new TaxiiServer(taxii).Build(s.TaxiiPort ?? taxiiPort);
-                await app.StartAsync(stop.Token);
+                await Start(app, "taxii", s.TaxiiPort ?? taxiiPort, stop.Token);
                 apps.Add(app);
                 stdout.WriteLine($"listening taxii {app.Urls.First()} (discovery /taxii2/, API root /{taxii.ApiRoot}/)");
             }
@@ -131,6 +134,11 @@ internal static class ServeHost
             try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
             return ExitCodes.Success;
         }
+        catch (PortInUseException e)
+        {
+            stderr.WriteLine($"serve: {e.Message}");
+            return ExitCodes.UsageError;
+        }
         catch (Exception e) when (e is IOException or InvalidDataException or NATS.Client.Core.NatsException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"serve: {e.Message}");
@@ -138,11 +146,31 @@ internal static class ServeHost
         }
         finally
         {
-            foreach (var app in apps) { await app.StopAsync(CancellationToken.None); await app.DisposeAsync(); }
+            // SIGTERM or Ctrl+C: stop accepting, let requests in flight finish (bounded), then the sources and the
+            // detector (its journal is already durable; alerts queued get a moment to drain).
+            var shutdown = Stopwatch.StartNew();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(4));
+            foreach (var app in apps)
+            {
+                try { await app.StopAsync(grace.Token); } catch (OperationCanceledException) { }
+                await app.DisposeAsync();
+            }
             foreach (var t in tails) await t.DisposeAsync();
             if (tap is not null) await tap.DisposeAsync();
             if (nats is not null) await nats.DisposeAsync();
             if (detector is not null) await detector.DisposeAsync();
+            if (stop.IsCancellationRequested) log.LogInformation("stopped in {Seconds:0.0} s", shutdown.Elapsed.TotalSeconds);
+        }
+    }
+
+    private sealed class PortInUseException(string message) : Exception(message);
+
+    private static async Task Start(WebApplication app, string listener, int port, CancellationToken ct)
+    {
+        try { await app.StartAsync(ct); }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PortInUseException($"{listener}: port {port} on 127.0.0.1 is already in use (another serve? pick another port)");
         }
     }
 

@@ -48,13 +48,15 @@ internal sealed record ServeSettings
     public bool Gateway => GatewayFlags.Count > 0 || GatewaySection is not null || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISTILLGUARD_GATEWAY_PORT"));
     /// <summary>Log lines as plain text or as JSON objects (one per line, for a log pipeline).</summary>
     public string LogFormat { get; init; } = "text";
+    /// <summary>Largest ingest body in MB (after decompression); larger ones are refused with 413.</summary>
+    public int MaxBodyMb { get; init; } = 512;
 
     /// <summary>Names accepted in the file and the environment.</summary>
     public static readonly string[] Names =
     [
         "ingest_port", "state", "accounts", "allow", "ip_intel", "tail", "nats_url", "nats_stream", "nats_subject", "nats_consumer",
         "alerts_jsonl", "webhook", "webhook_token_env", "ingest_token_env", "metrics", "detector_config", "reassemble_every_seconds",
-        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "log_format",
+        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "log_format", "max_body_mb",
         "gateway",   // an object: the gateway's settings (docs/gateway.md), read by its own loader
     ];
 
@@ -163,6 +165,7 @@ internal sealed record ServeSettings
             TaxiiPort = Int("taxii_port"),
             GatewaySection = values.ContainsKey("gateway") && path is not null ? path : null,
             LogFormat = Str("log_format") ?? d.LogFormat,
+            MaxBodyMb = Int("max_body_mb") ?? d.MaxBodyMb,
         };
     }
 
@@ -185,6 +188,7 @@ internal sealed record ServeSettings
         if (Webhook is not null && !(Uri.TryCreate(Webhook, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https"))) errors.Add($"webhook: not an http(s) URL: '{Webhook}'");
         if (WebhookTokenEnv is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(WebhookTokenEnv))) errors.Add($"webhook_token_env: environment variable '{WebhookTokenEnv}' is empty");
         if (IngestTokenEnv is not null && (Environment.GetEnvironmentVariable(IngestTokenEnv) ?? "").Length < 16) errors.Add($"ingest_token_env: environment variable '{IngestTokenEnv}' must hold a token of 16+ characters");
+        if (MaxBodyMb is < 1 or > 4096) errors.Add($"max_body_mb: 1 to 4096 (was {MaxBodyMb})");
         if (LogFormat is not ("text" or "json")) errors.Add($"log_format: text or json (was '{LogFormat}')");
         if (ReassembleEverySeconds <= 0) errors.Add($"reassemble_every_seconds must be positive (was {ReassembleEverySeconds})");
         if (ReassembleEveryExchangeMinutes <= 0) errors.Add($"reassemble_every_exchange_minutes must be positive (was {ReassembleEveryExchangeMinutes})");
