@@ -1,0 +1,98 @@
+using DistillGuard.Provenance.Lexicons;
+using DistillGuard.Provenance.Text;
+
+namespace DistillGuard.Provenance.Detection;
+
+/// <summary>One scored unit of suspect text: a lexicon set after one previous word, and the member the text uses there
+/// (the most frequent one where it varies; on a tie the one seen first) and how often each member occurs there. Each (set, previous word) counts once however
+/// often it repeats, so a repeated phrase adds one trial, not many.</summary>
+public readonly record struct ScoredUnit(LexiconSet Set, string Context, int Member, int Occurrences, int[] Counts);
+
+/// <summary>
+/// The key-independent summary of suspect text that the provenance test scores: its units, deduplicated. Collect once,
+/// score under any number of keys.
+/// </summary>
+public sealed class SuspectUnits
+{
+    private SuspectUnits(IReadOnlyList<ScoredUnit> units, long tokens, long words, long occurrences, int texts)
+    {
+        Units = units;
+        Tokens = tokens;
+        Words = words;
+        Occurrences = occurrences;
+        Texts = texts;
+    }
+
+    public IReadOnlyList<ScoredUnit> Units { get; }
+    /// <summary>Tokens of the suspect text: runs of letters or digits and single punctuation marks (about one BPE token each).</summary>
+    public long Tokens { get; }
+    /// <summary>Plain-text words (runs of non-space characters outside protected spans).</summary>
+    public long Words { get; }
+    /// <summary>Lexicon occurrences before deduplication.</summary>
+    public long Occurrences { get; }
+    public int Texts { get; }
+
+    public static SuspectUnits Collect(IEnumerable<string> texts, WatermarkLexicon? lexicon = null)
+    {
+        lexicon ??= WatermarkLexicon.BuiltIn;
+        var map = new Dictionary<(int, string), Acc>();
+        long tokens = 0, words = 0, occurrences = 0, order = 0;
+        int n = 0;
+        foreach (var text in texts)
+        {
+            n++;
+            tokens += TokenCounter.Count(text);
+            var m = new CollectingMatcher(lexicon, (set, member, ctx) =>
+            {
+                occurrences++;
+                if (!map.TryGetValue((set.Index, ctx), out var acc)) map[(set.Index, ctx)] = acc = new Acc(set, ctx, map.Count);
+                acc.Counts[member]++;
+                if (acc.First[member] < 0) acc.First[member] = order;
+                order++;
+            });
+            var scanner = new TextScanner(m.Input);
+            scanner.Feed(text);
+            scanner.Flush();
+            m.Process(final: true);
+            words += m.Words;
+        }
+        var units = new List<ScoredUnit>(map.Count);
+        foreach (var acc in map.Values.OrderBy(a => a.Order))
+        {
+            int best = 0;
+            for (int i = 1; i < acc.Counts.Length; i++)
+                if (acc.Counts[i] > acc.Counts[best] || (acc.Counts[i] == acc.Counts[best] && acc.First[i] >= 0 && (acc.First[best] < 0 || acc.First[i] < acc.First[best]))) best = i;
+            units.Add(new ScoredUnit(acc.Set, acc.Context, best, acc.Counts.Sum(), acc.Counts));
+        }
+        return new SuspectUnits(units, tokens, words, occurrences, n);
+    }
+
+    private sealed class Acc
+    {
+        public Acc(LexiconSet set, string ctx, int order)
+        {
+            Set = set;
+            Context = ctx;
+            Counts = new int[set.Members.Count];
+            First = Enumerable.Repeat(-1L, set.Members.Count).ToArray();
+            Order = order;
+        }
+
+        public LexiconSet Set { get; }
+        public string Context { get; }
+        public int[] Counts { get; }
+        public long[] First { get; }
+        public int Order { get; }
+    }
+
+    private sealed class CollectingMatcher(WatermarkLexicon lexicon, Action<LexiconSet, int, string> record) : PhraseMatcher(lexicon)
+    {
+        protected override void Emit(string text) { }
+
+        protected override int OnUnit(in UnitOccurrence unit, long wordsBefore)
+        {
+            record(unit.Set, unit.Member, unit.Context);
+            return unit.Member;
+        }
+    }
+}
