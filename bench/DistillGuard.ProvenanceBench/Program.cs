@@ -17,6 +17,7 @@ int rc = what switch
     "attribution" => Experiments.Attribution(rest),
     "reasoning" => Experiments.Reasoning(rest),
     "canaries" => Experiments.Canaries(rest),
+    "diag" => Experiments.Diag(rest),
     "all" => new[] { "stats", "fpr", "paraphrase", "student", "attribution", "reasoning", "canaries" }.Sum(e => Experiments.Run(e, rest)),
     _ => Usage(),
 };

@@ -8,12 +8,13 @@ internal static partial class Experiments
 {
     /// <summary>The teacher's outputs a distiller harvests: real model text (tau-bench GPT-4o turns) and, to give the
     /// student a realistic amount of prose, real human prose of assistant-like registers.</summary>
-    internal static List<string> TeacherCorpus() =>
-    [
+    internal static List<string> TeacherCorpus(string kind = "model") => kind == "model"
+        ? [.. Corpora.TauAirlineAssistant(), .. Corpora.TauRetailAssistant(), .. Corpora.TauAirlineUser(), .. Corpora.CodeAlpacaOutputs(), .. Corpora.AlpacaSeedOutputs()]
+        : [
         .. Corpora.TauAirlineAssistant(), .. Corpora.TauRetailAssistant(), .. Corpora.TauAirlineUser(),
         .. Corpora.JailbreakPrompts(), .. Corpora.ChatPrompts(), .. Corpora.AlpacaSeedOutputs(),
         .. Corpora.Gsm8k().Take(3000).Select(g => g.Reasoning),
-    ];
+        ];
 
     internal static string Arg(string[] args, string name, string dflt)
     {
@@ -23,7 +24,7 @@ internal static partial class Experiments
 
     /// <summary>Trains a student on the corpus with a share of documents watermarked (each watermarked document with
     /// one of <paramref name="keys"/>, round robin) and samples <paramref name="tokens"/> tokens from it.</summary>
-    internal static List<string> TrainAndSample(List<string> corpus, double share, IReadOnlyList<WatermarkKey> keys, int seed, long tokens)
+    internal static NGramStudent TrainStudent(List<string> corpus, double share, IReadOnlyList<WatermarkKey> keys, int seed)
     {
         var rng = new Random(seed);
         var docs = new List<string>(corpus.Count);
@@ -34,7 +35,30 @@ internal static partial class Experiments
             if (rng.NextDouble() < share) docs.Add(wms[marked++ % wms.Count].Apply(d));
             else docs.Add(d);
         }
-        var student = NGramStudent.Train(docs);
+        return NGramStudent.Train(docs);
+    }
+
+    /// <summary>Asks the student to continue prefix probes until <paramref name="tokens"/> tokens are spent.</summary>
+    internal static SuspectUnits Probe(NGramStudent student, IReadOnlyList<WatermarkProbe> probes, int seed, long tokens)
+    {
+        var rng = new Random(seed * 31 + 7);
+        var answers = new List<(string, string)>();
+        long n = 0;
+        for (int i = 0; n < tokens; i = (i + 1) % probes.Count)
+        {
+            var p = probes[i];
+            var c = student.Continue(rng, p.Prefix, p.MaxTokens);
+            n += Math.Max(1, TokenCounter.Count(c));
+            answers.Add((p.Id, c));
+        }
+        return WatermarkProbes.Read(probes, answers);
+    }
+
+    internal static List<string> TrainAndSample(List<string> corpus, double share, IReadOnlyList<WatermarkKey> keys, int seed, long tokens) =>
+        Sample(TrainStudent(corpus, share, keys, seed), seed, tokens);
+
+    internal static List<string> Sample(NGramStudent student, int seed, long tokens)
+    {
         var samples = new List<string>();
         long n = 0;
         var srng = new Random(seed * 7919 + 1);
@@ -67,22 +91,35 @@ internal static partial class Experiments
 
     public static int Student(string[] args)
     {
-        var corpus = TeacherCorpus();
+        string kind = Arg(args, "--corpus", "model");
+        var corpus = TeacherCorpus(kind);
         long tokens = long.Parse(Arg(args, "--tokens", "20000"));
         int seeds = int.Parse(Arg(args, "--seeds", "3"));
         var shares = Arg(args, "--shares", "0,0.01,0.02,0.05,0.1,0.2").Split(',').Select(double.Parse).ToArray();
-        Console.WriteLine($"teacher corpus: {corpus.Count} documents, {corpus.Sum(d => TokenCounter.Count(d))} tokens; student: word trigram, interpolated Kneser-Ney; samples: {tokens} tokens per student");
+        Console.WriteLine($"teacher corpus ({kind}): {corpus.Count} documents, {corpus.Sum(d => TokenCounter.Count(d))} tokens; student: word trigram, interpolated Kneser-Ney; samples: {tokens} tokens per student");
         Console.WriteLine();
-        Console.WriteLine("| watermarked share | seed | units scored | hits / expected | p (lab key) |");
-        Console.WriteLine("|---|---|---|---|---|");
+        // Prefix probes come from held-out clean outputs (every fifth document), never used for training.
+        var heldOut = corpus.Where((_, i) => i % 5 == 4).ToList();
+        corpus = corpus.Where((_, i) => i % 5 != 4).ToList();
+        var probes = WatermarkProbes.Build(heldOut, perUnit: 4);
+        var reference = ReferenceModel.FromTexts(heldOut);
+        Console.WriteLine($"prefix probes: {probes.Count} from {heldOut.Count} held-out clean documents");
+        Console.WriteLine("| watermarked share | seed | free samples: units | p hits | p weighted (self) | p weighted (lab reference) | prefix probes: units | p hits | p weighted (lab reference) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var share in shares)
             for (int seed = 1; seed <= seeds; seed++)
             {
                 var key = WatermarkKey.FromSeed($"student-{seed}");
-                var samples = TrainAndSample(corpus, share, [key], seed, tokens);
+                var student = TrainStudent(corpus, share, [key], seed);
+                var samples = Sample(student, seed, tokens);
                 var su = SuspectUnits.Collect(samples);
-                var r = ProvenanceTest.Score(su, key);
-                Console.WriteLine($"| {share:P0} | {seed} | {su.Units.Count} | {r.Hits} / {r.Expected:F0} | {r.PValue:G3} |");
+                var pu = Probe(student, probes, seed, tokens);
+                var ph = ProvenanceTest.Score(pu, key, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Hits });
+                var pw = ProvenanceTest.Score(pu, key, 1, new ProvenanceOptions { Reference = reference });
+                var r = ProvenanceTest.Score(su, key, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Hits });
+                var w = ProvenanceTest.Score(su, key, 1);
+                var wr = ProvenanceTest.Score(su, key, 1, new ProvenanceOptions { Reference = reference });
+                Console.WriteLine($"| {share:P0} | {seed} | {su.Units.Count} | {r.PValue:G3} | {w.PValue:G3} | {wr.PValue:G3} | {pu.Units.Count} | {ph.PValue:G3} | {pw.PValue:G3} |");
             }
         return 0;
     }

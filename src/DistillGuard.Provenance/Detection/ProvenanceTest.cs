@@ -3,6 +3,30 @@ using DistillGuard.Provenance.Watermarking;
 
 namespace DistillGuard.Provenance.Detection;
 
+/// <summary>What the provenance test counts.</summary>
+public enum ProvenanceStatistic
+{
+    /// <summary>Units whose (majority) member is the keyed one; exact Poisson-binomial tail.</summary>
+    Hits,
+    /// <summary>
+    /// Per unit, the excess of the keyed member over its expected share, as a clipped z-score
+    /// (c − n·r) / √(n·r·(1 − r)) on a grid of 1/4; exact tail of the sum of independent uniform choices among each
+    /// unit's values. Uses every occurrence, weighs rare members more, and stays exact whatever the reference.
+    /// </summary>
+    Weighted,
+}
+
+/// <summary>Options of the provenance test.</summary>
+public sealed record ProvenanceOptions
+{
+    public ProvenanceStatistic Statistic { get; init; } = ProvenanceStatistic.Weighted;
+    /// <summary>Expected word choices; null: the suspect text's own choices in other contexts.</summary>
+    public ReferenceModel? Reference { get; init; }
+    /// <summary>Clip of each unit's z-score (one unit, however often repeated, moves the sum at most this much).</summary>
+    public double Clip { get; init; } = 4.0;
+    public static ProvenanceOptions Default { get; } = new();
+}
+
 /// <summary>The test of suspect text under one key.</summary>
 public sealed record KeyTestResult
 {
@@ -14,7 +38,10 @@ public sealed record KeyTestResult
     public required long Hits { get; init; }
     /// <summary>Hits expected when the text does not depend on the key (Σ 1/|set|).</summary>
     public required double Expected { get; init; }
-    /// <summary>Exact P(hits ≥ observed) when the text does not depend on the key.</summary>
+    /// <summary>The weighted statistic (sum of the keyed members' clipped z-scores) and its mean under the null; 0 for Hits.</summary>
+    public double Score { get; init; }
+    public double ExpectedScore { get; init; }
+    /// <summary>Exact P(statistic ≥ observed) when the text does not depend on the key.</summary>
     public required double PValue { get; init; }
     /// <summary>Bonferroni: min(1, keys tested × p); what to compare with the significance level when several keys were tried.</summary>
     public required double AdjustedPValue { get; init; }
@@ -28,6 +55,7 @@ public sealed record ProvenanceResult
     public required long Occurrences { get; init; }
     /// <summary>Units scored: distinct (set, previous word) pairs.</summary>
     public required int Scored { get; init; }
+    public required ProvenanceStatistic Statistic { get; init; }
     public required IReadOnlyList<KeyTestResult> Keys { get; init; }
     /// <summary>The key with the smallest p-value.</summary>
     public KeyTestResult? Best => Keys.Count == 0 ? null : Keys.MinBy(k => k.PValue);
@@ -41,8 +69,12 @@ public sealed record ProvenanceResult
 /// </summary>
 public static class ProvenanceTest
 {
-    public static KeyTestResult Score(SuspectUnits units, WatermarkKey key, int keysTested = 1)
+    public const int Grid = 4;
+
+    public static KeyTestResult Score(SuspectUnits units, WatermarkKey key, int keysTested = 1, ProvenanceOptions? options = null)
     {
+        options ??= ProvenanceOptions.Default;
+        if (options.Statistic == ProvenanceStatistic.Weighted) return ScoreWeighted(units, key, keysTested, options);
         var perSize = new Dictionary<int, int>();
         long hits = 0;
         double expected = 0;
@@ -66,14 +98,65 @@ public static class ProvenanceTest
         };
     }
 
-    public static ProvenanceResult Run(SuspectUnits units, IReadOnlyList<WatermarkKey> keys) => new()
+    /// <summary>Each unit's integer score for each member (key-independent): what the weighted statistic sums.</summary>
+    public static List<int[]> UnitScores(SuspectUnits units, ProvenanceOptions options)
+    {
+        var reference = options.Reference ?? ReferenceModel.FromSuspect(units);
+        var list = new List<int[]>(units.Units.Count);
+        foreach (var u in units.Units)
+        {
+            var r = reference.Expected(u);
+            int n = u.Occurrences;
+            var v = new int[r.Length];
+            for (int m = 0; m < r.Length; m++)
+            {
+                double z = (u.Counts[m] - n * r[m]) / Math.Sqrt(n * r[m] * (1 - r[m]));
+                z = Math.Clamp(z, -options.Clip, options.Clip);
+                v[m] = (int)Math.Round(z * Grid, MidpointRounding.AwayFromZero);
+            }
+            list.Add(v);
+        }
+        return list;
+    }
+
+    private static KeyTestResult ScoreWeighted(SuspectUnits units, WatermarkKey key, int keysTested, ProvenanceOptions options)
+    {
+        var scores = UnitScores(units, options);
+        long t = 0, hits = 0;
+        double expected = 0, mean = 0;
+        for (int i = 0; i < scores.Count; i++)
+        {
+            var u = units.Units[i];
+            int g = key.Choose(u.Set, u.Context);
+            t += scores[i][g];
+            mean += scores[i].Average();
+            expected += 1.0 / u.Set.Members.Count;
+            if (g == u.Member) hits++;
+        }
+        double p = UniformChoiceSum.UpperTail(scores, t);
+        return new KeyTestResult
+        {
+            KeyId = key.Id,
+            Marks = key.Describe(),
+            Commitment = key.Commitment,
+            Hits = hits,
+            Expected = expected,
+            Score = t / (double)Grid,
+            ExpectedScore = mean / Grid,
+            PValue = p,
+            AdjustedPValue = Math.Min(1.0, p * Math.Max(1, keysTested)),
+        };
+    }
+
+    public static ProvenanceResult Run(SuspectUnits units, IReadOnlyList<WatermarkKey> keys, ProvenanceOptions? options = null) => new()
     {
         Tokens = units.Tokens,
         Words = units.Words,
         Occurrences = units.Occurrences,
         Scored = units.Units.Count,
-        Keys = keys.Select(k => Score(units, k, keys.Count)).ToList(),
+        Statistic = (options ?? ProvenanceOptions.Default).Statistic,
+        Keys = keys.Select(k => Score(units, k, keys.Count, options)).ToList(),
     };
 
-    public static ProvenanceResult Run(IEnumerable<string> texts, IReadOnlyList<WatermarkKey> keys) => Run(SuspectUnits.Collect(texts), keys);
+    public static ProvenanceResult Run(IEnumerable<string> texts, IReadOnlyList<WatermarkKey> keys, ProvenanceOptions? options = null) => Run(SuspectUnits.Collect(texts), keys, options);
 }

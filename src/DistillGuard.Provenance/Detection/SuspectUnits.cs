@@ -56,6 +56,28 @@ public sealed class SuspectUnits
             m.Process(final: true);
             words += m.Words;
         }
+        var units = Summarize(map);
+        return new SuspectUnits(units, tokens, words, occurrences, n);
+    }
+
+    /// <summary>Units from single observed choices (e.g. continuations of prefix probes).</summary>
+    public static SuspectUnits FromObservations(IEnumerable<(LexiconSet Set, string Context, int Member)> observed, long tokens, int texts)
+    {
+        var map = new Dictionary<(int, string), Acc>();
+        long order = 0, n = 0;
+        foreach (var (set, ctx, member) in observed)
+        {
+            n++;
+            if (!map.TryGetValue((set.Index, ctx), out var acc)) map[(set.Index, ctx)] = acc = new Acc(set, ctx, map.Count);
+            acc.Counts[member]++;
+            if (acc.First[member] < 0) acc.First[member] = order;
+            order++;
+        }
+        return new SuspectUnits(Summarize(map), tokens, 0, n, texts);
+    }
+
+    private static List<ScoredUnit> Summarize(Dictionary<(int, string), Acc> map)
+    {
         var units = new List<ScoredUnit>(map.Count);
         foreach (var acc in map.Values.OrderBy(a => a.Order))
         {
@@ -64,7 +86,7 @@ public sealed class SuspectUnits
                 if (acc.Counts[i] > acc.Counts[best] || (acc.Counts[i] == acc.Counts[best] && acc.First[i] >= 0 && (acc.First[best] < 0 || acc.First[i] < acc.First[best]))) best = i;
             units.Add(new ScoredUnit(acc.Set, acc.Context, best, acc.Counts.Sum(), acc.Counts));
         }
-        return new SuspectUnits(units, tokens, words, occurrences, n);
+        return units;
     }
 
     private sealed class Acc

@@ -17,6 +17,8 @@ public sealed record LexiconSet
     public bool NextNumber { get; init; }
     public bool SentenceStart { get; init; }
     public IReadOnlySet<string> NotNext { get; init; } = FrozenSet<string>.Empty;
+    /// <summary>When set, the next word must be one of these ("." stands for punctuation or the end of the line).</summary>
+    public IReadOnlySet<string>? NextIn { get; init; }
     public IReadOnlySet<string>? Prev { get; init; }
     public IReadOnlySet<string> NotPrev { get; init; } = FrozenSet<string>.Empty;
     /// <summary>Members do not all start with the same kind of sound (vowel or consonant): skipped after "a"/"an".</summary>
@@ -95,7 +97,7 @@ public sealed class WatermarkLexicon
             foreach (var m in members)
             {
                 string w = m;
-                char? p = w[^1] is ',' or '!' ? w[^1] : null;
+                char? p = w[^1] is ',' or '!' or '?' or '.' ? w[^1] : null;
                 if (p is not null) w = w[..^1].TrimEnd();
                 if (words.Count == 0) punct = p;
                 else if (p != punct) { errors.Add($"line {lineNo}: every member must end with the same punctuation ('{m}')"); bad = true; }
@@ -116,7 +118,7 @@ public sealed class WatermarkLexicon
                 else seen[k] = lineNo;
             }
             bool nextWord = false, nextNumber = false, start = false;
-            HashSet<string>? prev = null;
+            HashSet<string>? prev = null, nextIn = null;
             var notPrev = new HashSet<string>(StringComparer.Ordinal);
             var notNext = new HashSet<string>(StringComparer.Ordinal);
             foreach (var c in cons.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -124,6 +126,7 @@ public sealed class WatermarkLexicon
                 if (c == "next=word") nextWord = true;
                 else if (c == "next=number") nextNumber = true;
                 else if (c == "start") start = true;
+                else if (c.StartsWith("nextin=", StringComparison.Ordinal)) (nextIn ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(c[7..].Split(','));
                 else if (c.StartsWith("!next=", StringComparison.Ordinal)) notNext.UnionWith(c[6..].Split(','));
                 else if (c.StartsWith("!prev=", StringComparison.Ordinal)) notPrev.UnionWith(c[6..].Split(','));
                 else if (c.StartsWith("prev=", StringComparison.Ordinal)) (prev ??= new HashSet<string>(StringComparer.Ordinal)).UnionWith(c[5..].Split(','));
@@ -139,6 +142,7 @@ public sealed class WatermarkLexicon
                 NextNumber = nextNumber,
                 SentenceStart = start,
                 NotNext = notNext.ToFrozenSet(StringComparer.Ordinal),
+                NextIn = nextIn?.ToFrozenSet(StringComparer.Ordinal),
                 NotPrev = notPrev.ToFrozenSet(StringComparer.Ordinal),
                 Prev = prev?.ToFrozenSet(StringComparer.Ordinal),
                 MixedArticle = words.Any(ws => IsVowelSound(ws[0]) != vowel0),

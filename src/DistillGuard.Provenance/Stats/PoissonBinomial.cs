@@ -31,6 +31,24 @@ public static class PoissonBinomial
         return Math.Min(1.0, tail);
     }
 
+    /// <summary>P(X ≥ <paramref name="observed"/>) for X a sum of independent Bernoulli(p_i) (exact dynamic programme).</summary>
+    public static double UpperTail(IReadOnlyList<double> ps, long observed)
+    {
+        if (observed <= 0) return 1.0;
+        if (observed > ps.Count) return 0.0;
+        var dist = new double[ps.Count + 1];
+        dist[0] = 1.0;
+        for (int i = 0; i < ps.Count; i++)
+        {
+            double p = ps[i];
+            for (int k = i + 1; k >= 1; k--) dist[k] = dist[k] * (1 - p) + dist[k - 1] * p;
+            dist[0] *= 1 - p;
+        }
+        double tail = 0;
+        for (long k = ps.Count; k >= observed; k--) tail += dist[k];
+        return Math.Min(1.0, tail);
+    }
+
     /// <summary>The binomial pmf on the part of its support where it is not below double's range.</summary>
     internal static (double[] Pmf, int Lo) Binomial(int n, double p)
     {

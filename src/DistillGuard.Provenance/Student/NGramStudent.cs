@@ -176,10 +176,18 @@ public sealed class NGramStudent
     /// <summary>Samples one document (at temperature 1) of at most <paramref name="maxTokens"/> tokens.</summary>
     public string Sample(Random rng, int maxTokens = 400) => Detokenize(SampleTokens(rng, maxTokens));
 
-    public List<string> SampleTokens(Random rng, int maxTokens)
+    /// <summary>Samples a continuation of <paramref name="prefix"/> of at most <paramref name="maxTokens"/> tokens (a prefix probe).</summary>
+    public string Continue(Random rng, string prefix, int maxTokens)
+    {
+        var toks = Tokenize(prefix);
+        int u = toks.Count >= 2 ? Id(toks[^2], add: false) : Bos;
+        int v = toks.Count >= 1 ? Id(toks[^1], add: false) : Bos;
+        return Detokenize(SampleTokens(rng, maxTokens, u, v));
+    }
+
+    public List<string> SampleTokens(Random rng, int maxTokens, int u = Bos, int v = Bos)
     {
         var list = new List<string>();
-        int u = Bos, v = Bos;
         while (list.Count < maxTokens)
         {
             int w = Draw(rng, u, v);

@@ -10,7 +10,8 @@ internal readonly record struct UnitOccurrence(LexiconSet Set, int Member, strin
 /// Finds lexicon members in the piece stream of a <see cref="TextScanner"/> (longest phrase first, left to right) and
 /// lets a subclass replace them. The same code finds occurrences when watermarking and when testing, so a test sees
 /// exactly the units the watermark wrote. The context of an occurrence is the previous word of the text as written
-/// (after earlier replacements): lower case, numbers as "#", "§" after a protected span, "^" at the start.
+/// (after earlier replacements): lower case, numbers as "#", "¶" after a line break, "§" after a protected span,
+/// "^" at the start.
 /// Hold-back is bounded: at most <see cref="WatermarkLexicon.MaxWords"/> + 1 chunks of one line.
 /// </summary>
 internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
@@ -42,7 +43,7 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
             if (p.Kind == PieceKind.Space)
             {
                 Emit(p.Text);
-                if (p.HasNewline) SentenceStart = true;
+                if (p.HasNewline) { SentenceStart = true; Context = "¶"; }
                 _head++;
                 continue;
             }
@@ -127,7 +128,12 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         if (char.IsUpper(first.Core[0]) && !SentenceStart && !(first.Core.Length == 1 || first.Core[1] is '\'' or '\u2019')) return false;
         if (set.NextWord && (last.Suffix.Length > 0 || after is not { Core.Length: > 0 } a || !char.IsLetter(a.Core[0]))) return false;
         if (set.NextNumber && (after is not { } b || !b.Core.AsSpan().ContainsAny("0123456789"))) return false;
-        if (set.NotNext.Count > 0 && last.Suffix.Length == 0 && after is { IsWord: true } w && set.NotNext.Contains(NormalizeContext(w.Core))) return false;
+        if (set.NextIn is { } nextIn)
+        {
+            bool ends = last.Suffix.Length > 0 || after is null;
+            if (ends ? !nextIn.Contains(".") : !(after!.Value.IsWord && nextIn.Contains(NormalizeContext(after.Value.Core)))) return false;
+        }
+        if (set.NotNext.Count > 0 && last.Suffix.Length == 0 && after is { Core.Length: > 0 } w && set.NotNext.Contains(NormalizeContext(w.Core))) return false;
         if (set.Prev is { } prev && !prev.Contains(Context)) return false;
         if (set.NotPrev.Contains(Context)) return false;
         if (set.MixedArticle && Context is "a" or "an") return false;
