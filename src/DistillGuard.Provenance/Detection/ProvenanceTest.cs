@@ -43,6 +43,9 @@ public sealed record KeyTestResult
     public double ExpectedScore { get; init; }
     /// <summary>Exact P(statistic ≥ observed) when the text does not depend on the key.</summary>
     public required double PValue { get; init; }
+    /// <summary>P(statistic &gt; observed) under the null (for randomised p-values in calibration checks).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double PValueAbove { get; init; }
     /// <summary>Bonferroni: min(1, keys tested × p); what to compare with the significance level when several keys were tried.</summary>
     public required double AdjustedPValue { get; init; }
 }
@@ -58,6 +61,7 @@ public sealed record ProvenanceResult
     public required ProvenanceStatistic Statistic { get; init; }
     public required IReadOnlyList<KeyTestResult> Keys { get; init; }
     /// <summary>The key with the smallest p-value.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public KeyTestResult? Best => Keys.Count == 0 ? null : Keys.MinBy(k => k.PValue);
 }
 
@@ -85,7 +89,9 @@ public static class ProvenanceTest
             expected += 1.0 / k;
             if (key.Choose(u.Set, u.Context) == u.Member) hits++;
         }
-        double p = PoissonBinomial.UpperTail(perSize.OrderBy(kv => kv.Key).Select(kv => (kv.Value, 1.0 / kv.Key)), hits);
+        var groups = perSize.OrderBy(kv => kv.Key).Select(kv => (kv.Value, 1.0 / kv.Key)).ToList();
+        double p = PoissonBinomial.UpperTail(groups, hits);
+        double above = PoissonBinomial.UpperTail(groups, hits + 1);
         return new KeyTestResult
         {
             KeyId = key.Id,
@@ -94,6 +100,7 @@ public static class ProvenanceTest
             Hits = hits,
             Expected = expected,
             PValue = p,
+            PValueAbove = above,
             AdjustedPValue = Math.Min(1.0, p * Math.Max(1, keysTested)),
         };
     }
@@ -134,6 +141,7 @@ public static class ProvenanceTest
             if (g == u.Member) hits++;
         }
         double p = UniformChoiceSum.UpperTail(scores, t);
+        double above = UniformChoiceSum.UpperTail(scores, t + 1);
         return new KeyTestResult
         {
             KeyId = key.Id,
@@ -144,6 +152,7 @@ public static class ProvenanceTest
             Score = t / (double)Grid,
             ExpectedScore = mean / Grid,
             PValue = p,
+            PValueAbove = above,
             AdjustedPValue = Math.Min(1.0, p * Math.Max(1, keysTested)),
         };
     }

@@ -109,6 +109,7 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         }
         var only = _chain[0];
         Emit(_queue[_head].Text);
+        NoteApostrophe(_queue[_head].Text);
         Words++;
         if (HasLetterOrDigit(only.Core))
         {
@@ -144,8 +145,13 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
     {
         var first = Chunk.Parse(_queue[_head].Text);
         var last = Chunk.Parse(_queue[_head + 2 * (len - 1)].Text);
-        bool curly = false;
-        for (int i = 0; i < len; i++) curly |= _queue[_head + 2 * i].Text.Contains('\u2019');
+        bool curly = false, straight = false;
+        for (int i = 0; i < len; i++)
+        {
+            curly |= _queue[_head + 2 * i].Text.Contains('\u2019');
+            straight |= _queue[_head + 2 * i].Text.Contains('\'');
+        }
+        if (!curly && !straight) curly = _lastCurly;
         long before = Words;
         Words += len;
         int chosen = OnUnit(new UnitOccurrence(set, member, Context, len), before);
@@ -159,10 +165,20 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
             Emit(Render(set.Members[chosen], first.Core, curly));
             Emit(last.Suffix);
         }
+        for (int i = 0; i < 2 * len - 1; i++) NoteApostrophe(_queue[_head + i].Text);
         var words = set.Members[chosen];
         Context = words[^1];
         SentenceStart = EndsSentence(last.Suffix);
         _head += 2 * len - 1;
+    }
+
+    private bool _lastCurly;
+
+    /// <summary>Remembers the apostrophe style of the plain text so far (for contractions written where there was none).</summary>
+    private void NoteApostrophe(string text)
+    {
+        int c = text.LastIndexOf('\u2019'), s = text.LastIndexOf('\'');
+        if (c >= 0 || s >= 0) _lastCurly = c > s;
     }
 
     /// <summary>A member written in the case and apostrophe style of the words it replaces.</summary>

@@ -133,7 +133,7 @@ public sealed class WatermarkKey
         ["secret"] = Convert.ToBase64String(_secret),
         ["created"] = Created.ToString("O", CultureInfo.InvariantCulture),
         ["commitment"] = Commitment,
-    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     /// <summary>Writes the key file readable by its owner only (mode 600 where the file system has modes); refuses to overwrite.</summary>
     public void Save(string path)
