@@ -1,29 +1,34 @@
 using DistillGuard.Provenance.Detection;
+using DistillGuard.Provenance.Stats;
 using DistillGuard.Provenance.Watermarking;
 
 namespace DistillGuard.ProvenanceBench;
 
 internal static partial class Experiments
 {
-    public static double GreenRate(IEnumerable<string> texts, WatermarkKey key, out long occ)
-    {
-        var su = SuspectUnits.Collect(texts);
-        long g = 0; occ = 0;
-        foreach (var u in su.Units) { int c = key.Choose(u.Set, u.Context); g += u.Counts[c]; occ += u.Occurrences; }
-        return (double)g / occ;
-    }
-
+    /// <summary>Calibration of the probe route: one student's probe answers scored under many unrelated keys.</summary>
     public static int Diag(string[] args)
     {
-        var corpus = TeacherCorpus(Arg(args, "--corpus", "model"));
-        var key = WatermarkKey.FromSeed("student-1");
-        var wm = new Watermarker(key);
-        var marked = corpus.Select(d => wm.Apply(d)).ToList();
-        Console.WriteLine($"clean corpus green rate {GreenRate(corpus, key, out var o1):F3} ({o1} occ); watermarked corpus {GreenRate(marked, key, out var o2):F3} ({o2} occ)");
-        foreach (var share in new[] { 0.0, 0.2, 1.0 })
+        var corpus = TeacherCorpus("model");
+        var heldOut = corpus.Where((_, i) => i % 5 == 4).ToList();
+        corpus = corpus.Where((_, i) => i % 5 != 4).ToList();
+        var probes = WatermarkProbes.Build(heldOut, perUnit: 4);
+        var reference = ReferenceModel.FromTexts(heldOut);
+        var used = WatermarkKey.FromSeed("account-3", "acme", KeyScope.Account, "acct-3");
+        var student = TrainStudent(corpus, 0.1, [used], 1);
+        var units = Probe(student, probes, 1, 20_000);
+        var free = SuspectUnits.Collect(Sample(student, 1, 20_000));
+        foreach (var (name, u, o) in new[] { ("probes+ref", units, new ProvenanceOptions { Reference = reference }), ("probes self", units, ProvenanceOptions.Default), ("probes hits", units, HitsOptions), ("free weighted", free, ProvenanceOptions.Default) })
         {
-            var s = TrainAndSample(corpus, share, [key], 1, 20000);
-            Console.WriteLine($"student {share:P0}: sample green rate {GreenRate(s, key, out var o3):F3} ({o3} occ)");
+            var rng = new Random(4);
+            var ps = new List<double>(); var rp = new List<double>();
+            for (int k = 0; k < 1000; k++)
+            {
+                var r = ProvenanceTest.Score(u, WatermarkKey.FromSeed("null-" + k), 1, o);
+                ps.Add(r.PValue); rp.Add(r.PValueAbove + rng.NextDouble() * (r.PValue - r.PValueAbove));
+            }
+            var ks = KolmogorovSmirnov.Uniform(rp);
+            Console.WriteLine($"{name}: units {u.Units.Count}, occ {u.Occurrences}; 1000 unrelated keys: p<0.01 {ps.Count(p => p < 0.01)}, p<0.001 {ps.Count(p => p < 0.001)}; KS D {ks.D:F3} p {ks.PValue:G3}; used key p {ProvenanceTest.Score(u, used, 1, o).PValue:G3}");
         }
         return 0;
     }

@@ -39,7 +39,7 @@ internal static partial class Experiments
     }
 
     /// <summary>Asks the student to continue prefix probes until <paramref name="tokens"/> tokens are spent.</summary>
-    internal static SuspectUnits Probe(NGramStudent student, IReadOnlyList<WatermarkProbe> probes, int seed, long tokens)
+    internal static SuspectUnits Probe(NGramStudent student, IReadOnlyList<WatermarkProbe> probes, int seed, long tokens, int buckets = 0)
     {
         var rng = new Random(seed * 31 + 7);
         var answers = new List<(string, string)>();
@@ -51,7 +51,7 @@ internal static partial class Experiments
             n += Math.Max(1, TokenCounter.Count(c));
             answers.Add((p.Id, c));
         }
-        return WatermarkProbes.Read(probes, answers);
+        return WatermarkProbes.Read(probes, answers, contextBuckets: buckets);
     }
 
     internal static List<string> TrainAndSample(List<string> corpus, double share, IReadOnlyList<WatermarkKey> keys, int seed, long tokens) =>
@@ -92,28 +92,32 @@ internal static partial class Experiments
     public static int Student(string[] args)
     {
         string kind = Arg(args, "--corpus", "model");
+        int buckets = int.Parse(Arg(args, "--buckets", WatermarkKey.DefaultContextBuckets.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var corpus = TeacherCorpus(kind);
         long tokens = long.Parse(Arg(args, "--tokens", "20000"));
         int seeds = int.Parse(Arg(args, "--seeds", "3"));
         var shares = Arg(args, "--shares", "0,0.01,0.02,0.05,0.1,0.2").Split(',').Select(double.Parse).ToArray();
-        Console.WriteLine($"teacher corpus ({kind}): {corpus.Count} documents, {corpus.Sum(d => TokenCounter.Count(d))} tokens; student: word trigram, interpolated Kneser-Ney; samples: {tokens} tokens per student");
+        Console.WriteLine($"context buckets: {buckets}; teacher corpus ({kind}): {corpus.Count} documents, {corpus.Sum(d => TokenCounter.Count(d))} tokens; student: word trigram, interpolated Kneser-Ney; samples: {tokens} tokens per student");
         Console.WriteLine();
         // Prefix probes come from held-out clean outputs (every fifth document), never used for training.
         var heldOut = corpus.Where((_, i) => i % 5 == 4).ToList();
         corpus = corpus.Where((_, i) => i % 5 != 4).ToList();
-        var probes = WatermarkProbes.Build(heldOut, perUnit: 4);
-        var reference = ReferenceModel.FromTexts(heldOut);
-        Console.WriteLine($"prefix probes: {probes.Count} from {heldOut.Count} held-out clean documents");
+        // Prefix probes: from held-out clean outputs only, or (--probes all) from every clean original the lab served.
+        bool allProbes = Arg(args, "--probes", "heldout") == "all";
+        var probes = WatermarkProbes.Build(allProbes ? corpus.Concat(heldOut) : heldOut, perUnit: allProbes ? 2 : 4);
+        // The lab's reference: its own unwatermarked outputs (it keeps the originals of what it served, watermarked or not).
+        var reference = ReferenceModel.FromTexts(corpus.Concat(heldOut), contextBuckets: buckets);
+        Console.WriteLine($"prefix probes: {probes.Count} from {(allProbes ? "all " + (corpus.Count + heldOut.Count) + " clean originals" : heldOut.Count + " held-out clean documents")}");
         Console.WriteLine("| watermarked share | seed | free samples: units | p hits | p weighted (self) | p weighted (lab reference) | prefix probes: units | p hits | p weighted (lab reference) |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var share in shares)
             for (int seed = 1; seed <= seeds; seed++)
             {
-                var key = WatermarkKey.FromSeed($"student-{seed}");
+                var key = WatermarkKey.FromSeed($"student-{seed}", contextBuckets: buckets);
                 var student = TrainStudent(corpus, share, [key], seed);
                 var samples = Sample(student, seed, tokens);
-                var su = SuspectUnits.Collect(samples);
-                var pu = Probe(student, probes, seed, tokens);
+                var su = SuspectUnits.Collect(samples, contextBuckets: buckets);
+                var pu = Probe(student, probes, seed, tokens, buckets);
                 var ph = ProvenanceTest.Score(pu, key, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Hits });
                 var pw = ProvenanceTest.Score(pu, key, 1, new ProvenanceOptions { Reference = reference });
                 var r = ProvenanceTest.Score(su, key, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Hits });

@@ -1,4 +1,5 @@
 using DistillGuard.Provenance.Detection;
+using DistillGuard.Provenance.Lexicons;
 using DistillGuard.Provenance.Stats;
 using DistillGuard.Provenance.Student;
 using DistillGuard.Provenance.Tests.Support;
@@ -133,14 +134,32 @@ public sealed class ProvenanceTests
     }
 
     [Fact]
+    public void BucketedContextKeys_DetectTheirOwnMark_AndRefuseUnitsOfAnotherGranularity()
+    {
+        var key = WatermarkKey.FromSeed("bucketed", contextBuckets: 8);
+        var marked = TestText.Docs().Take(200).Select(new Watermarker(key).Apply).ToList();
+        var units = SuspectUnits.Collect(marked, contextBuckets: 8);
+        Assert.True(units.Units.Count <= 8 * WatermarkLexicon.BuiltIn.Sets.Count);
+        Assert.True(ProvenanceTest.Score(units, key).PValue <= 1e-6);
+        Assert.True(ProvenanceTest.Run(marked, [key, WatermarkKey.FromSeed("plain")]).Keys[0].PValue <= 1e-6);
+        Assert.Throws<ArgumentException>(() => ProvenanceTest.Score(SuspectUnits.Collect(marked), key));
+        var nulls = Enumerable.Range(0, 60).Select(k => ProvenanceTest.Score(SuspectUnits.Collect(TestText.Docs(), contextBuckets: 8), WatermarkKey.FromSeed("bn" + k, contextBuckets: 8)).PValue).ToList();
+        Assert.True(nulls.Count(p => p < 0.01) <= 2);
+    }
+
+    [Fact]
     public void ReferenceModel_ChangesPowerNotValidity()
     {
         // A reference that is wildly wrong (the opposite preferences) still gives valid p-values on clean text.
         var clean = TestText.Docs();
         var units = SuspectUnits.Collect(clean);
         var flipped = ReferenceModel.FromTexts(clean.Select(t => new Watermarker(WatermarkKey.FromSeed("flip"), new WatermarkOptions { MaxChangeShare = 1, ChangeAllowanceWords = 1000 }).Apply(t)));
-        var ps = Enumerable.Range(0, 60).Select(k => ProvenanceTest.Score(units, WatermarkKey.FromSeed("ref-" + k), 1, new ProvenanceOptions { Reference = flipped }).PValue).ToList();
-        Assert.True(ps.Count(p => p < 0.01) <= 2);
+        var rng = new Random(8);
+        var results = Enumerable.Range(0, 400).Select(k => ProvenanceTest.Score(units, WatermarkKey.FromSeed("ref-" + k), 1, new ProvenanceOptions { Reference = flipped })).ToList();
+        int rejected = results.Count(r => r.PValue < 0.01);
+        Assert.True(rejected <= 10, $"{rejected} of 400 keys rejected at 0.01 (expected at most 4)");
+        var ks = KolmogorovSmirnov.Uniform(results.Select(r => r.PValueAbove + rng.NextDouble() * (r.PValue - r.PValueAbove)));
+        Assert.True(ks.PValue > 0.001, $"KS D {ks.D:F3}");
     }
 
     [SharedDataFact]

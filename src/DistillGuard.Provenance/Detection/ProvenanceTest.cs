@@ -78,6 +78,10 @@ public static class ProvenanceTest
     public static KeyTestResult Score(SuspectUnits units, WatermarkKey key, int keysTested = 1, ProvenanceOptions? options = null)
     {
         options ??= ProvenanceOptions.Default;
+        if (key.ContextBuckets != units.ContextBuckets)
+            throw new ArgumentException($"key {key.Id} has context_buckets {key.ContextBuckets} but the units were collected with {units.ContextBuckets}", nameof(key));
+        if (options.Reference is { } rf && rf.ContextBuckets != units.ContextBuckets)
+            throw new ArgumentException($"the reference was collected with context_buckets {rf.ContextBuckets}, the units with {units.ContextBuckets}", nameof(options));
         if (options.Statistic == ProvenanceStatistic.Weighted) return ScoreWeighted(units, key, keysTested, options);
         var perSize = new Dictionary<int, int>();
         long hits = 0;
@@ -167,5 +171,20 @@ public static class ProvenanceTest
         Keys = keys.Select(k => Score(units, k, keys.Count, options)).ToList(),
     };
 
-    public static ProvenanceResult Run(IEnumerable<string> texts, IReadOnlyList<WatermarkKey> keys, ProvenanceOptions? options = null) => Run(SuspectUnits.Collect(texts), keys, options);
+    public static ProvenanceResult Run(IEnumerable<string> texts, IReadOnlyList<WatermarkKey> keys, ProvenanceOptions? options = null)
+    {
+        var list = texts as IReadOnlyList<string> ?? texts.ToList();
+        var byBuckets = keys.Select(k => k.ContextBuckets).Append(keys.Count == 0 ? 0 : keys[0].ContextBuckets).Distinct()
+            .ToDictionary(b => b, b => SuspectUnits.Collect(list, contextBuckets: b));
+        var first = byBuckets[keys.Count == 0 ? 0 : keys[0].ContextBuckets];
+        return new ProvenanceResult
+        {
+            Tokens = first.Tokens,
+            Words = first.Words,
+            Occurrences = first.Occurrences,
+            Scored = first.Units.Count,
+            Statistic = (options ?? ProvenanceOptions.Default).Statistic,
+            Keys = keys.Select(k => Score(byBuckets[k.ContextBuckets], k, keys.Count, options)).ToList(),
+        };
+    }
 }

@@ -10,7 +10,7 @@ namespace DistillGuard.Provenance.Detection;
 /// </summary>
 public sealed class ReferenceModel
 {
-    private const double Alpha = 4.0;
+    private const double Alpha = 1.0;
     private readonly Dictionary<int, long[]> _perSet = [];
     private readonly Dictionary<(int, string), int[]> _perUnit = [];
 
@@ -20,14 +20,16 @@ public sealed class ReferenceModel
     public bool LeaveOneOut { get; }
 
     public long Occurrences { get; private set; }
+    public int ContextBuckets { get; private init; }
 
-    public static ReferenceModel FromTexts(IEnumerable<string> texts, WatermarkLexicon? lexicon = null) => From(SuspectUnits.Collect(texts, lexicon), leaveOneOut: false);
+    public static ReferenceModel FromTexts(IEnumerable<string> texts, WatermarkLexicon? lexicon = null, int contextBuckets = Watermarking.WatermarkKey.DefaultContextBuckets) =>
+        From(SuspectUnits.Collect(texts, lexicon, contextBuckets), leaveOneOut: false);
 
     public static ReferenceModel FromSuspect(SuspectUnits units) => From(units, leaveOneOut: true);
 
     private static ReferenceModel From(SuspectUnits units, bool leaveOneOut)
     {
-        var r = new ReferenceModel(leaveOneOut);
+        var r = new ReferenceModel(leaveOneOut) { ContextBuckets = units.ContextBuckets };
         foreach (var u in units.Units)
         {
             if (!r._perSet.TryGetValue(u.Set.Index, out var s)) r._perSet[u.Set.Index] = s = new long[u.Set.Members.Count];

@@ -1,5 +1,6 @@
 using DistillGuard.Provenance.Lexicons;
 using DistillGuard.Provenance.Text;
+using DistillGuard.Provenance.Watermarking;
 
 namespace DistillGuard.Provenance.Detection;
 
@@ -14,8 +15,9 @@ public readonly record struct ScoredUnit(LexiconSet Set, string Context, int Mem
 /// </summary>
 public sealed class SuspectUnits
 {
-    private SuspectUnits(IReadOnlyList<ScoredUnit> units, long tokens, long words, long occurrences, int texts)
+    private SuspectUnits(IReadOnlyList<ScoredUnit> units, long tokens, long words, long occurrences, int texts, int buckets)
     {
+        ContextBuckets = buckets;
         Units = units;
         Tokens = tokens;
         Words = words;
@@ -31,8 +33,10 @@ public sealed class SuspectUnits
     /// <summary>Lexicon occurrences before deduplication.</summary>
     public long Occurrences { get; }
     public int Texts { get; }
+    /// <summary>The context granularity the units were collected at; only keys with the same can score them.</summary>
+    public int ContextBuckets { get; }
 
-    public static SuspectUnits Collect(IEnumerable<string> texts, WatermarkLexicon? lexicon = null)
+    public static SuspectUnits Collect(IEnumerable<string> texts, WatermarkLexicon? lexicon = null, int contextBuckets = WatermarkKey.DefaultContextBuckets)
     {
         lexicon ??= WatermarkLexicon.BuiltIn;
         var map = new Dictionary<(int, string), Acc>();
@@ -42,8 +46,9 @@ public sealed class SuspectUnits
         {
             n++;
             tokens += TokenCounter.Count(text);
-            var m = new CollectingMatcher(lexicon, (set, member, ctx) =>
+            var m = new CollectingMatcher(lexicon, (set, member, raw) =>
             {
+                string ctx = UnitContexts.Map(raw, contextBuckets);
                 occurrences++;
                 if (!map.TryGetValue((set.Index, ctx), out var acc)) map[(set.Index, ctx)] = acc = new Acc(set, ctx, map.Count);
                 acc.Counts[member]++;
@@ -57,23 +62,24 @@ public sealed class SuspectUnits
             words += m.Words;
         }
         var units = Summarize(map);
-        return new SuspectUnits(units, tokens, words, occurrences, n);
+        return new SuspectUnits(units, tokens, words, occurrences, n, contextBuckets);
     }
 
     /// <summary>Units from single observed choices (e.g. continuations of prefix probes).</summary>
-    public static SuspectUnits FromObservations(IEnumerable<(LexiconSet Set, string Context, int Member)> observed, long tokens, int texts)
+    public static SuspectUnits FromObservations(IEnumerable<(LexiconSet Set, string Context, int Member)> observed, long tokens, int texts, int contextBuckets = WatermarkKey.DefaultContextBuckets)
     {
         var map = new Dictionary<(int, string), Acc>();
         long order = 0, n = 0;
-        foreach (var (set, ctx, member) in observed)
+        foreach (var (set, raw, member) in observed)
         {
+            string ctx = UnitContexts.Map(raw, contextBuckets);
             n++;
             if (!map.TryGetValue((set.Index, ctx), out var acc)) map[(set.Index, ctx)] = acc = new Acc(set, ctx, map.Count);
             acc.Counts[member]++;
             if (acc.First[member] < 0) acc.First[member] = order;
             order++;
         }
-        return new SuspectUnits(Summarize(map), tokens, 0, n, texts);
+        return new SuspectUnits(Summarize(map), tokens, 0, n, texts, contextBuckets);
     }
 
     private static List<ScoredUnit> Summarize(Dictionary<(int, string), Acc> map)

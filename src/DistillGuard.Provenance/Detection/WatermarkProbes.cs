@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DistillGuard.Provenance.Lexicons;
 using DistillGuard.Provenance.Text;
+using DistillGuard.Provenance.Watermarking;
 
 namespace DistillGuard.Provenance.Detection;
 
@@ -75,7 +76,7 @@ public static class WatermarkProbes
     /// (answers that continue otherwise are not counted). Several answers to one probe, or probes of one unit, add up
     /// to one unit (one key draw).
     /// </summary>
-    public static SuspectUnits Read(IReadOnlyList<WatermarkProbe> probes, IEnumerable<(string ProbeId, string Text)> answers, WatermarkLexicon? lexicon = null)
+    public static SuspectUnits Read(IReadOnlyList<WatermarkProbe> probes, IEnumerable<(string ProbeId, string Text)> answers, WatermarkLexicon? lexicon = null, int contextBuckets = WatermarkKey.DefaultContextBuckets)
     {
         lexicon ??= WatermarkLexicon.BuiltIn;
         var byId = probes.ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -97,7 +98,7 @@ public static class WatermarkProbes
             });
             if (hit is { } h) observed.Add(h);
         }
-        return SuspectUnits.FromObservations(observed, tokens, n);
+        return SuspectUnits.FromObservations(observed, tokens, n, contextBuckets);
     }
 
     public static void Write(string path, IEnumerable<WatermarkProbe> probes)

@@ -54,7 +54,17 @@ public sealed class WatermarkLexicon
         // Punctuation-bound members are tried first: "Therefore," belongs to the connector set, "therefore" to the plain one.
         _byPhrase = map.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.OrderBy(x => x.Item1.Punct is null ? 1 : 0).ToArray(), StringComparer.Ordinal);
         MaxWords = sets.Count == 0 ? 1 : sets.Max(s => s.MaxWords);
+        FirstWords = sets.SelectMany(s => s.Members).Select(m => m[0]).ToFrozenSet(StringComparer.Ordinal);
+        _firstWords = FirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWords;
+
+    /// <summary>Words that begin a member: any other word is passed through without look-ahead.</summary>
+    public FrozenSet<string> FirstWords { get; }
+
+    /// <summary>Whether <paramref name="normalized"/> (lower case, straight apostrophes) begins a member.</summary>
+    internal bool IsFirstWord(ReadOnlySpan<char> normalized) => _firstWords.Contains(normalized);
 
     public string Name { get; }
     public IReadOnlyList<LexiconSet> Sets { get; }

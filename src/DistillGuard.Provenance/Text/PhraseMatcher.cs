@@ -66,9 +66,11 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 
     private bool Decide(bool final)
     {
+        var head = Chunk.Parse(_queue[_head].Text);
+        if (!head.IsWord || !StartsMember(head.Core)) { PassThrough(head); return true; }
         // The chain: up to MaxWords + 1 chunks of one line separated by spaces (the last one is only the "next token").
         int n = 0, idx = _head;
-        _chain[n++] = Chunk.Parse(_queue[idx].Text);
+        _chain[n++] = head;
         while (n < _chain.Length)
         {
             if (idx + 1 >= _queue.Count) { if (final) break; return false; }
@@ -107,7 +109,20 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
                 return true;
             }
         }
-        var only = _chain[0];
+        PassThrough(_chain[0]);
+        return true;
+    }
+
+    private bool StartsMember(string core)
+    {
+        if (core.Length > 32) return false;
+        Span<char> buf = stackalloc char[core.Length];
+        for (int i = 0; i < core.Length; i++) buf[i] = core[i] == '\u2019' ? '\'' : char.ToLowerInvariant(core[i]);
+        return lexicon.IsFirstWord(buf);
+    }
+
+    private void PassThrough(Chunk only)
+    {
         Emit(_queue[_head].Text);
         NoteApostrophe(_queue[_head].Text);
         Words++;
@@ -118,7 +133,6 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         }
         else if (EndsSentence(_queue[_head].Text)) SentenceStart = true;   // bullets, dashes and rules are transparent
         _head++;
-        return true;
     }
 
     private bool Admits(LexiconSet set, Chunk first, Chunk last, Chunk? after)

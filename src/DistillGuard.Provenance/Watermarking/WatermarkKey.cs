@@ -28,14 +28,19 @@ public sealed class WatermarkKey
     private static readonly byte[] Domain = "distillguard-watermark-v1\0"u8.ToArray();
     private readonly byte[] _secret;
 
-    public WatermarkKey(string id, string lab, KeyScope scope, string? subject, byte[] secret, DateTimeOffset created)
+    /// <summary>The default context granularity of new keys (see <see cref="ContextBuckets"/>).</summary>
+    public const int DefaultContextBuckets = 0;
+
+    public WatermarkKey(string id, string lab, KeyScope scope, string? subject, byte[] secret, DateTimeOffset created, int contextBuckets = DefaultContextBuckets)
     {
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(id)) errors.Add("id is empty");
         if (string.IsNullOrWhiteSpace(lab)) errors.Add("lab is empty");
         if (secret.Length != SecretBytes) errors.Add($"secret must be {SecretBytes} bytes (was {secret.Length})");
         if (scope != KeyScope.Lab && string.IsNullOrWhiteSpace(subject)) errors.Add($"scope {scope.ToString().ToLowerInvariant()} needs a subject (the account or campaign id)");
+        if (contextBuckets < 0) errors.Add($"context_buckets must not be negative (was {contextBuckets})");
         if (errors.Count > 0) throw new InvalidDataException("watermark key: " + string.Join("; ", errors));
+        ContextBuckets = contextBuckets;
         Id = id;
         Lab = lab;
         Scope = scope;
@@ -50,6 +55,13 @@ public sealed class WatermarkKey
     public string? Subject { get; }
     public DateTimeOffset Created { get; }
 
+    /// <summary>
+    /// How the previous word enters the keyed choice: 0, the word itself; B &gt; 0, one of B buckets of words (a public
+    /// hash). Fewer buckets make each keyed choice recur in more contexts, which a student learns more reliably; the
+    /// test then has fewer, larger units. Fixed for the life of a key (stored in the key file).
+    /// </summary>
+    public int ContextBuckets { get; }
+
     /// <summary>"sha256:" + hex SHA-256 of the secret: publishable, binds a report to this key.</summary>
     public string Commitment => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(_secret));
 
@@ -57,16 +69,19 @@ public sealed class WatermarkKey
     public string Describe() => Scope == KeyScope.Lab ? $"lab {Lab}" : $"{Scope.ToString().ToLowerInvariant()} {Subject} of {Lab}";
 
     /// <summary>A fresh random key.</summary>
-    public static WatermarkKey Generate(string id, string lab, KeyScope scope = KeyScope.Lab, string? subject = null, DateTimeOffset? created = null) =>
-        new(id, lab, scope, subject, RandomNumberGenerator.GetBytes(SecretBytes), created ?? DateTimeOffset.UtcNow);
+    public static WatermarkKey Generate(string id, string lab, KeyScope scope = KeyScope.Lab, string? subject = null, DateTimeOffset? created = null, int contextBuckets = DefaultContextBuckets) =>
+        new(id, lab, scope, subject, RandomNumberGenerator.GetBytes(SecretBytes), created ?? DateTimeOffset.UtcNow, contextBuckets);
 
     /// <summary>A key derived from a seed: for tests and simulations only (never for real outputs).</summary>
-    public static WatermarkKey FromSeed(string seed, string lab = "sim", KeyScope scope = KeyScope.Lab, string? subject = null) =>
-        new("seed-" + seed, lab, scope, subject ?? (scope == KeyScope.Lab ? null : seed), SHA256.HashData(Encoding.UTF8.GetBytes("dg-test-key:" + seed)), DateTimeOffset.UnixEpoch);
+    public static WatermarkKey FromSeed(string seed, string lab = "sim", KeyScope scope = KeyScope.Lab, string? subject = null, int contextBuckets = DefaultContextBuckets) =>
+        new("seed-" + seed, lab, scope, subject ?? (scope == KeyScope.Lab ? null : seed), SHA256.HashData(Encoding.UTF8.GetBytes("dg-test-key:" + seed)), DateTimeOffset.UnixEpoch, contextBuckets);
+
+    /// <summary>The unit context of a previous word under this key's granularity.</summary>
+    public string UnitContext(string previousWord) => UnitContexts.Map(previousWord, ContextBuckets);
 
     /// <summary>
-    /// The keyed member of <paramref name="set"/> for the previous word <paramref name="context"/>: HMAC-SHA256 of
-    /// (set id, context) reduced modulo the set size. For a key drawn at random, the choices of distinct (set, context)
+    /// The keyed member of <paramref name="set"/> for the unit context <paramref name="context"/> (the previous word, or
+    /// its bucket: <see cref="UnitContext"/>): HMAC-SHA256 of (set id, context) reduced modulo the set size. For a key drawn at random, the choices of distinct (set, context)
     /// pairs are independent and uniform: the fact the provenance test's null distribution rests on.
     /// </summary>
     public int Choose(LexiconSet set, string context)
@@ -109,6 +124,9 @@ public sealed class WatermarkKey
         var subject = Str("subject", required: false);
         var secretText = Str("secret");
         var createdText = Str("created", required: false);
+        int buckets = 0;
+        try { buckets = o["context_buckets"]?.GetValue<int>() ?? 0; }
+        catch (Exception e) when (e is InvalidOperationException or FormatException) { errors.Add("context_buckets must be a whole number"); }
         KeyScope scope = KeyScope.Lab;
         if (!Enum.TryParse(scopeText, ignoreCase: true, out scope) || !Enum.IsDefined(scope)) errors.Add($"scope must be lab, account or campaign (was '{scopeText}')");
         byte[] secret = [];
@@ -120,7 +138,7 @@ public sealed class WatermarkKey
         DateTimeOffset created = DateTimeOffset.UnixEpoch;
         if (createdText is not null && !DateTimeOffset.TryParse(createdText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out created)) errors.Add("created is not a date");
         if (errors.Count > 0) throw new InvalidDataException($"{path}: " + string.Join("; ", errors));
-        try { return new WatermarkKey(id!, lab!, scope, subject, secret, created); }
+        try { return new WatermarkKey(id!, lab!, scope, subject, secret, created, buckets); }
         catch (InvalidDataException e) { throw new InvalidDataException($"{path}: {e.Message}"); }
     }
 
@@ -132,6 +150,7 @@ public sealed class WatermarkKey
         ["subject"] = Subject,
         ["secret"] = Convert.ToBase64String(_secret),
         ["created"] = Created.ToString("O", CultureInfo.InvariantCulture),
+        ["context_buckets"] = ContextBuckets,
         ["commitment"] = Commitment,
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 

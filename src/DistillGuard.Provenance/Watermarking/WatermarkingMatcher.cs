@@ -15,7 +15,7 @@ internal sealed class WatermarkingMatcher(WatermarkKey key, WatermarkOptions opt
     protected override int OnUnit(in UnitOccurrence unit, long wordsBefore)
     {
         _units++;
-        int green = key.Choose(unit.Set, unit.Context);
+        int green = key.Choose(unit.Set, key.UnitContext(unit.Context));
         if (green == unit.Member) { _already++; return green; }
         int delta = Math.Max(unit.Words, unit.Set.Members[green].Length);
         if (_changed + delta > options.MaxChangeShare * (wordsBefore + unit.Words) + options.ChangeAllowanceWords) { _capped++; return unit.Member; }
