@@ -39,7 +39,7 @@ internal static partial class Experiments
     }
 
     /// <summary>Asks the student to continue prefix probes until <paramref name="tokens"/> tokens are spent.</summary>
-    internal static SuspectUnits Probe(NGramStudent student, IReadOnlyList<WatermarkProbe> probes, int seed, long tokens, int buckets = 0)
+    internal static SuspectUnits Probe(NGramStudent student, IReadOnlyList<WatermarkProbe> probes, int seed, long tokens, int buckets = 0, IMemberPredictor? predictor = null)
     {
         var rng = new Random(seed * 31 + 7);
         var answers = new List<(string, string)>();
@@ -51,7 +51,7 @@ internal static partial class Experiments
             n += Math.Max(1, TokenCounter.Count(c));
             answers.Add((p.Id, c));
         }
-        return WatermarkProbes.Read(probes, answers, contextBuckets: buckets);
+        return WatermarkProbes.Read(probes, answers, contextBuckets: buckets, predictor: predictor);
     }
 
     internal static List<string> TrainAndSample(List<string> corpus, double share, IReadOnlyList<WatermarkKey> keys, int seed, long tokens) =>
@@ -108,8 +108,9 @@ internal static partial class Experiments
         // The lab's reference: its own unwatermarked outputs (it keeps the originals of what it served, watermarked or not).
         var reference = ReferenceModel.FromTexts(corpus.Concat(heldOut), contextBuckets: buckets);
         Console.WriteLine($"prefix probes: {probes.Count} from {(allProbes ? "all " + (corpus.Count + heldOut.Count) + " clean originals" : heldOut.Count + " held-out clean documents")}");
-        Console.WriteLine("| watermarked share | seed | free samples: units | p hits | p weighted (self) | p weighted (lab reference) | prefix probes: units | p hits | p weighted (lab reference) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        var predictor = NGramReference.Train(corpus.Concat(heldOut));
+        Console.WriteLine("| watermarked share | seed | free samples: units | p hits | p weighted (self) | p weighted (lab counts) | p weighted (lab model) | prefix probes: units | p hits | p weighted (lab counts) | p weighted (lab model) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var share in shares)
             for (int seed = 1; seed <= seeds; seed++)
             {
@@ -117,13 +118,16 @@ internal static partial class Experiments
                 var student = TrainStudent(corpus, share, [key], seed);
                 var samples = Sample(student, seed, tokens);
                 var su = SuspectUnits.Collect(samples, contextBuckets: buckets);
+                var sm = SuspectUnits.Collect(samples, contextBuckets: buckets, predictor: predictor);
                 var pu = Probe(student, probes, seed, tokens, buckets);
+                var pm = Probe(student, probes, seed, tokens, buckets, predictor);
                 var ph = ProvenanceTest.Score(pu, key, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Hits });
                 var pw = ProvenanceTest.Score(pu, key, 1, new ProvenanceOptions { Reference = reference });
                 var r = ProvenanceTest.Score(su, key, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Hits });
                 var w = ProvenanceTest.Score(su, key, 1);
                 var wr = ProvenanceTest.Score(su, key, 1, new ProvenanceOptions { Reference = reference });
-                Console.WriteLine($"| {share:P0} | {seed} | {su.Units.Count} | {r.PValue:G3} | {w.PValue:G3} | {wr.PValue:G3} | {pu.Units.Count} | {ph.PValue:G3} | {pw.PValue:G3} |");
+                double wm = ProvenanceTest.Score(sm, key).PValue, pmv = ProvenanceTest.Score(pm, key).PValue;
+                Console.WriteLine($"| {share:P0} | {seed} | {su.Units.Count} | {r.PValue:G3} | {w.PValue:G3} | {wr.PValue:G3} | {wm:G3} | {pu.Units.Count} | {ph.PValue:G3} | {pw.PValue:G3} | {pmv:G3} |");
             }
         return 0;
     }

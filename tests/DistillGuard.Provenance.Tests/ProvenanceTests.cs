@@ -148,6 +148,21 @@ public sealed class ProvenanceTests
     }
 
     [Fact]
+    public void LabModelPredictor_KeepsTheTestExact_AndDetectsTheMark()
+    {
+        var docs = TestText.Docs();
+        var predictor = NGramReference.Train(docs.Take(200));
+        var rest = docs.Skip(200).ToList();
+        var clean = SuspectUnits.Collect(rest, predictor: predictor);
+        Assert.Contains(clean.Units, u => u.Expected is not null);
+        var ps = Enumerable.Range(0, 200).Select(k => ProvenanceTest.Score(clean, WatermarkKey.FromSeed("pred-" + k)).PValue).ToList();
+        Assert.True(ps.Count(p => p < 0.01) <= 6, $"{ps.Count(p => p < 0.01)} of 200 keys rejected at 0.01");
+        var key = WatermarkKey.FromSeed("pred");
+        var marked = SuspectUnits.Collect(rest.Select(new Watermarker(key).Apply), predictor: predictor);
+        Assert.True(ProvenanceTest.Score(marked, key).PValue <= 1e-6);
+    }
+
+    [Fact]
     public void ReferenceModel_ChangesPowerNotValidity()
     {
         // A reference that is wildly wrong (the opposite preferences) still gives valid p-values on clean text.

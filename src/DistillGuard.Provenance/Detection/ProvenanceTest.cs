@@ -74,6 +74,7 @@ public sealed record ProvenanceResult
 public static class ProvenanceTest
 {
     public const int Grid = 4;
+    private const double VarianceFloor = 0.1;
 
     public static KeyTestResult Score(SuspectUnits units, WatermarkKey key, int keysTested = 1, ProvenanceOptions? options = null)
     {
@@ -116,12 +117,16 @@ public static class ProvenanceTest
         var list = new List<int[]>(units.Units.Count);
         foreach (var u in units.Units)
         {
-            var r = reference.Expected(u);
             int n = u.Occurrences;
-            var v = new int[r.Length];
-            for (int m = 0; m < r.Length; m++)
+            int k = u.Counts.Length;
+            var v = new int[k];
+            double[]? r = u.Expected is null ? reference.Expected(u) : null;
+            for (int m = 0; m < k; m++)
             {
-                double z = (u.Counts[m] - n * r[m]) / Math.Sqrt(n * r[m] * (1 - r[m]));
+                // Occurrence-level expectations from a predictor when the units carry them; else the reference's shares.
+                double z = u.Expected is { } e
+                    ? (u.Counts[m] - e[m]) / Math.Sqrt(u.Variance![m] + VarianceFloor)
+                    : (u.Counts[m] - n * r![m]) / Math.Sqrt(n * r[m] * (1 - r[m]));
                 z = Math.Clamp(z, -options.Clip, options.Clip);
                 v[m] = (int)Math.Round(z * Grid, MidpointRounding.AwayFromZero);
             }

@@ -76,11 +76,12 @@ public static class WatermarkProbes
     /// (answers that continue otherwise are not counted). Several answers to one probe, or probes of one unit, add up
     /// to one unit (one key draw).
     /// </summary>
-    public static SuspectUnits Read(IReadOnlyList<WatermarkProbe> probes, IEnumerable<(string ProbeId, string Text)> answers, WatermarkLexicon? lexicon = null, int contextBuckets = WatermarkKey.DefaultContextBuckets)
+    public static SuspectUnits Read(IReadOnlyList<WatermarkProbe> probes, IEnumerable<(string ProbeId, string Text)> answers, WatermarkLexicon? lexicon = null,
+        int contextBuckets = WatermarkKey.DefaultContextBuckets, IMemberPredictor? predictor = null)
     {
         lexicon ??= WatermarkLexicon.BuiltIn;
         var byId = probes.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var observed = new List<(LexiconSet Set, string Context, int Member)>();
+        var observed = new List<Observation>();
         long tokens = 0;
         int n = 0;
         foreach (var (id, text) in answers)
@@ -91,10 +92,20 @@ public static class WatermarkProbes
             string prefix = probe.Prefix;
             string joined = prefix.Length > 0 && !char.IsWhiteSpace(prefix[^1]) && text.Length > 0 && !char.IsWhiteSpace(text[0]) ? prefix + " " + text : prefix + text;
             int at = prefix.TrimEnd().Length;
-            (LexiconSet, string, int)? hit = null;
+            Observation? hit = null;
             Scan(joined, lexicon, (u, offset) =>
             {
-                if (hit is null && offset >= at && u.Set.Id == probe.SetId && u.Context == probe.Context) hit = (u.Set, u.Context, u.Member);
+                if (hit is not null || offset < at || u.Set.Id != probe.SetId || u.Context != probe.Context) return;
+                double[]? expected = null;
+                if (predictor is not null)
+                {
+                    var tail = new TokenTail();
+                    tail.Feed(joined[..offset]);
+                    var (b2, b1) = tail.Context();
+                    var s = u.Surface;
+                    expected = predictor.Predict(b2, b1, u.Set.Members.Select(m => s.Write(m)).ToList());
+                }
+                hit = new Observation(u.Set, u.Context, u.Member, expected);
             });
             if (hit is { } h) observed.Add(h);
         }

@@ -156,6 +156,21 @@ public sealed class NGramStudent
         return Math.Max(t.Counts.GetValueOrDefault(w) - _d, 0) / t.Total + t.Backoff(_d) * PBi(v, w);
     }
 
+    /// <summary>Probability of <paramref name="tokens"/> following the tokens <paramref name="before2"/>, <paramref name="before1"/>.</summary>
+    public double SequenceProbability(string before2, string before1, IReadOnlyList<string> tokens)
+    {
+        int u = before2 == "<s>" ? Bos : Id(before2, add: false), v = before1 == "<s>" ? Bos : Id(before1, add: false);
+        double p = 1;
+        foreach (var t in tokens)
+        {
+            int w = Id(t, add: false);
+            p *= PTri(u, v, w);
+            u = v;
+            v = w;
+        }
+        return p;
+    }
+
     /// <summary>Log2-probability of <paramref name="text"/> (as one document, end marker included) and its token count.</summary>
     public (double Log2Prob, int Tokens) LogProb(string text)
     {

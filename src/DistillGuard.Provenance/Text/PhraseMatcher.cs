@@ -4,7 +4,14 @@ using DistillGuard.Provenance.Lexicons;
 namespace DistillGuard.Provenance.Text;
 
 /// <summary>One occurrence of a lexicon member in plain text, with the key-independent context the watermark is keyed on.</summary>
-internal readonly record struct UnitOccurrence(LexiconSet Set, int Member, string Context, int Words);
+internal readonly record struct UnitOccurrence(LexiconSet Set, int Member, string Context, int Words, Surface Surface);
+
+/// <summary>How an occurrence is written around its words: leading and trailing punctuation, the case of its first word,
+/// its apostrophe style. Any member of the set can be written the same way (<see cref="Write"/>).</summary>
+internal readonly record struct Surface(string Prefix, string FirstCore, string Suffix, bool Curly)
+{
+    public string Write(string[] words) => Prefix + PhraseMatcher.Render(words, FirstCore, Curly) + Suffix;
+}
 
 /// <summary>
 /// Finds lexicon members in the piece stream of a <see cref="TextScanner"/> (longest phrase first, left to right) and
@@ -168,7 +175,7 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         if (!curly && !straight) curly = _lastCurly;
         long before = Words;
         Words += len;
-        int chosen = OnUnit(new UnitOccurrence(set, member, Context, len), before);
+        int chosen = OnUnit(new UnitOccurrence(set, member, Context, len, new Surface(first.Prefix, first.Core, last.Suffix, curly)), before);
         if (chosen == member)
         {
             for (int i = 0; i < 2 * len - 1; i++) Emit(_queue[_head + i].Text);
