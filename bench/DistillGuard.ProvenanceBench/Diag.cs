@@ -33,3 +33,35 @@ internal static partial class Experiments
         return 0;
     }
 }
+
+internal static partial class Experiments2
+{
+    /// <summary>Null check: for real bodies, randomised p-values from HMAC keys and from uniform random choices.</summary>
+    public static int Check(string[] args)
+    {
+        var bodies = new List<SuspectUnits>();
+        foreach (var (_, _, texts) in Corpora.All())
+            bodies.AddRange(Corpora.Bodies(texts(), 5000).Take(12).Select(b => SuspectUnits.Collect(b)));
+        bodies = bodies.Where(b => b.Units.Count >= 10).ToList();
+        var rng = new Random(5);
+        var viaKeys = new List<double>(); var viaRng = new List<double>();
+        foreach (var b in bodies)
+        {
+            var scores = ProvenanceTest.UnitScores(b, ProvenanceOptions.Default);
+            for (int k = 0; k < 200; k++)
+            {
+                var r = ProvenanceTest.Score(b, WatermarkKey.FromSeed("fpr-" + k));
+                viaKeys.Add(r.PValueAbove + rng.NextDouble() * (r.PValue - r.PValueAbove));
+                long t = 0;
+                foreach (var v in scores) t += v[rng.Next(v.Length)];
+                double p = UniformChoiceSum.UpperTail(scores, t), pa = UniformChoiceSum.UpperTail(scores, t + 1);
+                viaRng.Add(pa + rng.NextDouble() * (p - pa));
+            }
+        }
+        var a = KolmogorovSmirnov.Uniform(viaKeys); var c = KolmogorovSmirnov.Uniform(viaRng);
+        Console.WriteLine($"HMAC keys: KS D {a.D:F4} p {a.PValue:G3}; uniform random choices: KS D {c.D:F4} p {c.PValue:G3}; n {viaKeys.Count}");
+        foreach (var q in new[] { 0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9 })
+            Console.WriteLine($"  P(p ≤ {q}): keys {viaKeys.Count(x => x <= q) / (double)viaKeys.Count:F4}  random {viaRng.Count(x => x <= q) / (double)viaRng.Count:F4}");
+        return 0;
+    }
+}
