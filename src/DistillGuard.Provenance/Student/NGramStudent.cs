@@ -171,6 +171,29 @@ public sealed class NGramStudent
         return p;
     }
 
+    /// <summary>Log2-probability of the tokens of <paramref name="continuation"/> following the document start and the
+    /// tokens of <paramref name="prefix"/> (no end marker), and their count.</summary>
+    public (double Log2Prob, int Tokens) LogProbContinuation(string prefix, string continuation)
+    {
+        int u = Bos, v = Bos;
+        foreach (var tok in Tokenize(prefix))
+        {
+            u = v;
+            v = Id(tok, add: false);
+        }
+        double lp = 0;
+        int n = 0;
+        foreach (var tok in Tokenize(continuation))
+        {
+            int w = Id(tok, add: false);
+            lp += Math.Log2(PTri(u, v, w));
+            n++;
+            u = v;
+            v = w;
+        }
+        return (lp, n);
+    }
+
     /// <summary>Log2-probability of <paramref name="text"/> (as one document, end marker included) and its token count.</summary>
     public (double Log2Prob, int Tokens) LogProb(string text)
     {
