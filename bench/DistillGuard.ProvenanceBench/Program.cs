@@ -27,6 +27,6 @@ return rc;
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProvenanceBench stats|fpr|paraphrase|student|attribution|reasoning|canaries|all");
+    Console.Error.WriteLine("usage: ProvenanceBench stats|fpr|paraphrase|student|attribution|reasoning|canaries|all (diagnostics: diag, check)");
     return 2;
 }
