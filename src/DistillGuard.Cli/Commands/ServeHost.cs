@@ -41,6 +41,15 @@ internal static class ServeHost
             try { gateway = GatewayOptions.Load(s.GatewayFlags, s.GatewaySection); }
             catch (GatewayConfigurationException e) { errors.AddRange(e.Errors.Select(x => $"gateway: {x}")); }
         }
+        DistillGuard.Provenance.Watermarking.WatermarkKey? watermarkKey = null;
+        if (s.WatermarkKey is not null && File.Exists(s.WatermarkKey))
+        {
+            try { watermarkKey = DistillGuard.Provenance.Watermarking.WatermarkKey.Load(s.WatermarkKey); }
+            catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or FormatException or ArgumentException)
+            {
+                errors.Add($"watermark_key: {e.Message}");
+            }
+        }
         if (errors.Count > 0)
         {
             foreach (var e in errors) stderr.WriteLine($"serve: {e}");
@@ -117,7 +126,8 @@ internal static class ServeHost
             if (gateway is not null && detector is not null)
             {
                 tap = new TapSource(detector, log: loggerFactory.CreateLogger("tap"));
-                var app = GatewayServer.Build(gateway, new LiveVerdicts(detector), new DetectorTap(tap), loggerFactory);
+                var transform = watermarkKey is null ? null : new PolicyWatermark(new DistillGuard.Provenance.Watermarking.Watermarker(watermarkKey));
+                var app = GatewayServer.Build(gateway, new LiveVerdicts(detector), new DetectorTap(tap), loggerFactory, transform);
                 await Start(app, "gateway", gateway.Port, stop.Token);
                 apps.Add(app);
                 stdout.WriteLine($"listening gateway {app.Urls.First()} (→ {gateway.Upstream}; /v1/chat/completions, /v1/responses, /v1/messages; every exchange tapped into the detector)");
@@ -181,6 +191,24 @@ internal static class ServeHost
         {
             if (!detector.Running) return VerdictLookup.Unavailable;
             return detector.Live.Verdicts.TryGetValue(account, out var v) ? new VerdictLookup(true, v.Verdict.WireName(), v.Score, v.Campaign) : null;
+        }
+    }
+
+    /// <summary>The gateway's watermark seam: where the policy's `watermark` action applies, the keyed watermark.</summary>
+    private sealed class PolicyWatermark(DistillGuard.Provenance.Watermarking.Watermarker watermarker) : IResponseTextTransform
+    {
+        public IResponseTextTransformer? For(ResponseTextContext context) => context.Watermark ? new Transformer(watermarker) : null;
+
+        private sealed class Transformer(DistillGuard.Provenance.Watermarking.Watermarker w) : IResponseTextTransformer
+        {
+            public string Apply(string text) => w.Apply(text);
+            public IResponseTextStream Begin() => new Stream(w.Begin());
+        }
+
+        private sealed class Stream(DistillGuard.Provenance.Watermarking.WatermarkStream s) : IResponseTextStream
+        {
+            public string Push(string delta) => s.Write(delta);
+            public string Flush() => s.Flush();
         }
     }
 

@@ -48,6 +48,9 @@ internal sealed record ServeSettings
     public bool Gateway => GatewayFlags.Count > 0 || GatewaySection is not null || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISTILLGUARD_GATEWAY_PORT"));
     /// <summary>Log lines as plain text or as JSON objects (one per line, for a log pipeline).</summary>
     public string LogFormat { get; init; } = "text";
+    /// <summary>Watermark key file (`watermark keygen`): the gateway watermarks the text of responses its policy's
+    /// `watermark` action names.</summary>
+    public string? WatermarkKey { get; init; }
     /// <summary>Largest ingest body in MB (after decompression); larger ones are refused with 413.</summary>
     public int MaxBodyMb { get; init; } = 512;
 
@@ -56,7 +59,7 @@ internal sealed record ServeSettings
     [
         "ingest_port", "state", "accounts", "allow", "ip_intel", "tail", "nats_url", "nats_stream", "nats_subject", "nats_consumer",
         "alerts_jsonl", "webhook", "webhook_token_env", "ingest_token_env", "metrics", "detector_config", "reassemble_every_seconds",
-        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "log_format", "max_body_mb",
+        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "log_format", "max_body_mb", "watermark_key",
         "gateway",   // an object: the gateway's settings (docs/gateway.md), read by its own loader
     ];
 
@@ -166,6 +169,7 @@ internal sealed record ServeSettings
             GatewaySection = values.ContainsKey("gateway") && path is not null ? path : null,
             LogFormat = Str("log_format") ?? d.LogFormat,
             MaxBodyMb = Int("max_body_mb") ?? d.MaxBodyMb,
+            WatermarkKey = Str("watermark_key"),
         };
     }
 
@@ -181,7 +185,7 @@ internal sealed record ServeSettings
             if (port is { } p && (p < 0 || p > 65535)) errors.Add($"{name}: {p} is not a TCP port");
         var ports = new[] { IngestPort, TaxiiPort }.Where(p => p is > 0).GroupBy(p => p).Where(g => g.Count() > 1);
         foreach (var g in ports) errors.Add($"port {g.Key} is given to more than one listener");
-        foreach (var (name, file) in new[] { ("accounts", Accounts), ("allow", Allow), ("detector_config", DetectorConfig), ("taxii", Taxii) })
+        foreach (var (name, file) in new[] { ("accounts", Accounts), ("allow", Allow), ("detector_config", DetectorConfig), ("taxii", Taxii), ("watermark_key", WatermarkKey) })
             if (file is not null && !File.Exists(file)) errors.Add($"{name}: no file '{file}'");
         foreach (var f in IpIntel) if (!File.Exists(f)) errors.Add($"ip_intel: no file '{f}'");
         if (NatsUrl is not null && !NatsUrl.StartsWith("nats://", StringComparison.Ordinal)) errors.Add($"nats_url: expected nats://HOST:PORT (was '{NatsUrl}')");
