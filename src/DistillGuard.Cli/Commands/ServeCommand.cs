@@ -43,6 +43,7 @@ internal static class ServeCommand
         {
             config, ingestPort, state, accounts, allow, ipIntel, tail, nats, natsStream, natsSubject, alertsJsonl, webhook, detectorConfig, reassemble, reassembleClock, taxiiPort, noMetrics, logFormat, gatewayPort, upstream, keys, policy, watermarkKey,
         };
+        DashboardServe.AddOptions(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
             var errors = new List<string>();
@@ -69,6 +70,7 @@ internal static class ServeCommand
                 WatermarkKey = pr.GetValue(watermarkKey) ?? s.WatermarkKey,
                 GatewayFlags = new[] { ("--gateway-port", pr.GetValue(gatewayPort)), ("--upstream", pr.GetValue(upstream)), ("--keys", pr.GetValue(keys)), ("--policy", pr.GetValue(policy)) }
                     .Where(f => f.Item2 is not null).ToDictionary(f => f.Item1, f => f.Item2),
+                Dashboard = DashboardServe.Read(pr, cmd),
             };
             return await ServeHost.RunAsync(s, errors, Console.Out, Console.Error, ct);
         });

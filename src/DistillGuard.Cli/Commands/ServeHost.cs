@@ -132,6 +132,7 @@ internal static class ServeHost
                 apps.Add(app);
                 stdout.WriteLine($"listening gateway {app.Urls.First()} (→ {gateway.Upstream}; /v1/chat/completions, /v1/responses, /v1/messages; every exchange tapped into the detector)");
             }
+            if (s.Dashboard is not null) await DashboardServe.StartAsync(s.Dashboard, detector, apps, stdout, b => Logging(b, LogLevel.Warning), loggerFactory, stop.Token);
             if (taxii is not null)
             {
                 var app = new TaxiiServer(taxii).Build(s.TaxiiPort ?? taxiiPort);

@@ -53,6 +53,8 @@ internal sealed record ServeSettings
     public string? WatermarkKey { get; init; }
     /// <summary>Largest ingest body in MB (after decompression); larger ones are refused with 413.</summary>
     public int MaxBodyMb { get; init; } = 512;
+    /// <summary>The analysts' dashboard (DashboardServe.cs), when --dashboard-port is given.</summary>
+    public DashboardSettings? Dashboard { get; init; }
 
     /// <summary>Names accepted in the file and the environment.</summary>
     public static readonly string[] Names =
@@ -178,7 +180,8 @@ internal sealed record ServeSettings
     {
         var errors = new List<string>();
         bool ingest = IngestPort is not null || Tail.Count > 0 || NatsUrl is not null;
-        if (!ingest && Taxii is null && !Gateway)
+        if (Dashboard is not null) errors.AddRange(Dashboard.Validate());
+        if (!ingest && Taxii is null && !Gateway && Dashboard is null)
             errors.Add("nothing to run: give --ingest-port (and/or --tail, --nats), --gateway-port, or a TAXII config");
         if ((ingest || Gateway) && string.IsNullOrWhiteSpace(State)) errors.Add("--state DIR is required for the streaming detector");
         foreach (var (name, port) in new[] { ("ingest_port", IngestPort), ("taxii_port", TaxiiPort) })
