@@ -44,7 +44,13 @@ public static class StreamingEndpoints
                 return Results.Json(new { error = $"body of {http.Request.ContentLength} bytes is larger than the limit of {maxBody} bytes: send it in parts" }, statusCode: 413);
             byte[] body;
             try { body = await ReadBody(http.Request, maxBody); }
-            catch (TooLargeException e) { return Results.Json(new { error = e.Message }, statusCode: 413); }
+            catch (TooLargeException e)
+            {
+                // The rest of a body within the transfer limit (a gzip body too large only once inflated) is read and
+                // dropped, so the client gets the 413 instead of a reset while it is still sending.
+                try { await http.Request.Body.CopyToAsync(Stream.Null); } catch (Exception x) when (x is BadHttpRequestException or IOException) { }
+                return Results.Json(new { error = e.Message }, statusCode: 413);
+            }
             catch (InvalidDataException e) { return Results.Json(new { error = e.Message }, statusCode: 400); }
             catch (BadHttpRequestException e) { return Results.Json(new { error = e.Message }, statusCode: e.StatusCode); }
             var r = detector.Ingest(body, "http");
