@@ -134,7 +134,8 @@ export function linkGraph(el, graph, onAccount) {
       { selector: 'edge', style: { width: 0.6, 'line-color': '#bbb', opacity: 0.7 } },
       { selector: 'node:selected', style: { 'border-width': 2, 'border-color': '#000', label: 'data(label)' } },
     ],
-    layout: { name: graph.nodes.length > 400 ? 'concentric' : 'cose', animate: false, randomize: false, nodeRepulsion: () => 4000, idealEdgeLength: () => 40, numIter: 400 },
+    layout: graph.nodes.length > 250 ? { name: 'concentric', animate: false, concentric: (n) => (n.data('type') === 'key' ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 4 }
+      : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 4000, idealEdgeLength: () => 40, numIter: 300 },
   });
   cy.on('mouseover', 'node', (e) => e.target.style('label', e.target.data('label')));
   cy.on('mouseout', 'node', (e) => { if (!e.target.selected() && (e.target.data('type') === 'account' || !keyLabels)) e.target.style('label', ''); });

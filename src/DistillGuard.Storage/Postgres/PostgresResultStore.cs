@@ -67,6 +67,24 @@ public sealed class PostgresResultStore : SqlResultStore
 
     protected override DbConnection Connect() => _source.OpenConnection();
 
+    /// <summary>Prefix searches (LIKE 'x%') use B-tree indexes only with the pattern operator class under a non-C collation.</summary>
+    private static readonly Dictionary<string, string[]> PrefixColumns = new(StringComparer.Ordinal)
+    {
+        [StoreSchema.Verdicts.Name] = ["account"],
+        [StoreSchema.AccountInfra.Name] = ["value"],
+        [StoreSchema.AccountKeys.Name] = ["api_key"],
+        [StoreSchema.Accounts.Name] = ["payment_fp"],
+        [StoreSchema.Campaigns.Name] = ["id"],
+    };
+
+    protected override IEnumerable<string> AfterCreate(Table table) =>
+        PrefixColumns.TryGetValue(table.Name, out var cols)
+            ? cols.Select(c => $"CREATE INDEX IF NOT EXISTS ix_{table.Name}_{c}_prefix ON {table.Name} ({c} varchar_pattern_ops)")
+            : [];
+
+    /// <summary>Fresh tables have no statistics until autovacuum gets to them; the planner needs them for the joins.</summary>
+    protected override IEnumerable<string> AfterWrite() => StoreSchema.All.Where(t => t.Analysis).Select(t => $"ANALYZE {t.Name}");
+
     protected override string TypeName(ColumnType type) => type switch
     {
         ColumnType.Text => "VARCHAR",

@@ -24,6 +24,10 @@ public abstract class SqlResultStore : IResultStore
     protected abstract string ListContains(string column, string param);
     /// <summary>Whether secondary indexes help (PostgreSQL) or only slow appends (DuckDB scans columns fast).</summary>
     protected abstract bool UseIndexes { get; }
+    /// <summary>Statements run after a table is created (e.g. prefix-search indexes).</summary>
+    protected virtual IEnumerable<string> AfterCreate(Table table) => [];
+    /// <summary>Statements run after a write committed (e.g. refreshing the planner's statistics).</summary>
+    protected virtual IEnumerable<string> AfterWrite() => [];
 
     public abstract void Dispose();
 
@@ -52,6 +56,7 @@ public abstract class SqlResultStore : IResultStore
     {
         foreach (var ddl in StoreSchema.Ddl(t, TypeName))
             if (UseIndexes || !ddl.StartsWith("CREATE INDEX", StringComparison.Ordinal)) Exec(c, tx, ddl);
+        foreach (var sql in AfterCreate(t)) Exec(c, tx, sql);
     }
 
     // ---------------------------------------------------------------- write
@@ -102,6 +107,7 @@ public abstract class SqlResultStore : IResultStore
             campaignAccounts, watch, snapshot.Quarantined, snapshot.Suppressed, first, last, snapshot.CampaignThreshold,
         ]]);
         tx.Commit();
+        foreach (var sql in AfterWrite()) Exec(c, null, sql);
         return run;
     }
 
@@ -506,17 +512,17 @@ public abstract class SqlResultStore : IResultStore
             using var r = Reader(c, null, sql + $" LIMIT {limit - hits.Count}", args);
             while (r.Read()) hits.Add(map(r));
         }
-        Add("SELECT id, score FROM campaigns WHERE id ILIKE $1 ESCAPE '\\' ORDER BY id",
+        Add("SELECT id, score FROM campaigns WHERE id LIKE $1 ESCAPE '\\' ORDER BY id",
             r => new SearchHit("campaign", r.GetString(0), null, r.GetString(0), $"score {Dbl(r, 1):0.00}"), prefix);
-        Add("SELECT account, verdict, campaign, score FROM verdicts WHERE account ILIKE $1 ESCAPE '\\' ORDER BY account",
+        Add("SELECT account, verdict, campaign, score FROM verdicts WHERE account LIKE $1 ESCAPE '\\' ORDER BY account",
             r => new SearchHit("account", r.GetString(0), r.GetString(0), Str(r, 2), $"score {Dbl(r, 3):0.00}", r.GetString(1)), prefix);
-        Add("SELECT k.api_key, k.account, v.campaign, k.exchanges, v.verdict FROM account_keys k LEFT JOIN verdicts v ON v.account = k.account WHERE k.api_key ILIKE $1 ESCAPE '\\' ORDER BY k.api_key, k.account",
+        Add("SELECT k.api_key, k.account, v.campaign, k.exchanges, v.verdict FROM account_keys k LEFT JOIN verdicts v ON v.account = k.account WHERE k.api_key LIKE $1 ESCAPE '\\' ORDER BY k.api_key, k.account",
             r => new SearchHit("api-key", r.GetString(0), r.GetString(1), Str(r, 2), $"{Int(r, 3)} exchanges", Str(r, 4)), prefix);
         foreach (var (kind, pattern) in IpPatterns(q))
             Add("SELECT i.kind, i.value, i.account, v.campaign, i.exchanges, v.verdict FROM account_infra i LEFT JOIN verdicts v ON v.account = i.account " +
                 $"WHERE i.kind = '{kind}' AND i.value LIKE $1 ESCAPE '\\' ORDER BY i.value, i.exchanges DESC, i.account",
                 r => new SearchHit(r.GetString(0), r.GetString(1), r.GetString(2), Str(r, 3), $"{Int(r, 4)} exchanges", Str(r, 5)), pattern);
-        Add("SELECT a.payment_fp, a.account, v.campaign, v.verdict FROM accounts a LEFT JOIN verdicts v ON v.account = a.account WHERE a.payment_fp ILIKE $1 ESCAPE '\\' ORDER BY a.payment_fp, a.account",
+        Add("SELECT a.payment_fp, a.account, v.campaign, v.verdict FROM accounts a LEFT JOIN verdicts v ON v.account = a.account WHERE a.payment_fp LIKE $1 ESCAPE '\\' ORDER BY a.payment_fp, a.account",
             r => new SearchHit("payment", r.GetString(0), r.GetString(1), Str(r, 2), "payment fingerprint", Str(r, 3)), prefix);
         Add("SELECT a.email_domain, a.account, v.campaign, v.verdict FROM accounts a LEFT JOIN verdicts v ON v.account = a.account WHERE a.email_domain = $1 ORDER BY a.account",
             r => new SearchHit("email-domain", r.GetString(0), r.GetString(1), Str(r, 2), "sign-up e-mail domain", Str(r, 3)), q.ToLowerInvariant());
