@@ -12,6 +12,18 @@ using Microsoft.Extensions.Logging.Abstractions;
 // Latency through the gateway against the same requests sent straight to the upstream (the tests' fake upstream),
 // all on 127.0.0.1 in one process: bench/gateway-latency.sh [REQUESTS] [CONCURRENCY]
 //   dotnet bench/DistillGuard.GatewayBench/bin/Release/net10.0/DistillGuard.GatewayBench.dll --requests 2000 --concurrency 4
+if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
+{
+    // Server and load modes for bench/gateway-wrk.sh and bench/gateway-soak.sh (one process each).
+    return args[0] switch
+    {
+        "upstream" => await BenchUpstream.RunAsync(args),
+        "bare" => await BareProxy.RunAsync(args),
+        "gateway" => await LibraryGateway.RunAsync(args),
+        "soak" => await Soak.RunAsync(args),
+        _ => Usage(),
+    };
+}
 var opts = Args.Parse(args);
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 
@@ -59,6 +71,17 @@ Console.WriteLine();
 Console.WriteLine($"tapped {tap.Count} exchange-log lines ({tap.Bytes / 1e6:F1} MB)");
 await app.StopAsync();
 Directory.Delete(dir, true);
+return 0;
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: DistillGuard.GatewayBench [--requests N --concurrency N --warmup N]   (in-process latency table)");
+    Console.Error.WriteLine("       DistillGuard.GatewayBench upstream [--port P] [--slow-ms MS] [--event-delay-ms MS]");
+    Console.Error.WriteLine("       DistillGuard.GatewayBench bare --upstream URL [--port P]");
+    Console.Error.WriteLine("       DistillGuard.GatewayBench gateway --upstream URL --keys FILE [--policy FILE] [--port P]");
+    Console.Error.WriteLine("       DistillGuard.GatewayBench soak --gateway URL --keys K1,K2 --seconds S [--concurrency N] [--timeout-ms MS] [--pid PID] [--sample-s S]");
+    return 2;
+}
 
 static async Task<double[]> Run(string baseUrl, string key, string api, bool stream, Args o)
 {

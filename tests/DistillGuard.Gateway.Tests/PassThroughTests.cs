@@ -101,4 +101,27 @@ public sealed class PassThroughTests : IAsyncLifetime
         Assert.Equal("error", (string?)error["type"]);
         Assert.Equal("authentication_error", (string?)error["error"]!["type"]);
     }
+
+    [Fact]
+    public async Task ClientGoneBeforeTheAnswer_NothingIsWritten_AndTheExchangeIs499_NotAGateway5xx()
+    {
+        var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();                                            // the kernel accepts; nobody ever answers
+        try
+        {
+            int port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+            await using var gw = await GatewayHarness.StartAsync(_upstream, null, configure: o => o with { Upstream = new Uri($"http://127.0.0.1:{port}/") });
+            using var http = gw.Http("acct_a");
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            using var content = new StringContent(Bodies.Request("chat", false).ToJsonString(), Encoding.UTF8, "application/json");
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => http.PostAsync("/v1/chat/completions", content, cts.Token));
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (gw.Tap.Lines.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(20);
+            var line = JsonNode.Parse(gw.Tap.Last)!;
+            Assert.Equal(499, (int)line["status"]!);
+            Assert.Equal("client_aborted", (string?)line["gateway"]!["refused"]);
+            Assert.Null(line["response"]);
+        }
+        finally { silent.Stop(); }
+    }
 }

@@ -158,3 +158,30 @@ public sealed class SignatureBindingsTests
         finally { File.Delete(path); }
     }
 }
+
+public sealed class ExchangeIdTests
+{
+    [Fact]
+    public void ExchangeId_IsAUuidV7_OfTheArrivalMillisecond_AndUnique()
+    {
+        var at = new DateTimeOffset(2026, 2, 1, 12, 0, 0, 123, TimeSpan.Zero);
+        var ids = Enumerable.Range(0, 1000).Select(_ => Proxy.GatewayHandler.ExchangeId(at)).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        foreach (var id in ids)
+        {
+            Assert.Matches("^gw_[0-9a-f]{12}7[0-9a-f]{3}[89ab][0-9a-f]{15}$", id);
+            var guid = Guid.ParseExact(id[3..], "N");
+            Assert.Equal(7, guid.Version);
+            Assert.Equal(at.ToUnixTimeMilliseconds(), Convert.ToInt64(id[3..15], 16));
+        }
+    }
+
+    [Fact]
+    public void TapTimestamp_IsRfc3339UtcWithMilliseconds()
+    {
+        Span<byte> buffer = stackalloc byte[24];
+        foreach (var t in new[] { new DateTime(2026, 2, 1, 12, 0, 0, 7, DateTimeKind.Utc), new DateTime(1, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(9999, 12, 31, 23, 59, 59, 999, DateTimeKind.Utc) })
+            Assert.Equal(t.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                Encoding.ASCII.GetString(Tap.TapLineWriter.Timestamp(t, buffer)));
+    }
+}

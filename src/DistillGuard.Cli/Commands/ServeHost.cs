@@ -63,6 +63,8 @@ internal static class ServeHost
             if (s.LogFormat == "json") b.AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffK"; o.UseUtcTimestamp = true; });
             else b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
             b.SetMinimumLevel(level);
+            b.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            b.AddFilter("Yarp", LogLevel.Warning);
             // a listener that cannot start is reported by serve itself, in one line (no stack trace from the host)
             b.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
             Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(b.Services, o => o.LogToStandardErrorThreshold = LogLevel.Trace);

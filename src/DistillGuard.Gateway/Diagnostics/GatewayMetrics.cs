@@ -32,7 +32,9 @@ public sealed class GatewayMetrics : IDisposable
 
     public Meter Meter => _meter;
 
-    public void Request(string api, int status) => _requests.Add(1, new("api", api), new("status", (status / 100) + "xx"));
+    private static readonly string[] StatusClasses = ["0xx", "1xx", "2xx", "3xx", "4xx", "5xx"];
+
+    public void Request(string api, int status) => _requests.Add(1, new("api", api), new("status", (uint)status / 100 < 6 ? StatusClasses[status / 100] : (status / 100) + "xx"));
     public void Action(string kind, string api) => _actions.Add(1, new("action", kind), new("api", api));
     public void Upstream(TimeSpan t, string api, int status) => _upstream.Record(t.TotalSeconds, new("api", api), new("status", status));
     public void Exchange(TimeSpan t, string api) => _exchange.Record(t.TotalSeconds, new KeyValuePair<string, object?>("api", api));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using DistillGuard.Gateway.Binding;
@@ -67,7 +68,7 @@ internal sealed class GatewayHandler(
         var facts = RequestFacts.Parse(api.Value, body);
         var x = new Exchange
         {
-            Id = "gw_" + Guid.CreateVersion7(arrival).ToString("N"),
+            Id = ExchangeId(arrival),
             Arrival = arrival,
             StartTimestamp = start,
             Key = entry,
@@ -211,19 +212,14 @@ internal sealed class GatewayHandler(
             if (error != ForwarderError.None)
             {
                 interceptor.Abandon();
-                bool clientGone = error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.ResponseBodyCanceled
-                    or ForwarderError.RequestBodyClient or ForwarderError.ResponseBodyClient;
+                bool clientGone = ClientGone(error);
                 x.Refused = clientGone ? "client_aborted" : "upstream_error";
                 if (!clientGone)
                 {
                     var reason = ctx.Features.Get<IForwarderErrorFeature>()?.Exception?.Message ?? error.ToString();
                     Log.UpstreamFailed(log, x.Api.WireName(), $"{error}: {reason}");
                 }
-                if (!ctx.Response.HasStarted)
-                {
-                    ctx.Response.Clear();
-                    await ErrorBodies.WriteAsync(ctx, GatewayError.Upstream(), anthropic);
-                }
+                await AnswerForwardErrorAsync(ctx, clientGone, anthropic);
                 x.Status = ctx.Response.StatusCode;
                 return;
             }
@@ -280,7 +276,7 @@ internal sealed class GatewayHandler(
             var x = new Exchange
             {
                 Id = "", Arrival = time.GetUtcNow(), StartTimestamp = Stopwatch.GetTimestamp(), Key = entry, Api = kind, RequestBody = [],
-                Facts = RequestFacts.Parse(kind, []),
+                Facts = RequestFacts.Parse(kind, Array.Empty<byte>()),
             };
             await ForwardAsync(ctx, x, protect, null, anthropic);
             metrics.ReasoningProtected(x.ReasoningBlocks, protect.Mode == ReasoningMode.Summarise ? "summarise" : "strip", x.Streamed, kind.WireName());
@@ -288,13 +284,30 @@ internal sealed class GatewayHandler(
             return;
         }
         var error = await forwarder.SendAsync(ctx, _prefix, client, _config, GatewayTransformer.Instance);
-        if (error != ForwarderError.None && !ctx.Response.HasStarted)
-        {
-            ctx.Response.Clear();
-            await ErrorBodies.WriteAsync(ctx, GatewayError.Upstream(), anthropic);
-        }
+        if (error != ForwarderError.None) await AnswerForwardErrorAsync(ctx, ClientGone(error), anthropic);
         metrics.Request(apiName, ctx.Response.StatusCode);
     }
+
+    /// <summary>The request was cancelled by the client, or the client stopped reading: it went away.</summary>
+    private static bool ClientGone(ForwarderError error) => error is ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled
+        or ForwarderError.ResponseBodyCanceled or ForwarderError.RequestBodyClient or ForwarderError.ResponseBodyClient;
+
+    /// <summary>
+    /// After a failed forward whose response has not started: 502 <c>upstream_unavailable</c> when the upstream failed;
+    /// nothing when the client went away — nobody is left to read it — and the exchange is counted and tapped as 499
+    /// (client closed request), so a client's timeout never shows as a gateway 5xx. A started response is left to YARP,
+    /// which aborts it.
+    /// </summary>
+    private static async Task AnswerForwardErrorAsync(HttpContext ctx, bool clientGone, bool anthropic)
+    {
+        if (ctx.Response.HasStarted) return;
+        ctx.Response.Clear();
+        if (clientGone) ctx.Response.StatusCode = StatusClientClosedRequest;
+        else await ErrorBodies.WriteAsync(ctx, GatewayError.Upstream(), anthropic);
+    }
+
+    /// <summary>nginx's "client closed request": the client went away before the answer.</summary>
+    internal const int StatusClientClosedRequest = 499;
 
     /// <summary>The API of a stored response read back by id, or null.</summary>
     private static ApiKind? StoredKind(string path)
@@ -331,6 +344,25 @@ internal sealed class GatewayHandler(
         }
     }
 
+    /// <summary>
+    /// <c>gw_</c> + a UUIDv7 (RFC 9562: 48-bit Unix ms, version 7, variant 10, 74 random bits) in 32 lowercase hex digits.
+    /// Not <see cref="Guid.CreateVersion7(DateTimeOffset)"/>: its random bits cost a read of the kernel's random source per
+    /// request (2 % of the gateway's CPU under load); an exchange id must be unique, not unpredictable.
+    /// </summary>
+    internal static string ExchangeId(DateTimeOffset at)
+    {
+        Span<byte> b = stackalloc byte[16];
+        long ms = at.ToUnixTimeMilliseconds();
+        for (int i = 5; i >= 0; i--) { b[i] = (byte)ms; ms >>= 8; }
+        Random.Shared.NextBytes(b[6..]);
+        b[6] = (byte)(0x70 | (b[6] & 0x0F));
+        b[8] = (byte)(0x80 | (b[8] & 0x3F));
+        Span<char> s = stackalloc char[35];
+        "gw_".CopyTo(s);
+        Convert.TryToHexStringLower(b, s[3..], out _);
+        return new string(s);
+    }
+
     private static string? ApiKey(HttpRequest r)
     {
         if (r.Headers["x-api-key"] is { Count: > 0 } k && !string.IsNullOrEmpty(k[0])) return k[0];
@@ -345,17 +377,34 @@ internal sealed class GatewayHandler(
         return (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString();
     }
 
+    /// <summary>The whole request body: straight into an array of its declared length, else (chunked) through a pooled buffer.</summary>
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, long max, CancellationToken ct)
     {
         if (request.ContentLength > max) throw new InvalidDataException("request too large");
-        using var ms = request.ContentLength is { } n ? new MemoryStream((int)n) : new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        if (request.ContentLength is { } n)
         {
-            if (ms.Length + read > max) throw new InvalidDataException("request too large");
-            ms.Write(buffer, 0, read);
+            var body = n == 0 ? [] : new byte[n];
+            int filled = 0;
+            while (filled < body.Length)
+            {
+                int r = await request.Body.ReadAsync(body.AsMemory(filled), ct);
+                if (r == 0) break;
+                filled += r;
+            }
+            return filled == body.Length ? body : body[..filled];
         }
+        using var ms = new MemoryStream();
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+            {
+                if (ms.Length + read > max) throw new InvalidDataException("request too large");
+                ms.Write(buffer, 0, read);
+            }
+        }
+        finally { ArrayPool<byte>.Shared.Return(buffer); }
         return ms.ToArray();
     }
 }

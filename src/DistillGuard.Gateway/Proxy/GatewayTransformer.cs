@@ -29,7 +29,7 @@ internal sealed class GatewayTransformer : HttpTransformer
             scope.HeadersAt = Stopwatch.GetTimestamp();
             scope.Interceptor?.OnHeaders(httpContext.Response, (int)proxyResponse.StatusCode,
                 proxyResponse.Content.Headers.ContentType?.MediaType?.ToLowerInvariant(),
-                proxyResponse.Content.Headers.ContentEncoding.Count > 0);
+                proxyResponse.Content.Headers.ContentEncoding.Count > 0, proxyResponse.Content.Headers.ContentLength);
         }
         return copy;
     }

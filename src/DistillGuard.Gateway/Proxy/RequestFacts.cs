@@ -15,14 +15,17 @@ internal sealed class RequestFacts
     public bool IsObject { get; private init; }
     public string? Model { get; private init; }
     public bool Stream { get; private init; }
-    /// <summary>A stable key for the conversation: the Responses <c>conversation</c> id where given, else a hash of the first user turn's text.</summary>
-    public string Conversation { get; private set; } = "";
+    /// <summary>A stable key for the conversation: the Responses <c>conversation</c> id where given, else a hash of the first user turn's text.
+    /// Hashed on first use: only artifact binding needs it, and most exchanges neither present nor issue artifacts.</summary>
+    public string Conversation => _conversation ??= ConversationKey(_firstUser);
+    private string? _conversation;
+    private string? _firstUser;
     public List<string> PresentedArtifacts { get; } = [];
 
-    public static RequestFacts Parse(ApiKind api, ReadOnlySpan<byte> body)
+    public static RequestFacts Parse(ApiKind api, ReadOnlyMemory<byte> body)
     {
         JsonDocument doc;
-        try { doc = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 256 }); }
+        try { doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 256 }); }
         catch (JsonException) { return new RequestFacts(); }
         using (doc)
         {
@@ -68,7 +71,8 @@ internal sealed class RequestFacts
                         }
                 }
             }
-            facts.Conversation = conversation ?? ConversationKey(firstUser);
+            facts._conversation = conversation;
+            facts._firstUser = firstUser;
             return facts;
         }
     }

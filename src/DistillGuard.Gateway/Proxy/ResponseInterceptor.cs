@@ -41,7 +41,7 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
     public string? Refusal => _mode == Mode.Refuse ? "response_encoded" : _overflow && _rewrite ? "response_too_large" : null;
 
     /// <summary>Called once the upstream's status and headers are known, before any body byte.</summary>
-    public void OnHeaders(HttpResponse response, int status, string? mediaType, bool encoded)
+    public void OnHeaders(HttpResponse response, int status, string? mediaType, bool encoded, long? contentLength = null)
     {
         _response = response;
         exchange.Status = status;
@@ -69,7 +69,7 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
         {
             _mode = Mode.Json;
             _rewrite = RewriteWanted;
-            _captured = new MemoryStream();
+            _captured = contentLength is { } n && n <= maxBuffered ? new MemoryStream((int)n) : new MemoryStream();
             if (_rewrite) response.Headers.ContentLength = null;      // set again once the new body is known
         }
         else _mode = Mode.Pass;
@@ -157,7 +157,15 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
                 break;
             case Mode.Json:
                 if (_overflow) break;
-                var bytes = _captured!.ToArray();
+                var bytes = _captured!.Length == _captured.Capacity ? _captured.GetBuffer() : _captured.ToArray();
+                if (!_rewrite)
+                {
+                    // Passed through as it came: the tap takes its bytes, no DOM is built; only an API that issues
+                    // artifacts has the body read, to bind them.
+                    foreach (var a in BodyRewriter.Issued(exchange.Api, bytes)) issued(a);
+                    exchange.ResponseBytes = bytes;
+                    break;
+                }
                 JsonObject? body = null;
                 try { body = JsonNode.Parse(bytes) as JsonObject; }
                 catch (JsonException) { }

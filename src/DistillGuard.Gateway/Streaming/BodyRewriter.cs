@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using DistillGuard.Gateway.Policy;
 using DistillGuard.Gateway.Proxy;
@@ -97,6 +98,34 @@ internal static class BodyRewriter
     }
 
     /// <summary>The reasoning artifacts a response body hands to the client: thinking signatures and redacted data, encrypted_content.</summary>
+    /// <summary>The artifacts a body passed through unparsed issues (read without building a DOM); none when it is not JSON.</summary>
+    public static IReadOnlyList<string> Issued(ApiKind api, ReadOnlyMemory<byte> body)
+    {
+        if (api is not (ApiKind.Responses or ApiKind.AnthropicMessages)) return [];
+        var found = new List<string>();
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return found;
+            string list = api == ApiKind.Responses ? "output" : "content";
+            if (!root.TryGetProperty(list, out var items) || items.ValueKind != JsonValueKind.Array) return found;
+            foreach (var item in items.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object) continue;
+                string? type = Prop(item, "type");
+                string? artifact = api == ApiKind.Responses
+                    ? type == "reasoning" ? Prop(item, "encrypted_content") : null
+                    : type == "thinking" ? Prop(item, "signature") : type == "redacted_thinking" ? Prop(item, "data") : null;
+                if (artifact is { Length: > 0 }) found.Add(artifact);
+            }
+        }
+        catch (JsonException) { }
+        return found;
+
+        static string? Prop(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    }
+
     public static IEnumerable<string> Issued(ApiKind api, JsonObject body)
     {
         if (api == ApiKind.Responses)

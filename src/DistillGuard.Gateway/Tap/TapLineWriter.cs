@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using DistillGuard.Gateway.Policy;
 using DistillGuard.Gateway.Proxy;
@@ -13,14 +12,15 @@ namespace DistillGuard.Gateway.Tap;
 /// </summary>
 internal static class TapLineWriter
 {
-    public static byte[] Write(Exchange x, string route)
+    /// <summary>The line, without its newline. The memory is the caller's (not reused).</summary>
+    public static ReadOnlyMemory<byte> Write(Exchange x, string route)
     {
-        var buffer = new ArrayBufferWriter<byte>(x.RequestBody.Length + 1024);
+        var buffer = new ArrayBufferWriter<byte>(x.RequestBody.Length + (x.ResponseBytes?.Length ?? (x.Response is null ? 0 : 2048)) + 1024);
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("id", x.Id);
-            w.WriteString("ts", x.Arrival.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            w.WriteString("ts", Timestamp(x.Arrival.UtcDateTime, stackalloc byte[24]));
             w.WriteString("account", x.Key.Account);
             w.WriteString("key", x.Key.KeyId);
             if (x.Ip is not null || x.UserAgent is not null || x.ForwardedFor is not null)
@@ -34,24 +34,35 @@ internal static class TapLineWriter
             w.WriteString("route", route);
             w.WriteString("api", x.Api.WireName());
             w.WritePropertyName("request");
-            WriteJson(w, x.RequestBody);
+            WriteJson(w, x.RequestBody, valid: x.Facts.IsObject);
             if (x.Status is >= 200 and < 300)
             {
                 if (x.Response is not null) { w.WritePropertyName("response"); x.Response.WriteTo(w); }
-                else if (x.ResponseBytes is not null && LooksLikeObject(x.ResponseBytes)) { w.WritePropertyName("response"); WriteJson(w, x.ResponseBytes); }
+                else if (x.ResponseBytes is not null && LooksLikeObject(x.ResponseBytes)) { w.WritePropertyName("response"); WriteJson(w, x.ResponseBytes, valid: true); }
             }
             w.WriteNumber("status", x.Status);
             w.WriteNumber("latency_ms", (long)x.Latency.TotalMilliseconds);
             WriteGateway(w, x);
             w.WriteEndObject();
         }
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenMemory;
     }
 
-    /// <summary>A JSON body on one line: bytes as they are when they hold no line break, else re-written compactly.</summary>
-    private static void WriteJson(Utf8JsonWriter w, byte[] body)
+    /// <summary>RFC 3339 UTC with milliseconds (<c>yyyy-MM-ddTHH:mm:ss.fffZ</c>), without a format string's parsing.</summary>
+    internal static ReadOnlySpan<byte> Timestamp(DateTime t, Span<byte> b)
     {
-        if (body.AsSpan().IndexOfAny((byte)'\n', (byte)'\r') < 0) { w.WriteRawValue(body, skipInputValidation: false); return; }
+        static void D(Span<byte> s, int v, int digits) { for (int i = digits - 1; i >= 0; i--) { s[i] = (byte)('0' + v % 10); v /= 10; } }
+        D(b, t.Year, 4); b[4] = (byte)'-'; D(b[5..], t.Month, 2); b[7] = (byte)'-'; D(b[8..], t.Day, 2); b[10] = (byte)'T';
+        D(b[11..], t.Hour, 2); b[13] = (byte)':'; D(b[14..], t.Minute, 2); b[16] = (byte)':'; D(b[17..], t.Second, 2);
+        b[19] = (byte)'.'; D(b[20..], t.Millisecond, 3); b[23] = (byte)'Z';
+        return b[..24];
+    }
+
+    /// <summary>A JSON body on one line: bytes as they are when they hold no line break, else re-written compactly.
+    /// <paramref name="valid"/>: already read as JSON (by <see cref="RequestFacts"/> or <see cref="LooksLikeObject"/>), not checked again.</summary>
+    private static void WriteJson(Utf8JsonWriter w, byte[] body, bool valid)
+    {
+        if (body.AsSpan().IndexOfAny((byte)'\n', (byte)'\r') < 0) { w.WriteRawValue(body, skipInputValidation: valid); return; }
         using var doc = JsonDocument.Parse(body);
         doc.WriteTo(w);
     }
