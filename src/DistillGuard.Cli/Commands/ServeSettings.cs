@@ -39,12 +39,20 @@ internal sealed record ServeSettings
     /// <summary>TAXII server config (the format `serve --config` took before streaming existed).</summary>
     public string? Taxii { get; init; }
     public int? TaxiiPort { get; init; }
-    public int? GatewayPort { get; init; }
-    public string? Upstream { get; init; }
-    public string? Keys { get; init; }
-    public string? Policy { get; init; }
+    /// <summary>The settings file, when it has a <c>gateway</c> section (read by the gateway's own loader).</summary>
+    public string? GatewaySection { get; init; }
+    /// <summary>Gateway flags given on the command line (keyed by flag), layered by the gateway's loader over
+    /// <c>DISTILLGUARD_GATEWAY_*</c> and the file's <c>gateway</c> section.</summary>
+    public IReadOnlyDictionary<string, string?> GatewayFlags { get; init; } = new Dictionary<string, string?>();
+    /// <summary>Whether the gateway runs: a gateway flag, a <c>gateway</c> section or <c>DISTILLGUARD_GATEWAY_PORT</c>.</summary>
+    public bool Gateway => GatewayFlags.Count > 0 || GatewaySection is not null || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISTILLGUARD_GATEWAY_PORT"));
     /// <summary>Log lines as plain text or as JSON objects (one per line, for a log pipeline).</summary>
     public string LogFormat { get; init; } = "text";
+    /// <summary>Watermark key file (`watermark keygen`): the gateway watermarks the text of responses its policy's
+    /// `watermark` action names.</summary>
+    public string? WatermarkKey { get; init; }
+    /// <summary>Largest ingest body in MB (after decompression); larger ones are refused with 413.</summary>
+    public int MaxBodyMb { get; init; } = 512;
     /// <summary>The analysts' dashboard (DashboardServe.cs), when --dashboard-port is given.</summary>
     public DashboardSettings? Dashboard { get; init; }
 
@@ -53,7 +61,8 @@ internal sealed record ServeSettings
     [
         "ingest_port", "state", "accounts", "allow", "ip_intel", "tail", "nats_url", "nats_stream", "nats_subject", "nats_consumer",
         "alerts_jsonl", "webhook", "webhook_token_env", "ingest_token_env", "metrics", "detector_config", "reassemble_every_seconds",
-        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "gateway_port", "upstream", "keys", "policy", "log_format",
+        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "log_format", "max_body_mb", "watermark_key",
+        "gateway",   // an object: the gateway's settings (docs/gateway.md), read by its own loader
     ];
 
     /// <summary>Reads the file (if any) then the environment; <paramref name="errors"/> gets every problem.</summary>
@@ -71,6 +80,7 @@ internal sealed record ServeSettings
                 else
                     foreach (var (k, v) in obj)
                     {
+                        if (k == "gateway") { values[k] = null; continue; }
                         if (Array.IndexOf(Names, k) < 0) errors.Add($"{path}: unknown setting '{k}' (known: {string.Join(", ", Names)})");
                         else values[k] = v?.DeepClone();
                     }
@@ -158,11 +168,10 @@ internal sealed record ServeSettings
             MinNewExchanges = Int("min_new_exchanges") ?? d.MinNewExchanges,
             Taxii = Str("taxii"),
             TaxiiPort = Int("taxii_port"),
-            GatewayPort = Int("gateway_port"),
-            Upstream = Str("upstream"),
-            Keys = Str("keys"),
-            Policy = Str("policy"),
+            GatewaySection = values.ContainsKey("gateway") && path is not null ? path : null,
             LogFormat = Str("log_format") ?? d.LogFormat,
+            MaxBodyMb = Int("max_body_mb") ?? d.MaxBodyMb,
+            WatermarkKey = Str("watermark_key"),
         };
     }
 
@@ -172,29 +181,25 @@ internal sealed record ServeSettings
         var errors = new List<string>();
         bool ingest = IngestPort is not null || Tail.Count > 0 || NatsUrl is not null;
         if (Dashboard is not null) errors.AddRange(Dashboard.Validate());
-        if (!ingest && Taxii is null && GatewayPort is null && Dashboard is null)
+        if (!ingest && Taxii is null && !Gateway && Dashboard is null)
             errors.Add("nothing to run: give --ingest-port (and/or --tail, --nats), --gateway-port, or a TAXII config");
-        if ((ingest || GatewayPort is not null) && string.IsNullOrWhiteSpace(State)) errors.Add("--state DIR is required for the streaming detector");
-        foreach (var (name, port) in new[] { ("ingest_port", IngestPort), ("taxii_port", TaxiiPort), ("gateway_port", GatewayPort) })
+        if ((ingest || Gateway) && string.IsNullOrWhiteSpace(State)) errors.Add("--state DIR is required for the streaming detector");
+        foreach (var (name, port) in new[] { ("ingest_port", IngestPort), ("taxii_port", TaxiiPort) })
             if (port is { } p && (p < 0 || p > 65535)) errors.Add($"{name}: {p} is not a TCP port");
-        var ports = new[] { IngestPort, TaxiiPort, GatewayPort }.Where(p => p is > 0).GroupBy(p => p).Where(g => g.Count() > 1);
+        var ports = new[] { IngestPort, TaxiiPort }.Where(p => p is > 0).GroupBy(p => p).Where(g => g.Count() > 1);
         foreach (var g in ports) errors.Add($"port {g.Key} is given to more than one listener");
-        foreach (var (name, file) in new[] { ("accounts", Accounts), ("allow", Allow), ("detector_config", DetectorConfig), ("taxii", Taxii), ("keys", Keys), ("policy", Policy) })
+        foreach (var (name, file) in new[] { ("accounts", Accounts), ("allow", Allow), ("detector_config", DetectorConfig), ("taxii", Taxii), ("watermark_key", WatermarkKey) })
             if (file is not null && !File.Exists(file)) errors.Add($"{name}: no file '{file}'");
         foreach (var f in IpIntel) if (!File.Exists(f)) errors.Add($"ip_intel: no file '{f}'");
         if (NatsUrl is not null && !NatsUrl.StartsWith("nats://", StringComparison.Ordinal)) errors.Add($"nats_url: expected nats://HOST:PORT (was '{NatsUrl}')");
         if (Webhook is not null && !(Uri.TryCreate(Webhook, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https"))) errors.Add($"webhook: not an http(s) URL: '{Webhook}'");
         if (WebhookTokenEnv is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(WebhookTokenEnv))) errors.Add($"webhook_token_env: environment variable '{WebhookTokenEnv}' is empty");
         if (IngestTokenEnv is not null && (Environment.GetEnvironmentVariable(IngestTokenEnv) ?? "").Length < 16) errors.Add($"ingest_token_env: environment variable '{IngestTokenEnv}' must hold a token of 16+ characters");
+        if (MaxBodyMb is < 1 or > 4096) errors.Add($"max_body_mb: 1 to 4096 (was {MaxBodyMb})");
         if (LogFormat is not ("text" or "json")) errors.Add($"log_format: text or json (was '{LogFormat}')");
         if (ReassembleEverySeconds <= 0) errors.Add($"reassemble_every_seconds must be positive (was {ReassembleEverySeconds})");
         if (ReassembleEveryExchangeMinutes <= 0) errors.Add($"reassemble_every_exchange_minutes must be positive (was {ReassembleEveryExchangeMinutes})");
         if (MinNewExchanges < 1) errors.Add($"min_new_exchanges must be at least 1 (was {MinNewExchanges})");
-        if (GatewayPort is not null)
-        {
-            if (Upstream is null || !Uri.TryCreate(Upstream, UriKind.Absolute, out _)) errors.Add("--gateway-port needs --upstream URL");
-            if (Keys is null) errors.Add("--gateway-port needs --keys FILE (JSON lines {\"key\",\"account\"})");
-        }
         return errors;
     }
 }

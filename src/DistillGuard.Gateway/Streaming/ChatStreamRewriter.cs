@@ -1,0 +1,171 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DistillGuard.Gateway.Policy;
+using DistillGuard.Gateway.Seams;
+using static DistillGuard.Gateway.Streaming.JsonBits;
+
+namespace DistillGuard.Gateway.Streaming;
+
+/// <summary>
+/// Chat Completions chunks (<c>data: {chat.completion.chunk}</c> … <c>data: [DONE]</c>). Reasoning travels in
+/// <c>choices[].delta.reasoning_content</c> (or <c>reasoning</c> / <c>reasoning_details</c>, by provider): stripped, or
+/// summarised with the tail sent when the choice's reasoning ends. A choice left empty is dropped from its chunk, and a
+/// chunk left without choices is dropped.
+/// </summary>
+internal sealed class ChatStreamRewriter(ReasoningProtection? protect, IResponseTextTransformer? text) : StreamRewriter(protect, text)
+{
+    private const string HoldKey = "chat";
+    private static readonly string[] s_reasoningFields = ["reasoning_content", "reasoning"];
+
+    private sealed class Choice
+    {
+        public bool InReasoning, Counted;
+        public string Field = "reasoning_content";
+        public ReasoningSummariser? Summary;
+        public IResponseTextStream? Text;
+    }
+
+    private readonly SortedDictionary<int, Choice> _choices = [];
+    private JsonNode? _id, _created, _model;
+
+    public override void OnEvent(SseEvent e, List<SseEvent> output)
+    {
+        if (e.IsDone) { EndAll(output); output.Add(e); return; }
+        var chunk = e.Object();
+        if (chunk?["choices"] is not JsonArray choices) { output.Add(e); return; }
+        _id = chunk["id"]?.DeepClone() ?? _id;
+        _created = chunk["created"]?.DeepClone() ?? _created;
+        _model = chunk["model"]?.DeepClone() ?? _model;
+
+        bool changed = false, reasoningOnly = true, ended = false;
+        int before = choices.Count;
+        for (int k = choices.Count - 1; k >= 0; k--)
+        {
+            if (choices[k] is not JsonObject c) continue;
+            bool choiceChanged = false;
+            int index = Int(c["index"]) ?? 0;
+            if (!_choices.TryGetValue(index, out var st)) _choices[index] = st = new Choice();
+            var delta = c["delta"] as JsonObject;
+            bool finishing = !IsNull(c["finish_reason"]);
+
+            string? reasoning = null;
+            if (delta is not null && Protect is not null)
+            {
+                foreach (var f in s_reasoningFields)
+                    if (delta.ContainsKey(f))
+                    {
+                        if (Str(delta[f]) is { } r) { reasoning = (reasoning ?? "") + r; st.Field = f; }
+                        delta.Remove(f);
+                        choiceChanged = true;
+                    }
+                if (delta.Remove("reasoning_details")) choiceChanged = true;
+            }
+            if (!string.IsNullOrEmpty(reasoning))
+            {
+                st.InReasoning = true;
+                if (!st.Counted) { st.Counted = true; ReasoningBlocks++; }
+                if (Summarise)
+                {
+                    var sent = (st.Summary ??= NewSummariser()).Push(reasoning);
+                    if (sent.Length > 0) delta![st.Field] = sent;
+                }
+            }
+
+            bool other = finishing || (delta is not null && delta.Any(p => p.Key != "role" && !s_reasoningFields.Contains(p.Key) && HasValue(p.Value)));
+            if (other) reasoningOnly = false;
+            if (other && st.InReasoning)
+            {
+                st.InReasoning = false;
+                ended = true;
+                if (st.Summary is not null)
+                {
+                    var tail = st.Summary.Finish();
+                    if (tail.Length > 0)
+                    {
+                        if (delta is null) c["delta"] = delta = new JsonObject();
+                        delta[st.Field] = (Str(delta[st.Field]) ?? "") + tail;
+                        choiceChanged = true;
+                    }
+                }
+            }
+
+            if (Text is not null && delta is not null && Str(delta["content"]) is { } content)
+            {
+                var t = (st.Text ??= Text.Begin()).Push(content);
+                if (finishing) { t += st.Text.Flush(); st.Text = null; }
+                delta["content"] = t;
+                choiceChanged = true;
+            }
+            else if (Text is not null && finishing && st.Text is not null)
+            {
+                var tail = st.Text.Flush();
+                st.Text = null;
+                if (tail.Length > 0)
+                {
+                    if (delta is null) c["delta"] = delta = new JsonObject();
+                    delta["content"] = tail;
+                    choiceChanged = true;
+                }
+            }
+
+            if (choiceChanged && delta is not null && delta.Count == 0 && !finishing && IsNull(c["logprobs"]))
+                choices.RemoveAt(k);
+            changed |= choiceChanged;
+        }
+
+        if (!changed) { output.Add(e); return; }
+        if (before > 0 && choices.Count == 0 && IsNull(chunk["usage"]))
+        {
+            if (ended && HoldEnabled) output.Add(SseEvent.ReleaseMarker(HoldKey));
+            return;
+        }
+        e.Changed();
+        if (HoldEnabled)
+        {
+            if (ended) e.Release = HoldKey;
+            else if (reasoningOnly) e.Hold = HoldKey;
+        }
+        output.Add(e);
+    }
+
+    public override void OnEnd(List<SseEvent> output) => EndAll(output);
+
+    private static bool HasValue(JsonNode? v)
+        => v is not null && v.GetValueKind() switch { JsonValueKind.Null => false, JsonValueKind.String => v.GetValue<string>().Length > 0, _ => true };
+
+    /// <summary>The stream is over: a summary tail still owed, or transformed text still held back, goes out now.</summary>
+    private void EndAll(List<SseEvent> output)
+    {
+        foreach (var (index, st) in _choices)
+        {
+            if (st.InReasoning)
+            {
+                st.InReasoning = false;
+                var tail = st.Summary?.Finish() ?? "";
+                if (tail.Length > 0) output.Add(Chunk(index, st.Field, tail, release: true));
+                else if (HoldEnabled) output.Add(SseEvent.ReleaseMarker(HoldKey));
+            }
+            if (st.Text is not null)
+            {
+                var tail = st.Text.Flush();
+                st.Text = null;
+                if (tail.Length > 0) output.Add(Chunk(index, "content", tail, release: false));
+            }
+        }
+    }
+
+    private SseEvent Chunk(int index, string field, string value, bool release)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = _id?.DeepClone(),
+            ["object"] = "chat.completion.chunk",
+            ["created"] = _created?.DeepClone(),
+            ["model"] = _model?.DeepClone(),
+            ["choices"] = new JsonArray(new JsonObject { ["index"] = index, ["delta"] = new JsonObject { [field] = value }, ["finish_reason"] = null }),
+        };
+        var e = SseEvent.Synthetic(null, json);
+        if (release && HoldEnabled) { e.Hold = HoldKey; e.Release = HoldKey; }
+        return e;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DistillGuard.Gateway.Streaming;
+
+/// <summary>
+/// One server-sent event. An event read from upstream keeps its exact bytes (<see cref="Raw"/>) and is written back
+/// byte for byte unless a rewriter replaced its data (<see cref="Json"/> set, <see cref="Raw"/> null).
+/// </summary>
+internal sealed class SseEvent
+{
+    internal static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The <c>event:</c> field, null when absent.</summary>
+    public string? Name { get; init; }
+    /// <summary>The <c>data:</c> lines joined by newlines, null when the event had none.</summary>
+    public string? Data { get; init; }
+    /// <summary>The <c>id:</c> field, kept when the event is rewritten.</summary>
+    public string? Id { get; init; }
+    /// <summary>The event's bytes as received, blank line included; null for a rewritten or synthetic event.</summary>
+    public byte[]? Raw { get; private set; }
+    /// <summary>The data as JSON once parsed or rewritten.</summary>
+    public JsonNode? Json { get; private set; }
+
+    /// <summary>Hold-back key: the event belongs to a reasoning block whose events are held until it ends.</summary>
+    public string? Hold { get; set; }
+    /// <summary>Releases the events held under this key (after this event when it is held under the same key, before it otherwise).</summary>
+    public string? Release { get; set; }
+
+    public static SseEvent FromUpstream(string? name, string? data, string? id, byte[] raw) => new() { Name = name, Data = data, Id = id, Raw = raw };
+
+    public static SseEvent Synthetic(string? name, JsonNode json) => new() { Name = name, Json = json };
+
+    /// <summary>Not an event: tells the hold buffer that a held block has ended. Never written.</summary>
+    public static SseEvent ReleaseMarker(string key) => new() { Release = key, IsControl = true };
+
+    public bool IsControl { get; private init; }
+
+    public bool IsDone => Data is "[DONE]";
+
+    /// <summary>The data parsed as a JSON object, or null (not JSON, or no data).</summary>
+    public JsonObject? Object()
+    {
+        if (Json is JsonObject o) return o;
+        if (Json is not null || Data is null || Data.Length == 0 || Data[0] != '{') return null;
+        try { Json = JsonNode.Parse(Data); }
+        catch (JsonException) { return null; }
+        return Json as JsonObject;
+    }
+
+    /// <summary>Marks the data as rewritten: the event is written from <see cref="Json"/> from now on.</summary>
+    public void Changed() => Raw = null;
+
+    public void WriteTo(IBufferWriter<byte> w)
+    {
+        if (Raw is not null) { w.Write(Raw); return; }
+        var sb = new StringBuilder();
+        if (Name is not null) sb.Append("event: ").Append(Name).Append('\n');
+        if (Id is not null) sb.Append("id: ").Append(Id).Append('\n');
+        string data = Json is not null ? Json.ToJsonString(JsonOptions) : Data ?? "";
+        foreach (var line in data.Split('\n')) sb.Append("data: ").Append(line).Append('\n');
+        sb.Append('\n');
+        var s = sb.ToString();
+        var span = w.GetSpan(Encoding.UTF8.GetMaxByteCount(s.Length));
+        int n = Encoding.UTF8.GetBytes(s, span);
+        w.Advance(n);
+    }
+}

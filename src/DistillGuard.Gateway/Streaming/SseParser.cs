@@ -1,0 +1,86 @@
+using System.Text;
+
+namespace DistillGuard.Gateway.Streaming;
+
+/// <summary>
+/// Incremental server-sent-events framing (WHATWG: lines end in CR, LF or CRLF; a blank line ends an event). Keeps only
+/// the bytes of the event in progress; every completed event carries its exact bytes for pass-through.
+/// </summary>
+internal sealed class SseParser
+{
+    private byte[] _buf = new byte[8192];
+    private int _len;      // bytes held: the event in progress
+    private int _scan;     // where the next line starts
+    private string? _name, _id;
+    private StringBuilder? _data;
+    private bool _any;     // the event in progress has at least one line
+
+    public void Feed(ReadOnlySpan<byte> bytes, List<SseEvent> output)
+    {
+        if (_len + bytes.Length > _buf.Length) Array.Resize(ref _buf, Math.Max(_buf.Length * 2, _len + bytes.Length));
+        bytes.CopyTo(_buf.AsSpan(_len));
+        _len += bytes.Length;
+        while (true)
+        {
+            var rest = _buf.AsSpan(_scan, _len - _scan);
+            int nl = rest.IndexOfAny((byte)'\n', (byte)'\r');
+            if (nl < 0) return;
+            int term = 1;
+            if (rest[nl] == '\r')
+            {
+                if (nl + 1 == rest.Length) return;           // CR at the end: wait to see whether LF follows
+                if (rest[nl + 1] == '\n') term = 2;
+            }
+            var line = rest[..nl];
+            int next = _scan + nl + term;
+            if (line.IsEmpty)
+            {
+                if (_any) output.Add(Dispatch(next));
+                else Drop(next);                           // stray blank line
+                continue;
+            }
+            Field(line);
+            _any = true;
+            _scan = next;
+        }
+    }
+
+    /// <summary>What is left at the end of the stream: an unterminated event (its bytes kept as they were), or null.</summary>
+    public SseEvent? Finish()
+    {
+        if (_len == 0) return null;
+        if (_scan < _len) { Field(_buf.AsSpan(_scan, _len - _scan).TrimEnd((byte)'\r')); _any = true; }
+        return Dispatch(_len);
+    }
+
+    private void Field(ReadOnlySpan<byte> line)
+    {
+        if (line[0] == ':') return;                        // comment
+        int colon = line.IndexOf((byte)':');
+        var name = colon < 0 ? line : line[..colon];
+        var value = colon < 0 ? ReadOnlySpan<byte>.Empty : line[(colon + 1)..];
+        if (!value.IsEmpty && value[0] == ' ') value = value[1..];
+        if (name.SequenceEqual("data"u8))
+        {
+            if (_data is null) _data = new StringBuilder(Encoding.UTF8.GetString(value));
+            else _data.Append('\n').Append(Encoding.UTF8.GetString(value));
+        }
+        else if (name.SequenceEqual("event"u8)) _name = Encoding.UTF8.GetString(value);
+        else if (name.SequenceEqual("id"u8)) _id = Encoding.UTF8.GetString(value);
+    }
+
+    private SseEvent Dispatch(int end)
+    {
+        var e = SseEvent.FromUpstream(_name, _data?.ToString(), _id, _buf.AsSpan(0, end).ToArray());
+        Drop(end);
+        return e;
+    }
+
+    private void Drop(int end)
+    {
+        Buffer.BlockCopy(_buf, end, _buf, 0, _len - end);
+        _len -= end;
+        _scan = 0;
+        _name = null; _id = null; _data = null; _any = false;
+    }
+}
