@@ -127,7 +127,7 @@ public sealed class StreamingDetector : IAsyncDisposable
     /// </summary>
     /// <param name="source">names the body in the quarantine (e.g. <c>http</c>, <c>file:/var/log/x.jsonl</c>, <c>nats:SUBJECT</c>)</param>
     /// <param name="firstLine">the line number of the body's first line within its source (files tailed in pieces)</param>
-    public IngestResult Ingest(ReadOnlySpan<byte> body, string source, long firstLine = 1)
+    public IngestResult Ingest(ReadOnlyMemory<byte> body, string source, long firstLine = 1)
     {
         if (!_started) throw new InvalidOperationException("Start() first");
         var lines = new List<(int Start, int Length, long Line)>();
@@ -135,10 +135,10 @@ public sealed class StreamingDetector : IAsyncDisposable
         long lineNo = firstLine - 1;
         while (pos < body.Length)
         {
-            int nl = body[pos..].IndexOf((byte)'\n');
+            int nl = body.Span[pos..].IndexOf((byte)'\n');
             int start = pos, end = nl < 0 ? body.Length : pos + nl;
             int len = end - start;
-            if (len > 0 && body[start + len - 1] == (byte)'\r') len--;
+            if (len > 0 && body.Span[start + len - 1] == (byte)'\r') len--;
             lineNo++;
             pos = end + 1;
             lines.Add((start, len, lineNo));
@@ -148,39 +148,31 @@ public sealed class StreamingDetector : IAsyncDisposable
 
     /// <summary>Ingests the given slices of <paramref name="buffer"/> as lines, each with its own line number in the
     /// quarantine (a message queue's sequence numbers, say), made durable together.</summary>
-    public IngestResult IngestLines(ReadOnlySpan<byte> buffer, IReadOnlyList<(int Start, int Length, long Line)> lines, string source)
+    public IngestResult IngestLines(ReadOnlyMemory<byte> buffer, IReadOnlyList<(int Start, int Length, long Line)> lines, string source)
     {
         if (!_started) throw new InvalidOperationException("Start() first");
         // Parse on every core for a large body (each thread its own parser), in line order either way.
         var parsed = new (ExchangeFeatures? F, string? Reason)[lines.Count];
-        unsafe
+        void ParseRange(int from, int to)
         {
-            fixed (byte* p = buffer)
+            var parser = _parsers.Value!;
+            var span = buffer.Span;
+            for (int i = from; i < to; i++)
             {
-                byte* basePtr = p;
-                int length = buffer.Length;
-                void ParseRange(int from, int to)
-                {
-                    var parser = _parsers.Value!;
-                    var span = new ReadOnlySpan<byte>(basePtr, length);
-                    for (int i = from; i < to; i++)
-                    {
-                        var (start, len, _) = lines[i];
-                        var line = span.Slice(start, len);
-                        if (line.IsEmpty || line.IndexOfAnyExcept(" \t"u8) < 0) continue;
-                        var f = new ExchangeFeatures();
-                        string? reason = parser.Parse(line, f);
-                        parsed[i] = reason is null ? (f, null) : (null, reason);
-                    }
-                }
-                int workers = lines.Count >= 512 ? Math.Min(Environment.ProcessorCount, lines.Count / 256) : 1;
-                if (workers <= 1) ParseRange(0, lines.Count);
-                else
-                {
-                    int per = (lines.Count + workers - 1) / workers;
-                    Parallel.For(0, workers, w => ParseRange(w * per, Math.Min(lines.Count, (w + 1) * per)));
-                }
+                var (start, len, _) = lines[i];
+                var line = span.Slice(start, len);
+                if (line.IsEmpty || line.IndexOfAnyExcept(" \t"u8) < 0) continue;
+                var f = new ExchangeFeatures();
+                string? reason = parser.Parse(line, f);
+                parsed[i] = reason is null ? (f, null) : (null, reason);
             }
+        }
+        int workers = lines.Count >= 512 ? Math.Min(Environment.ProcessorCount, lines.Count / 256) : 1;
+        if (workers <= 1) ParseRange(0, lines.Count);
+        else
+        {
+            int per = (lines.Count + workers - 1) / workers;
+            Parallel.For(0, workers, w => ParseRange(w * per, Math.Min(lines.Count, (w + 1) * per)));
         }
         var good = new List<(ExchangeFeatures F, int Start, int Length)>();
         var bad = new List<(long Line, string Reason, int Start, int Length)>();
@@ -193,7 +185,7 @@ public sealed class StreamingDetector : IAsyncDisposable
         return Commit(buffer, source, good, bad);
     }
 
-    private IngestResult Commit(ReadOnlySpan<byte> body, string source, List<(ExchangeFeatures F, int Start, int Length)> good, List<(long Line, string Reason, int Start, int Length)> bad)
+    private IngestResult Commit(ReadOnlyMemory<byte> body, string source, List<(ExchangeFeatures F, int Start, int Length)> good, List<(long Line, string Reason, int Start, int Length)> bad)
     {
         long accepted = 0, duplicates = 0;
         lock (_ingestLock)
@@ -205,14 +197,14 @@ public sealed class StreamingDetector : IAsyncDisposable
             }
             foreach (var (line, reason, start, length) in bad)
             {
-                _quarantine.Write(source, line, reason, body.Slice(start, length));
+                _quarantine.Write(source, line, reason, body.Span.Slice(start, length));
                 StreamingMetrics.Quarantined.Add(1, new KeyValuePair<string, object?>("reason", reason));
             }
             var fresh = new List<ExchangeFeatures>(good.Count);
             foreach (var (f, start, length) in good)
             {
                 if (!_ids.Add(IdKey(f.Id))) { duplicates++; continue; }
-                _journal.Append(body.Slice(start, length));
+                _journal.Append(body.Span.Slice(start, length));
                 _accounts.Add(f.Account);
                 fresh.Add(f);
             }

@@ -187,7 +187,8 @@ internal static class ReplayCommand
             {
                 if (line.Length == 0) continue;
                 exchanges++;
-                var (ts, account) = Envelope(line);
+                var bytes = System.Text.Encoding.UTF8.GetBytes(line);   // once: read for the envelope, then sent
+                var (ts, account) = Envelope(bytes);
                 if (ts != long.MinValue)
                 {
                     if (t0 == long.MinValue) t0 = ts;
@@ -211,7 +212,6 @@ internal static class ReplayCommand
                         }
                     }
                 }
-                var bytes = System.Text.Encoding.UTF8.GetBytes(line);
                 batch.Write(bytes);
                 batch.WriteByte((byte)'\n');
                 if (++inBatch >= r.Batch) await Send();
@@ -279,13 +279,13 @@ internal static class ReplayCommand
     }
 
     /// <summary>The line's ts (Unix ms, or MinValue) and account, read from its top-level fields only.</summary>
-    internal static (long Ts, string? Account) Envelope(string line)
+    internal static (long Ts, string? Account) Envelope(ReadOnlySpan<byte> line)
     {
         long ts = long.MinValue;
         string? account = null;
         try
         {
-            var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(line));
+            var reader = new Utf8JsonReader(line);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return (ts, null);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {

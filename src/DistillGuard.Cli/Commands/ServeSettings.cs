@@ -101,13 +101,12 @@ internal sealed record ServeSettings
                 : JsonValue.Create(text);
         }
 
-        string Where(string name) => path is not null && values.ContainsKey(name) ? name : name;
         string? Str(string name)
         {
             if (!values.TryGetValue(name, out var n) || n is null) return null;
             if (n is JsonValue v && v.TryGetValue<string>(out var s)) return s;
             if (n is JsonValue num) return num.ToJsonString();
-            errors.Add($"{Where(name)}: expected a string");
+            errors.Add($"{name}: expected a string");
             return null;
         }
         int? Int(string name)

@@ -39,7 +39,7 @@ public sealed class FileTailSource : IAsyncDisposable
         }
     }
 
-    public string Path_ => _path;
+    public string FilePath => _path;
     public long Offset => Interlocked.Read(ref _offset);
 
     public void Start() => _task = Task.Run(() => RunAsync(_stop.Token));
@@ -72,7 +72,7 @@ public sealed class FileTailSource : IAsyncDisposable
                 int lines = buffer.AsSpan(0, used).Count((byte)'\n');
                 while (true)
                 {
-                    var r = _detector.Ingest(buffer.AsSpan(0, used), "file:" + _path, _line + 1);
+                    var r = _detector.Ingest(buffer.AsMemory(0, used), "file:" + _path, _line + 1);
                     if (!r.Busy) break;
                     await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
                 }

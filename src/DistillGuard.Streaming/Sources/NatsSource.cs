@@ -103,7 +103,7 @@ public sealed class NatsSource : IAsyncDisposable
                     }
                 }
                 IngestResult r;
-                while ((r = _detector.IngestLines(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), lines, "nats:" + _opt.Stream)).Busy)
+                while ((r = _detector.IngestLines(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), lines, "nats:" + _opt.Stream)).Busy)
                     await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
                 foreach (var m in batch) await m.AckAsync(cancellationToken: ct);
                 Interlocked.Add(ref _messages, batch.Count);

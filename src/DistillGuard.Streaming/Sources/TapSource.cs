@@ -66,7 +66,7 @@ public sealed class TapSource : IAsyncDisposable
                 }
                 while (true)
                 {
-                    var r = _detector.Ingest(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), "tap");
+                    var r = _detector.Ingest(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), "tap");
                     if (!r.Busy) break;
                     await Task.Delay(200, ct);
                 }
