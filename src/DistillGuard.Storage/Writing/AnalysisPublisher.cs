@@ -28,6 +28,10 @@ public sealed record Published(AnalysisResult Result, FeedbackResult Feedback, i
 public static class AnalysisPublisher
 {
     public static Published Publish(IResultStore store, AnalysisResult result, PublishOptions options, CancellationToken ct = default)
+        => Publish(store, result, options, null, ct);
+
+    /// <summary>As <see cref="Publish(IResultStore, AnalysisResult, PublishOptions, CancellationToken)"/>, handing the snapshot written to <paramref name="written"/>.</summary>
+    public static Published Publish(IResultStore store, AnalysisResult result, PublishOptions options, Action<StoreSnapshot>? written, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var (adjusted, feedback) = DismissalFeedback.Apply(result, store.Dismissals(), options.Detector.MinCampaignAccounts);
@@ -45,6 +49,7 @@ public static class AnalysisPublisher
             CampaignThreshold = options.Detector.CampaignThreshold,
         });
         int run = store.Write(snapshot);
+        written?.Invoke(snapshot);
         return new Published(adjusted, feedback, run, samples);
     }
 }
