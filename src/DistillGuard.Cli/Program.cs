@@ -13,6 +13,10 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ShareCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
+root.Subcommands.Add(WatermarkCommand.Create());
+root.Subcommands.Add(ProvenanceCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(ReportCommand.CreateKey());
 
 root.SetAction((parseResult, ct) => DemoCommand.RunAsync(DemoCommand.Defaults, ct));
 

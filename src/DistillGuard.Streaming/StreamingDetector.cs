@@ -317,8 +317,11 @@ public sealed class StreamingDetector : IAsyncDisposable
                     long ts = item.Features.TimestampMs;
                     if (ts > _clockMs) _clockMs = ts;
                     long fresh = _processed - _lastSnapshotExchanges;
+                    // While catching up on a backlog (a restart after downtime, a bulk load) the exchange clock would
+                    // ask for a re-assembly per hour of backlog; only the growth and wall-clock triggers run then.
+                    bool catchingUp = Interlocked.Read(ref _queued) > _opt.CatchUpQueue;
                     if (fresh >= _opt.MinNewExchanges &&
-                        (_clockMs - _lastSnapshotClockMs >= clockEvery || fresh >= _opt.ReassembleOnGrowth * Math.Max(_lastSnapshotExchanges, _opt.MinNewExchanges)))
+                        ((!catchingUp && _clockMs - _lastSnapshotClockMs >= clockEvery) || fresh >= _opt.ReassembleOnGrowth * Math.Max(_lastSnapshotExchanges, _opt.MinNewExchanges)))
                         Reassemble();
                     else if (++sinceCheck >= 1024)
                     {
@@ -492,7 +495,7 @@ public sealed class StreamingDetector : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _stop.Cancel();
-        _thread?.Join(TimeSpan.FromSeconds(10));
+        _thread?.Join(TimeSpan.FromSeconds(3));   // a re-assembly in progress finishes or is abandoned; the journal is durable either way
         foreach (var s in _sinks) await s.DisposeAsync();
         lock (_ingestLock)
         {

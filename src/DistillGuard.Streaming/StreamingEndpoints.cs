@@ -18,10 +18,10 @@ namespace DistillGuard.Streaming;
 /// </summary>
 public static class StreamingEndpoints
 {
-    /// <summary>Largest ingest body (after decompression).</summary>
-    public const long MaxBody = 512L << 20;
+    /// <summary>Largest ingest body by default (after decompression).</summary>
+    public const long DefaultMaxBody = 512L << 20;
 
-    public static void MapStreamingApi(this IEndpointRouteBuilder app, StreamingDetector detector, string? token = null)
+    public static void MapStreamingApi(this IEndpointRouteBuilder app, StreamingDetector detector, string? token = null, long maxBody = DefaultMaxBody)
     {
         var group = app.MapGroup("/v1");
         if (!string.IsNullOrEmpty(token))
@@ -39,9 +39,18 @@ public static class StreamingEndpoints
         group.MapPost("/exchanges", async (HttpContext http) =>
         {
             var size = http.Features.Get<IHttpMaxRequestBodySizeFeature>();
-            if (size is { IsReadOnly: false }) size.MaxRequestBodySize = MaxBody;
+            if (size is { IsReadOnly: false }) size.MaxRequestBodySize = maxBody;
+            if (http.Request.ContentLength > maxBody)
+                return Results.Json(new { error = $"body of {http.Request.ContentLength} bytes is larger than the limit of {maxBody} bytes: send it in parts" }, statusCode: 413);
             byte[] body;
-            try { body = await ReadBody(http.Request); }
+            try { body = await ReadBody(http.Request, maxBody); }
+            catch (TooLargeException e)
+            {
+                // The rest of a body within the transfer limit (a gzip body too large only once inflated) is read and
+                // dropped, so the client gets the 413 instead of a reset while it is still sending.
+                try { await http.Request.Body.CopyToAsync(Stream.Null); } catch (Exception x) when (x is BadHttpRequestException or IOException) { }
+                return Results.Json(new { error = e.Message }, statusCode: 413);
+            }
             catch (InvalidDataException e) { return Results.Json(new { error = e.Message }, statusCode: 400); }
             catch (BadHttpRequestException e) { return Results.Json(new { error = e.Message }, statusCode: e.StatusCode); }
             var r = detector.Ingest(body, "http");
@@ -113,20 +122,34 @@ public static class StreamingEndpoints
         });
     }
 
-    private static async Task<byte[]> ReadBody(HttpRequest request)
+    private sealed class TooLargeException(string message) : Exception(message);
+
+    private static async Task<byte[]> ReadBody(HttpRequest request, long maxBody)
     {
         Stream s = request.Body;
         string encoding = request.Headers.ContentEncoding.ToString();
-        if (encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase)) s = new GZipStream(s, CompressionMode.Decompress);
+        await using var gzip = encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase) ? new GZipStream(s, CompressionMode.Decompress) : null;
+        if (gzip is not null) s = gzip;
         else if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"unsupported Content-Encoding '{encoding}' (gzip or none)");
         var ms = new MemoryStream();
         var buffer = new byte[81920];
         int n;
-        while ((n = await s.ReadAsync(buffer)) > 0)
+        try
         {
-            ms.Write(buffer, 0, n);
-            if (ms.Length > MaxBody) throw new InvalidDataException($"body larger than {MaxBody >> 20} MB: send it in parts");
+            while ((n = await s.ReadAsync(buffer)) > 0)
+            {
+                ms.Write(buffer, 0, n);
+                if (ms.Length > maxBody) throw new TooLargeException($"body larger than the limit of {maxBody} bytes (after decompression): send it in parts");
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == 413)
+        {
+            throw new TooLargeException($"body larger than the limit of {maxBody} bytes: send it in parts");
+        }
+        catch (InvalidDataException e) when (gzip is not null)
+        {
+            throw new InvalidDataException($"Content-Encoding gzip, but the body is not gzip: {e.Message}");
         }
         return ms.ToArray();
     }

@@ -31,6 +31,10 @@ public sealed record StreamingOptions
     /// queueing more in memory; the journal already holds them, so nothing is lost either way.</summary>
     public int MaxQueued { get; init; } = 50_000;
 
+    /// <summary>With more accepted exchanges than this waiting for the detector it is catching up (a restart after
+    /// downtime, a bulk load): the exchange-clock trigger pauses until the backlog is under it again.</summary>
+    public int CatchUpQueue { get; init; } = 5_000;
+
     /// <summary>Verdict changes kept per account for queries (all of them stay in <c>changes.jsonl</c>).</summary>
     public int HistoryPerAccount { get; init; } = 32;
 

@@ -54,6 +54,102 @@ public sealed class ServeCommandTests(TinyTraffic traffic) : IClassFixture<TinyT
     }
 
     [Fact]
+    public async Task KilledMidIngest_AndEverythingSentAgain_EndsWithTheVerdictsOfAnUninterruptedRun()
+    {
+        using var state = new TempDir();
+        string[] args = ["--ingest-port", "0", "--state", state.Path, "--accounts", traffic.Accounts, "--allow", traffic.Allow];
+        var chunks = traffic.Lines.Chunk(300).ToList();
+        using (var serve = new ServeProcess(args))
+        {
+            using var http = new HttpClient { BaseAddress = serve.WaitReady() };
+            (await http.PostAsync("v1/exchanges", new ByteArrayContent(TinyTraffic.Body(chunks[0])))).EnsureSuccessStatusCode();
+            // the next chunks are in flight when the process dies
+            var sending = Task.Run(async () =>
+            {
+                foreach (var c in chunks.Skip(1))
+                    try { await http.PostAsync("v1/exchanges", new ByteArrayContent(TinyTraffic.Body(c))); } catch (HttpRequestException) { return; }
+            });
+            await Task.Delay(150);
+            serve.Kill();
+            await sending;
+        }
+        using (var serve = new ServeProcess(args))
+        {
+            using var http = new HttpClient { BaseAddress = serve.WaitReady() };
+            long held = (await Stats(http)).GetProperty("exchanges").GetInt64();
+            Assert.InRange(held, chunks[0].Length, traffic.Lines.Count);
+            var res = JsonDocument.Parse(await (await http.PostAsync("v1/exchanges", new ByteArrayContent(TinyTraffic.Body(traffic.Lines)))).Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(held, res.GetProperty("duplicates").GetInt64());
+            await http.PostAsync("v1/reassemble", null);
+            Assert.Equal(traffic.Lines.Count, (await Stats(http)).GetProperty("exchanges").GetInt64());
+            var live = (await http.GetStringAsync("v1/verdicts")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)
+                .ToDictionary(e => e.GetProperty("account").GetString()!, e => (e.GetProperty("verdict").GetString(), e.GetProperty("score").GetDouble()));
+
+            // an uninterrupted run: the batch analysis of the same log
+            var outDir = Path.Combine(state.Path, "batch");
+            var rc = DistillGuard.Cli.Commands.AnalyzeCommand.Execute(new DistillGuard.Cli.Commands.AnalyzeCommand.Request
+            {
+                Logs = [traffic.Log], Accounts = traffic.Accounts, Allow = traffic.Allow, OutDir = outDir, Workers = 2, NoProgress = true,
+            }, new StringWriter(), new StringWriter());
+            Assert.Equal(0, rc);
+            var batch = File.ReadAllLines(Path.Combine(outDir, "verdicts.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
+                .ToDictionary(e => e.GetProperty("account").GetString()!, e => (e.GetProperty("verdict").GetString(), e.GetProperty("score").GetDouble()));
+            Assert.Equal(batch, live);
+        }
+    }
+
+    [Fact]
+    public async Task Sigterm_StopsCleanlyWithinTenSeconds_AndABusyPortIsOneClearLineAndExit2()
+    {
+        using var state = new TempDir();
+        using var serve = new ServeProcess("--ingest-port", "0", "--state", state.Path);
+        var url = serve.WaitReady();
+        using var http = new HttpClient { BaseAddress = url };
+        (await http.PostAsync("v1/exchanges", new ByteArrayContent(TinyTraffic.Body(traffic.Lines.Take(500))))).EnsureSuccessStatusCode();
+
+        using (var second = new ServeProcess("--ingest-port", url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--state", Path.Combine(state.Path, "other")))
+        {
+            Assert.Equal(2, second.WaitExit());
+            Assert.Contains($"port {url.Port} on 127.0.0.1 is already in use", second.Errors);
+            Assert.DoesNotContain("   at ", second.Errors);   // no stack trace
+        }
+
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        serve.Terminate();
+        Assert.Equal(0, serve.WaitExit(15));
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), $"took {sw.Elapsed}");
+        await Assert.ThrowsAsync<HttpRequestException>(() => http.GetStringAsync("v1/stats"));
+    }
+
+    [Fact]
+    public async Task OversizedIngestBody_IsRefusedWith413_AndTheServiceGoesOn()
+    {
+        using var state = new TempDir();
+        var cfg = Path.Combine(state.Path, "serve.json");
+        File.WriteAllText(cfg, """{"max_body_mb": 1}""");
+        using var serve = new ServeProcess("--config", cfg, "--ingest-port", "0", "--state", Path.Combine(state.Path, "s"));
+        using var http = new HttpClient { BaseAddress = serve.WaitReady() };
+        var big = TinyTraffic.Body(traffic.Lines.Take(2000));
+        Assert.True(big.Length > 1 << 20);
+        // a client sending a large body asks first (Expect: 100-continue), so the refusal arrives before the bytes
+        var req = new HttpRequestMessage(HttpMethod.Post, "v1/exchanges") { Content = new ByteArrayContent(big) };
+        req.Headers.ExpectContinue = true;
+        var res = await http.SendAsync(req);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, res.StatusCode);
+        Assert.Contains("send it in parts", await res.Content.ReadAsStringAsync());
+        var gz = new MemoryStream();
+        using (var z = new System.IO.Compression.GZipStream(gz, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true)) z.Write(big);
+        var compressed = new ByteArrayContent(gz.ToArray());
+        compressed.Headers.ContentEncoding.Add("gzip");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await http.PostAsync("v1/exchanges", compressed)).StatusCode);
+        // a refused body may leave its connection unusable; the service itself goes on (a new connection)
+        using var fresh = new HttpClient { BaseAddress = http.BaseAddress };
+        var small = await fresh.PostAsync("v1/exchanges", new ByteArrayContent(TinyTraffic.Body(traffic.Lines.Take(10))));
+        Assert.Equal(HttpStatusCode.OK, small.StatusCode);
+        Assert.Equal(10, (await Stats(fresh)).GetProperty("exchanges").GetInt64());
+    }
+
+    [Fact]
     public void BadSettings_AreAllReportedAtOnce_WithExitCode2()
     {
         using var state = new TempDir();

@@ -13,6 +13,8 @@ namespace DistillGuard.Streaming.Tests;
 /// what passes the gateway is tapped into the same detector.</summary>
 public sealed class ServeGatewayTests(TinyTraffic traffic) : IClassFixture<TinyTraffic>
 {
+    private const string Answer = "However, you can use a large buffer to begin with, and it is also important to start small because the answer often depends on many factors. Additionally, we should help users understand the main idea quickly.";
+
     private static async Task<WebApplication> FakeUpstream()
     {
         var b = WebApplication.CreateSlimBuilder();
@@ -20,8 +22,8 @@ public sealed class ServeGatewayTests(TinyTraffic traffic) : IClassFixture<TinyT
         b.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = b.Build();
         app.MapPost("/v1/chat/completions", () => Results.Text("""
-            {"id":"chatcmpl-1","object":"chat.completion","created":1770000000,"model":"gpt-x","choices":[{"index":0,"message":{"role":"assistant","content":"Paris."},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}
-            """, "application/json"));
+            {"id":"chatcmpl-1","object":"chat.completion","created":1770000000,"model":"gpt-x","choices":[{"index":0,"message":{"role":"assistant","content":"Paris. ANSWER"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}
+            """.Replace("ANSWER", Answer), "application/json"));
         await app.StartAsync();
         return app;
     }
@@ -89,5 +91,45 @@ public sealed class ServeGatewayTests(TinyTraffic traffic) : IClassFixture<TinyT
         var metrics = await ingest.GetStringAsync("metrics");
         Assert.Contains("distillguard_ingest_exchanges_total", metrics);
         Assert.Contains("source=\"tap\"", metrics);
+    }
+
+    [Fact]
+    public async Task WithAWatermarkKey_ThePolicysWatermarkActionMarksTheResponseText_ForTheNamedAccountsOnly()
+    {
+        using var dir = new TempDir();
+        await using var upstream = await FakeUpstream();
+        var key = DistillGuard.Provenance.Watermarking.WatermarkKey.FromSeed("serve-test", "test-lab");
+        var keyFile = Path.Combine(dir.Path, "wm.key");
+        key.Save(keyFile);
+        var keys = Path.Combine(dir.Path, "keys.jsonl");
+        File.WriteAllText(keys, "{\"key\":\"sk-marked-0123456789ab\",\"account\":\"acct_marked\"}\n{\"key\":\"sk-plain-0123456789abc\",\"account\":\"acct_plain\"}\n");
+        var policy = Path.Combine(dir.Path, "policy.yaml");
+        File.WriteAllText(policy, """
+            rules:
+              - name: mark
+                when: { account: acct_marked }
+                action: { watermark: { scheme: v1 } }
+            default: allow
+            """);
+        using var serve = new ServeProcess("--state", Path.Combine(dir.Path, "state"), "--gateway-port", "0", "--upstream", upstream.Urls.First(),
+            "--keys", keys, "--policy", policy, "--watermark-key", keyFile);
+        using var gw = new HttpClient { BaseAddress = serve.WaitReady("gateway") };
+        async Task<string> Content(string apiKey)
+        {
+            var req = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+            {
+                Content = new StringContent("""{"model":"gpt-x","messages":[{"role":"user","content":"Explain buffers."}]}""", Encoding.UTF8, "application/json"),
+            };
+            req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+            using var res = await gw.SendAsync(req);
+            res.EnsureSuccessStatusCode();
+            return JsonDocument.Parse(await res.Content.ReadAsStringAsync()).RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!;
+        }
+        string original = "Paris. " + Answer;
+        string marked = await Content("sk-marked-0123456789ab");
+        string plain = await Content("sk-plain-0123456789abc");
+        Assert.Equal(original, plain);
+        Assert.Equal(new DistillGuard.Provenance.Watermarking.Watermarker(key).Apply(original), marked);
+        Assert.NotEqual(original, marked);
     }
 }

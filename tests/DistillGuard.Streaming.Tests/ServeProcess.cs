@@ -49,6 +49,13 @@ public sealed partial class ServeProcess : IDisposable
         return _p.ExitCode;
     }
 
+    /// <summary>SIGTERM, as a service manager stops a service.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public void Kill()
     {

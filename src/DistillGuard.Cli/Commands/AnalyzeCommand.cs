@@ -6,7 +6,9 @@ using DistillGuard.Cli.Output;
 using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Reading;
 using DistillGuard.Core.Verdicts;
-using DistillGuard.Storage.DuckDb;
+using DistillGuard.Dashboard.Report;
+using DistillGuard.Storage;
+using DistillGuard.Storage.Writing;
 using Spectre.Console;
 
 namespace DistillGuard.Cli.Commands;
@@ -23,6 +25,10 @@ internal static class AnalyzeCommand
         public IReadOnlyList<string> IpIntel { get; init; } = [];
         public string? OutDir { get; init; }
         public string? Store { get; init; }
+        /// <summary>Environment variable with the PostgreSQL password (default PGPASSWORD).</summary>
+        public string? StorePasswordEnv { get; init; }
+        /// <summary>Also write DIR/report.html (self-contained campaign report).</summary>
+        public string? Report { get; init; }
         public int Workers { get; init; } = Environment.ProcessorCount;
         public bool Json { get; init; }
         public bool NoProgress { get; init; }
@@ -32,7 +38,15 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>What a run produced, for the terminal, `--json` and the demo.</summary>
-    internal sealed record Outcome(AnalysisResult Result, ReaderStats Reader, string OutDir, string? Store, TimeSpan Elapsed);
+    internal sealed record Outcome(AnalysisResult Result, ReaderStats Reader, string OutDir, string? Store, TimeSpan Elapsed)
+    {
+        public int Suppressed { get; init; }
+        public int Dismissed { get; init; }
+        public string? Report { get; init; }
+        /// <summary>Applying dismissals, reading cited exchanges back and writing the store; writing the report.</summary>
+        public TimeSpan StoreTime { get; init; }
+        public TimeSpan ReportTime { get; init; }
+    }
 
     public static Command Create()
     {
@@ -50,7 +64,13 @@ internal static class AnalyzeCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var outDir = new Option<string>("--out", "-o") { Description = "Output directory: verdicts.jsonl, campaigns.json, quarantine.jsonl.", Required = true };
-        var store = new Option<string?>("--store") { Description = "Also write the results into this DuckDB file for SQL (tables verdicts, reasons, campaigns, campaign_members, evidence, account_profiles)." };
+        var store = new Option<string?>("--store")
+        {
+            Description = "Also write the results into a store for SQL, `report` and the dashboard: a DuckDB file, or postgresql://USER@HOST:PORT/DB " +
+                          "(shared by a team). The latest analysis replaces the previous one; decisions and audit are kept, and analysts' dismissals are applied.",
+        };
+        var storePasswordEnv = new Option<string?>("--store-password-env") { Description = "Environment variable holding the PostgreSQL password (default PGPASSWORD)." };
+        var report = new Option<string?>("--report") { Description = "Also write DIR/report.html: a self-contained campaign report (opens offline)." };
         var workers = new Option<int>("--workers") { Description = "Parsing threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the run summary as JSON on stdout." };
         var noProgress = new Option<bool>("--no-progress") { Description = "No progress bar on stderr." };
@@ -65,7 +85,7 @@ internal static class AnalyzeCommand
             "Find distillation campaigns in an exchange log: per-exchange signals, per-account profiles, cross-account links,\n" +
             "campaigns. Writes verdicts.jsonl (every account once, with reasons) and campaigns.json (verdicts spec).")
         {
-            log, accounts, allow, ipIntel, outDir, store, workers, json, noProgress, failOnCampaign, config,
+            log, accounts, allow, ipIntel, outDir, store, storePasswordEnv, report, workers, json, noProgress, failOnCampaign, config,
         };
         cmd.SetAction((pr, ct) => Task.FromResult(Execute(new Request
         {
@@ -75,6 +95,8 @@ internal static class AnalyzeCommand
             IpIntel = pr.GetValue(ipIntel) ?? [],
             OutDir = pr.GetValue(outDir),
             Store = pr.GetValue(store),
+            StorePasswordEnv = pr.GetValue(storePasswordEnv),
+            Report = pr.GetValue(report),
             Workers = pr.GetValue(workers),
             Json = pr.GetValue(json),
             NoProgress = pr.GetValue(noProgress),
@@ -110,7 +132,7 @@ internal static class AnalyzeCommand
         if (errors.Count > 0)
         {
             foreach (var e in errors) stderr.WriteLine($"analyze: {e}");
-            stderr.WriteLine("usage: distillguard analyze --log FILE... --out DIR [--accounts FILE] [--allow FILE] [--ip-intel FILE]... [--store FILE.duckdb] [--json]");
+            stderr.WriteLine("usage: distillguard analyze --log FILE... --out DIR [--accounts FILE] [--allow FILE] [--ip-intel FILE]... [--store FILE.duckdb|postgresql://…] [--report DIR] [--json]");
             return ExitCodes.UsageError;
         }
 
@@ -127,6 +149,11 @@ internal static class AnalyzeCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             stderr.WriteLine($"analyze: {e.Message}");
+            return ExitCodes.InputError;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or ArgumentException && request.Store is not null)
+        {
+            stderr.WriteLine($"analyze: store {request.Store}: {e.Message}");
             return ExitCodes.InputError;
         }
 
@@ -155,6 +182,8 @@ internal static class AnalyzeCommand
 
         ReaderStats stats;
         AnalysisResult? result = null;
+        var tally = request.Store is not null || request.Report is not null ? new ActivityTally() : null;
+        Action<Core.Model.ExchangeFeatures> add = tally is null ? engine.Add : f => { engine.Add(f); tally.Add(f); };
         bool showProgress = !request.NoProgress && !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
         if (showProgress)
         {
@@ -171,7 +200,7 @@ internal static class AnalyzeCommand
                         read.Value = Math.Min(p.BytesRead, read.MaxValue);
                         read.Description = $"reading: {p.Lines:N0} lines, {p.Quarantined:N0} quarantined";
                     });
-                    s = ExchangeLogReader.Read(readerOptions with { Progress = progress }, engine.Add, ct);
+                    s = ExchangeLogReader.Read(readerOptions with { Progress = progress }, add, ct);
                     read.Value = read.MaxValue;
                     var link = ctx.AddTask("linking accounts and assembling campaigns", maxValue: 1);
                     link.IsIndeterminate = true;
@@ -183,19 +212,38 @@ internal static class AnalyzeCommand
         }
         else
         {
-            stats = ExchangeLogReader.Read(readerOptions, engine.Add, ct);
+            stats = ExchangeLogReader.Read(readerOptions, add, ct);
             result = engine.Complete(inputs);
         }
 
-        VerdictWriter.Write(outDir, result!.Verdicts, result.Campaigns);
-        if (request.Store is not null)
+        int suppressed = 0, dismissed = 0;
+        string? reportPath = null;
+        TimeSpan storeTime = default, reportTime = default;
+        if (tally is not null)
         {
-            if (File.Exists(request.Store)) File.Delete(request.Store);
-            new DuckDbStore(request.Store).Write(result);
+            // An analysis with --report but no --store goes through an in-memory store.
+            var phase = Stopwatch.StartNew();
+            using var store = ResultStores.Open(request.Store ?? ":memory:", request.StorePasswordEnv);
+            var published = AnalysisPublisher.Publish(store, result!, new PublishOptions
+            {
+                Logs = request.Logs,
+                Inputs = inputs,
+                Activity = tally,
+                Quarantined = stats.Quarantined,
+                Detector = detectorOptions,
+            }, ct);
+            result = published.Result;
+            suppressed = published.Feedback.Suppressed.Count;
+            dismissed = published.Feedback.ClearedAccounts.Count;
+            storeTime = phase.Elapsed;
+            phase.Restart();
+            if (request.Report is not null) reportPath = ReportWriter.Write(store, request.Report);
+            reportTime = phase.Elapsed;
         }
+        VerdictWriter.Write(outDir, result!.Verdicts, result.Campaigns);
         if (stats.Quarantined == 0 && File.Exists(readerOptions.QuarantinePath) && new FileInfo(readerOptions.QuarantinePath).Length == 0)
             File.Delete(readerOptions.QuarantinePath);
-        return new Outcome(result, stats, outDir, request.Store, sw.Elapsed);
+        return new Outcome(result, stats, outDir, request.Store, sw.Elapsed) { Suppressed = suppressed, Dismissed = dismissed, Report = reportPath, StoreTime = storeTime, ReportTime = reportTime };
     }
 
     internal static void Render(IAnsiConsole console, Outcome o)
@@ -230,8 +278,10 @@ internal static class AnalyzeCommand
             }
             console.Write(t);
         }
+        if (o.Suppressed > 0 || o.Dismissed > 0)
+            console.MarkupLine($"[grey]analysts' dismissals: {o.Suppressed} campaign(s) suppressed, {o.Dismissed} account(s) cleared (same accounts, no new kind of evidence)[/]");
         console.MarkupLine($"written: [bold]{Markup.Escape(Path.Combine(o.OutDir, VerdictWriter.VerdictsFile))}[/], [bold]{Markup.Escape(Path.Combine(o.OutDir, VerdictWriter.CampaignsFile))}[/]" +
-            (o.Store is null ? "" : $", [bold]{Markup.Escape(o.Store)}[/]"));
+            (o.Store is null ? "" : $", [bold]{Markup.Escape(o.Store)}[/]") + (o.Report is null ? "" : $", [bold]{Markup.Escape(o.Report)}[/]"));
     }
 
     private static string Abbreviate(IReadOnlyList<string> items, int max)
@@ -247,7 +297,12 @@ internal static class AnalyzeCommand
             schema = "distillguard.analysis/1",
             out_dir = o.OutDir,
             store = o.Store,
+            report = o.Report,
+            suppressed_campaigns = o.Suppressed,
+            dismissed_accounts = o.Dismissed,
             elapsed_seconds = Math.Round(o.Elapsed.TotalSeconds, 3),
+            store_seconds = Math.Round(o.StoreTime.TotalSeconds, 3),
+            report_seconds = Math.Round(o.ReportTime.TotalSeconds, 3),
             reader = new
             {
                 files = o.Reader.Files,

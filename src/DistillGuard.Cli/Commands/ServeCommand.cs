@@ -35,13 +35,15 @@ internal static class ServeCommand
         var upstream = new Option<string?>("--upstream") { Description = "The API the gateway forwards to (base URL)." };
         var keys = new Option<string?>("--keys") { Description = "Gateway API keys, JSON lines {\"key\",\"account\"[,\"tier\"]}: who each request is." };
         var policy = new Option<string?>("--policy") { Description = "Gateway policy (YAML or JSON): what verdicts get — allow, throttle, block, verify, protect reasoning; hot-reloaded." };
+        var watermarkKey = new Option<string?>("--watermark-key") { Description = "Watermark key (`watermark keygen`): the gateway watermarks response text where its policy says `watermark` (docs/provenance.md)." };
         var logFormat = new Option<string?>("--log-format") { Description = "text (default) or json: structured log lines on stderr." };
         var cmd = new Command("serve",
             "Run the streaming detector (ingest, live verdicts, alerts), the inline gateway and/or the TAXII 2.1 server, on 127.0.0.1.\n" +
             "Settings come from --config, environment variables " + ServeSettings.EnvironmentPrefix + "<NAME> and these flags, each overriding the one before.")
         {
-            config, ingestPort, state, accounts, allow, ipIntel, tail, nats, natsStream, natsSubject, alertsJsonl, webhook, detectorConfig, reassemble, reassembleClock, taxiiPort, noMetrics, logFormat, gatewayPort, upstream, keys, policy,
+            config, ingestPort, state, accounts, allow, ipIntel, tail, nats, natsStream, natsSubject, alertsJsonl, webhook, detectorConfig, reassemble, reassembleClock, taxiiPort, noMetrics, logFormat, gatewayPort, upstream, keys, policy, watermarkKey,
         };
+        DashboardServe.AddOptions(cmd);
         cmd.SetAction(async (pr, ct) =>
         {
             var errors = new List<string>();
@@ -65,8 +67,10 @@ internal static class ServeCommand
                 TaxiiPort = pr.GetValue(taxiiPort) ?? s.TaxiiPort,
                 Metrics = !pr.GetValue(noMetrics) && s.Metrics,
                 LogFormat = pr.GetValue(logFormat) ?? s.LogFormat,
+                WatermarkKey = pr.GetValue(watermarkKey) ?? s.WatermarkKey,
                 GatewayFlags = new[] { ("--gateway-port", pr.GetValue(gatewayPort)), ("--upstream", pr.GetValue(upstream)), ("--keys", pr.GetValue(keys)), ("--policy", pr.GetValue(policy)) }
                     .Where(f => f.Item2 is not null).ToDictionary(f => f.Item1, f => f.Item2),
+                Dashboard = DashboardServe.Read(pr, cmd),
             };
             return await ServeHost.RunAsync(s, errors, Console.Out, Console.Error, ct);
         });

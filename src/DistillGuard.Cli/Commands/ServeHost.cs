@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Verdicts;
@@ -40,6 +41,15 @@ internal static class ServeHost
             try { gateway = GatewayOptions.Load(s.GatewayFlags, s.GatewaySection); }
             catch (GatewayConfigurationException e) { errors.AddRange(e.Errors.Select(x => $"gateway: {x}")); }
         }
+        DistillGuard.Provenance.Watermarking.WatermarkKey? watermarkKey = null;
+        if (s.WatermarkKey is not null && File.Exists(s.WatermarkKey))
+        {
+            try { watermarkKey = DistillGuard.Provenance.Watermarking.WatermarkKey.Load(s.WatermarkKey); }
+            catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or FormatException or ArgumentException)
+            {
+                errors.Add($"watermark_key: {e.Message}");
+            }
+        }
         if (errors.Count > 0)
         {
             foreach (var e in errors) stderr.WriteLine($"serve: {e}");
@@ -52,11 +62,11 @@ internal static class ServeHost
             b.ClearProviders();
             if (s.LogFormat == "json") b.AddJsonConsole(o => { o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffK"; o.UseUtcTimestamp = true; });
             else b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
-            // Not AddFilter(_ => true): a filter rule without a level lifts the minimum, and ASP.NET Core and YARP then log
-            // ~20 lines per request (trace to information), which cost the gateway most of its throughput under load.
             b.SetMinimumLevel(level);
             b.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             b.AddFilter("Yarp", LogLevel.Warning);
+            // a listener that cannot start is reported by serve itself, in one line (no stack trace from the host)
+            b.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
             Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(b.Services, o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         }
         using var loggerFactory = LoggerFactory.Create(b => Logging(b, LogLevel.Information));
@@ -96,8 +106,8 @@ internal static class ServeHost
                 if (s.IngestPort is { } port)
                 {
                     string? token = s.IngestTokenEnv is null ? null : Environment.GetEnvironmentVariable(s.IngestTokenEnv);
-                    var app = StreamingServer.Build(detector, port, token, s.Metrics, b => Logging(b, LogLevel.Warning));
-                    await app.StartAsync(stop.Token);
+                    var app = StreamingServer.Build(detector, port, token, s.Metrics, b => Logging(b, LogLevel.Warning), (long)s.MaxBodyMb << 20);
+                    await Start(app, "ingest", port, stop.Token);
                     apps.Add(app);
                     stdout.WriteLine($"listening ingest {app.Urls.First()} (POST /v1/exchanges; GET /v1/accounts/{{id}}, /v1/campaigns, /v1/stats{(s.Metrics ? ", /metrics" : "")})");
                 }
@@ -118,15 +128,17 @@ internal static class ServeHost
             if (gateway is not null && detector is not null)
             {
                 tap = new TapSource(detector, log: loggerFactory.CreateLogger("tap"));
-                var app = GatewayServer.Build(gateway, new LiveVerdicts(detector), new DetectorTap(tap), loggerFactory);
-                await app.StartAsync(stop.Token);
+                var transform = watermarkKey is null ? null : new PolicyWatermark(new DistillGuard.Provenance.Watermarking.Watermarker(watermarkKey));
+                var app = GatewayServer.Build(gateway, new LiveVerdicts(detector), new DetectorTap(tap), loggerFactory, transform);
+                await Start(app, "gateway", gateway.Port, stop.Token);
                 apps.Add(app);
                 stdout.WriteLine($"listening gateway {app.Urls.First()} (→ {gateway.Upstream}; /v1/chat/completions, /v1/responses, /v1/messages; every exchange tapped into the detector)");
             }
+            if (s.Dashboard is not null) await DashboardServe.StartAsync(s.Dashboard, detector, apps, stdout, b => Logging(b, LogLevel.Warning), loggerFactory, stop.Token);
             if (taxii is not null)
             {
                 var app = new TaxiiServer(taxii).Build(s.TaxiiPort ?? taxiiPort);
-                await app.StartAsync(stop.Token);
+                await Start(app, "taxii", s.TaxiiPort ?? taxiiPort, stop.Token);
                 apps.Add(app);
                 stdout.WriteLine($"listening taxii {app.Urls.First()} (discovery /taxii2/, API root /{taxii.ApiRoot}/)");
             }
@@ -135,6 +147,11 @@ internal static class ServeHost
             try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
             return ExitCodes.Success;
         }
+        catch (PortInUseException e)
+        {
+            stderr.WriteLine($"serve: {e.Message}");
+            return ExitCodes.UsageError;
+        }
         catch (Exception e) when (e is IOException or InvalidDataException or NATS.Client.Core.NatsException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"serve: {e.Message}");
@@ -142,11 +159,31 @@ internal static class ServeHost
         }
         finally
         {
-            foreach (var app in apps) { await app.StopAsync(CancellationToken.None); await app.DisposeAsync(); }
+            // SIGTERM or Ctrl+C: stop accepting, let requests in flight finish (bounded), then the sources and the
+            // detector (its journal is already durable; alerts queued get a moment to drain).
+            var shutdown = Stopwatch.StartNew();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(4));
+            foreach (var app in apps)
+            {
+                try { await app.StopAsync(grace.Token); } catch (OperationCanceledException) { }
+                await app.DisposeAsync();
+            }
             foreach (var t in tails) await t.DisposeAsync();
             if (tap is not null) await tap.DisposeAsync();
             if (nats is not null) await nats.DisposeAsync();
             if (detector is not null) await detector.DisposeAsync();
+            if (stop.IsCancellationRequested) log.LogInformation("stopped in {Seconds:0.0} s", shutdown.Elapsed.TotalSeconds);
+        }
+    }
+
+    private sealed class PortInUseException(string message) : Exception(message);
+
+    private static async Task Start(WebApplication app, string listener, int port, CancellationToken ct)
+    {
+        try { await app.StartAsync(ct); }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PortInUseException($"{listener}: port {port} on 127.0.0.1 is already in use (another serve? pick another port)");
         }
     }
 
@@ -157,6 +194,24 @@ internal static class ServeHost
         {
             if (!detector.Running) return VerdictLookup.Unavailable;
             return detector.Live.Verdicts.TryGetValue(account, out var v) ? new VerdictLookup(true, v.Verdict.WireName(), v.Score, v.Campaign) : null;
+        }
+    }
+
+    /// <summary>The gateway's watermark seam: where the policy's `watermark` action applies, the keyed watermark.</summary>
+    private sealed class PolicyWatermark(DistillGuard.Provenance.Watermarking.Watermarker watermarker) : IResponseTextTransform
+    {
+        public IResponseTextTransformer? For(ResponseTextContext context) => context.Watermark ? new Transformer(watermarker) : null;
+
+        private sealed class Transformer(DistillGuard.Provenance.Watermarking.Watermarker w) : IResponseTextTransformer
+        {
+            public string Apply(string text) => w.Apply(text);
+            public IResponseTextStream Begin() => new Stream(w.Begin());
+        }
+
+        private sealed class Stream(DistillGuard.Provenance.Watermarking.WatermarkStream s) : IResponseTextStream
+        {
+            public string Push(string delta) => s.Write(delta);
+            public string Flush() => s.Flush();
         }
     }
 

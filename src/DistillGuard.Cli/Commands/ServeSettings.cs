@@ -48,13 +48,20 @@ internal sealed record ServeSettings
     public bool Gateway => GatewayFlags.Count > 0 || GatewaySection is not null || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISTILLGUARD_GATEWAY_PORT"));
     /// <summary>Log lines as plain text or as JSON objects (one per line, for a log pipeline).</summary>
     public string LogFormat { get; init; } = "text";
+    /// <summary>Watermark key file (`watermark keygen`): the gateway watermarks the text of responses its policy's
+    /// `watermark` action names.</summary>
+    public string? WatermarkKey { get; init; }
+    /// <summary>Largest ingest body in MB (after decompression); larger ones are refused with 413.</summary>
+    public int MaxBodyMb { get; init; } = 512;
+    /// <summary>The analysts' dashboard (DashboardServe.cs), when --dashboard-port is given.</summary>
+    public DashboardSettings? Dashboard { get; init; }
 
     /// <summary>Names accepted in the file and the environment.</summary>
     public static readonly string[] Names =
     [
         "ingest_port", "state", "accounts", "allow", "ip_intel", "tail", "nats_url", "nats_stream", "nats_subject", "nats_consumer",
         "alerts_jsonl", "webhook", "webhook_token_env", "ingest_token_env", "metrics", "detector_config", "reassemble_every_seconds",
-        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "log_format",
+        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "log_format", "max_body_mb", "watermark_key",
         "gateway",   // an object: the gateway's settings (docs/gateway.md), read by its own loader
     ];
 
@@ -163,6 +170,8 @@ internal sealed record ServeSettings
             TaxiiPort = Int("taxii_port"),
             GatewaySection = values.ContainsKey("gateway") && path is not null ? path : null,
             LogFormat = Str("log_format") ?? d.LogFormat,
+            MaxBodyMb = Int("max_body_mb") ?? d.MaxBodyMb,
+            WatermarkKey = Str("watermark_key"),
         };
     }
 
@@ -171,20 +180,22 @@ internal sealed record ServeSettings
     {
         var errors = new List<string>();
         bool ingest = IngestPort is not null || Tail.Count > 0 || NatsUrl is not null;
-        if (!ingest && Taxii is null && !Gateway)
+        if (Dashboard is not null) errors.AddRange(Dashboard.Validate());
+        if (!ingest && Taxii is null && !Gateway && Dashboard is null)
             errors.Add("nothing to run: give --ingest-port (and/or --tail, --nats), --gateway-port, or a TAXII config");
         if ((ingest || Gateway) && string.IsNullOrWhiteSpace(State)) errors.Add("--state DIR is required for the streaming detector");
         foreach (var (name, port) in new[] { ("ingest_port", IngestPort), ("taxii_port", TaxiiPort) })
             if (port is { } p && (p < 0 || p > 65535)) errors.Add($"{name}: {p} is not a TCP port");
         var ports = new[] { IngestPort, TaxiiPort }.Where(p => p is > 0).GroupBy(p => p).Where(g => g.Count() > 1);
         foreach (var g in ports) errors.Add($"port {g.Key} is given to more than one listener");
-        foreach (var (name, file) in new[] { ("accounts", Accounts), ("allow", Allow), ("detector_config", DetectorConfig), ("taxii", Taxii) })
+        foreach (var (name, file) in new[] { ("accounts", Accounts), ("allow", Allow), ("detector_config", DetectorConfig), ("taxii", Taxii), ("watermark_key", WatermarkKey) })
             if (file is not null && !File.Exists(file)) errors.Add($"{name}: no file '{file}'");
         foreach (var f in IpIntel) if (!File.Exists(f)) errors.Add($"ip_intel: no file '{f}'");
         if (NatsUrl is not null && !NatsUrl.StartsWith("nats://", StringComparison.Ordinal)) errors.Add($"nats_url: expected nats://HOST:PORT (was '{NatsUrl}')");
         if (Webhook is not null && !(Uri.TryCreate(Webhook, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https"))) errors.Add($"webhook: not an http(s) URL: '{Webhook}'");
         if (WebhookTokenEnv is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(WebhookTokenEnv))) errors.Add($"webhook_token_env: environment variable '{WebhookTokenEnv}' is empty");
         if (IngestTokenEnv is not null && (Environment.GetEnvironmentVariable(IngestTokenEnv) ?? "").Length < 16) errors.Add($"ingest_token_env: environment variable '{IngestTokenEnv}' must hold a token of 16+ characters");
+        if (MaxBodyMb is < 1 or > 4096) errors.Add($"max_body_mb: 1 to 4096 (was {MaxBodyMb})");
         if (LogFormat is not ("text" or "json")) errors.Add($"log_format: text or json (was '{LogFormat}')");
         if (ReassembleEverySeconds <= 0) errors.Add($"reassemble_every_seconds must be positive (was {ReassembleEverySeconds})");
         if (ReassembleEveryExchangeMinutes <= 0) errors.Add($"reassemble_every_exchange_minutes must be positive (was {ReassembleEveryExchangeMinutes})");

@@ -150,8 +150,9 @@ public sealed class CampaignAssembler
     /// graph — two accounts weigh what they share: for each key held by at most half the campaign, min of their edge
     /// weights over the key's holders − 1 (a key everyone holds says nothing about sub-groups) — and partitioned by
     /// Louvain modularity. The campaign is split only when the partition is clear (modularity ≥
-    /// <see cref="DetectorOptions.MinSplitModularity"/>), each part (parts smaller than 5 % of the campaign join the
-    /// part they are most bound to) scores as a campaign of its own, and no member's verdict changes. Otherwise null.
+    /// <see cref="DetectorOptions.MinSplitModularity"/>), the communities still form two or more operations once those
+    /// linked like one are merged (<see cref="Regroup"/>; parts smaller than 5 % of the campaign then join the part
+    /// they are most bound to), each part scores as a campaign of its own, and no member's verdict changes. Otherwise null.
     /// </summary>
     private List<CampaignFinding>? SplitCommunities(List<int> accounts, List<int> block, double density, CampaignFinding whole, int depth = 0)
     {
@@ -206,58 +207,9 @@ public sealed class CampaignAssembler
         var (community, q) = Louvain.Partition(n, edges);
         if (q < _opt.MinSplitModularity) return null;
 
-        int count = community.Max() + 1;
-        var size = new int[count];
-        foreach (var c in community) size[c]++;
-        var large = Enumerable.Range(0, count).Where(c => size[c] >= minPart).ToList();
-        if (large.Count < 2) return null;
-        // Parts below the minimum join the large part they are most bound to (isolated accounts: the largest part).
-        var bond = new Dictionary<(int, int), double>();
-        foreach (var (i, j, w) in edges)
-        {
-            int ci = community[i], cj = community[j];
-            if (ci == cj) continue;
-            bond[(ci, cj)] = bond.GetValueOrDefault((ci, cj)) + w;
-            bond[(cj, ci)] = bond.GetValueOrDefault((cj, ci)) + w;
-        }
-        int largest = large.MaxBy(c => size[c]);
-        var group = new int[count];   // community -> index into `large`
-        for (int c = 0; c < count; c++)
-            group[c] = large.IndexOf(size[c] >= minPart ? c : large.MaxBy(l => (bond.GetValueOrDefault((c, l)), l == largest ? 1 : 0, -l)));
-
-        // Modularity also finds the sub-structure of one operation (its churn chains, its template variants). Parts
-        // whose pairs are linked at least a third as densely as the campaign's average pair are one operation: merge
-        // them, closest first.
-        int g0 = large.Count;
-        var gSize = new double[g0];
-        var gBond = new double[g0, g0];
-        for (int i = 0; i < n; i++) gSize[group[community[i]]]++;
-        foreach (var (i, j, w) in edges)
-        {
-            int gi = group[community[i]], gj = group[community[j]];
-            if (gi != gj) { gBond[gi, gj] += w; gBond[gj, gi] += w; }
-        }
-        double average = edges.Sum(e => e.Item3) / (n * (n - 1) / 2.0);
-        var live = Enumerable.Range(0, g0).ToList();
-        var mergedInto = Enumerable.Range(0, g0).ToArray();
-        while (live.Count >= 2)
-        {
-            double best = -1; int bx = -1, by = -1;
-            foreach (int x in live)
-                foreach (int y in live)
-                {
-                    if (y <= x) continue;
-                    double cross = gBond[x, y] / (gSize[x] * gSize[y]);
-                    if (cross > best) { best = cross; bx = x; by = y; }
-                }
-            if (best < SameOperationLinkage * average) break;
-            foreach (int z in live) { gBond[bx, z] += gBond[by, z]; gBond[z, bx] = gBond[bx, z]; }
-            gSize[bx] += gSize[by];
-            live.Remove(by);
-            for (int g = 0; g < g0; g++) if (mergedInto[g] == by) mergedInto[g] = bx;
-        }
-        if (live.Count < 2) return null;
-        var parts = live.Select(g => accounts.Where((_, i) => mergedInto[group[community[i]]] == g).ToList()).ToList();
+        var assign = Regroup(n, community, edges, minPart, SameOperationLinkage);
+        if (assign is null) return null;
+        var parts = Enumerable.Range(0, assign.Max() + 1).Select(g => accounts.Where((_, i) => assign[i] == g).ToList()).ToList();
 
         var keyNodes = block.Where(x => !_g.IsAccount(x)).ToList();
         var result = new List<CampaignFinding>();
@@ -282,6 +234,89 @@ public sealed class CampaignAssembler
             else result.Add(f);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Turns a modularity partition of a finding's account graph into operations: communities whose pairs are linked at
+    /// least <paramref name="linkage"/> × as densely as the finding's average pair are one operation and are merged,
+    /// closest first (average linkage) — modularity also finds one operation's own sub-structure, its churn chains and
+    /// template variants. Only then are sizes judged: merged parts smaller than <paramref name="minPart"/> join the part
+    /// they are most bound to (isolated ones: the largest part). Merging first matters: one large operation can come
+    /// out of the partition as thirty communities each below the size floor, beside a smaller operation that came out
+    /// whole; judged before merging, the large operation would have no part of campaign size and the two would stay one.
+    /// Returns each account's part (0-based, parts ordered by their first account), or null when fewer than two parts
+    /// of at least <paramref name="minPart"/> accounts remain.
+    /// </summary>
+    internal static int[]? Regroup(int n, int[] community, IReadOnlyList<(int A, int B, double W)> edges, int minPart, double linkage)
+    {
+        if (n < 2) return null;
+        int count = community.Max() + 1;
+        var size = new double[count];
+        foreach (var c in community) size[c]++;
+        var bond = new Dictionary<int, double>[count];
+        for (int c = 0; c < count; c++) bond[c] = new Dictionary<int, double>();
+        double sum = 0;
+        foreach (var (i, j, w) in edges)
+        {
+            sum += w;
+            int ci = community[i], cj = community[j];
+            if (ci == cj) continue;
+            bond[ci][cj] = bond[ci].GetValueOrDefault(cj) + w;
+            bond[cj][ci] = bond[cj].GetValueOrDefault(ci) + w;
+        }
+        double threshold = linkage * sum / (n * (n - 1) / 2.0);
+        // Closest pair first; a pair's entry is stale once either side has merged since it was queued.
+        var version = new int[count];
+        var alive = new bool[count];
+        Array.Fill(alive, true);
+        var queue = new PriorityQueue<(int X, int Y, int Vx, int Vy), (double, int, int)>();
+        void Offer(int x, int y)
+        {
+            if (x > y) (x, y) = (y, x);
+            double cross = bond[x][y] / (size[x] * size[y]);
+            if (cross >= threshold && cross > 0) queue.Enqueue((x, y, version[x], version[y]), (-cross, x, y));
+        }
+        for (int x = 0; x < count; x++) foreach (var y in bond[x].Keys) if (x < y) Offer(x, y);
+        var root = Enumerable.Range(0, count).ToArray();
+        while (queue.TryDequeue(out var e, out _))
+        {
+            if (!alive[e.X] || !alive[e.Y] || version[e.X] != e.Vx || version[e.Y] != e.Vy) continue;
+            int keep = e.X, gone = e.Y;
+            foreach (var (z, w) in bond[gone])
+            {
+                if (z == keep) continue;
+                bond[keep][z] = bond[keep].GetValueOrDefault(z) + w;
+                bond[z].Remove(gone);
+                bond[z][keep] = bond[keep][z];
+            }
+            bond[keep].Remove(gone);
+            bond[gone].Clear();
+            size[keep] += size[gone];
+            alive[gone] = false;
+            root[gone] = keep;
+            version[keep]++;
+            foreach (var z in bond[keep].Keys) Offer(keep, z);
+        }
+        int Root(int c) { while (root[c] != c) c = root[c]; return c; }
+
+        var large = Enumerable.Range(0, count).Where(c => alive[c] && size[c] >= minPart).ToList();
+        if (large.Count < 2) return null;
+        int largest = large.MaxBy(c => size[c]);
+        var part = new int[count];   // merged community -> large part it belongs to
+        for (int c = 0; c < count; c++)
+        {
+            if (!alive[c]) continue;
+            part[c] = size[c] >= minPart ? c : large.MaxBy(l => (bond[c].GetValueOrDefault(l), l == largest ? 1 : 0, -l));
+        }
+        var assign = new int[n];
+        var number = new Dictionary<int, int>();
+        for (int i = 0; i < n; i++)
+        {
+            int p = part[Root(community[i])];
+            if (!number.TryGetValue(p, out int k)) number[p] = k = number.Count;
+            assign[i] = k;
+        }
+        return assign;
     }
 
     /// <summary>

@@ -1,0 +1,134 @@
+using DistillGuard.Provenance.Detection;
+using DistillGuard.Provenance.Student;
+using DistillGuard.Provenance.Watermarking;
+
+namespace DistillGuard.ProvenanceBench;
+
+internal static partial class Experiments
+{
+    /// <summary>The teacher's outputs a distiller harvests: real model text (tau-bench GPT-4o turns) and, to give the
+    /// student a realistic amount of prose, real human prose of assistant-like registers.</summary>
+    internal static List<string> TeacherCorpus(string kind = "model") => kind == "model"
+        ? [.. Corpora.TauAirlineAssistant(), .. Corpora.TauRetailAssistant(), .. Corpora.TauAirlineUser(), .. Corpora.CodeAlpacaOutputs(), .. Corpora.AlpacaSeedOutputs()]
+        : [
+        .. Corpora.TauAirlineAssistant(), .. Corpora.TauRetailAssistant(), .. Corpora.TauAirlineUser(),
+        .. Corpora.JailbreakPrompts(), .. Corpora.ChatPrompts(), .. Corpora.AlpacaSeedOutputs(),
+        .. Corpora.Gsm8k().Take(3000).Select(g => g.Reasoning),
+        ];
+
+    internal static string Arg(string[] args, string name, string dflt)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : dflt;
+    }
+
+    /// <summary>Trains a student on the corpus with a share of documents watermarked (each watermarked document with
+    /// one of <paramref name="keys"/>, round robin) and samples <paramref name="tokens"/> tokens from it.</summary>
+    internal static NGramStudent TrainStudent(List<string> corpus, double share, IReadOnlyList<WatermarkKey> keys, int seed)
+    {
+        var rng = new Random(seed);
+        var docs = new List<string>(corpus.Count);
+        int marked = 0;
+        var wms = keys.Select(k => new Watermarker(k)).ToList();
+        foreach (var d in corpus)
+        {
+            if (rng.NextDouble() < share) docs.Add(wms[marked++ % wms.Count].Apply(d));
+            else docs.Add(d);
+        }
+        return NGramStudent.Train(docs);
+    }
+
+    /// <summary>Asks the student to continue prefix probes until <paramref name="tokens"/> tokens are spent.</summary>
+    internal static SuspectUnits Probe(NGramStudent student, IReadOnlyList<WatermarkProbe> probes, int seed, long tokens, int buckets = 0, IMemberPredictor? predictor = null)
+    {
+        var rng = new Random(seed * 31 + 7);
+        var answers = new List<(string, string)>();
+        long n = 0;
+        for (int i = 0; n < tokens; i = (i + 1) % probes.Count)
+        {
+            var p = probes[i];
+            var c = student.Continue(rng, p.Prefix, p.MaxTokens);
+            n += Math.Max(1, TokenCounter.Count(c));
+            answers.Add((p.Id, c));
+        }
+        return WatermarkProbes.Read(probes, answers, contextBuckets: buckets, predictor: predictor);
+    }
+
+    internal static List<string> TrainAndSample(List<string> corpus, double share, IReadOnlyList<WatermarkKey> keys, int seed, long tokens) =>
+        Sample(TrainStudent(corpus, share, keys, seed), seed, tokens);
+
+    internal static List<string> Sample(NGramStudent student, int seed, long tokens)
+    {
+        var samples = new List<string>();
+        long n = 0;
+        var srng = new Random(seed * 7919 + 1);
+        while (n < tokens)
+        {
+            var s = student.Sample(srng, 300);
+            long c = TokenCounter.Count(s);
+            if (c == 0) continue;
+            if (n + c > tokens) s = Trim(s, tokens - n);
+            samples.Add(s);
+            n += TokenCounter.Count(s);
+        }
+        return samples;
+    }
+
+    private static string Trim(string s, long tokens)
+    {
+        var toks = NGramStudent.Tokenize(s);
+        var keep = new List<string>();
+        long n = 0;
+        foreach (var t in toks)
+        {
+            long c = TokenCounter.Count(t);
+            if (n + c > tokens) break;
+            keep.Add(t);
+            n += c;
+        }
+        return NGramStudent.Detokenize(keep);
+    }
+
+    public static int Student(string[] args)
+    {
+        string kind = Arg(args, "--corpus", "model");
+        int buckets = int.Parse(Arg(args, "--buckets", WatermarkKey.DefaultContextBuckets.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var corpus = TeacherCorpus(kind);
+        long tokens = long.Parse(Arg(args, "--tokens", "20000"));
+        int seeds = int.Parse(Arg(args, "--seeds", "3"));
+        var shares = Arg(args, "--shares", "0,0.01,0.02,0.05,0.1,0.2").Split(',').Select(double.Parse).ToArray();
+        Console.WriteLine($"context buckets: {buckets}; teacher corpus ({kind}): {corpus.Count} documents, {corpus.Sum(d => TokenCounter.Count(d))} tokens; student: word trigram, interpolated Kneser-Ney; samples: {tokens} tokens per student");
+        Console.WriteLine();
+        // Prefix probes come from held-out clean outputs (every fifth document), never used for training.
+        var heldOut = corpus.Where((_, i) => i % 5 == 4).ToList();
+        corpus = corpus.Where((_, i) => i % 5 != 4).ToList();
+        // Prefix probes: from held-out clean outputs only, or (--probes all) from every clean original the lab served.
+        bool allProbes = Arg(args, "--probes", "heldout") == "all";
+        var probes = WatermarkProbes.Build(allProbes ? corpus.Concat(heldOut) : heldOut, perUnit: allProbes ? 2 : 4);
+        // The lab's reference: its own unwatermarked outputs (it keeps the originals of what it served, watermarked or not).
+        var reference = ReferenceModel.FromTexts(corpus.Concat(heldOut), contextBuckets: buckets);
+        Console.WriteLine($"prefix probes: {probes.Count} from {(allProbes ? "all " + (corpus.Count + heldOut.Count) + " clean originals" : heldOut.Count + " held-out clean documents")}");
+        var predictor = NGramReference.Train(corpus.Concat(heldOut));
+        Console.WriteLine("| watermarked share | seed | free samples: units | p hits | p weighted (self) | p weighted (lab counts) | p weighted (lab model) | prefix probes: units | p hits | p weighted (lab counts) | p weighted (lab model) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var share in shares)
+            for (int seed = 1; seed <= seeds; seed++)
+            {
+                var key = WatermarkKey.FromSeed($"student-{seed}", contextBuckets: buckets);
+                var student = TrainStudent(corpus, share, [key], seed);
+                var samples = Sample(student, seed, tokens);
+                var su = SuspectUnits.Collect(samples, contextBuckets: buckets);
+                var sm = SuspectUnits.Collect(samples, contextBuckets: buckets, predictor: predictor);
+                var pu = Probe(student, probes, seed, tokens, buckets);
+                var pm = Probe(student, probes, seed, tokens, buckets, predictor);
+                var ph = ProvenanceTest.Score(pu, key, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Hits });
+                var pw = ProvenanceTest.Score(pu, key, 1, new ProvenanceOptions { Reference = reference });
+                var r = ProvenanceTest.Score(su, key, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Hits });
+                var w = ProvenanceTest.Score(su, key, 1);
+                var wr = ProvenanceTest.Score(su, key, 1, new ProvenanceOptions { Reference = reference });
+                double wm = ProvenanceTest.Score(sm, key).PValue, pmv = ProvenanceTest.Score(pm, key).PValue;
+                Console.WriteLine($"| {share:P0} | {seed} | {su.Units.Count} | {r.PValue:G3} | {w.PValue:G3} | {wr.PValue:G3} | {wm:G3} | {pu.Units.Count} | {ph.PValue:G3} | {pw.PValue:G3} | {pmv:G3} |");
+            }
+        return 0;
+    }
+}

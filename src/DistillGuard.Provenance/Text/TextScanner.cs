@@ -1,0 +1,295 @@
+using System.Text;
+
+namespace DistillGuard.Provenance.Text;
+
+internal enum PieceKind : byte
+{
+    /// <summary>A run of non-space characters in plain text: a word with its punctuation, a number, a URL, an identifier.</summary>
+    Chunk,
+    /// <summary>A run of white space in plain text.</summary>
+    Space,
+    /// <summary>Text the watermark never touches: code, quotes, JSON, tags and tool calls, block quotes, indented lines.</summary>
+    Protected,
+}
+
+internal readonly record struct Piece(PieceKind Kind, string Text)
+{
+    public bool HasNewline => Text.Contains('\n');
+}
+
+/// <summary>
+/// Splits text, fed in any number of pieces, into plain-text chunks and spaces and protected spans. A character-level state
+/// machine: the pieces it emits do not depend on how the text was split into calls (only protected text is emitted early,
+/// and protected pieces are opaque to everything downstream), so streaming and whole-text processing agree.
+/// Protected: fenced code (``` lines), inline code (`...`), double quotes ("..." and “...”), single quotes ('...' opened
+/// before a letter, ‘...’), JSON and brackets ({...} and [...], string-aware), tags (&lt;...&gt;, and the whole element for
+/// tool-call, code and reasoning tags), block quotes (&gt; lines) and lines indented by four or more columns. An unclosed
+/// quote, inline code or tag ends at a blank line; an unclosed bracket or fence at the end of the text.
+/// </summary>
+internal sealed class TextScanner(List<Piece> sink)
+{
+    /// <summary>A run of non-space characters longer than this is opaque (never a word), so hold-back stays bounded.</summary>
+    public const int MaxChunk = 200;
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "tool_call", "tool_calls", "function_call", "function_calls", "tool_use", "tool_result", "tool_response",
+        "invoke", "parameter", "function_results", "code", "pre", "script", "style", "think", "thinking", "reasoning", "json",
+    };
+
+    private enum Mode : byte { Normal, Line, Fence, Inline, DQuote, SQuote, Brace, Tag, TagBlock }
+    private enum Pending : byte { None, Backticks, SQuoteOpen, Lt }
+
+    private readonly StringBuilder _buf = new();
+    private PieceKind _kind = PieceKind.Space;
+    private Mode _mode = Mode.Normal;
+    private Pending _pending = Pending.None;
+    private int _run;               // backticks counted (pending open, inline close, fence close)
+    private bool _runAtLineStart;
+    private int _fenceLen, _inlineLen, _fenceIndent;
+    private bool _fenceLineStart;
+    private int _depth;
+    private bool _inString, _escape, _squoteClose;
+    private readonly StringBuilder _tagName = new();
+    private bool _tagNameDone, _tagClosing;
+    private char _tagPrev;
+    private string _closeSeq = "";
+    private readonly StringBuilder _recent = new();
+    private bool _lineContent;
+    private int _lineIndent;
+    private char _prev = '\n';
+
+    public void Feed(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            while (!Consume(c)) { }
+            Track(c);
+        }
+        // Protected text is never held back; a partial chunk or space run is.
+        if ((_mode != Mode.Normal || _kind == PieceKind.Protected) && _buf.Length > 0) EmitBuf();
+    }
+
+    public void Flush()
+    {
+        _pending = Pending.None;
+        if (_buf.Length > 0) EmitBuf();
+        _mode = Mode.Normal;
+        _kind = PieceKind.Space;
+    }
+
+    private void Track(char c)
+    {
+        if (c == '\n') { _lineContent = false; _lineIndent = 0; }
+        else if (!_lineContent && c == ' ') _lineIndent++;
+        else if (!_lineContent && c == '\t') _lineIndent += 4;
+        else if (!char.IsWhiteSpace(c)) _lineContent = true;
+        _prev = c;
+    }
+
+    private void EmitBuf()
+    {
+        var kind = _mode != Mode.Normal ? PieceKind.Protected : _kind;
+        sink.Add(new Piece(kind, _buf.ToString()));
+        _buf.Clear();
+    }
+
+    /// <summary>Makes the text collected so far part of a protected span (a chunk's prefix goes in with it).</summary>
+    private void BeginProtected(Mode mode)
+    {
+        if (_kind == PieceKind.Space && _buf.Length > 0) EmitBuf();
+        _kind = PieceKind.Protected;
+        _mode = mode;
+    }
+
+    private void EndProtected()
+    {
+        if (_buf.Length > 0) { sink.Add(new Piece(PieceKind.Protected, _buf.ToString())); _buf.Clear(); }
+        _mode = Mode.Normal;
+        _kind = PieceKind.Chunk;
+    }
+
+    private bool BlankLineEnds(char c) => c == '\n' && !_lineContent;
+
+    /// <summary>Handles one character; false when the state changed and the same character must be looked at again.</summary>
+    private bool Consume(char c)
+    {
+        switch (_mode)
+        {
+            case Mode.Normal: return Normal(c);
+            case Mode.Line:
+                if (c == '\n') { EndProtected(); _kind = PieceKind.Space; return false; }
+                _buf.Append(c);
+                return true;
+            case Mode.Fence:
+                _buf.Append(c);
+                if (c == '\n') { _fenceLineStart = true; _run = 0; _fenceIndent = 0; }
+                else if (_fenceLineStart)
+                {
+                    if (c == ' ' && _run == 0 && _fenceIndent < 3) _fenceIndent++;
+                    else if (c == '`') { if (++_run >= _fenceLen) { _mode = Mode.Line; _fenceLineStart = false; } }
+                    else _fenceLineStart = false;
+                }
+                return true;
+            case Mode.Inline:
+                if (c == '`') { _run++; _buf.Append(c); return true; }
+                if (_run == _inlineLen) { _run = 0; EndProtected(); return false; }
+                _run = 0;
+                if (BlankLineEnds(c)) { EndProtected(); return false; }
+                _buf.Append(c);
+                return true;
+            case Mode.DQuote:
+                if (BlankLineEnds(c)) { EndProtected(); return false; }
+                _buf.Append(c);
+                if (c is '"' or '\u201D') EndProtected();
+                return true;
+            case Mode.SQuote:
+                if (_squoteClose)
+                {
+                    _squoteClose = false;
+                    if (!char.IsLetter(c)) { EndProtected(); return false; }
+                }
+                if (BlankLineEnds(c)) { EndProtected(); return false; }
+                _buf.Append(c);
+                if (c is '\'' or '\u2019') _squoteClose = true;
+                return true;
+            case Mode.Brace:
+                _buf.Append(c);
+                if (_inString)
+                {
+                    if (_escape) _escape = false;
+                    else if (c == '\\') _escape = true;
+                    else if (c == '"') _inString = false;
+                }
+                else if (c == '"') _inString = true;
+                else if (c is '{' or '[') _depth++;
+                else if (c is '}' or ']' && --_depth == 0) EndProtected();
+                return true;
+            case Mode.Tag:
+                if (BlankLineEnds(c)) { EndProtected(); return false; }
+                _buf.Append(c);
+                if (!_tagNameDone)
+                {
+                    if (c == '/' && _tagName.Length == 0) _tagClosing = true;
+                    else if (char.IsLetterOrDigit(c) || c is '_' or ':' or '-' or '.') _tagName.Append(c);
+                    else _tagNameDone = true;
+                }
+                if (c == '>')
+                {
+                    string name = _tagName.ToString();
+                    if (!_tagClosing && _tagPrev != '/' && BlockTags.Contains(name))
+                    {
+                        _mode = Mode.TagBlock;
+                        _closeSeq = "</" + name.ToLowerInvariant() + ">";
+                        _recent.Clear();
+                    }
+                    else EndProtected();
+                }
+                _tagPrev = c;
+                return true;
+            case Mode.TagBlock:
+                _buf.Append(c);
+                _recent.Append(char.ToLowerInvariant(c));
+                if (_recent.Length > _closeSeq.Length) _recent.Remove(0, _recent.Length - _closeSeq.Length);
+                if (_recent.Length == _closeSeq.Length && _recent.ToString() == _closeSeq) EndProtected();
+                return true;
+            default:
+                throw new InvalidOperationException();
+        }
+    }
+
+    private bool Normal(char c)
+    {
+        switch (_pending)
+        {
+            case Pending.Backticks:
+                if (c == '`') { _run++; _buf.Append(c); return true; }
+                _pending = Pending.None;
+                if (_runAtLineStart && _run >= 3) { _mode = Mode.Fence; _fenceLen = _run; _fenceLineStart = false; }
+                else { _mode = Mode.Inline; _inlineLen = _run; }
+                _run = 0;
+                return false;
+            case Pending.SQuoteOpen:
+                _pending = Pending.None;
+                if (char.IsLetterOrDigit(c)) { BeginProtected(Mode.SQuote); _squoteClose = false; }
+                return false;
+            case Pending.Lt:
+                _pending = Pending.None;
+                if (char.IsAsciiLetter(c) || c is '/' or '!' or '?')
+                {
+                    BeginProtected(Mode.Tag);
+                    _tagName.Clear();
+                    _tagNameDone = false;
+                    _tagClosing = false;
+                    _tagPrev = '<';
+                }
+                return false;
+        }
+
+        if (char.IsWhiteSpace(c))
+        {
+            if (_kind != PieceKind.Space && _buf.Length > 0) EmitBuf();
+            _kind = PieceKind.Space;
+            _buf.Append(c);
+            return true;
+        }
+        if (_kind == PieceKind.Space)
+        {
+            if (_buf.Length > 0) EmitBuf();
+            _kind = PieceKind.Chunk;
+        }
+        if (!_lineContent && (_lineIndent >= 4 || c == '>'))
+        {
+            BeginProtected(Mode.Line);
+            _buf.Append(c);
+            return true;
+        }
+        switch (c)
+        {
+            case '`':
+                BeginProtected(Mode.Normal);
+                _buf.Append(c);
+                _pending = Pending.Backticks;
+                _run = 1;
+                _runAtLineStart = !_lineContent && _lineIndent < 4;
+                // Until the run ends the span is protected either way (inline code or a fence).
+                _mode = Mode.Normal;
+                return true;
+            case '"' when !char.IsDigit(_prev):
+            case '\u201C':
+                BeginProtected(Mode.DQuote);
+                _buf.Append(c);
+                return true;
+            case '\u2018':
+                BeginProtected(Mode.SQuote);
+                _squoteClose = false;
+                _buf.Append(c);
+                return true;
+            case '\'' when _kind == PieceKind.Chunk && OnlyOpeners():
+                _buf.Append(c);
+                _pending = Pending.SQuoteOpen;
+                return true;
+            case '{':
+            case '[':
+                BeginProtected(Mode.Brace);
+                _depth = 1;
+                _inString = false;
+                _escape = false;
+                _buf.Append(c);
+                return true;
+            case '<' when _kind == PieceKind.Chunk:
+                _buf.Append(c);
+                _pending = Pending.Lt;
+                return true;
+        }
+        _buf.Append(c);
+        if (_kind == PieceKind.Chunk && _buf.Length > MaxChunk) _kind = PieceKind.Protected;
+        return true;
+    }
+
+    private bool OnlyOpeners()
+    {
+        for (int i = 0; i < _buf.Length; i++) if (_buf[i] is not ('(' or '*' or '_')) return false;
+        return true;
+    }
+}

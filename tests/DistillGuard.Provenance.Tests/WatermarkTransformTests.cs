@@ -1,0 +1,180 @@
+using DistillGuard.Provenance.Detection;
+using DistillGuard.Provenance.Lexicons;
+using DistillGuard.Provenance.Tests.Support;
+using DistillGuard.Provenance.Watermarking;
+
+namespace DistillGuard.Provenance.Tests;
+
+public sealed class WatermarkTransformTests
+{
+    private static readonly WatermarkOptions Unbounded = new() { MaxChangeShare = 1, ChangeAllowanceWords = 1000 };
+
+    /// <summary>Keys until one writes the wanted member for "do not" after the given context.</summary>
+    private static WatermarkKey KeyChoosing(string setId, string context, int member)
+    {
+        var set = WatermarkLexicon.BuiltIn.Sets.Single(s => s.Id == setId);
+        for (int i = 0; ; i++)
+        {
+            var k = WatermarkKey.FromSeed("pick-" + i);
+            if (k.Choose(set, context) == member) return k;
+        }
+    }
+
+    [Theory]
+    [InlineData("I do not know.", "I don't know.")]
+    [InlineData("I **do not** know.", "I **don't** know.")]
+    public void Apply_KeepsCaseEmphasisAndPunctuation(string input, string expected)
+    {
+        var wm = new Watermarker(KeyChoosing("do not", "i", 1), Unbounded);
+        Assert.Equal(expected, wm.Apply(input));
+    }
+
+    [Fact]
+    public void Apply_KeepsCurlyApostrophes()
+    {
+        var wm = new Watermarker(KeyChoosing("do not", "i", 0), Unbounded);
+        Assert.Equal("I do not know.", wm.Apply("I don\u2019t know."));
+        // Where the replaced words had no apostrophe, the text's own style so far is kept.
+        var wm2 = new Watermarker(KeyChoosing("i am", "worry", 1), Unbounded);
+        Assert.EndsWith("worry. I\u2019m here.", wm2.Apply("Don\u2019t worry. I am here."), StringComparison.Ordinal);
+        Assert.Equal("DO NOT touch it.", new Watermarker(KeyChoosing("do not", "^", 0), Unbounded).Apply("DON'T touch it."));
+    }
+
+    [Theory]
+    [InlineData("Don't you think so?")]                 // inversion: "Do not you think" would be wrong
+    [InlineData("I know who you are.")]                 // a contraction cannot end a clause
+    [InlineData("It is a big deal for Big Ben.")]       // idiom excluded; a capital inside a sentence is a name
+    [InlineData("Take a big step.")]
+    public void Apply_LeavesUngrammaticalAlternativesAlone(string input)
+    {
+        for (int i = 0; i < 20; i++)
+        {
+            string output = new Watermarker(WatermarkKey.FromSeed("g" + i), Unbounded).Apply(input);
+            Assert.DoesNotContain("Do not you", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("you're.", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("large deal", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Large Ben", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("a enormous", output, StringComparison.Ordinal);
+        }
+    }
+
+    private static readonly string[] Spans =
+    [
+        "```python\nif x: do not use the big list\n```",
+        "`do not use`",
+        "{\"note\": \"do not use\", \"also\": [1, 2, {\"big\": true}]}",
+        "[do not use, big]",
+        "\"I do not think it is big\"",
+        "\u201CI do not think it is big\u201D",
+        "'do not use it'",
+        "<tool_call>{\"name\": \"help\", \"text\": \"do not use\"} do not use</tool_call>",
+        "<function_calls>\n<invoke name=\"x\">I do not know, however big</invoke>\n</function_calls>",
+        "https://example.com/do/not/use?big=1",
+        "> I do not think so, however big it is.",
+        "    do not use this indented code",
+        "12345 6.02e23 $1,000",
+        "do_not_use(big_list)",
+    ];
+
+    public static TheoryData<string> ProtectedSpans() => new(Spans);
+
+    [Theory]
+    [MemberData(nameof(ProtectedSpans))]
+    public void Apply_NeverTouchesProtectedText(string span)
+    {
+        // The span between ordinary prose full of lexicon words, on its own line where it needs one.
+        string text = "I do not know. However, it is big.\n\n" + span + "\n\nI do not know. However, it is big.";
+        for (int i = 0; i < 30; i++)
+        {
+            string output = new Watermarker(WatermarkKey.FromSeed("p" + i), Unbounded).Apply(text);
+            Assert.Contains(span, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Apply_ChangesOnlyLexiconWords()
+    {
+        var lexWords = WatermarkLexicon.BuiltIn.Sets.SelectMany(s => s.Members).SelectMany(m => m).SelectMany(w => w.Split('\'')).ToHashSet();
+        string text = string.Join("\n\n", TestText.Docs().Take(200)) + "\n\n" + TestText.Assistant;
+        for (int i = 0; i < 5; i++)
+        {
+            string output = new Watermarker(WatermarkKey.FromSeed("w" + i), Unbounded).Apply(text);
+            var a = Words(text);
+            var b = Words(output);
+            // Every word that is not in the lexicon survives, in order.
+            Assert.Equal(a.Where(w => !lexWords.Contains(w)), b.Where(w => !lexWords.Contains(w)));
+        }
+    }
+
+    private static List<string> Words(string s) =>
+        s.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)
+         .Select(w => w.Trim("().,;:!?*_\u2026".ToCharArray()).ToLowerInvariant().Replace('\u2019', '\''))
+         .SelectMany(w => w.Split('\''))
+         .Where(w => w.Length > 0).ToList();
+
+    [Fact]
+    public void Apply_StaysWithinTheChangeBound_AndReportsIt()
+    {
+        var options = new WatermarkOptions { MaxChangeShare = 0.05, ChangeAllowanceWords = 0 };
+        foreach (var para in TestText.Docs().Append(TestText.Assistant))
+        {
+            new Watermarker(WatermarkKey.FromSeed("b"), options).Apply(para, out var st);
+            Assert.True(st.ChangedWords <= 0.05 * st.Words + 1e-9, $"{st.ChangedWords} of {st.Words} words changed");
+        }
+    }
+
+    [Fact]
+    public void Apply_IsIdempotent_AndEveryUnitOfItsOutputCarriesTheKey()
+    {
+        string text = string.Join("\n\n", TestText.Docs().Take(150)) + "\n\n" + TestText.Assistant;
+        var key = WatermarkKey.FromSeed("stable");
+        var wm = new Watermarker(key, Unbounded);
+        string once = wm.Apply(text);
+        Assert.Equal(once, wm.Apply(once));
+        var units = SuspectUnits.Collect([once]);
+        Assert.True(units.Units.Count > 50);
+        var r = ProvenanceTest.Score(units, key, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Hits });
+        Assert.Equal(units.Units.Count, r.Hits);
+    }
+
+    [Fact]
+    public void Stream_AnyChunking_EqualsWholeText()
+    {
+        string text = string.Join("\n\n", TestText.Docs().Take(80)) + "\n\n" + TestText.Assistant + "\n\n" + string.Join("\n\n", Spans);
+        var wm = new Watermarker(WatermarkKey.FromSeed("s"));
+        string whole = wm.Apply(text);
+        var rng = new Random(11);
+        for (int trial = 0; trial < 40; trial++)
+        {
+            var s = wm.Begin();
+            var sb = new System.Text.StringBuilder();
+            int i = 0;
+            int maxChunk = trial % 4 == 0 ? 2 : trial % 4 == 1 ? 9 : trial % 4 == 2 ? 40 : 400;
+            while (i < text.Length)
+            {
+                int n = Math.Min(text.Length - i, 1 + rng.Next(maxChunk));
+                sb.Append(s.Write(text.AsSpan(i, n)));
+                i += n;
+            }
+            sb.Append(s.Flush());
+            Assert.Equal(whole, sb.ToString());
+        }
+    }
+
+    [Fact]
+    public void Stream_HoldsBackOnlyTheLastFewWords()
+    {
+        var wm = new Watermarker(WatermarkKey.FromSeed("h"));
+        var s = wm.Begin();
+        string sent = s.Write("Here is a long answer that keeps going and going without a single break in sight and then some more words follow ");
+        Assert.True(sent.Length > 60, $"only {sent.Length} characters released");
+        string code = s.Write("\n```\n" + new string('x', 5000) + "\n");
+        Assert.True(code.Length >= 5000, "code inside a fence must stream through without delay");
+    }
+
+    [Fact]
+    public void Watermarker_RejectsBadOptions()
+    {
+        Assert.Throws<ArgumentException>(() => new Watermarker(WatermarkKey.FromSeed("x"), new WatermarkOptions { MaxChangeShare = 2, ChangeAllowanceWords = -1 }));
+    }
+}
