@@ -7,12 +7,12 @@
 # Started once, each in its own process (bench/DistillGuard.GatewayBench modes, src/DistillGuard.Cli):
 #   upstream  a fast fake model API: a fixed chat.completion JSON per POST
 #   bare      a bare YARP pass-through: one route to the upstream, no policy (the baseline)
-#   gateway   `distillguard serve --gateway-port 0 --upstream … --keys … --policy … --state …`: the real product
+#   serve     `distillguard serve --gateway-port 0 --upstream … --keys … --policy … --state …`: the real product
 #             configuration, every exchange tapped into the streaming detector
 # Then, per round and connection count, the same wrk run (POST /v1/chat/completions with a Bearer key from the keys
-# file, bench/gateway-wrk.lua) against bare and gateway, alternating which goes first; between runs it waits until
+# file, bench/gateway-wrk.lua) against bare, serve (and library), alternating the order each round; between runs it waits until
 # every server is idle again (the detector ingests its tap queue after a run), so no run pays for the one before.
-# Prints each run, then per connection count the median gateway/bare req/s ratio and added p50/p99 with their spread.
+# Prints each run, then per connection count the median target/bare req/s ratio and added p50/p99 with their spread.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds="${1:-5}"; duration="${2:-10}"; shift $(( $# > 2 ? 2 : $# )) || true
@@ -80,11 +80,11 @@ upstream="$(url_of "$work/upstream.log" upstream)"
 "${servers[@]}" dotnet "$bench" bare --upstream "$upstream" >"$work/bare.log" 2>&1 & pids+=($!)
 "${servers[@]}" dotnet "$cli" serve --gateway-port 0 --upstream "$upstream" --keys "$work/keys.jsonl" --policy "$work/policy.yaml" \
   --state "$work/state" >"$work/serve.log" 2>"$work/serve.err" & pids+=($!)
-targets=(bare gateway)
+targets=(bare serve)
 declare -A url pid
-pid[bare]=${pids[1]}; pid[gateway]=${pids[2]}
+pid[bare]=${pids[1]}; pid[serve]=${pids[2]}
 url[bare]="$(url_of "$work/bare.log" bare)"
-url[gateway]="$(url_of "$work/serve.log" gateway)"
+url[serve]="$(url_of "$work/serve.log" gateway)"
 if [ "$library" = 1 ]; then
   "${servers[@]}" dotnet "$bench" gateway --upstream "$upstream" --keys "$work/keys.jsonl" --policy "$work/policy.yaml" >"$work/library.log" 2>&1 & pids+=($!)
   url[library]="$(url_of "$work/library.log" gateway)"; pid[library]=${pids[3]}
@@ -115,7 +115,7 @@ run() {   # TARGET CONNECTIONS SECONDS [record]
 }
 
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$threads -d${duration}s --latency; pinning: $([ "$pin" = 1 ] && echo 'servers CPU 0, wrk CPU 1' || echo none)"
-echo "servers: upstream $upstream, bare ${url[bare]}, gateway (distillguard serve) ${url[gateway]}${url[library]:+, gateway library ${url[library]}}"
+echo "servers: upstream $upstream, bare ${url[bare]}, serve (distillguard serve) ${url[serve]}${url[library]:+, gateway library ${url[library]}}"
 round=0
 for t in "${targets[@]}"; do run "$t" "${conns[0]}" "$warmup"; done   # JIT and connection warm-up, not recorded
 wait_idle

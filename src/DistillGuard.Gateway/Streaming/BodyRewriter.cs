@@ -97,7 +97,6 @@ internal static class BodyRewriter
         return changed;
     }
 
-    /// <summary>The reasoning artifacts a response body hands to the client: thinking signatures and redacted data, encrypted_content.</summary>
     /// <summary>The artifacts a body passed through unparsed issues (read without building a DOM); none when it is not JSON.</summary>
     public static IReadOnlyList<string> Issued(ApiKind api, ReadOnlyMemory<byte> body)
     {
@@ -126,6 +125,7 @@ internal static class BodyRewriter
         static string? Prop(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
     }
 
+    /// <summary>The reasoning artifacts a response body hands to the client: thinking signatures and redacted data, encrypted_content.</summary>
     public static IEnumerable<string> Issued(ApiKind api, JsonObject body)
     {
         if (api == ApiKind.Responses)
