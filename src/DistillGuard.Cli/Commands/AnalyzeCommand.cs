@@ -29,6 +29,7 @@ internal static class AnalyzeCommand
         public string? StorePasswordEnv { get; init; }
         /// <summary>Also write DIR/report.html (self-contained campaign report).</summary>
         public string? Report { get; init; }
+        public bool Explain { get; init; }
         public int Workers { get; init; } = Environment.ProcessorCount;
         public bool Json { get; init; }
         public bool NoProgress { get; init; }
@@ -73,6 +74,7 @@ internal static class AnalyzeCommand
         var report = new Option<string?>("--report") { Description = "Also write DIR/report.html: a self-contained campaign report (opens offline)." };
         var workers = new Option<int>("--workers") { Description = "Parsing threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the run summary as JSON on stdout." };
+        var explain = new Option<bool>("--explain") { Description = "Also write groups.jsonl (every group scored, published or not, with its confidence and parts) and keys.jsonl (every shared value with its weight) for review." };
         var noProgress = new Option<bool>("--no-progress") { Description = "No progress bar on stderr." };
         var failOnCampaign = new Option<bool>("--fail-on-campaign") { Description = "Exit 1 when any campaign is found (for pipelines)." };
         var config = new Option<string?>("--config")
@@ -85,7 +87,7 @@ internal static class AnalyzeCommand
             "Find distillation campaigns in an exchange log: per-exchange signals, per-account profiles, cross-account links,\n" +
             "campaigns. Writes verdicts.jsonl (every account once, with reasons) and campaigns.json (verdicts spec).")
         {
-            log, accounts, allow, ipIntel, outDir, store, storePasswordEnv, report, workers, json, noProgress, failOnCampaign, config,
+            log, accounts, allow, ipIntel, outDir, store, storePasswordEnv, report, workers, json, noProgress, failOnCampaign, config, explain,
         };
         cmd.SetAction((pr, ct) => Task.FromResult(Execute(new Request
         {
@@ -97,6 +99,7 @@ internal static class AnalyzeCommand
             Store = pr.GetValue(store),
             StorePasswordEnv = pr.GetValue(storePasswordEnv),
             Report = pr.GetValue(report),
+            Explain = pr.GetValue(explain),
             Workers = pr.GetValue(workers),
             Json = pr.GetValue(json),
             NoProgress = pr.GetValue(noProgress),
@@ -241,6 +244,7 @@ internal static class AnalyzeCommand
             reportTime = phase.Elapsed;
         }
         VerdictWriter.Write(outDir, result!.Verdicts, result.Campaigns);
+        if (request.Explain) ExplainWriter.Write(outDir, result);
         if (stats.Quarantined == 0 && File.Exists(readerOptions.QuarantinePath) && new FileInfo(readerOptions.QuarantinePath).Length == 0)
             File.Delete(readerOptions.QuarantinePath);
         return new Outcome(result, stats, outDir, request.Store, sw.Elapsed) { Suppressed = suppressed, Dismissed = dismissed, Report = reportPath, StoreTime = storeTime, ReportTime = reportTime };

@@ -139,6 +139,10 @@ public sealed class CampaignAssembler
     /// </summary>
     private const double SameOperationLinkage = 1.0 / 3;
 
+    /// <summary>Share of a key's holders that must be members of a group for the group to own it: more of its holders
+    /// are in the group than outside it (an operation found in two parts still owns its cards in each).</summary>
+    private const double OwnedKeyShare = 0.5;
+
     /// <summary>Share of a finding's (sampled) members that must be verified paid/enterprise accounts of one organisation
     /// name for it to be that organisation's declared fleet: two thirds (an organisation's fleet keeps a few accounts
     /// unverified; a ring of bought accounts is about half verified, under names of their own).</summary>
@@ -499,6 +503,11 @@ public sealed class CampaignAssembler
             cover[pos] = Coverage(a, k => shared.Contains(_g.Key(k).Id), fam);
             corroborated[pos] = Corroborated(fam, cover[pos]);
         }
+        // Accounts of an organisation's declared fleet inside a group that is mostly something else were linked to it by
+        // what they share with strangers (a popular template, a cloud route); they are not the operation's accounts.
+        var declaredFleet = _meter.DeclaredFleetMembers(members);
+        if (declaredFleet.Count > 0 && declaredFleet.Count < DeclaredShare * members.Count)
+            for (int i = 0; i < members.Count; i++) if (declaredFleet.Contains(members[i])) corroborated[i] = false;
         keys.Sort((x, y) => y.Item2 != x.Item2 ? y.Item2.CompareTo(x.Item2) : x.Item1.Id.CompareTo(y.Item1.Id));
         double total = keys.Sum(k => k.Item2);
         if (total <= 0) return null;
@@ -507,6 +516,14 @@ public sealed class CampaignAssembler
         double median = Math.Max(1e-9, sorted[sorted.Length / 2]);
         var strength = cover.Select(d => Math.Min(1, d / median)).ToArray();
         double harvestFrac = memberHarvest.Average(h => Math.Min(1, h / 0.5));
+        // The group against the log's base rate: most members harvesting where a minority of the log's accounts do.
+        double lift = _builder.Lift(accountNodes.Select(a => _g.Accounts[a]).ToList());
+        harvestFrac = Math.Max(harvestFrac, Math.Min(1, lift / 0.5));
+        // A member's own harvest requests are samples of that group harvest: a member that asked at least one counts
+        // with the group's lift (one that asked none has nothing of it and is judged on its own evidence).
+        if (lift > 0)
+            for (int i = 0; i < members.Count; i++)
+                if (_builder.Profiles[members[i]].HarvestExchanges > 0) memberHarvest[i] = Math.Max(memberHarvest[i], lift);
         var coord = _meter.Measure(members, degIn.Select(d => (int)(d * 1000)).ToList(), keys.Any(k => k.Item1.Kind is LinkKind.Template or LinkKind.Skeleton));
         // Measured coordination among the members (synchrony, identical parameters, burst, split items) is evidence
         // independent of any shared value: it counts as the behaviour family when no behaviour key carries it.
@@ -524,7 +541,9 @@ public sealed class CampaignAssembler
         // registration or infrastructure) *and* act as one (lockstep timing, a creation burst, a joint model pivot, or
         // one parameter vector on a machine schedule). Researchers at maximal budgets, agent-platform users and
         // corporate teams each share one of these, not both.
-        double contentFrac = memberContent.Average(h => Math.Min(1, h / 0.5));
+        // The group lift counts harvest requests, which are content signals (or both budgets maximal at once): it is
+        // read as content here, so a group found through it is not held to the wording-free rule below.
+        double contentFrac = Math.Max(memberContent.Average(h => Math.Min(1, h / 0.5)), Math.Min(1, lift / 0.5));
         if (contentFrac < 0.5 * harvestFrac)
         {
             bool tied = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network);
@@ -552,7 +571,20 @@ public sealed class CampaignAssembler
         foreach (var (g, _, _) in keys)
             if (g.Kind == LinkKind.ArtifactReplay)
                 foreach (var m in g.Members) if (memberPos.ContainsKey(m)) onReplay.Add(m);
-        double acting = Math.Max(coord.Score, (double)onReplay.Count / members.Count);
+        // So is identity the group owns: a payment instrument, or a hosting address or range (known from IP
+        // intelligence), that several of its accounts use and (almost) nobody outside it does ("shared payment
+        // instruments" in the public record). It counts as the share of members on such keys. An address that is not
+        // known to be hosting may be a campus or office NAT, and an e-mail domain an organisation's: neither says the
+        // accounts act as one. Public identity is not owned: an agent platform's hosting range is mostly used by
+        // accounts outside any one group. A corporate card's employees own their card too; they are kept clear by
+        // harvest at the log's base rate (the harvest term) and, when they identify themselves, by the
+        // declared-organisation cap above.
+        var owned = new HashSet<int>();
+        foreach (var (g, _, on) in keys)
+            if ((g.Kind == LinkKind.Payment || (g.Kind is LinkKind.Ip or LinkKind.Prefix && g.Hosting))
+                && on >= 2 && on >= OwnedKeyShare * g.Members.Count)
+                foreach (var m in g.Members) if (memberPos.ContainsKey(m)) owned.Add(m);
+        double acting = Math.Max(coord.Score, (double)Math.Max(onReplay.Count, owned.Count) / members.Count);
         double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * acting) * (1 - 0.6 * sameItems), 0, 1);
         if (double.IsNaN(density)) density = total / (members.Count + keys.Count);
         return new CampaignFinding

@@ -101,6 +101,27 @@ public sealed class CoordinationMeter
         };
     }
 
+    /// <summary>
+    /// The members that belong to an organisation's declared fleet: verified accounts outside the free, edu, research and
+    /// startup programs under one organisation name that at least three of the members carry. An organisation that
+    /// identifies itself is not a hidden operator; a hydra's bought or fresh accounts carry names of their own or none.
+    /// </summary>
+    public HashSet<int> DeclaredFleetMembers(IReadOnlyList<int> members)
+    {
+        var byName = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in members)
+        {
+            var r = _registry(m);
+            if (r is null || r.Verified != true || r.IsProgramTier || string.IsNullOrWhiteSpace(r.OrgName)) continue;
+            var key = r.OrgName.Trim();
+            if (!byName.TryGetValue(key, out var list)) byName[key] = list = new List<int>();
+            list.Add(m);
+        }
+        var result = new HashSet<int>();
+        foreach (var list in byName.Values) if (list.Count >= 3) result.UnionWith(list);
+        return result;
+    }
+
     private static double Cosine(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
         double ab = 0, aa = 0, bb = 0;

@@ -183,10 +183,68 @@ public sealed class KeyGroupBuilder
         return g;
     }
 
+    /// <summary>Share of the log's (not allowlisted) accounts with at least one harvest request: the base rate groups
+    /// are judged against (<see cref="HarvestLift"/>).</summary>
+    public double HarvestBaseRate { get; private set; }
+
+    /// <summary>Group harvest lift of the given accounts against <see cref="HarvestBaseRate"/>.</summary>
+    public double Lift(IReadOnlyList<int> accounts)
+    {
+        int k = 0;
+        foreach (var a in accounts) if (_in.Profiles[a].HarvestExchanges > 0) k++;
+        return HarvestLift.Of(k, accounts.Count, HarvestBaseRate);
+    }
+
+    private static bool IdentityClusterKind(LinkKind kind) => kind is LinkKind.Payment or LinkKind.EmailDomain or LinkKind.Ip or LinkKind.Prefix;
+
+    internal static bool LiftApplies(LinkKind kind)
+        => kind is not (LinkKind.Template or LinkKind.Skeleton or LinkKind.RotatingExits or LinkKind.ArtifactReplay);
+
     private void Weigh()
     {
         var opt = _in.Options;
         int population = Math.Max(3, _in.Allowlisted.Count(x => !x));
+
+        // Identity clusters: accounts connected through cards, e-mail domains, addresses and address ranges that at most
+        // one account in twenty shares (a value more common than that is public — a popular mail provider, a large
+        // NAT — and would chain strangers together). Each cluster's harvest lift is measured once.
+        int clusterKeyLimit = Math.Max(3, population / 20);
+        var parent = Enumerable.Range(0, _in.Profiles.Count).ToArray();
+        int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+        foreach (var g in _ordered)
+        {
+            if (!IdentityClusterKind(g.Kind) || g.Members.Count < 2 || g.Members.Count > clusterKeyLimit) continue;
+            int r0 = Find(g.Members[0]);
+            for (int i = 1; i < g.Members.Count; i++)
+            {
+                int ri = Find(g.Members[i]);
+                if (ri != r0) { parent[Math.Max(ri, r0)] = Math.Min(ri, r0); r0 = Math.Min(ri, r0); }
+            }
+        }
+        var clusterSize = new int[_in.Profiles.Count];
+        var clusterHarvesting = new int[_in.Profiles.Count];
+        for (int i = 0; i < _in.Profiles.Count; i++)
+        {
+            if (_in.Allowlisted[i]) continue;
+            int r = Find(i);
+            clusterSize[r]++;
+            if (_in.Profiles[i].HarvestExchanges > 0) clusterHarvesting[r]++;
+        }
+        // The base rate is read off the accounts that share no such value with anyone — independent customers — so the
+        // groups being judged do not raise the yardstick they are judged by (a hydra can be a quarter of a log). With
+        // fewer than a hundred independent accounts, the whole log is the reference.
+        int alone = 0, aloneHarvesting = 0, harvesting = 0;
+        for (int i = 0; i < _in.Profiles.Count; i++)
+        {
+            if (_in.Allowlisted[i]) continue;
+            bool h = _in.Profiles[i].HarvestExchanges > 0;
+            if (h) harvesting++;
+            if (clusterSize[Find(i)] == 1) { alone++; if (h) aloneHarvesting++; }
+        }
+        HarvestBaseRate = alone >= 100 ? (double)aloneHarvesting / alone : (double)harvesting / population;
+        var clusterLift = new double[_in.Profiles.Count];
+        for (int i = 0; i < clusterLift.Length; i++)
+            if (clusterSize[i] >= 2) clusterLift[i] = HarvestLift.Of(clusterHarvesting[i], clusterSize[i], HarvestBaseRate);
         var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
         double lnN = Math.Log(population);
         foreach (var g in _ordered)
@@ -209,6 +267,20 @@ public sealed class KeyGroupBuilder
                 long pc = 0, ph = 0;
                 for (int i = 0; i < m; i++) { pc += g.Counts[i]; ph += Math.Max(0, g.Harvest[i]); }
                 g.HarvestShare = Math.Max(g.HarvestShare, HarvestStrength.OnKey((int)Math.Min(pc, int.MaxValue), (int)Math.Min(ph, int.MaxValue)));
+            }
+            // Judged as a group against the log's base rate: most of the accounts on one card, address range or sign-up
+            // window harvesting where a minority of the log's accounts do is harvest on that key, however thinly
+            // each account collects (HarvestLift). Not for keys whose membership already requires harvest (skeletons,
+            // the egress-apart trait, harvested templates, replays): there every member harvests by construction.
+            if (LiftApplies(g.Kind))
+            {
+                int k = 0;
+                for (int i = 0; i < m; i++) if (_in.Profiles[g.Members[i]].HarvestExchanges > 0) k++;
+                double lift = HarvestLift.Of(k, m, HarvestBaseRate);
+                // An operator's identity keys are each small (eight accounts to a card) but together large: an identity
+                // key is also judged as part of the cluster of accounts its kind of keys connects.
+                if (IdentityClusterKind(g.Kind) && m <= clusterKeyLimit) lift = Math.Max(lift, clusterLift[Find(g.Members[0])]);
+                g.HarvestShare = Math.Max(g.HarvestShare, lift);
             }
             bool coordinationKind = g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Skeleton or LinkKind.Payment or LinkKind.CreationBurst;
             if (g.HarvestShare >= 0.1 || (coordinationKind && m >= 3))

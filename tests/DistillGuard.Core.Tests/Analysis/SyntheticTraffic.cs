@@ -62,6 +62,14 @@ public sealed class SyntheticTraffic
         /// <summary>Campaign E: a replay ring — issuers ask ordinary questions with thinking on; other accounts paste
         /// those reasoning artifacts into conversations of their own. Human timing, residential addresses, own cards:
         /// nothing but the artifacts ties them.</summary>
+        /// <summary>A hydra that collects thinly: accounts on shared cards and hosting exits, human timing, ordinary
+        /// coding with a few step-by-step requests each (about as many as the campus's students ask), no template, no
+        /// budget at the ceiling, no burst. Campaign "H".</summary>
+        public int ThinHydraAccounts { get; init; }
+        /// <summary>Chance that an ordinary user's request asks for step-by-step reasoning.</summary>
+        public double LegitCotRate { get; init; } = 0.03;
+        /// <summary>Chance that a campus student's request does (homework).</summary>
+        public double CampusCotRate { get; init; } = 0.15;
         public int ReplayIssuers { get; init; }
         public int ReplayPresenters { get; init; }
     }
@@ -236,7 +244,7 @@ public sealed class SyntheticTraffic
         {
             int a = NewAccount("legit", null, _r.NextDouble() < 0.6 ? "paid" : "free", _r.NextDouble() < 0.8, oldCreated(), Pay(),
                 _r.NextDouble() < 0.5 ? "gmail.com" : $"d{i}.example.com", Popular(PopularAgents), Popular(PopularJa4));
-            Ordinary(a, _r.Next(15, 220), ResidentialIp(), 0.03, _r.Next(24));
+            Ordinary(a, _r.Next(15, 220), ResidentialIp(), _s.LegitCotRate, _r.Next(24));
         }
 
         if (_s.IncludeHardNegatives)
@@ -245,7 +253,7 @@ public sealed class SyntheticTraffic
             for (int i = 0; i < 25; i++)
             {
                 int a = NewAccount("campus-nat", null, "edu", true, oldCreated(), Pay(), "uni.example.edu", Popular(PopularAgents), PopularJa4[0]);
-                Ordinary(a, _r.Next(20, 80), "198.51.100.10", 0.15, 8);
+                Ordinary(a, _r.Next(20, 80), "198.51.100.10", _s.CampusCotRate, 8);
             }
             // Corporate card: employees on one payment instrument and one office prefix.
             var corpCard = Pay();
@@ -382,6 +390,7 @@ public sealed class SyntheticTraffic
         }
 
         BoughtAndLookalikes();
+        ThinHydra();
         Station();
         Fleet();
         ReplayRing();
@@ -487,6 +496,20 @@ public sealed class SyntheticTraffic
                     Caps = Capability.Math, Ip = home, MaxTokens = 8192, Thinking = 0, Temperature = null,
                     Presented = paste ? earlier[_r.Next(earlier.Count)].Artifact : 0 });
             }
+        }
+    }
+
+    private void ThinHydra()
+    {
+        if (_s.ThinHydraAccounts <= 0) return;
+        var cards = Enumerable.Range(0, Math.Max(1, _s.ThinHydraAccounts / 8)).Select(_ => Pay()).ToArray();
+        for (int i = 0; i < _s.ThinHydraAccounts; i++)
+        {
+            // created over two weeks (no burst), each with its own e-mail domain, a card shared with seven others
+            int a = NewAccount("thin-hydra", "H", _r.NextDouble() < 0.5 ? "free" : "startup", _r.NextDouble() < 0.5, Start - (long)(_r.Next(1, 15) * Day + _r.Next(86_400) * 1000L),
+                cards[i % cards.Length], $"h{i}.example.net", Popular(PopularAgents), Popular(PopularJa4));
+            int exits = i % 4;
+            Ordinary(a, _r.Next(25, 60), "", _s.CampusCotRate, _r.Next(24), () => $"198.18.{60 + exits}.{_r.Next(1, 6)}");
         }
     }
 

@@ -1,0 +1,86 @@
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Scoring;
+using DistillGuard.Core.Tests.Analysis;
+using DistillGuard.Core.Verdicts;
+
+namespace DistillGuard.Core.Tests.Campaigns;
+
+/// <summary>
+/// Harvest judged on the group against the log's base rate (<see cref="HarvestLift"/>): a hydra whose accounts each ask
+/// for step-by-step reasoning now and then — no more often than a campus's students do — is found because nearly all
+/// the accounts on its cards and exits do so, where few of the log's accounts ever do; the campus, the corporate card and
+/// the agent platform, each sharing one such thing, stay clear.
+/// </summary>
+public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(0, 10, 0.1, 0)]        // nobody harvesting
+    [InlineData(1, 10, 0.1, 0)]        // at the base rate
+    [InlineData(2, 10, 0.1, 0)]        // above it, but within chance (z = 1.1)
+    [InlineData(40, 40, 0.1, 1)]       // all of forty where one in ten do: fully
+    [InlineData(4, 5, 0.2, 0.05)]      // four of five where one in five do: z = 3.35, a little
+    [InlineData(60, 200, 0.3, 0)]      // a large group at the base rate
+    public void Of_CountsOnlyAClearExcessOverTheBaseRate(int harvesting, int members, double baseRate, double expectedAtLeast)
+    {
+        double lift = HarvestLift.Of(harvesting, members, baseRate);
+        if (expectedAtLeast == 0) Assert.Equal(0, lift);
+        else Assert.InRange(lift, expectedAtLeast, 1);
+    }
+
+    [Fact]
+    public void Of_GrowsWithTheGroupAtTheSameShare()
+    {
+        // Four in five harvesting where one in five do: in a group of five it is barely past chance, in fifty certain.
+        Assert.True(HarvestLift.Of(4, 5, 0.2) < HarvestLift.Of(40, 50, 0.2));
+        Assert.Equal((0.8 - 0.2) / 0.8, HarvestLift.Of(40, 50, 0.2), 6);
+    }
+
+    private static SyntheticTraffic Traffic(int seed) => new(new SyntheticTraffic.Settings
+    {
+        Seed = seed, ThinHydraAccounts = 96, LegitCotRate = 0.001, CampusCotRate = 0.05,
+        CampaignAccounts = 0, RewardCampaignAccounts = 0,
+    });
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_HydraHarvestingThinlyOnSharedCards_IsFound_AndLookalikesStayClear(int seed)
+    {
+        var t = Traffic(seed);
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var hydra = t.Accounts.Where(a => a.Campaign == "H").Select(a => a.Id).ToHashSet();
+        int found = r.Verdicts.Count(v => hydra.Contains(v.Account) && v.Verdict == VerdictKind.Campaign);
+        foreach (var f in r.Findings.Where(f => f.Members.Count >= 3).OrderByDescending(f => f.Score).Take(8))
+            output.WriteLine($"{f.Score:0.000} n={f.Members.Count} fam={f.Families} harv={f.HarvestFraction:0.00} coord={f.Coordination.Score:0.00} "
+                + string.Join(",", f.Members.GroupBy(m => pop[r.Profiles[m].Account]).Select(g => $"{g.Key}:{g.Count()}")) + " | "
+                + string.Join("; ", f.Keys.Take(5).Select(k => $"{k.Key.Kind}:{k.MembersOnKey}:{k.Key.Weight:0.00}")));
+        foreach (var k in r.KeyGroups.Where(k => k.Kind is Core.Links.LinkKind.Payment or Core.Links.LinkKind.Prefix && k.Members.Any(m => hydra.Contains(r.Profiles[m].Account))).OrderByDescending(k => k.Weight).Take(12))
+            output.WriteLine($"key {k.Kind} {k.Value} n={k.Members.Count} w={k.Weight:0.000} h={k.HarvestShare:0.00} c={k.Coordination.Score:0.00}");
+        // accounts that never asked a harvest request carry nothing to find; most of the others should be flagged
+        var asked = r.Profiles.Where(p => hydra.Contains(p.Account) && p.HarvestExchanges > 0).Select(p => p.Account).ToHashSet();
+        int foundAsked = r.Verdicts.Count(v => asked.Contains(v.Account) && v.Verdict == VerdictKind.Campaign);
+        Assert.True(foundAsked >= 0.8 * asked.Count, $"{foundAsked} of the {asked.Count} hydra accounts that asked a harvest request flagged ({found} of {hydra.Count} in all)");
+        var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && pop[v.Account] != "thin-hydra")
+            .Select(v => $"{v.Account} ({pop[v.Account]}): {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        var flagged = r.Verdicts.First(v => hydra.Contains(v.Account) && v.Verdict == VerdictKind.Campaign);
+        Assert.Contains(flagged.Reasons, q => q.Signal == "shared-payment" && q.ExchangeIds.Count > 0);
+    }
+
+    [Fact]
+    public void Complete_SameAccountsWhereEveryoneAsksLikeThem_AreNotFlaggedOnTheirCardsAlone()
+    {
+        // When the log's ordinary users ask for step-by-step reasoning as often as the hydra's accounts do, sharing cards
+        // and exits is not harvest evidence: the base rate decides, not a constant.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = 1, ThinHydraAccounts = 48, LegitCotRate = 0.05, CampusCotRate = 0.05, CampaignAccounts = 0, RewardCampaignAccounts = 0,
+        });
+        var r = AnalysisHarness.Run(t);
+        var hydra = t.Accounts.Where(a => a.Campaign == "H").Select(a => a.Id).ToHashSet();
+        int found = r.Verdicts.Count(v => hydra.Contains(v.Account) && v.Verdict == VerdictKind.Campaign);
+        Assert.True(found <= 0.1 * hydra.Count, $"{found} of {hydra.Count} flagged");
+    }
+}
