@@ -58,12 +58,14 @@ public sealed record DetectorOptions
     /// Families of evidence switched off, comma-separated (for ablation: what each family contributes is measured by
     /// running without it): the link families <c>content</c>, <c>network</c>, <c>client</c>, <c>registration</c>,
     /// <c>behaviour</c>, <c>replay</c> (their keys carry no weight), and <c>budgets</c> (no budget is called maximal, so
-    /// neither the <c>max-output</c>/<c>max-thinking</c> signals nor the wording-free harvest evidence exist). Empty: all on.
+    /// neither the <c>max-output</c>/<c>max-thinking</c> signals nor the wording-free harvest evidence exist), and
+    /// <c>group</c> (no harvest judged on groups against the log's base rate, and owned identity does not count as acting
+    /// as one). Empty: all on.
     /// </summary>
     public string DisabledEvidence { get; init; } = "";
 
     /// <summary>The names <see cref="DisabledEvidence"/> accepts.</summary>
-    public static readonly string[] EvidenceFamilies = ["content", "network", "client", "registration", "behaviour", "replay", "budgets"];
+    public static readonly string[] EvidenceFamilies = ["content", "network", "client", "registration", "behaviour", "replay", "budgets", "group"];
 
     /// <summary>Whether the named evidence family is switched off (<see cref="DisabledEvidence"/>).</summary>
     public bool Disabled(string family) => DisabledEvidence.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -580,6 +580,7 @@ public sealed class CampaignAssembler
         // harvest at the log's base rate (the harvest term) and, when they identify themselves, by the
         // declared-organisation cap above.
         var owned = new HashSet<int>();
+        if (!_opt.Disabled("group"))
         foreach (var (g, _, on) in keys)
             if ((g.Kind == LinkKind.Payment || (g.Kind is LinkKind.Ip or LinkKind.Prefix && g.Hosting))
                 && on >= 2 && on >= OwnedKeyShare * g.Members.Count)

@@ -190,6 +190,7 @@ public sealed class KeyGroupBuilder
     /// <summary>Group harvest lift of the given accounts against <see cref="HarvestBaseRate"/>.</summary>
     public double Lift(IReadOnlyList<int> accounts)
     {
+        if (_in.Options.Disabled("group")) return 0;
         int k = 0;
         foreach (var a in accounts) if (_in.Profiles[a].HarvestExchanges > 0) k++;
         return HarvestLift.Of(k, accounts.Count, HarvestBaseRate);
@@ -272,7 +273,7 @@ public sealed class KeyGroupBuilder
             // window harvesting where a minority of the log's accounts do is harvest on that key, however thinly
             // each account collects (HarvestLift). Not for keys whose membership already requires harvest (skeletons,
             // the egress-apart trait, harvested templates, replays): there every member harvests by construction.
-            if (LiftApplies(g.Kind))
+            if (LiftApplies(g.Kind) && !opt.Disabled("group"))
             {
                 int k = 0;
                 for (int i = 0; i < m; i++) if (_in.Profiles[g.Members[i]].HarvestExchanges > 0) k++;
