@@ -515,6 +515,8 @@ public sealed class CampaignAssembler
         var sorted = cover.Order().ToArray();
         double median = Math.Max(1e-9, sorted[sorted.Length / 2]);
         var strength = cover.Select(d => Math.Min(1, d / median)).ToArray();
+        // Operator evidence that stands on its own (KeyGroupBuilder.OperatorEvidence) counts as harvest evidence.
+        for (int i = 0; i < members.Count; i++) memberHarvest[i] = Math.Max(memberHarvest[i], _builder.OperatorEvidence(members[i]));
         double harvestFrac = memberHarvest.Average(h => Math.Min(1, h / 0.5));
         // The group against the log's base rate: most members harvesting where a minority of the log's accounts do.
         double lift = _builder.Lift(accountNodes.Select(a => _g.Accounts[a]).ToList());

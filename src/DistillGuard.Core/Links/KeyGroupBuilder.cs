@@ -196,6 +196,88 @@ public sealed class KeyGroupBuilder
         return HarvestLift.Of(k, accounts.Count, HarvestBaseRate);
     }
 
+    private double[] _operator = Array.Empty<double>();
+
+    /// <summary>
+    /// Operator evidence of the account's identity cluster (0 when none): the harvest-equivalent the cluster carries
+    /// because its accounts are tied by identity and act as one, whatever they ask (<see cref="MeasureOperators"/>).
+    /// </summary>
+    public double OperatorEvidence(int account) => account < _operator.Length ? _operator[account] : 0;
+
+    private readonly Dictionary<int, string> _operatorDetail = new();
+
+    /// <summary>What ties the account's identity cluster and how it acts as one, when it carries operator evidence.</summary>
+    public string? OperatorDetail(int account) => _operatorDetail.GetValueOrDefault(account);
+
+    /// <summary>Harvest-equivalent of strong operator evidence: as strong as the harvest strength that puts an account on
+    /// watch by itself (<see cref="DetectorOptions.WatchHarvestStrength"/>).</summary>
+    private double OperatorStrength => _in.Options.WatchHarvestStrength;
+
+    /// <summary>
+    /// Operator evidence that stands on its own. An identity cluster (accounts connected through cards, e-mail domains,
+    /// addresses and ranges few others share) is an operation whatever its requests look like when it is
+    /// <b>tied by identity</b> — at least two kinds of it (payment, e-mail domain, network), each shared with another
+    /// member by at least half the members — <b>and acts as one</b>: half of it signed up within one burst window,
+    /// and it runs one harness (one parameter vector on ≥ 80 % of sampled members, one system prompt on half of them, or
+    /// machine-regular timing on half of them) — and its accounts are mostly fresh or program-tier, and it is not an
+    /// organisation's declared fleet. Each look-alike lacks one side: a corporate card's employees and a campus NAT's
+    /// students signed up over years and run no common harness; an agent platform's users share its prompt and hosting
+    /// but each pays with its own card; a declared fleet says who runs it.
+    /// </summary>
+    private void MeasureOperators(Func<int, int> find, int[] clusterSize, int keyLimit)
+    {
+        int n = _in.Profiles.Count;
+        _operator = new double[n];
+        if (_in.Options.Disabled("group") || _in.Options.Disabled("registration")) return;
+        // which kinds of identity each account shares with another member of its cluster
+        var kinds = new byte[n];
+        foreach (var g in _ordered)
+        {
+            if (!IdentityClusterKind(g.Kind) || g.Members.Count < 2 || g.Members.Count > keyLimit) continue;
+            byte bit = g.Kind switch { LinkKind.Payment => 1, LinkKind.EmailDomain => 2, _ => 4 };
+            foreach (var m in g.Members) kinds[m] |= bit;
+        }
+        var members = new Dictionary<int, List<int>>();
+        for (int i = 0; i < n; i++)
+        {
+            if (_in.Allowlisted[i]) continue;
+            int r = find(i);
+            if (clusterSize[r] < Math.Max(3, _in.Options.MinCampaignAccounts)) continue;
+            if (!members.TryGetValue(r, out var list)) members[r] = list = new List<int>();
+            list.Add(i);
+        }
+        var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], _in.Options.CreationBurstHours);
+        foreach (var (_, list) in members)
+        {
+            int tiedKinds = 0;
+            foreach (byte bit in new byte[] { 1, 2, 4 })
+                if (list.Count(m => (kinds[m] & bit) != 0) >= 0.5 * list.Count) tiedKinds++;
+            if (tiedKinds < 2) continue;
+            var c = meter.Measure(list);
+            if (c.CreationBurst < 0.5 || c.Freshness < 0.5 || c.DeclaredOrganisation >= 2.0 / 3) continue;
+            var prompts = new Dictionary<ulong, int>();
+            foreach (var m in list)
+            {
+                var sp = _in.Profiles[m].SystemPrompts;
+                int t = sp.TopIndex();
+                if (t >= 0) prompts[sp.KeyAt(t)] = prompts.GetValueOrDefault(sp.KeyAt(t)) + 1;
+            }
+            double prompt = prompts.Count == 0 ? 0 : (double)prompts.Values.Max() / list.Count;
+            bool harness = c.IdenticalParams >= 0.8 || prompt >= 0.5 || c.Regularity >= 0.5;
+            if (!harness) continue;
+            foreach (var m in list) _operator[m] = OperatorStrength;
+            string tied = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses") }
+                .Where(t => list.Count(m => (kinds[m] & t.Item1) != 0) >= 0.5 * list.Count).Select(t => t.Item2));
+            var acts = new List<string> { $"{c.CreationBurst:P0} signed up within {_in.Options.CreationBurstHours} h" };
+            if (c.IdenticalParams >= 0.8) acts.Add($"{c.IdenticalParams:P0} on one parameter vector");
+            if (prompt >= 0.5) acts.Add($"{prompt:P0} on one system prompt");
+            if (c.Regularity >= 0.5) acts.Add($"{c.Regularity:P0} on machine-regular timing");
+            string detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"one of {list.Count} accounts tied by shared {tied} that act as one ({string.Join(", ", acts)}; {c.Freshness:P0} fresh or program-tier): operator evidence, whatever the requests ask");
+            foreach (var m in list) _operatorDetail[m] = detail;
+        }
+    }
+
     private static bool IdentityClusterKind(LinkKind kind) => kind is LinkKind.Payment or LinkKind.EmailDomain or LinkKind.Ip or LinkKind.Prefix;
 
     internal static bool LiftApplies(LinkKind kind)
@@ -246,6 +328,7 @@ public sealed class KeyGroupBuilder
         var clusterLift = new double[_in.Profiles.Count];
         for (int i = 0; i < clusterLift.Length; i++)
             if (clusterSize[i] >= 2) clusterLift[i] = HarvestLift.Of(clusterHarvesting[i], clusterSize[i], HarvestBaseRate);
+        MeasureOperators(Find, clusterSize, clusterKeyLimit);
         var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
         double lnN = Math.Log(population);
         foreach (var g in _ordered)
@@ -282,6 +365,13 @@ public sealed class KeyGroupBuilder
                 // key is also judged as part of the cluster of accounts its kind of keys connects.
                 if (IdentityClusterKind(g.Kind) && m <= clusterKeyLimit) lift = Math.Max(lift, clusterLift[Find(g.Members[0])]);
                 g.HarvestShare = Math.Max(g.HarvestShare, lift);
+            }
+            // Keys inside an operator cluster (tied by identity, acting as one) carry its operator evidence.
+            if (g.Kind.Family() is LinkFamily.Registration or LinkFamily.Network && _operator.Length > 0)
+            {
+                double op = 0;
+                for (int i = 0; i < m; i++) op += _operator[g.Members[i]];
+                g.HarvestShare = Math.Max(g.HarvestShare, op / m);
             }
             bool coordinationKind = g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Skeleton or LinkKind.Payment or LinkKind.CreationBurst;
             if (g.HarvestShare >= 0.1 || (coordinationKind && m >= 3))

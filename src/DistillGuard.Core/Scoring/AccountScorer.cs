@@ -139,6 +139,14 @@ public sealed class AccountScorer
                 ExchangeIds = ids,
             });
         }
+        if (_builder.OperatorDetail(p.Index) is { } op)
+            list.Add(new Reason
+            {
+                Signal = "operator-evidence",
+                Weight = Math.Round(0.3 * _builder.OperatorEvidence(p.Index), 4),
+                Detail = op,
+                ExchangeIds = Ids(p),
+            });
         var x = _extraction.Of(p);
         if (x.Score >= 0.05)
         {

@@ -186,7 +186,8 @@ public sealed class SyntheticTraffic
             _records.Add(new AccountRecord
             {
                 Account = id, CreatedMs = created, Tier = tier, Verified = verified, PaymentFingerprint = pay,
-                EmailDomain = domain, Country = country, OrgName = population,
+                // organisations' accounts under the organisation's name; individuals and campaigns' (bought or fresh) accounts under none in common
+                EmailDomain = domain, Country = country, OrgName = population is "corporate-card" or "enterprise-batch" or "licensed-distiller" ? population : null,
             });
         _ua[idx] = ua;
         _ja4[idx] = ja4;

@@ -83,4 +83,31 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         int found = r.Verdicts.Count(v => hydra.Contains(v.Account) && v.Verdict == VerdictKind.Campaign);
         Assert.True(found <= 0.1 * hydra.Count, $"{found} of {hydra.Count} flagged");
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_StationWithNoHarvestSignalAtAll_IsFoundOnOperatorEvidence_AndLookalikesStayClear(int seed)
+    {
+        // Ordinary-looking coding at a budget below the log's ceiling: no content signal, no budget evidence. What is
+        // left is who runs it (cards, relay domains, one hosting range) and that it acts as one (signed up in one
+        // burst, one system prompt, round-robin schedule).
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000 });
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var station = t.Accounts.Where(a => a.Campaign == "D").Select(a => a.Id).ToHashSet();
+        var verdicts = r.Verdicts.Where(v => station.Contains(v.Account)).ToList();
+        int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
+        Assert.True(found >= 0.9 * station.Count, $"{found} of {station.Count}");
+        var flagged = verdicts.First(v => v.Verdict == VerdictKind.Campaign);
+        Assert.Contains(flagged.Reasons, q => q.Signal == "operator-evidence" && q.ExchangeIds.Count > 0 && q.Detail.Contains("signed up within"));
+        Assert.DoesNotContain(flagged.Reasons, q => q.Signal is "budget-at-ceiling" or "cot-elicitation" or "max-output");
+        var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && pop[v.Account] is not ("campaign" or "station"))
+            .Select(v => $"{v.Account} ({pop[v.Account]})").ToList();
+        Assert.True(wrong.Count == 0, string.Join(", ", wrong));
+        // the look-alikes carry no operator evidence at all
+        Assert.DoesNotContain(r.Verdicts, v => pop[v.Account] is "corporate-card" or "campus-nat" or "agent-platform" or "enterprise-batch"
+            && v.Reasons.Any(q => q.Signal == "operator-evidence"));
+    }
 }
