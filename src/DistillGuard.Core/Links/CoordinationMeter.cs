@@ -103,22 +103,26 @@ public sealed class CoordinationMeter
 
     /// <summary>
     /// The members that belong to an organisation's declared fleet: verified accounts outside the free, edu, research and
-    /// startup programs under one organisation name that at least three of the members carry. An organisation that
+    /// startup programs under one organisation name, at least three of them and two thirds of the members carrying it. An organisation that
     /// identifies itself is not a hidden operator; a hydra's bought or fresh accounts carry names of their own or none.
     /// </summary>
     public HashSet<int> DeclaredFleetMembers(IReadOnlyList<int> members)
     {
-        var byName = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, (List<int> Declared, int Carriers)>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in members)
         {
             var r = _registry(m);
-            if (r is null || r.Verified != true || r.IsProgramTier || string.IsNullOrWhiteSpace(r.OrgName)) continue;
+            if (r is null || string.IsNullOrWhiteSpace(r.OrgName)) continue;
             var key = r.OrgName.Trim();
-            if (!byName.TryGetValue(key, out var list)) byName[key] = list = new List<int>();
-            list.Add(m);
+            if (!byName.TryGetValue(key, out var e)) e = (new List<int>(), 0);
+            if (r.Verified == true && !r.IsProgramTier) e.Declared.Add(m);
+            byName[key] = (e.Declared, e.Carriers + 1);
         }
+        // A fleet declares itself as a whole: at least three of its accounts, and two thirds of those carrying the name,
+        // verified outside the programs. A name that a few free or unverified accounts also carry is not a declaration.
         var result = new HashSet<int>();
-        foreach (var list in byName.Values) if (list.Count >= 3) result.UnionWith(list);
+        foreach (var (declared, carriers) in byName.Values)
+            if (declared.Count >= 3 && declared.Count >= 2.0 / 3 * carriers) result.UnionWith(declared);
         return result;
     }
 
