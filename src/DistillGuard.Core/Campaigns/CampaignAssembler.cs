@@ -573,20 +573,37 @@ public sealed class CampaignAssembler
         foreach (var (g, _, _) in keys)
             if (g.Kind == LinkKind.ArtifactReplay)
                 foreach (var m in g.Members) if (memberPos.ContainsKey(m)) onReplay.Add(m);
-        // So is identity the group owns: a payment instrument, or a hosting address or range (known from IP
-        // intelligence), that several of its accounts use and (almost) nobody outside it does ("shared payment
-        // instruments" in the public record). It counts as the share of members on such keys. An address that is not
-        // known to be hosting may be a campus or office NAT, and an e-mail domain an organisation's: neither says the
-        // accounts act as one. Public identity is not owned: an agent platform's hosting range is mostly used by
-        // accounts outside any one group. A corporate card's employees own their card too; they are kept clear by
-        // harvest at the log's base rate (the harvest term) and, when they identify themselves, by the
-        // declared-organisation cap above.
+        // So is identity the group owns, used the way one operator uses it (each key counted when at least half its
+        // holders are in the group; "shared payment instruments", "bursts of new accounts", "heavy use of free-credit,
+        // edu, research and startup programs" in the public record): a payment instrument shared by fresh or
+        // program-tier accounts — a company's established accounts on its corporate card do not count — and a hosting
+        // address or range (known from IP intelligence) from which the accounts run one system prompt that is theirs
+        // (one harness from hosting exits). An office behind a hosting range whose employees use a popular agent's
+        // prompt does not count; neither does an address that is not known to be hosting (a campus or office NAT) or an
+        // e-mail domain (an organisation's). It counts as the share of members held that way.
         var owned = new HashSet<int>();
         if (!_opt.Disabled("group"))
-        foreach (var (g, _, on) in keys)
-            if ((g.Kind == LinkKind.Payment || (g.Kind is LinkKind.Ip or LinkKind.Prefix && g.Hosting))
-                && on >= 2 && on >= OwnedKeyShare * g.Members.Count)
-                foreach (var m in g.Members) if (memberPos.ContainsKey(m)) owned.Add(m);
+        {
+            var hosting = new HashSet<int>();
+            var prompt = new HashSet<int>();
+            foreach (var (g, _, on) in keys)
+            {
+                if (on < 2 || on < OwnedKeyShare * g.Members.Count) continue;
+                bool payment = g.Kind == LinkKind.Payment;
+                bool exits = g.Kind is LinkKind.Ip or LinkKind.Prefix && g.Hosting;
+                bool system = g.Kind == LinkKind.SystemPrompt;
+                if (!payment && !exits && !system) continue;
+                foreach (var m in g.Members)
+                {
+                    if (!memberPos.ContainsKey(m)) continue;
+                    if (payment && _meter.IsFresh(m)) owned.Add(m);
+                    if (exits) hosting.Add(m);
+                    if (system) prompt.Add(m);
+                }
+            }
+            hosting.IntersectWith(prompt);
+            owned.UnionWith(hosting);
+        }
         double acting = Math.Max(coord.Score, (double)Math.Max(onReplay.Count, owned.Count) / members.Count);
         double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * acting) * (1 - 0.6 * sameItems), 0, 1);
         if (double.IsNaN(density)) density = total / (members.Count + keys.Count);

@@ -126,6 +126,16 @@ public sealed class CoordinationMeter
         return result;
     }
 
+    /// <summary>A hydra's kind of account: in a free, edu, research or startup program, or signed up less than 14 days
+    /// before its first request (the public record: "bursts of new accounts", "heavy use of free-credit, edu, research
+    /// and startup programs"). A company's established paid accounts are not.</summary>
+    public bool IsFresh(int account)
+    {
+        var r = _registry(account);
+        if (r is null) return false;
+        return r.IsProgramTier || (r.CreatedMs is long c && _profiles[account].FirstMs - c < 14 * 86_400_000L);
+    }
+
     private static double Cosine(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
         double ab = 0, aa = 0, bb = 0;
