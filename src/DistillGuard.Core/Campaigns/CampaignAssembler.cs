@@ -518,14 +518,18 @@ public sealed class CampaignAssembler
         // Operator evidence that stands on its own (KeyGroupBuilder.OperatorEvidence) counts as harvest evidence.
         for (int i = 0; i < members.Count; i++) memberHarvest[i] = Math.Max(memberHarvest[i], _builder.OperatorEvidence(members[i]));
         double harvestFrac = memberHarvest.Average(h => Math.Min(1, h / 0.5));
-        // The group against the log's base rate: most members harvesting where a minority of the log's accounts do.
-        double lift = _builder.Lift(accountNodes.Select(a => _g.Accounts[a]).ToList());
-        harvestFrac = Math.Max(harvestFrac, Math.Min(1, lift / 0.5));
-        // A member's own harvest requests are samples of that group harvest: a member that asked at least one counts
-        // with the group's lift (one that asked none has nothing of it and is judged on its own evidence).
-        if (lift > 0)
-            for (int i = 0; i < members.Count; i++)
-                if (_builder.Profiles[members[i]].HarvestExchanges > 0) memberHarvest[i] = Math.Max(memberHarvest[i], lift);
+        // The group against the log's base rate: a member that asked at least one harvest request in an identity
+        // cluster (its cards, domains, addresses) whose accounts mostly do, where a minority of the log's independent
+        // accounts do, counts with the cluster's lift — its own requests are samples of that group harvest. The lift is
+        // the cluster's, not this finding's: the finding's members were drawn to it by their harvest.
+        for (int i = 0; i < members.Count; i++)
+            if (_builder.Profiles[members[i]].HarvestExchanges > 0)
+            {
+                double lift = _builder.ClusterLift(members[i]);
+                memberHarvest[i] = Math.Max(memberHarvest[i], lift);
+                memberContent[i] = Math.Max(memberContent[i], lift);
+            }
+        harvestFrac = memberHarvest.Average(h => Math.Min(1, h / 0.5));
         var coord = _meter.Measure(members, degIn.Select(d => (int)(d * 1000)).ToList(), keys.Any(k => k.Item1.Kind is LinkKind.Template or LinkKind.Skeleton));
         // Measured coordination among the members (synchrony, identical parameters, burst, split items) is evidence
         // independent of any shared value: it counts as the behaviour family when no behaviour key carries it.
@@ -543,9 +547,9 @@ public sealed class CampaignAssembler
         // registration or infrastructure) *and* act as one (lockstep timing, a creation burst, a joint model pivot, or
         // one parameter vector on a machine schedule). Researchers at maximal budgets, agent-platform users and
         // corporate teams each share one of these, not both.
-        // The group lift counts harvest requests, which are content signals (or both budgets maximal at once): it is
-        // read as content here, so a group found through it is not held to the wording-free rule below.
-        double contentFrac = Math.Max(memberContent.Average(h => Math.Min(1, h / 0.5)), Math.Min(1, lift / 0.5));
+        // The cluster lift counts harvest requests, which are content signals (or both budgets maximal at once): it is
+        // read as content (above), so a group found through it is not held to the wording-free rule below.
+        double contentFrac = memberContent.Average(h => Math.Min(1, h / 0.5));
         if (contentFrac < 0.5 * harvestFrac)
         {
             bool tied = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network);

@@ -187,14 +187,13 @@ public sealed class KeyGroupBuilder
     /// are judged against (<see cref="HarvestLift"/>).</summary>
     public double HarvestBaseRate { get; private set; }
 
-    /// <summary>Group harvest lift of the given accounts against <see cref="HarvestBaseRate"/>.</summary>
-    public double Lift(IReadOnlyList<int> accounts)
-    {
-        if (_in.Options.Disabled("group")) return 0;
-        int k = 0;
-        foreach (var a in accounts) if (_in.Profiles[a].HarvestExchanges > 0) k++;
-        return HarvestLift.Of(k, accounts.Count, HarvestBaseRate);
-    }
+    private double[] _clusterLift = Array.Empty<double>();
+
+    /// <summary>Harvest lift of the account's identity cluster against <see cref="HarvestBaseRate"/> (0 when the account
+    /// shares no card, domain, address or range with anyone). Measured on the whole cluster, which is formed without
+    /// looking at harvest — unlike a campaign finding, whose members were drawn to it by their harvest, so a lift
+    /// measured on the finding would be inflated by its own selection.</summary>
+    public double ClusterLift(int account) => account < _clusterLift.Length ? _clusterLift[account] : 0;
 
     private double[] _operator = Array.Empty<double>();
 
@@ -329,6 +328,9 @@ public sealed class KeyGroupBuilder
         for (int i = 0; i < clusterLift.Length; i++)
             if (clusterSize[i] >= 2) clusterLift[i] = HarvestLift.Of(clusterHarvesting[i], clusterSize[i], HarvestBaseRate);
         MeasureOperators(Find, clusterSize, clusterKeyLimit);
+        _clusterLift = new double[_in.Profiles.Count];
+        if (!opt.Disabled("group"))
+            for (int i = 0; i < _clusterLift.Length; i++) _clusterLift[i] = clusterLift[Find(i)];
         var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
         double lnN = Math.Log(population);
         foreach (var g in _ordered)
