@@ -277,6 +277,8 @@ public sealed class KeyGroupBuilder
         }
     }
 
+    private static bool ClusterKey(KeyGroup g) => g.Kind is LinkKind.Payment or LinkKind.EmailDomain || (g.Kind is LinkKind.Ip or LinkKind.Prefix && g.Hosting);
+
     private static bool IdentityClusterKind(LinkKind kind) => kind is LinkKind.Payment or LinkKind.EmailDomain or LinkKind.Ip or LinkKind.Prefix;
 
     internal static bool LiftApplies(LinkKind kind)
@@ -287,15 +289,18 @@ public sealed class KeyGroupBuilder
         var opt = _in.Options;
         int population = Math.Max(3, _in.Allowlisted.Count(x => !x));
 
-        // Identity clusters: accounts connected through cards, e-mail domains, addresses and address ranges that at most
-        // one account in twenty shares (a value more common than that is public — a popular mail provider, a large
-        // NAT — and would chain strangers together). Each cluster's harvest lift is measured once.
+        // Identity clusters: accounts connected through cards, e-mail domains and hosting addresses or ranges (known
+        // from IP intelligence) that at most one account in twenty shares (a value more common than that is public — a
+        // popular mail provider — and would chain strangers together). An address not known to be hosting does not
+        // connect them: it may be a NAT or a platform's egress, whose users are independent customers (with every
+        // address connecting, a platform's users harvesting a little above the base rate were flagged on development
+        // logs when a link family was switched off). Each cluster's lift is measured once.
         int clusterKeyLimit = Math.Max(3, population / 20);
         var parent = Enumerable.Range(0, _in.Profiles.Count).ToArray();
         int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
         foreach (var g in _ordered)
         {
-            if (!IdentityClusterKind(g.Kind) || g.Members.Count < 2 || g.Members.Count > clusterKeyLimit) continue;
+            if (!ClusterKey(g) || g.Members.Count < 2 || g.Members.Count > clusterKeyLimit) continue;
             int r0 = Find(g.Members[0]);
             for (int i = 1; i < g.Members.Count; i++)
             {
@@ -365,7 +370,7 @@ public sealed class KeyGroupBuilder
                 double lift = HarvestLift.Of(k, m, HarvestBaseRate);
                 // An operator's identity keys are each small (eight accounts to a card) but together large: an identity
                 // key is also judged as part of the cluster of accounts its kind of keys connects.
-                if (IdentityClusterKind(g.Kind) && m <= clusterKeyLimit) lift = Math.Max(lift, clusterLift[Find(g.Members[0])]);
+                if (ClusterKey(g) && m <= clusterKeyLimit) lift = Math.Max(lift, clusterLift[Find(g.Members[0])]);
                 g.HarvestShare = Math.Max(g.HarvestShare, lift);
             }
             // Keys inside an operator cluster (tied by identity, acting as one) carry its operator evidence.
