@@ -87,6 +87,30 @@ public sealed class AnalyzeCommandTests : IClassFixture<TinyTrafficFixture>, IDi
     }
 
     [Fact]
+    public void Execute_Explain_WritesEveryScoredGroupWithItsPartsAndEveryAccount()
+    {
+        Assert.Equal(ExitCodes.Success, Analyze(TinyRequest() with { Explain = true }));
+
+        using var campaigns = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "campaigns.json")));
+        var published = campaigns.RootElement.EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToHashSet();
+        var groups = File.ReadLines(Path.Combine(_out, "groups.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        // every published campaign is a group marked accepted, under its id, with the score it was published with
+        foreach (var id in published)
+            Assert.Contains(groups, g => g.GetProperty("campaign").GetString() == id && g.GetProperty("accepted").GetBoolean());
+        Assert.All(groups, g =>
+        {
+            Assert.InRange(g.GetProperty("score").GetDouble(), 0, 1);
+            Assert.Equal(g.GetProperty("accounts").GetInt32(), g.GetProperty("members").GetArrayLength());
+            Assert.True(g.GetProperty("coordination").TryGetProperty("synchrony", out _));
+        });
+        var keys = File.ReadLines(Path.Combine(_out, "keys.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.True(k.GetProperty("accounts").GetInt32() >= 2));
+        var verdictAccounts = File.ReadLines(Path.Combine(_out, "verdicts.jsonl")).Count();
+        Assert.Equal(verdictAccounts, File.ReadLines(Path.Combine(_out, "accounts.jsonl")).Count());
+    }
+
+    [Fact]
     public void Execute_Campaigns_CiteExchangesThatExistInTheLog()
     {
         Assert.Equal(ExitCodes.Success, Analyze(TinyRequest()));
