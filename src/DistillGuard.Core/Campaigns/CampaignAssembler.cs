@@ -143,10 +143,9 @@ public sealed class CampaignAssembler
     /// are in the group than outside it (an operation found in two parts still owns its cards in each).</summary>
     private const double OwnedKeyShare = 0.5;
 
-    /// <summary>Share of a finding's (sampled) members that must be verified paid/enterprise accounts of one organisation
-    /// name for it to be that organisation's declared fleet: two thirds (an organisation's fleet keeps a few accounts
-    /// unverified; a ring of bought accounts is about half verified, under names of their own).</summary>
-    public const double DeclaredShare = 2.0 / 3;
+    /// <summary>Share of a finding's (sampled) members that must be one organisation's declared accounts for it to be that
+    /// organisation's fleet (<see cref="CoordinationMeter.DeclaredShare"/>).</summary>
+    public const double DeclaredShare = CoordinationMeter.DeclaredShare;
 
     /// <summary>
     /// An accepted campaign may still be two operations that one popular thing bridges (a skeleton every chain-of-
@@ -517,7 +516,6 @@ public sealed class CampaignAssembler
         var strength = cover.Select(d => Math.Min(1, d / median)).ToArray();
         // Operator evidence that stands on its own (KeyGroupBuilder.OperatorEvidence) counts as harvest evidence.
         for (int i = 0; i < members.Count; i++) memberHarvest[i] = Math.Max(memberHarvest[i], _builder.OperatorEvidence(members[i]));
-        double harvestFrac = memberHarvest.Average(h => Math.Min(1, h / 0.5));
         // The group against the log's base rate: a member that asked at least one harvest request in an identity
         // cluster (its cards, domains, addresses) whose accounts mostly do, where a minority of the log's independent
         // accounts do, counts with the cluster's lift — its own requests are samples of that group harvest. The lift is
@@ -529,7 +527,7 @@ public sealed class CampaignAssembler
                 memberHarvest[i] = Math.Max(memberHarvest[i], lift);
                 memberContent[i] = Math.Max(memberContent[i], lift);
             }
-        harvestFrac = memberHarvest.Average(h => Math.Min(1, h / 0.5));
+        double harvestFrac = memberHarvest.Average(h => Math.Min(1, h / 0.5));
         var coord = _meter.Measure(members, degIn.Select(d => (int)(d * 1000)).ToList(), keys.Any(k => k.Item1.Kind is LinkKind.Template or LinkKind.Skeleton));
         // Measured coordination among the members (synchrony, identical parameters, burst, split items) is evidence
         // independent of any shared value: it counts as the behaviour family when no behaviour key carries it.

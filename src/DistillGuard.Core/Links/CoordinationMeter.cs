@@ -6,6 +6,14 @@ namespace DistillGuard.Core.Links;
 /// <summary>Measures <see cref="Coordination"/> over a set of accounts (sampled deterministically when large).</summary>
 public sealed class CoordinationMeter
 {
+    /// <summary>An account signed up less than this before its first request is new at first use (14 days).</summary>
+    private const long FreshDaysMs = 14 * 86_400_000L;
+
+    /// <summary>Share of accounts that must be verified, outside the programs and under one organisation name for them to
+    /// be that organisation's declared fleet: two thirds (a fleet keeps a few accounts unverified; a ring of bought
+    /// accounts is about half verified, under names of their own).</summary>
+    public const double DeclaredShare = 2.0 / 3;
+
     private const int Sample = 24;
     private readonly IReadOnlyList<AccountProfile> _profiles;
     private readonly Func<int, AccountRecord?> _registry;
@@ -55,7 +63,7 @@ public sealed class CoordinationMeter
             if (r.CreatedMs is long c)
             {
                 created.Add(c);
-                if (p.FirstMs - c < 14 * 86_400_000L) f += 0.3;
+                if (p.FirstMs - c < FreshDaysMs) f += 0.3;
             }
             fresh += f;
         }
@@ -122,7 +130,7 @@ public sealed class CoordinationMeter
         // verified outside the programs. A name that a few free or unverified accounts also carry is not a declaration.
         var result = new HashSet<int>();
         foreach (var (declared, carriers) in byName.Values)
-            if (declared.Count >= 3 && declared.Count >= 2.0 / 3 * carriers) result.UnionWith(declared);
+            if (declared.Count >= 3 && declared.Count >= DeclaredShare * carriers) result.UnionWith(declared);
         return result;
     }
 
@@ -133,7 +141,7 @@ public sealed class CoordinationMeter
     {
         var r = _registry(account);
         if (r is null) return false;
-        return r.IsProgramTier || (r.CreatedMs is long c && _profiles[account].FirstMs - c < 14 * 86_400_000L);
+        return r.IsProgramTier || (r.CreatedMs is long c && _profiles[account].FirstMs - c < FreshDaysMs);
     }
 
     private static double Cosine(ReadOnlySpan<int> a, ReadOnlySpan<int> b)

@@ -183,14 +183,14 @@ public sealed class KeyGroupBuilder
         return g;
     }
 
-    /// <summary>Share of the log's (not allowlisted) accounts with at least one harvest request: the base rate groups
-    /// are judged against (<see cref="HarvestLift"/>).</summary>
+    /// <summary>Share of the log's independent accounts (not allowlisted, in no identity cluster) with at least one
+    /// harvest request: the base rate groups are judged against (<see cref="HarvestLift"/>).</summary>
     public double HarvestBaseRate { get; private set; }
 
     private double[] _clusterLift = Array.Empty<double>();
 
     /// <summary>Harvest lift of the account's identity cluster against <see cref="HarvestBaseRate"/> (0 when the account
-    /// shares no card, domain, address or range with anyone). Measured on the whole cluster, which is formed without
+    /// shares no card, e-mail domain or hosting address with anyone). Measured on the whole cluster, which is formed without
     /// looking at harvest — unlike a campaign finding, whose members were drawn to it by their harvest, so a lift
     /// measured on the finding would be inflated by its own selection.</summary>
     public double ClusterLift(int account) => account < _clusterLift.Length ? _clusterLift[account] : 0;
@@ -213,8 +213,8 @@ public sealed class KeyGroupBuilder
     private double OperatorStrength => _in.Options.WatchHarvestStrength;
 
     /// <summary>
-    /// Operator evidence that stands on its own. An identity cluster (accounts connected through cards, e-mail domains,
-    /// addresses and ranges few others share) is an operation whatever its requests look like when it is
+    /// Operator evidence that stands on its own. An identity cluster (accounts connected through cards, e-mail domains
+    /// and hosting addresses few others share) is an operation whatever its requests look like when it is
     /// <b>tied by identity</b> — at least two kinds of it (payment, e-mail domain, network), each shared with another
     /// member by at least half the members — <b>and acts as one</b>: half of it signed up within one burst window,
     /// and it runs one harness (one parameter vector on ≥ 80 % of sampled members, one system prompt on half of them, or
@@ -223,7 +223,7 @@ public sealed class KeyGroupBuilder
     /// students signed up over years and run no common harness; an agent platform's users share its prompt and hosting
     /// but each pays with its own card; a declared fleet says who runs it.
     /// </summary>
-    private void MeasureOperators(Func<int, int> find, int[] clusterSize, int keyLimit)
+    private void MeasureOperators(Func<int, int> find, int[] clusterSize, int keyLimit, CoordinationMeter meter)
     {
         int n = _in.Profiles.Count;
         _operator = new double[n];
@@ -245,7 +245,6 @@ public sealed class KeyGroupBuilder
             if (!members.TryGetValue(r, out var list)) members[r] = list = new List<int>();
             list.Add(i);
         }
-        var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], _in.Options.CreationBurstHours);
         foreach (var (_, list) in members)
         {
             int tiedKinds = 0;
@@ -253,7 +252,7 @@ public sealed class KeyGroupBuilder
                 if (list.Count(m => (kinds[m] & bit) != 0) >= 0.5 * list.Count) tiedKinds++;
             if (tiedKinds < 2) continue;
             var c = meter.Measure(list);
-            if (c.CreationBurst < 0.5 || c.Freshness < 0.5 || c.DeclaredOrganisation >= 2.0 / 3) continue;
+            if (c.CreationBurst < 0.5 || c.Freshness < 0.5 || c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) continue;
             var prompts = new Dictionary<ulong, int>();
             foreach (var m in list)
             {
@@ -332,11 +331,11 @@ public sealed class KeyGroupBuilder
         var clusterLift = new double[_in.Profiles.Count];
         for (int i = 0; i < clusterLift.Length; i++)
             if (clusterSize[i] >= 2) clusterLift[i] = HarvestLift.Of(clusterHarvesting[i], clusterSize[i], HarvestBaseRate);
-        MeasureOperators(Find, clusterSize, clusterKeyLimit);
+        var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
+        MeasureOperators(Find, clusterSize, clusterKeyLimit, meter);
         _clusterLift = new double[_in.Profiles.Count];
         if (!opt.Disabled("group"))
             for (int i = 0; i < _clusterLift.Length; i++) _clusterLift[i] = clusterLift[Find(i)];
-        var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
         double lnN = Math.Log(population);
         foreach (var g in _ordered)
         {
@@ -374,7 +373,7 @@ public sealed class KeyGroupBuilder
                 g.HarvestShare = Math.Max(g.HarvestShare, lift);
             }
             // Keys inside an operator cluster (tied by identity, acting as one) carry its operator evidence.
-            if (g.Kind.Family() is LinkFamily.Registration or LinkFamily.Network && _operator.Length > 0)
+            if (g.Kind.Family() is LinkFamily.Registration or LinkFamily.Network)
             {
                 double op = 0;
                 for (int i = 0; i < m; i++) op += _operator[g.Members[i]];
