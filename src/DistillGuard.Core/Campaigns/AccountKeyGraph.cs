@@ -34,6 +34,7 @@ public sealed class AccountKeyGraph
         }
         AccountCount = accounts.Count;
         Accounts = accounts;
+        _accountNode = accountNode;
         Keys = keys;
         int n = accounts.Count + keys.Count;
         var adj = new List<(int Node, double W)>[n];
@@ -50,6 +51,11 @@ public sealed class AccountKeyGraph
         Slots = slots;
         EdgeCount = edges.Count;
     }
+
+    private readonly Dictionary<int, int> _accountNode;
+
+    /// <summary>The node of the account with profile index <paramref name="account"/>, or -1 when it has no edge.</summary>
+    public int NodeOf(int account) => _accountNode.TryGetValue(account, out var a) ? a : -1;
 
     public int AccountCount { get; }
     /// <summary>Profile index of each account node.</summary>

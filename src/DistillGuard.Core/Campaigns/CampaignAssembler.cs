@@ -73,8 +73,47 @@ public sealed class CampaignAssembler
                 }
                 foreach (var a in blockAccounts) alive[a] = false;
             }
+            if (_opt.Clusterer == ClustererKind.DensePeeling && _builder.OperatorClusters.Count > 0) SeedOperators(comp, alive, findings);
         }
         return findings;
+    }
+
+    /// <summary>
+    /// Identity clusters with operator evidence (<see cref="KeyGroupBuilder.OperatorClusters"/>) that peeling left
+    /// behind — a throttled operation whose accounts each send a few requests shares its keys too thinly for a dense
+    /// block — are candidates of their own: the cluster's members still in this component, grown like a peeled block
+    /// by the accounts corroborated on its keys, then scored like any block.
+    /// </summary>
+    private void SeedOperators(List<int> comp, bool[] alive, List<CampaignFinding> findings)
+    {
+        HashSet<int>? inComp = null;
+        foreach (var cluster in _builder.OperatorClusters)
+        {
+            var blockAccounts = new List<int>();
+            foreach (var m in cluster)
+            {
+                int node = _g.NodeOf(m);
+                if (node < 0 || !alive[node]) continue;
+                inComp ??= new HashSet<int>(comp);
+                if (inComp.Contains(node)) blockAccounts.Add(node);
+            }
+            if (blockAccounts.Count < _opt.MinCampaignAccounts) continue;
+            // the cluster's keys: those at least two of its members share
+            var count = new Dictionary<int, int>();
+            foreach (var a in blockAccounts)
+                foreach (var (k, _) in _g.Adjacency[a])
+                    if (alive[k]) count[k] = count.GetValueOrDefault(k) + 1;
+            var blockKeys = count.Where(kv => kv.Value >= 2).Select(kv => kv.Key).ToHashSet();
+            if (blockKeys.Count == 0) continue;
+            Absorb(comp, alive, blockAccounts, blockKeys);
+            for (int grow = 0; grow < 3 && Grow(alive, blockAccounts, blockKeys); grow++) Absorb(comp, alive, blockAccounts, blockKeys);
+            foreach (var part in SplitByIdentity(blockAccounts, blockKeys))
+            {
+                var f = Score(part, blockKeys.Concat(part).ToList(), double.NaN);
+                if (f is not null) findings.Add(f);
+            }
+            foreach (var a in blockAccounts) alive[a] = false;
+        }
     }
 
     /// <summary>
@@ -493,14 +532,19 @@ public sealed class CampaignAssembler
         }
         // Involvement for the verdict: each member's binding to the keys the group shares, relative to the median member.
         var shared = keys.Select(k => k.Item1.Id).ToHashSet();
+        // A card or e-mail domain most of whose holders are outside the group is the member's tie to them — its
+        // organisation, its fleet — not to this group: it does not corroborate membership (it still counts as binding).
+        var elsewhere = keys.Where(k => k.Item1.Kind is LinkKind.Payment or LinkKind.EmailDomain && k.Item3 < OwnedKeyShare * k.Item1.Members.Count)
+            .Select(k => k.Item1.Id).ToHashSet();
         var cover = new double[members.Count];
         var corroborated = new bool[members.Count];
         foreach (var a in accountNodes)
         {
             int pos = memberPos[_g.Accounts[a]];
             var fam = new double[FamilySlots];
-            cover[pos] = Coverage(a, k => shared.Contains(_g.Key(k).Id), fam);
-            corroborated[pos] = Corroborated(fam, cover[pos]);
+            cover[pos] = Coverage(a, k => shared.Contains(_g.Key(k).Id));
+            double own = Coverage(a, k => shared.Contains(_g.Key(k).Id) && !elsewhere.Contains(_g.Key(k).Id), fam);
+            corroborated[pos] = Corroborated(fam, own);
         }
         // Accounts of an organisation's declared fleet inside a group that is mostly something else were linked to it by
         // what they share with strangers (a popular template, a cloud route); they are not the operation's accounts.

@@ -112,7 +112,7 @@ public static class CampaignReporter
                 Summary = $"members are active in the same time buckets (mean co-activity Jaccard {c.MeanCoActivity:0.00})" });
         if (c.CreationBurst >= 0.3)
             evidence.Add(new CampaignEvidence { Kind = "creation-burst", Weight = Math.Round(c.CreationBurst, 4), ExchangeIds = memberIds,
-                Summary = $"{c.CreationBurst:P0} of sampled members were created within one burst window" });
+                Summary = $"{c.CreationBurst:P0} of members signed up in bursts (at least three within one burst window, far above the log's sign-up rate)" });
         if (c.Partition >= 0.3)
             evidence.Add(new CampaignEvidence { Kind = "partitioned-items", Weight = Math.Round(c.Partition, 4), ExchangeIds = memberIds,
                 Summary = "members on the shared template cover many distinct items with almost no overlap (a set split between them)" });

@@ -9,7 +9,8 @@ public sealed record Coordination
     public double MeanCoActivity { get; init; }
     /// <summary>Share of members whose usual request parameters are identical.</summary>
     public double IdenticalParams { get; init; }
-    /// <summary>Share of members created within one creation-burst window.</summary>
+    /// <summary>Share of members signed up in bursts: at least three of them within one creation-burst window, far above
+    /// the log's sign-up rate there (any number of batches).</summary>
     public double CreationBurst { get; init; }
     /// <summary>Fresh, program-tier (free/edu/research/startup) or unverified accounts.</summary>
     public double Freshness { get; init; }

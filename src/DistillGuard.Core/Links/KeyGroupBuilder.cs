@@ -205,6 +205,13 @@ public sealed class KeyGroupBuilder
 
     private readonly Dictionary<int, string> _operatorDetail = new();
 
+    private readonly List<IReadOnlyList<int>> _operatorClusters = new();
+
+    /// <summary>The identity clusters that carry operator evidence (profile indexes, sorted), in a stable order: groups
+    /// found by who operates them rather than by how densely they share keys (<see cref="Campaigns.CampaignAssembler"/>
+    /// offers each as a candidate campaign).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> OperatorClusters => _operatorClusters;
+
     /// <summary>What ties the account's identity cluster and how it acts as one, when it carries operator evidence.</summary>
     public string? OperatorDetail(int account) => _operatorDetail.GetValueOrDefault(account);
 
@@ -215,8 +222,9 @@ public sealed class KeyGroupBuilder
     /// <summary>
     /// Operator evidence that stands on its own. An identity cluster (accounts connected through cards, e-mail domains
     /// and hosting addresses few others share) is an operation whatever its requests look like when it is
-    /// <b>tied by identity</b> — at least two kinds of it (payment, e-mail domain, network), each shared with another
-    /// member by at least half the members — <b>and acts as one</b>: half of it signed up within one burst window,
+    /// <b>tied by identity</b> — cards shared by at least half the members (a card is one payer's), or at least two kinds
+    /// of identity (payment, e-mail domain, network) each shared with another member by at least half the members —
+    /// <b>and acts as one</b>: half of it signed up in bursts (<see cref="Coordination.CreationBurst"/>),
     /// and it runs one harness (one parameter vector on ≥ 80 % of sampled members, one system prompt on half of them, or
     /// machine-regular timing on half of them) — and its accounts are mostly fresh or program-tier, and it is not an
     /// organisation's declared fleet. Each look-alike lacks one side: a corporate card's employees and a campus NAT's
@@ -250,7 +258,10 @@ public sealed class KeyGroupBuilder
             int tiedKinds = 0;
             foreach (byte bit in new byte[] { 1, 2, 4 })
                 if (list.Count(m => (kinds[m] & bit) != 0) >= 0.5 * list.Count) tiedKinds++;
-            if (tiedKinds < 2) continue;
+            // A payment instrument is one payer's: half the cluster paying with cards it shares ties it by itself. An
+            // e-mail domain (an organisation's, declared) or an address (a NAT's) ties a cluster only with another kind.
+            bool paying = list.Count(m => (kinds[m] & 1) != 0) >= 0.5 * list.Count;
+            if (tiedKinds < 2 && !paying) continue;
             var c = meter.Measure(list);
             if (c.CreationBurst < 0.5 || c.Freshness < 0.5 || c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) continue;
             var prompts = new Dictionary<ulong, int>();
@@ -264,9 +275,10 @@ public sealed class KeyGroupBuilder
             bool harness = c.IdenticalParams >= 0.8 || prompt >= 0.5 || c.Regularity >= 0.5;
             if (!harness) continue;
             foreach (var m in list) _operator[m] = OperatorStrength;
+            _operatorClusters.Add(list);
             string tied = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses") }
                 .Where(t => list.Count(m => (kinds[m] & t.Item1) != 0) >= 0.5 * list.Count).Select(t => t.Item2));
-            var acts = new List<string> { $"{c.CreationBurst:P0} signed up within {_in.Options.CreationBurstHours} h" };
+            var acts = new List<string> { $"{c.CreationBurst:P0} signed up in bursts (at least three within {_in.Options.CreationBurstHours} h, far above the log's sign-up rate)" };
             if (c.IdenticalParams >= 0.8) acts.Add($"{c.IdenticalParams:P0} on one parameter vector");
             if (prompt >= 0.5) acts.Add($"{prompt:P0} on one system prompt");
             if (c.Regularity >= 0.5) acts.Add($"{c.Regularity:P0} on machine-regular timing");
@@ -393,9 +405,16 @@ public sealed class KeyGroupBuilder
 
     /// <summary>Harvest of member i on key g: on-key counts where tracked, else the account's harvest strength.</summary>
     public double MemberHarvest(KeyGroup g, int i)
-        => g.Harvest[i] >= 0 && g.Kind != LinkKind.ArtifactReplay
+    {
+        double h = g.Harvest[i] >= 0 && g.Kind != LinkKind.ArtifactReplay
             ? HarvestStrength.OnKey(g.Counts[i], g.Harvest[i])
             : _in.Harvest[g.Members[i]];
+        // On the identity its operator shares (cards, domains, addresses), a member of an operator cluster is bound as
+        // strongly as its operator evidence says, whatever it asked through that key.
+        if (g.Kind.Family() is LinkFamily.Registration or LinkFamily.Network && g.Members[i] < _operator.Length)
+            h = Math.Max(h, _operator[g.Members[i]]);
+        return h;
+    }
 
     /// <summary>Harvest evidence of member i on key g for membership (not for finding the dense core): on-key counts
     /// where tracked, else the account's; small samples judged by their shrunk share (<see cref="HarvestStrength.SmallSample"/>).</summary>

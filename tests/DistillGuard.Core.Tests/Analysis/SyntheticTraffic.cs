@@ -66,6 +66,11 @@ public sealed class SyntheticTraffic
         /// coding with a few step-by-step requests each (about as many as the campus's students ask), no template, no
         /// budget at the ceiling, no burst. Campaign "H".</summary>
         public int ThinHydraAccounts { get; init; }
+        /// <summary>A throttled hydra (campaign "T"): fresh free accounts signed up in four batches days apart, one card
+        /// per batch, addresses not known as hosting, public mail domains, one system prompt and parameter vector, and a
+        /// handful of ordinary-looking tool-use requests per account on a human schedule — too few for the accounts to
+        /// share anything densely, and no harvest signal.</summary>
+        public int ThrottledHydraAccounts { get; init; }
         /// <summary>Chance that an ordinary user's request asks for step-by-step reasoning.</summary>
         public double LegitCotRate { get; init; } = 0.03;
         /// <summary>Chance that a campus student's request does (homework).</summary>
@@ -393,6 +398,7 @@ public sealed class SyntheticTraffic
         BoughtAndLookalikes();
         ThinHydra();
         Station();
+        ThrottledHydra();
         Fleet();
         ReplayRing();
 
@@ -559,6 +565,33 @@ public sealed class SyntheticTraffic
                 Ip = $"198.18.40.{_r.Next(1, 250)}", MaxTokens = _s.StationBudget, Thinking = 0, Temperature = 1.0,
                 Model = ts > release && _r.NextDouble() < 0.55 ? "model-b2" : "model-a1",
             });
+        }
+    }
+
+    private void ThrottledHydra()
+    {
+        if (_s.ThrottledHydraAccounts <= 0) return;
+        ulong system = Rand64();
+        const int batches = 4;
+        var members = new List<int>();
+        for (int b = 0; b < batches; b++)
+        {
+            var card = Pay();
+            long batch = Start - (12 - 3 * b) * Day + _r.Next(0, 12) * Hour;
+            for (int i = b; i < _s.ThrottledHydraAccounts; i += batches)
+                members.Add(NewAccount("throttled", "T", "free", false, batch + _r.Next(0, 3 * 3600) * 1000L, card,
+                    i % 2 == 0 ? "mail.example" : "post.example", PopularAgents[2], PopularJa4[2]));
+        }
+        for (int j = 0; j < members.Count; j++)
+        {
+            string ip = $"100.80.{j / 6}.{10 + j % 6}";   // six accounts to an address not known as hosting
+            foreach (var ts in Times(_r.Next(3, 7), 8, 12))
+                _events.Add(new Ev
+                {
+                    Ts = ts, Account = members[j], Template = Rand64(), Item = Rand64(), System = system, Tools = 4,
+                    Signals = SignalSet.None, Caps = Capability.AgenticToolUse | Capability.Coding, Ip = ip,
+                    MaxTokens = 6000, Thinking = 0, Temperature = 0.4,
+                });
         }
     }
 

@@ -101,12 +101,37 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
         Assert.True(found >= 0.9 * station.Count, $"{found} of {station.Count}");
         var flagged = verdicts.First(v => v.Verdict == VerdictKind.Campaign);
-        Assert.Contains(flagged.Reasons, q => q.Signal == "operator-evidence" && q.ExchangeIds.Count > 0 && q.Detail.Contains("signed up within"));
+        Assert.Contains(flagged.Reasons, q => q.Signal == "operator-evidence" && q.ExchangeIds.Count > 0 && q.Detail.Contains("signed up in bursts"));
         Assert.DoesNotContain(flagged.Reasons, q => q.Signal is "budget-at-ceiling" or "cot-elicitation" or "max-output");
         var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && pop[v.Account] is not ("campaign" or "station"))
             .Select(v => $"{v.Account} ({pop[v.Account]})").ToList();
         Assert.True(wrong.Count == 0, string.Join(", ", wrong));
         // the look-alikes carry no operator evidence at all
+        Assert.DoesNotContain(r.Verdicts, v => pop[v.Account] is "corporate-card" or "campus-nat" or "agent-platform" or "enterprise-batch"
+            && v.Reasons.Any(q => q.Signal == "operator-evidence"));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_ThrottledHydraSignedUpInBatches_IsFoundOnItsOperatorCluster_AndLookalikesStayClear(int seed)
+    {
+        // A handful of ordinary-looking requests per account: no harvest signal and too little volume for a dense block.
+        // What gives it away is who runs it — a card per sign-up batch, batches days apart, each far above the log's
+        // sign-up rate — and that it runs one harness (one system prompt, one parameter vector).
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, ThrottledHydraAccounts = 48 });
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var hydra = t.Accounts.Where(a => a.Campaign == "T").Select(a => a.Id).ToHashSet();
+        var verdicts = r.Verdicts.Where(v => hydra.Contains(v.Account)).ToList();
+        int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
+        Assert.True(found >= 0.8 * hydra.Count, $"{found} of {hydra.Count}");
+        var flagged = verdicts.First(v => v.Verdict == VerdictKind.Campaign);
+        Assert.Contains(flagged.Reasons, q => q.Signal == "operator-evidence" && q.ExchangeIds.Count > 0 && q.Detail.Contains("signed up in bursts"));
+        var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && pop[v.Account] is not ("campaign" or "throttled"))
+            .Select(v => $"{v.Account} ({pop[v.Account]})").ToList();
+        Assert.True(wrong.Count == 0, string.Join(", ", wrong));
         Assert.DoesNotContain(r.Verdicts, v => pop[v.Account] is "corporate-card" or "campus-nat" or "agent-platform" or "enterprise-batch"
             && v.Reasons.Any(q => q.Signal == "operator-evidence"));
     }
