@@ -182,6 +182,9 @@ public sealed class CampaignAssembler
     /// are in the group than outside it (an operation found in two parts still owns its cards in each).</summary>
     private const double OwnedKeyShare = 0.5;
 
+    /// <summary>Harvest on its keys a corroborated member needs for a campaign verdict (<see cref="Scoring.AccountScorer"/>).</summary>
+    public const double MemberHarvestForCampaign = 0.3;
+
     /// <summary>Share of a finding's (sampled) members that must be one organisation's declared accounts for it to be that
     /// organisation's fleet (<see cref="CoordinationMeter.DeclaredShare"/>).</summary>
     public const double DeclaredShare = CoordinationMeter.DeclaredShare;
@@ -455,6 +458,20 @@ public sealed class CampaignAssembler
             double wAll = Coverage(a, k => alive[k]);
             if (wIn >= 0.5 * wAll) add.Add(a);
         }
+        // A card is one payer's: the block's accounts holding at least half of a card's holders (three or more) make it
+        // the block's card, and its other holders join whatever they asked (a station's accounts that carry relayed
+        // customers' traffic, replacements that have not harvested yet). Whether they are the operation's is decided
+        // when the group is scored (OperatorCard).
+        var chosen = new HashSet<int>(add);
+        foreach (var k in blockKeys)
+        {
+            if (!alive[k] || _g.Key(k).Kind != LinkKind.Payment) continue;
+            var holders = _g.Adjacency[k];
+            int inside = holders.Count(h => inBlock.Contains(h.Node));
+            if (inside < 3 || inside < OwnedKeyShare * _g.Key(k).Members.Count) continue;
+            foreach (var (a, _) in holders)
+                if (alive[a] && !inBlock.Contains(a) && chosen.Add(a)) add.Add(a);
+        }
         blockAccounts.AddRange(add);
         blockAccounts.Sort();
     }
@@ -651,6 +668,22 @@ public sealed class CampaignAssembler
             owned.UnionWith(hosting);
         }
         double acting = Math.Max(coord.Score, (double)Math.Max(onReplay.Count, owned.Count) / members.Count);
+        // The operator's cards: at least half of a card's holders (three or more) are corroborated members with harvest
+        // evidence. Every member paying with one is the operation's account, whatever it asked itself (a hydra's
+        // accounts that relay ordinary customers' traffic, or have not harvested yet). Judged after the score: it names
+        // members, it does not make the group.
+        var operatorCard = new KeyGroup?[members.Count];
+        if (!_opt.Disabled("registration"))
+            foreach (var (g, _, on) in keys)
+            {
+                if (g.Kind != LinkKind.Payment || on < 3) continue;
+                int harvesters = 0;
+                foreach (var m in g.Members)
+                    if (memberPos.TryGetValue(m, out var pos) && corroborated[pos] && memberHarvest[pos] >= MemberHarvestForCampaign) harvesters++;
+                if (harvesters < 3 || harvesters < OwnedKeyShare * g.Members.Count) continue;
+                foreach (var m in g.Members)
+                    if (memberPos.TryGetValue(m, out var pos)) operatorCard[pos] ??= g;
+            }
         double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * acting) * (1 - 0.6 * sameItems), 0, 1);
         if (double.IsNaN(density)) density = total / (members.Count + keys.Count);
         return new CampaignFinding
@@ -665,6 +698,7 @@ public sealed class CampaignAssembler
             Strength = strength,
             Corroborated = corroborated,
             MemberHarvest = memberHarvest,
+            OperatorCard = operatorCard,
             Accepted = score >= _opt.CampaignThreshold,
         };
     }

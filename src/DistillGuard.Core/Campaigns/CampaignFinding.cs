@@ -21,6 +21,9 @@ public sealed class CampaignFinding
     public required bool[] Corroborated { get; init; }
     /// <summary>Per member: harvest on the block's keys (or overall), 0–1.</summary>
     public required double[] MemberHarvest { get; init; }
+    /// <summary>Per member: the operator's card it pays with (a card most of whose holders are the group's corroborated
+    /// harvesting members), or null. Such an account is the operation's whatever it asked.</summary>
+    public KeyGroup?[] OperatorCard { get; init; } = Array.Empty<KeyGroup?>();
     public string Id { get; set; } = "";
     public bool Accepted { get; set; }
 }

@@ -50,11 +50,28 @@ public sealed class AccountScorer
             double memberHarvest = finding.MemberHarvest[pos];
             reasons.AddRange(LinkReasons(p, finding, finding.Score));
             bool corroborated = finding.Corroborated[pos];
-            if (strength >= _opt.MinMemberStrength && memberHarvest >= 0.3 && corroborated)
+            var card = finding.Accepted && pos < finding.OperatorCard.Length ? finding.OperatorCard[pos] : null;
+            if (strength >= _opt.MinMemberStrength && memberHarvest >= CampaignAssembler.MemberHarvestForCampaign && corroborated)
             {
                 verdict = VerdictKind.Campaign;
                 campaignId = finding.Id;
                 score = 0.6 + 0.4 * finding.Score * Math.Min(1, 0.5 + 0.5 * strength);
+            }
+            else if (card is not null)
+            {
+                // Pays with the operation's card: the operation's account, whatever it asked itself.
+                verdict = VerdictKind.Campaign;
+                campaignId = finding.Id;
+                score = 0.6 + 0.4 * finding.Score * 0.5;
+                int harvesting = card.Members.Count(m => finding.Members.BinarySearch(m) is var q and >= 0 && finding.Corroborated[q]
+                    && finding.MemberHarvest[q] >= CampaignAssembler.MemberHarvestForCampaign);
+                reasons.Add(new Reason
+                {
+                    Signal = "operator-card",
+                    Weight = Math.Round(0.3 * finding.Score, 4),
+                    ExchangeIds = Ids(p),
+                    Detail = $"pays with {card.Value}, the card of {harvesting} of campaign {finding.Id}'s harvesting accounts ({card.Members.Count} accounts carry it): the operation's account, whatever it asked itself",
+                });
             }
             else
             {

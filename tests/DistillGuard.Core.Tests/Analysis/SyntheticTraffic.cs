@@ -51,6 +51,9 @@ public sealed class SyntheticTraffic
         /// and tool set, round-robin round the clock at the log's largest output budget, half its traffic moved to a new
         /// model within hours of its release. No content signal fires on any of its requests.</summary>
         public int StationAccounts { get; init; }
+        /// <summary>More accounts of campaign D on its cards, signed up in its burst, that carry only its relayed customers'
+        /// ordinary requests (no harvest of their own) from residential addresses on a human schedule.</summary>
+        public int StationRelayAccounts { get; init; }
         /// <summary>Output budget of campaign D's requests.</summary>
         public int StationBudget { get; init; } = 64000;
         /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
@@ -549,6 +552,13 @@ public sealed class SyntheticTraffic
         var members = new List<int>();
         for (int i = 0; i < _s.StationAccounts; i++)
             members.Add(NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1]));
+        for (int i = 0; i < _s.StationRelayAccounts; i++)
+        {
+            int a = NewAccount("station-relay", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", Popular(PopularAgents), Popular(PopularJa4));
+            string home = ResidentialIp();
+            foreach (var ts in Times(_r.Next(15, 40), 9, 12))
+                _events.Add(OrdinaryEvent(a, ts, home) with { Model = "model-a1" });
+        }
         // Round-robin: one request every 90 s from the harness, each to the next account, for six days, day and night.
         long t0 = Start + Day;
         int total = 6 * 24 * 40;

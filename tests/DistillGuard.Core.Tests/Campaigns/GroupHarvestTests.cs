@@ -135,4 +135,27 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         Assert.DoesNotContain(r.Verdicts, v => pop[v.Account] is "corporate-card" or "campus-nat" or "agent-platform" or "enterprise-batch"
             && v.Reasons.Any(q => q.Signal == "operator-evidence"));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Complete_StationAccountsThatOnlyRelayCustomers_AreTheOperationsByItsCards_AndCorporateCardStaysClear(int seed)
+    {
+        // A station's accounts that carry only its customers' ordinary requests, from homes on a human schedule, harvest
+        // nothing themselves; they pay with the cards its harvesting accounts pay with, and that makes them its accounts.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationRelayAccounts = 12 });
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var relays = t.Accounts.Where(a => a.Population == "station-relay").Select(a => a.Id).ToHashSet();
+        var verdicts = r.Verdicts.Where(v => relays.Contains(v.Account)).ToList();
+        int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
+        Assert.True(found >= 0.9 * relays.Count, $"{found} of {relays.Count} relaying accounts");
+        var flagged = verdicts.First(v => v.Verdict == VerdictKind.Campaign);
+        Assert.Contains(flagged.Reasons, q => q.Signal == "operator-card" && q.ExchangeIds.Count > 0 && q.Detail.Contains("pays with pf_"));
+        Assert.Equal(0, r.Profiles.Where(p => relays.Contains(p.Account)).Sum(p => p.HarvestExchanges));
+        var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && pop[v.Account] is not ("campaign" or "station" or "station-relay"))
+            .Select(v => $"{v.Account} ({pop[v.Account]})").ToList();
+        Assert.True(wrong.Count == 0, string.Join(", ", wrong));
+        Assert.DoesNotContain(r.Verdicts, v => v.Reasons.Any(q => q.Signal == "operator-card") && pop[v.Account] is not "station-relay" and not "station");
+    }
 }
