@@ -107,7 +107,14 @@ public sealed class AnalyzeCommandTests : IClassFixture<TinyTrafficFixture>, IDi
         Assert.NotEmpty(keys);
         Assert.All(keys, k => Assert.True(k.GetProperty("accounts").GetInt32() >= 2));
         var verdictAccounts = File.ReadLines(Path.Combine(_out, "verdicts.jsonl")).Count();
-        Assert.Equal(verdictAccounts, File.ReadLines(Path.Combine(_out, "accounts.jsonl")).Count());
+        var explained = File.ReadLines(Path.Combine(_out, "accounts.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(verdictAccounts, explained.Count);
+        // each account's identity-cluster judgements, as the detector used them
+        Assert.All(explained, a =>
+        {
+            Assert.InRange(a.GetProperty("cluster_lift").GetDouble(), 0, 1);
+            Assert.InRange(a.GetProperty("operator_evidence").GetDouble(), 0, 1);
+        });
     }
 
     [Fact]

@@ -160,6 +160,8 @@ public sealed class AnalysisEngine
             Context = _ctx,
             Findings = findings,
             KeyGroups = groups,
+            ClusterLift = Enumerable.Range(0, _profiles.Count).Select(builder.ClusterLift).ToArray(),
+            OperatorEvidence = Enumerable.Range(0, _profiles.Count).Select(builder.OperatorEvidence).ToArray(),
             Stats = new AnalysisStats
             {
                 Exchanges = _exchanges,

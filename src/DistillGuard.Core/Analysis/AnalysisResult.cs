@@ -18,4 +18,8 @@ public sealed record AnalysisResult
     public IReadOnlyList<CampaignFinding> Findings { get; init; } = Array.Empty<CampaignFinding>();
     /// <summary>Every key group (who shares which value) with its weight, linked or not (for explanation and tuning).</summary>
     public IReadOnlyList<KeyGroup> KeyGroups { get; init; } = Array.Empty<KeyGroup>();
+    /// <summary>Per profile: the harvest lift of its identity cluster (0 outside any), for explanation.</summary>
+    public IReadOnlyList<double> ClusterLift { get; init; } = Array.Empty<double>();
+    /// <summary>Per profile: the operator evidence of its identity cluster (0 when none), for explanation.</summary>
+    public IReadOnlyList<double> OperatorEvidence { get; init; } = Array.Empty<double>();
 }
