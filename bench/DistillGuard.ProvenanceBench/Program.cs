@@ -19,6 +19,7 @@ int rc = what switch
     "canaries" => Experiments.Canaries(rest),
     "diag" => Experiments.Diag(rest),
     "design" => Experiments.Design(rest),
+    "speed" => Experiments.Speed(rest),
     "check" => Experiments2.Check(rest),
     "all" => new[] { "stats", "fpr", "paraphrase", "student", "attribution", "reasoning", "canaries" }.Sum(e => Experiments.Run(e, rest)),
     _ => Usage(),
