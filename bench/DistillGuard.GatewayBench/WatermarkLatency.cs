@@ -42,10 +42,12 @@ internal static class WatermarkLatency
         int concurrency = Cli.Int(args, "--concurrency", 1);
         int warmup = Cli.Int(args, "--warmup", 300);
         int modelMs = Cli.Int(args, "--model-ms", 0);
+        int eventMs = Cli.Int(args, "--event-ms", 0);
+        var modes = (Cli.Str(args, "--modes") ?? "buffered,sse").Split(',');
         int block = Cli.Int(args, "--block", 50);
         var sizes = (Cli.Str(args, "--words") ?? "100,500,2000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 
-        await using var upstream = await ProseUpstream.StartAsync(sizes, modelMs);
+        await using var upstream = await ProseUpstream.StartAsync(sizes, modelMs, eventMs);
         var dir = Directory.CreateTempSubdirectory("dg-wm-bench").FullName;
         var keys = Path.Combine(dir, "keys.jsonl");
         File.WriteAllText(keys, "{\"key\":\"sk-plain\",\"account\":\"acct_plain\"}\n{\"key\":\"sk-marked\",\"account\":\"acct_marked\"}\n");
@@ -57,7 +59,10 @@ internal static class WatermarkLatency
                 actions:
                   - watermark: { scheme: v1 }
             """);
-        var transform = new PolicyWatermark(new Watermarker(WatermarkKey.FromSeed("gateway-bench")));
+        // --transform identity: the same seam with a transform that changes nothing (what the gateway's per-event rewrite
+        // costs by itself, without the watermark's own work).
+        bool identity = Cli.Str(args, "--transform") == "identity";
+        var transform = new PolicyWatermark(new Watermarker(WatermarkKey.FromSeed("gateway-bench")), identity);
         var app = GatewayServer.Build(new GatewayOptions { Port = 0, Upstream = new Uri(upstream.BaseUrl), KeysFile = keys, PolicyFile = policy, WatchFiles = false },
             new NoVerdicts(), new NullTap(), NullLoggerFactory.Instance, transform);
         await app.StartAsync();
@@ -67,16 +72,16 @@ internal static class WatermarkLatency
         foreach (bool stream in new[] { false, true })
         {
             string plain = await AnswerText(gateway, "sk-plain", sizes[0], stream), marked = await AnswerText(gateway, "sk-marked", sizes[0], stream);
-            if (plain == marked || plain.Length == 0) throw new InvalidOperationException($"the watermark was not applied ({(stream ? "SSE" : "buffered")})");
+            if ((plain == marked) != identity || plain.Length == 0) throw new InvalidOperationException($"the transform did not do what it should ({(stream ? "SSE" : "buffered")})");
         }
 
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {requests} requests per row " +
-            $"(alternating blocks of {block}) after {warmup} warm-up, concurrency {concurrency}; upstream model time {modelMs} ms; latency = request sent to last byte read");
+            $"(alternating blocks of {block}) after {warmup} warm-up, concurrency {concurrency}; upstream model time {modelMs} ms{(eventMs > 0 ? $", then {eventMs} ms between SSE events" : "")}; transform {(identity ? "identity (seam only)" : "watermark")}; latency = request sent to last byte read");
         Console.WriteLine();
         Console.WriteLine("| answer | mode | direct p50 / p99 ms | gateway p50 / p99 ms | + watermark p50 / p99 ms | watermark / gateway at p50 | at p99 |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (int words in sizes)
-            foreach (bool stream in new[] { false, true })
+            foreach (bool stream in new[] { false, true }.Where(x => modes.Contains(x ? "sse" : "buffered")))
             {
                 var direct = await Measure(upstream.BaseUrl, "sk-plain", words, stream, requests, warmup, concurrency);
                 var (off, on) = await Paired(gateway, words, stream, requests, warmup, concurrency, block);
@@ -197,14 +202,22 @@ internal static class WatermarkLatency
     }
 
     /// <summary>The seam as <c>distillguard serve --watermark-key</c> wires it (ServeHost.PolicyWatermark).</summary>
-    private sealed class PolicyWatermark(Watermarker watermarker) : IResponseTextTransform
+    private sealed class PolicyWatermark(Watermarker watermarker, bool identity) : IResponseTextTransform
     {
-        public IResponseTextTransformer? For(ResponseTextContext context) => context.Watermark ? new Transformer(watermarker) : null;
+        public IResponseTextTransformer? For(ResponseTextContext context) => !context.Watermark ? null : identity ? new Identity() : new Transformer(watermarker);
 
         private sealed class Transformer(Watermarker w) : IResponseTextTransformer
         {
             public string Apply(string text) => w.Apply(text);
             public IResponseTextStream Begin() => new Stream(w.Begin());
+        }
+
+        private sealed class Identity : IResponseTextTransformer, IResponseTextStream
+        {
+            public string Apply(string text) => text;
+            public IResponseTextStream Begin() => this;
+            public string Push(string delta) => delta;
+            public string Flush() => "";
         }
 
         private sealed class Stream(WatermarkStream s) : IResponseTextStream
@@ -225,14 +238,15 @@ internal static class WatermarkLatency
     }
 
     /// <summary>Chat Completions answering model <c>prose-N</c> with N words of prose; SSE in deltas of about 4 characters
-    /// (one token), all precomputed so the upstream costs next to nothing; optionally after a fixed model time.</summary>
+    /// (one token), all precomputed so the upstream costs next to nothing; optionally after a fixed model time, and with a
+    /// pause between SSE events (a model's token pace).</summary>
     private sealed class ProseUpstream : IAsyncDisposable
     {
         private readonly WebApplication _app;
         private ProseUpstream(WebApplication app) => _app = app;
         public string BaseUrl => _app.Urls.First();
 
-        public static async Task<ProseUpstream> StartAsync(int[] sizes, int modelMs)
+        public static async Task<ProseUpstream> StartAsync(int[] sizes, int modelMs, int eventMs)
         {
             var buffered = new Dictionary<string, byte[]>();
             var streamed = new Dictionary<string, byte[][]>();
@@ -280,6 +294,7 @@ internal static class WatermarkLatency
                 ctx.Response.Headers.CacheControl = "no-cache";
                 foreach (var e in streamed[model])
                 {
+                    if (eventMs > 0) await Task.Delay(eventMs);
                     await ctx.Response.Body.WriteAsync(e);
                     await ctx.Response.Body.FlushAsync();
                 }

@@ -118,9 +118,11 @@ internal static partial class Experiments
         var rankedHeld = WatermarkProbes.Rank(WatermarkProbes.Build(heldOut, max: 1_000_000, perUnit: perUnit, propensity: labModel), reference, keep);
         var rankedAll = WatermarkProbes.Rank(WatermarkProbes.Build(originals, max: 1_000_000, perUnit: perUnit, propensity: labModel), reference, keep);
         Console.WriteLine($"prefix probes: {plain.Count} from {heldOut.Count} held-out documents; ranked: {rankedHeld.Count} of held-out, {rankedAll.Count} of all {originals.Count} originals");
-        Console.WriteLine("| watermarked share | seed | free samples: units | p weighted (self) | p weighted (lab counts) | probes (held-out, unranked): units | p | ranked probes (held-out): units | p | ranked probes (all originals): units | p |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| watermarked share | seed | free samples: units | p weighted (self) | p weighted (lab counts) | p likelihood (self) | p likelihood (lab counts) | probes (held-out, unranked): units | p | ranked probes (held-out): units | p | ranked probes (all originals): units | p | p likelihood |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var labOptions = new ProvenanceOptions { Reference = reference };
+        var lik = new ProvenanceOptions { Statistic = ProvenanceStatistic.Likelihood };
+        var labLik = lik with { Reference = reference };
         foreach (var share in shares)
             for (int seed = first; seed < first + seeds; seed++)
             {
@@ -130,12 +132,13 @@ internal static partial class Experiments
                 var su = SuspectUnits.Collect(samples, contextBuckets: buckets);
                 var w = ProvenanceTest.Score(su, key, 1);
                 var wr = ProvenanceTest.Score(su, key, 1, labOptions);
-                string P(IReadOnlyList<WatermarkProbe> probes)
+                double ls = ProvenanceTest.Score(su, key, 1, lik).PValue, lr = ProvenanceTest.Score(su, key, 1, labLik).PValue;
+                string P(IReadOnlyList<WatermarkProbe> probes, bool likelihood = false)
                 {
                     var u = Probe(student, probes, seed, tokens, buckets);
-                    return $"{u.Units.Count} | {ProvenanceTest.Score(u, key, 1, labOptions).PValue:G3}";
+                    return $"{u.Units.Count} | {ProvenanceTest.Score(u, key, 1, labOptions).PValue:G3}" + (likelihood ? $" | {ProvenanceTest.Score(u, key, 1, labLik).PValue:G3}" : "");
                 }
-                Console.WriteLine($"| {share:P0} | {seed} | {su.Units.Count} | {w.PValue:G3} | {wr.PValue:G3} | {P(plain)} | {P(rankedHeld)} | {P(rankedAll)} |");
+                Console.WriteLine($"| {share:P0} | {seed} | {su.Units.Count} | {w.PValue:G3} | {wr.PValue:G3} | {ls:G3} | {lr:G3} | {P(plain)} | {P(rankedHeld)} | {P(rankedAll, true)} |");
             }
         return 0;
     }

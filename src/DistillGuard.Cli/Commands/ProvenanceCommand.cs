@@ -19,7 +19,7 @@ namespace DistillGuard.Cli.Commands;
 internal static class ProvenanceCommand
 {
     private const string UsageText =
-        "distillguard provenance --key FILE [--key FILE …] --texts SUSPECT.jsonl [--json] [--statistic weighted|hits] [--reference CLEAN.jsonl]\n" +
+        "distillguard provenance --key FILE [--key FILE …] --texts SUSPECT.jsonl [--json] [--statistic weighted|likelihood|hits] [--reference CLEAN.jsonl]\n" +
         "       [--probes PROBES.jsonl --answers ANSWERS.jsonl] [--canaries REGISTRY.jsonl --answers ANSWERS.jsonl] [--alpha A] [--suspect NAME] [--report FILE.md]";
 
     public static Command Create() => Create(Console.Out, Console.Error);
@@ -35,7 +35,7 @@ internal static class ProvenanceCommand
         var answers = new Option<string?>("--answers") { Description = "The suspect's answers to probes: JSON lines {\"probe_id\", \"text\"}", HelpName = "ANSWERS.jsonl" };
         var canaries = new Option<string?>("--canaries") { Description = "Canary registry (JSON lines written by the canary issuer); scores canary answers in --answers", HelpName = "REGISTRY.jsonl" };
         var reference = new Option<string?>("--reference") { Description = "Unwatermarked outputs of your own model (JSON lines {\"text\"}): expected word choices for the weighted statistic", HelpName = "CLEAN.jsonl" };
-        var statistic = new Option<string?>("--statistic") { Description = "weighted (default) or hits", DefaultValueFactory = _ => "weighted" };
+        var statistic = new Option<string?>("--statistic") { Description = "weighted (default), likelihood (weighs keyed members by their rarity in the reference) or hits", DefaultValueFactory = _ => "weighted" };
         var alpha = new Option<string?>("--alpha") { Description = "Significance level for the verdict words (default 0.01)", HelpName = "A" };
         var suspect = new Option<string?>("--suspect") { Description = "Name of the suspect model, for the report" };
         var report = new Option<string?>("--report") { Description = "Write a Markdown report for a third party (commitments, test, assumptions, figures)", HelpName = "FILE.md" };
@@ -63,7 +63,7 @@ internal static class ProvenanceCommand
             if (answersFile is not null && probesFile is null && registryFile is null) problems.Add("--answers needs --probes or --canaries");
             if ((textsFile is not null || probesFile is not null) && keyFiles.Length == 0) problems.Add("--key FILE is required for the watermark test");
             string statText = Value(pr, statistic) ?? "weighted";
-            if (!Enum.TryParse<ProvenanceStatistic>(statText, ignoreCase: true, out var stat) || !Enum.IsDefined(stat)) problems.Add($"--statistic: '{statText}' is not weighted or hits");
+            if (!Enum.TryParse<ProvenanceStatistic>(statText, ignoreCase: true, out var stat) || !Enum.IsDefined(stat)) problems.Add($"--statistic: '{statText}' is not weighted, likelihood or hits");
             double a = ParseDouble(Value(pr, alpha), "--alpha", 0, 1, problems) ?? 0.01;
             if (problems.Count > 0) return WatermarkCommand.Usage(stderr, "provenance", problems, UsageText);
 
