@@ -91,18 +91,23 @@ internal static partial class Experiments
         var heldOut = corpus.Where((_, i) => i % 5 == 4).ToList();
         corpus = corpus.Where((_, i) => i % 5 != 4).ToList();
         var probes = WatermarkProbes.Build(heldOut, perUnit: 4);
-        var reference = ReferenceModel.FromTexts(corpus.Concat(heldOut));
+        var originals = corpus.Concat(heldOut).ToList();
+        var reference = ReferenceModel.FromTexts(originals);
+        // Ranked probes from all the lab's originals, as in the student experiment.
+        var ranked = WatermarkProbes.Rank(WatermarkProbes.Build(originals, max: 1_000_000, perUnit: 8, propensity: NGramReference.Train(originals)), reference);
+        int first = int.Parse(Arg(args, "--first-seed", "1")), seeds = int.Parse(Arg(args, "--seeds", "2"));
         var keys = Enumerable.Range(0, 10).Select(i => WatermarkKey.FromSeed($"account-{i}", "acme", KeyScope.Account, $"acct-{i}")).ToList();
         Console.WriteLine("| harvest | seed | suspect text | true key(s): corrected p | best other key: corrected p | attributed to |");
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var (label, share, used) in new (string, double, int[])[] { ("acct-3: 10 %", 0.10, [3]), ("acct-3: 20 %", 0.20, [3]), ("acct-3 + acct-7: 10 % each", 0.20, [3, 7]), ("none (clean)", 0.0, [3]) })
-            for (int seed = 1; seed <= 2; seed++)
+            for (int seed = first; seed < first + seeds; seed++)
             {
                 var student = TrainStudent(corpus, share, used.Select(i => keys[i]).ToList(), seed);
                 foreach (var (kind, units, opts) in new[]
                 {
                     ("20 K sampled", SuspectUnits.Collect(Sample(student, seed, 20_000)), ProvenanceOptions.Default),
                     ("20 K probe answers", Probe(student, probes, seed, 20_000), new ProvenanceOptions { Reference = reference }),
+                    ("20 K ranked probe answers (all originals)", Probe(student, ranked, seed, 20_000), new ProvenanceOptions { Reference = reference }),
                 })
                 {
                     var r = ProvenanceTest.Run(units, keys, opts);
