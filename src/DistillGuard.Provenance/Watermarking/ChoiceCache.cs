@@ -14,15 +14,18 @@ internal sealed class ChoiceCache(WatermarkKey key, int capacity = ChoiceCache.D
     public const int DefaultCapacity = 1 << 17;
     private readonly ConcurrentDictionary<(string Set, int Size, string Context), int> _choices = new();
 
+    private int _count;
+
     public int Capacity { get; } = capacity;
-    public int Count => _choices.Count;
+    /// <summary>Pairs remembered (a counter: <c>ConcurrentDictionary.Count</c> takes every lock).</summary>
+    public int Count => Volatile.Read(ref _count);
 
     public int Choose(LexiconSet set, string context)
     {
         var k = (set.Id, set.Members.Count, context);
         if (_choices.TryGetValue(k, out int m)) return m;
         m = key.Choose(set, context);
-        if (_choices.Count < Capacity) _choices.TryAdd(k, m);
+        if (Volatile.Read(ref _count) < Capacity && _choices.TryAdd(k, m)) Interlocked.Increment(ref _count);
         return m;
     }
 }
