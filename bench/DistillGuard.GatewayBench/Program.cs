@@ -21,6 +21,7 @@ if (args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal))
         "bare" => await BareProxy.RunAsync(args),
         "gateway" => await LibraryGateway.RunAsync(args),
         "soak" => await Soak.RunAsync(args),
+        "watermark" => await WatermarkLatency.RunAsync(args),
         _ => Usage(),
     };
 }
@@ -79,6 +80,7 @@ static int Usage()
     Console.Error.WriteLine("       DistillGuard.GatewayBench upstream [--port P] [--slow-ms MS] [--event-delay-ms MS]");
     Console.Error.WriteLine("       DistillGuard.GatewayBench bare --upstream URL [--port P]");
     Console.Error.WriteLine("       DistillGuard.GatewayBench gateway --upstream URL --keys FILE [--policy FILE] [--port P]");
+    Console.Error.WriteLine("       DistillGuard.GatewayBench watermark [--requests N --concurrency N --warmup N --model-ms MS --words 100,500,2000 --block N --transform watermark|identity --event-ms MS --modes buffered,sse]");
     Console.Error.WriteLine("       DistillGuard.GatewayBench soak --gateway URL --keys K1,K2 --seconds S [--concurrency N] [--timeout-ms MS] [--pid PID] [--sample-s S]");
     return 2;
 }

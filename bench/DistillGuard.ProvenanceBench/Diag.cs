@@ -39,6 +39,8 @@ internal static partial class Experiments2
     /// <summary>Null check: for real bodies, randomised p-values from HMAC keys and from uniform random choices.</summary>
     public static int Check(string[] args)
     {
+        var options = Experiments.Arg(args, "--statistic", "weighted") == "likelihood" ? new ProvenanceOptions { Statistic = ProvenanceStatistic.Likelihood } : ProvenanceOptions.Default;
+        Console.WriteLine($"statistic: {options.Statistic.ToString().ToLowerInvariant()}");
         var bodies = new List<SuspectUnits>();
         foreach (var (_, _, texts) in Corpora.All())
             bodies.AddRange(Corpora.Bodies(texts(), 5000).Take(12).Select(b => SuspectUnits.Collect(b)));
@@ -47,10 +49,10 @@ internal static partial class Experiments2
         var viaKeys = new List<double>(); var viaRng = new List<double>();
         foreach (var b in bodies)
         {
-            var scores = ProvenanceTest.UnitScores(b, ProvenanceOptions.Default);
+            var scores = ProvenanceTest.UnitScores(b, options);
             for (int k = 0; k < 200; k++)
             {
-                var r = ProvenanceTest.Score(b, WatermarkKey.FromSeed("fpr-" + k));
+                var r = ProvenanceTest.Score(b, WatermarkKey.FromSeed("fpr-" + k), 1, options);
                 viaKeys.Add(r.PValueAbove + rng.NextDouble() * (r.PValue - r.PValueAbove));
                 long t = 0;
                 foreach (var v in scores) t += v[rng.Next(v.Length)];

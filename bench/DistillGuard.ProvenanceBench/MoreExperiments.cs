@@ -9,10 +9,11 @@ namespace DistillGuard.ProvenanceBench;
 internal static partial class Experiments
 {
     private static readonly ProvenanceOptions HitsOptions = new() { Statistic = ProvenanceStatistic.Hits };
+    private static readonly ProvenanceOptions LikelihoodOptions = new() { Statistic = ProvenanceStatistic.Likelihood };
 
     private static IEnumerable<string> ModelText() => Corpora.TauAirlineAssistant().Concat(Corpora.TauRetailAssistant());
 
-    /// <summary>False positives on clean text: every corpus in bodies of 5 K and 20 K tokens, 60 keys, both statistics.</summary>
+    /// <summary>False positives on clean text: every corpus in bodies of 5 K and 20 K tokens, 60 keys, every statistic.</summary>
     public static int FalsePositives(string[] args)
     {
         int keys = int.Parse(Arg(args, "--keys", "60"));
@@ -24,7 +25,7 @@ internal static partial class Experiments
             foreach (var (_, _, texts) in Corpora.All())
                 bodies.AddRange(Corpora.Bodies(texts(), size).Take(size == 5_000 ? 12 : 6).Select(b => SuspectUnits.Collect(b)));
             bodies = bodies.Where(b => b.Units.Count >= 10).ToList();
-            foreach (var options in new[] { ProvenanceOptions.Default, HitsOptions })
+            foreach (var options in new[] { ProvenanceOptions.Default, LikelihoodOptions, HitsOptions })
             {
                 var rng = new Random(1);
                 var p = new List<double>();
@@ -90,18 +91,23 @@ internal static partial class Experiments
         var heldOut = corpus.Where((_, i) => i % 5 == 4).ToList();
         corpus = corpus.Where((_, i) => i % 5 != 4).ToList();
         var probes = WatermarkProbes.Build(heldOut, perUnit: 4);
-        var reference = ReferenceModel.FromTexts(corpus.Concat(heldOut));
+        var originals = corpus.Concat(heldOut).ToList();
+        var reference = ReferenceModel.FromTexts(originals);
+        // Ranked probes from all the lab's originals, as in the student experiment.
+        var ranked = WatermarkProbes.Rank(WatermarkProbes.Build(originals, max: 1_000_000, perUnit: 8, propensity: NGramReference.Train(originals)), reference);
+        int first = int.Parse(Arg(args, "--first-seed", "1")), seeds = int.Parse(Arg(args, "--seeds", "2"));
         var keys = Enumerable.Range(0, 10).Select(i => WatermarkKey.FromSeed($"account-{i}", "acme", KeyScope.Account, $"acct-{i}")).ToList();
         Console.WriteLine("| harvest | seed | suspect text | true key(s): corrected p | best other key: corrected p | attributed to |");
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var (label, share, used) in new (string, double, int[])[] { ("acct-3: 10 %", 0.10, [3]), ("acct-3: 20 %", 0.20, [3]), ("acct-3 + acct-7: 10 % each", 0.20, [3, 7]), ("none (clean)", 0.0, [3]) })
-            for (int seed = 1; seed <= 2; seed++)
+            for (int seed = first; seed < first + seeds; seed++)
             {
                 var student = TrainStudent(corpus, share, used.Select(i => keys[i]).ToList(), seed);
                 foreach (var (kind, units, opts) in new[]
                 {
                     ("20 K sampled", SuspectUnits.Collect(Sample(student, seed, 20_000)), ProvenanceOptions.Default),
                     ("20 K probe answers", Probe(student, probes, seed, 20_000), new ProvenanceOptions { Reference = reference }),
+                    ("20 K ranked probe answers (all originals)", Probe(student, ranked, seed, 20_000), new ProvenanceOptions { Reference = reference }),
                 })
                 {
                     var r = ProvenanceTest.Run(units, keys, opts);

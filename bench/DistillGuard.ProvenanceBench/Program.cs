@@ -18,6 +18,8 @@ int rc = what switch
     "reasoning" => Experiments.Reasoning(rest),
     "canaries" => Experiments.Canaries(rest),
     "diag" => Experiments.Diag(rest),
+    "design" => Experiments.Design(rest),
+    "speed" => Experiments.Speed(rest),
     "check" => Experiments2.Check(rest),
     "all" => new[] { "stats", "fpr", "paraphrase", "student", "attribution", "reasoning", "canaries" }.Sum(e => Experiments.Run(e, rest)),
     _ => Usage(),

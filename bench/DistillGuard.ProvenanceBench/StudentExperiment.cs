@@ -96,38 +96,49 @@ internal static partial class Experiments
         var corpus = TeacherCorpus(kind);
         long tokens = long.Parse(Arg(args, "--tokens", "20000"));
         int seeds = int.Parse(Arg(args, "--seeds", "3"));
+        int first = int.Parse(Arg(args, "--first-seed", "1"));
         var shares = Arg(args, "--shares", "0,0.01,0.02,0.05,0.1,0.2").Split(',').Select(double.Parse).ToArray();
-        Console.WriteLine($"context buckets: {buckets}; teacher corpus ({kind}): {corpus.Count} documents, {corpus.Sum(d => TokenCounter.Count(d))} tokens; student: word trigram, interpolated Kneser-Ney; samples: {tokens} tokens per student");
+        Console.WriteLine($"context buckets: {buckets}; teacher corpus ({kind}): {corpus.Count} documents, {corpus.Sum(d => TokenCounter.Count(d))} tokens; student: word trigram, interpolated Kneser-Ney; samples: {tokens} tokens per student; seeds {first}..{first + seeds - 1}");
         Console.WriteLine();
-        // Prefix probes come from held-out clean outputs (every fifth document), never used for training.
+        // Every fifth document is held out (never trained on); the harvest is drawn from the other four fifths.
         var heldOut = corpus.Where((_, i) => i % 5 == 4).ToList();
         corpus = corpus.Where((_, i) => i % 5 != 4).ToList();
-        // Prefix probes: from held-out clean outputs only, or (--probes all) from every clean original the lab served.
-        bool allProbes = Arg(args, "--probes", "heldout") == "all";
-        var probes = WatermarkProbes.Build(allProbes ? corpus.Concat(heldOut) : heldOut, perUnit: allProbes ? 2 : 4);
-        // The lab's reference: its own unwatermarked outputs (it keeps the originals of what it served, watermarked or not).
-        var reference = ReferenceModel.FromTexts(corpus.Concat(heldOut), contextBuckets: buckets);
-        Console.WriteLine($"prefix probes: {probes.Count} from {(allProbes ? "all " + (corpus.Count + heldOut.Count) + " clean originals" : heldOut.Count + " held-out clean documents")}");
-        var predictor = NGramReference.Train(corpus.Concat(heldOut));
-        Console.WriteLine("| watermarked share | seed | free samples: units | p hits | p weighted (self) | p weighted (lab counts) | p weighted (lab model) | prefix probes: units | p hits | p weighted (lab counts) | p weighted (lab model) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        var originals = corpus.Concat(heldOut).ToList();
+        // The lab's reference: its own unwatermarked outputs (it keeps the originals of what it served, watermarked or not),
+        // as counts per (set, previous word) and as a trigram model of its text.
+        var reference = ReferenceModel.FromTexts(originals, contextBuckets: buckets);
+        var labModel = NGramReference.Train(originals);
+        // Prefix probes, all cut from unwatermarked originals and chosen without the key: (a) as first measured, from held-out
+        // documents in the order found; ranked by the lab model's propensity to write a member there times the unit's
+        // informativeness, keeping the better half, (b) from held-out documents only and (c) from all the lab's originals
+        // (the responses it served to the harvesting accounts included).
+        var plain = WatermarkProbes.Build(heldOut, perUnit: 4);
+        int perUnit = int.Parse(Arg(args, "--per-unit", "8"));
+        double keep = double.Parse(Arg(args, "--keep", "0.5"));
+        var rankedHeld = WatermarkProbes.Rank(WatermarkProbes.Build(heldOut, max: 1_000_000, perUnit: perUnit, propensity: labModel), reference, keep);
+        var rankedAll = WatermarkProbes.Rank(WatermarkProbes.Build(originals, max: 1_000_000, perUnit: perUnit, propensity: labModel), reference, keep);
+        Console.WriteLine($"prefix probes: {plain.Count} from {heldOut.Count} held-out documents; ranked: {rankedHeld.Count} of held-out, {rankedAll.Count} of all {originals.Count} originals");
+        Console.WriteLine("| watermarked share | seed | free samples: units | p weighted (self) | p weighted (lab counts) | p likelihood (self) | p likelihood (lab counts) | probes (held-out, unranked): units | p | ranked probes (held-out): units | p | ranked probes (all originals): units | p | p likelihood |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        var labOptions = new ProvenanceOptions { Reference = reference };
+        var lik = new ProvenanceOptions { Statistic = ProvenanceStatistic.Likelihood };
+        var labLik = lik with { Reference = reference };
         foreach (var share in shares)
-            for (int seed = 1; seed <= seeds; seed++)
+            for (int seed = first; seed < first + seeds; seed++)
             {
                 var key = WatermarkKey.FromSeed($"student-{seed}", contextBuckets: buckets);
                 var student = TrainStudent(corpus, share, [key], seed);
                 var samples = Sample(student, seed, tokens);
                 var su = SuspectUnits.Collect(samples, contextBuckets: buckets);
-                var sm = SuspectUnits.Collect(samples, contextBuckets: buckets, predictor: predictor);
-                var pu = Probe(student, probes, seed, tokens, buckets);
-                var pm = Probe(student, probes, seed, tokens, buckets, predictor);
-                var ph = ProvenanceTest.Score(pu, key, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Hits });
-                var pw = ProvenanceTest.Score(pu, key, 1, new ProvenanceOptions { Reference = reference });
-                var r = ProvenanceTest.Score(su, key, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Hits });
                 var w = ProvenanceTest.Score(su, key, 1);
-                var wr = ProvenanceTest.Score(su, key, 1, new ProvenanceOptions { Reference = reference });
-                double wm = ProvenanceTest.Score(sm, key).PValue, pmv = ProvenanceTest.Score(pm, key).PValue;
-                Console.WriteLine($"| {share:P0} | {seed} | {su.Units.Count} | {r.PValue:G3} | {w.PValue:G3} | {wr.PValue:G3} | {wm:G3} | {pu.Units.Count} | {ph.PValue:G3} | {pw.PValue:G3} | {pmv:G3} |");
+                var wr = ProvenanceTest.Score(su, key, 1, labOptions);
+                double ls = ProvenanceTest.Score(su, key, 1, lik).PValue, lr = ProvenanceTest.Score(su, key, 1, labLik).PValue;
+                string P(IReadOnlyList<WatermarkProbe> probes, bool likelihood = false)
+                {
+                    var u = Probe(student, probes, seed, tokens, buckets);
+                    return $"{u.Units.Count} | {ProvenanceTest.Score(u, key, 1, labOptions).PValue:G3}" + (likelihood ? $" | {ProvenanceTest.Score(u, key, 1, labLik).PValue:G3}" : "");
+                }
+                Console.WriteLine($"| {share:P0} | {seed} | {su.Units.Count} | {w.PValue:G3} | {wr.PValue:G3} | {ls:G3} | {lr:G3} | {P(plain)} | {P(rankedHeld)} | {P(rankedAll, true)} |");
             }
         return 0;
     }

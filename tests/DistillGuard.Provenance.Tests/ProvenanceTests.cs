@@ -72,7 +72,26 @@ public sealed class ProvenanceTests
             var k = WatermarkKey.FromSeed("rep" + i);
             Assert.True(ProvenanceTest.Score(units, k).PValue >= 1.0 / 4096);
             Assert.True(ProvenanceTest.Score(units, k, 1, Hits).PValue >= 1.0 / 4096);
+            Assert.True(ProvenanceTest.Score(units, k, 1, new ProvenanceOptions { Statistic = ProvenanceStatistic.Likelihood }).PValue >= 1.0 / 4096);
         }
+    }
+
+    [Fact]
+    public void Likelihood_DetectsTheMark_AndAWrongReferenceChangesPowerNotValidity()
+    {
+        var clean = TestText.Docs();
+        var key = WatermarkKey.FromSeed("lik");
+        var likelihood = new ProvenanceOptions { Statistic = ProvenanceStatistic.Likelihood };
+        Assert.True(ProvenanceTest.Score(SuspectUnits.Collect(clean.Select(new Watermarker(key).Apply)), key, 1, likelihood).PValue <= 1e-6);
+        // The opposite preferences as the reference: p-values of clean text under 400 keys stay uniform.
+        var flipped = ReferenceModel.FromTexts(clean.Select(t => new Watermarker(WatermarkKey.FromSeed("flip"), new WatermarkOptions { MaxChangeShare = 1, ChangeAllowanceWords = 1000 }).Apply(t)));
+        var units = SuspectUnits.Collect(clean);
+        var rng = new Random(9);
+        var results = Enumerable.Range(0, 400).Select(k => ProvenanceTest.Score(units, WatermarkKey.FromSeed("lik-" + k), 1, likelihood with { Reference = flipped })).ToList();
+        int rejected = results.Count(r => r.PValue < 0.01);
+        Assert.True(rejected <= 10, $"{rejected} of 400 keys rejected at 0.01 (expected at most 4)");
+        var ks = KolmogorovSmirnov.Uniform(results.Select(r => r.PValueAbove + rng.NextDouble() * (r.PValue - r.PValueAbove)));
+        Assert.True(ks.PValue > 0.001, $"KS D {ks.D:F3}");
     }
 
     /// <summary>Clean human and model text, 60 keys: rejections at 0.01 are at most 1 %, and randomised p-values are uniform.</summary>
@@ -86,7 +105,7 @@ public sealed class ProvenanceTests
         var units = bodies.Select(b => SuspectUnits.Collect(b)).Where(u => u.Units.Count >= 20).ToList();
         Assert.True(units.Count >= 40, $"only {units.Count} bodies");
         var rng = new Random(17);
-        foreach (var options in new[] { ProvenanceOptions.Default, Hits })
+        foreach (var options in new[] { ProvenanceOptions.Default, new ProvenanceOptions { Statistic = ProvenanceStatistic.Likelihood }, Hits })
         {
             var p = new List<double>();
             var randomised = new List<double>();

@@ -124,6 +124,28 @@ public sealed class WatermarkTransformTests
     }
 
     [Fact]
+    public void ChoiceCache_GivesTheKeysChoices_StaysBounded_AndOneWatermarkerServesManyThreads()
+    {
+        var key = WatermarkKey.FromSeed("cache");
+        var cache = new ChoiceCache(key, capacity: 100);
+        var sets = WatermarkLexicon.BuiltIn.Sets;
+        for (int round = 0; round < 2; round++)
+            for (int i = 0; i < 1000; i++)
+            {
+                var set = sets[i % sets.Count];
+                string ctx = "w" + (i % 300).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Assert.Equal(key.Choose(set, ctx), cache.Choose(set, ctx));
+            }
+        Assert.Equal(100, cache.Count);
+        // One (shared, caching) Watermarker on many threads gives what a fresh one gives each text alone.
+        var texts = TestText.Docs().Take(200).ToList();
+        var shared = new Watermarker(key);
+        var parallel = new string[texts.Count];
+        Parallel.For(0, texts.Count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[i] = shared.Apply(texts[i]));
+        for (int i = 0; i < texts.Count; i++) Assert.Equal(new Watermarker(key).Apply(texts[i]), parallel[i]);
+    }
+
+    [Fact]
     public void Apply_IsIdempotent_AndEveryUnitOfItsOutputCarriesTheKey()
     {
         string text = string.Join("\n\n", TestText.Docs().Take(150)) + "\n\n" + TestText.Assistant;

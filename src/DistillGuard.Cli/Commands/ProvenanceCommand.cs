@@ -19,7 +19,7 @@ namespace DistillGuard.Cli.Commands;
 internal static class ProvenanceCommand
 {
     private const string UsageText =
-        "distillguard provenance --key FILE [--key FILE …] --texts SUSPECT.jsonl [--json] [--statistic weighted|hits] [--reference CLEAN.jsonl]\n" +
+        "distillguard provenance --key FILE [--key FILE …] --texts SUSPECT.jsonl [--json] [--statistic weighted|likelihood|hits] [--reference CLEAN.jsonl]\n" +
         "       [--probes PROBES.jsonl --answers ANSWERS.jsonl] [--canaries REGISTRY.jsonl --answers ANSWERS.jsonl] [--alpha A] [--suspect NAME] [--report FILE.md]";
 
     public static Command Create() => Create(Console.Out, Console.Error);
@@ -35,7 +35,7 @@ internal static class ProvenanceCommand
         var answers = new Option<string?>("--answers") { Description = "The suspect's answers to probes: JSON lines {\"probe_id\", \"text\"}", HelpName = "ANSWERS.jsonl" };
         var canaries = new Option<string?>("--canaries") { Description = "Canary registry (JSON lines written by the canary issuer); scores canary answers in --answers", HelpName = "REGISTRY.jsonl" };
         var reference = new Option<string?>("--reference") { Description = "Unwatermarked outputs of your own model (JSON lines {\"text\"}): expected word choices for the weighted statistic", HelpName = "CLEAN.jsonl" };
-        var statistic = new Option<string?>("--statistic") { Description = "weighted (default) or hits", DefaultValueFactory = _ => "weighted" };
+        var statistic = new Option<string?>("--statistic") { Description = "weighted (default), likelihood (weighs keyed members by their rarity in the reference) or hits", DefaultValueFactory = _ => "weighted" };
         var alpha = new Option<string?>("--alpha") { Description = "Significance level for the verdict words (default 0.01)", HelpName = "A" };
         var suspect = new Option<string?>("--suspect") { Description = "Name of the suspect model, for the report" };
         var report = new Option<string?>("--report") { Description = "Write a Markdown report for a third party (commitments, test, assumptions, figures)", HelpName = "FILE.md" };
@@ -63,7 +63,7 @@ internal static class ProvenanceCommand
             if (answersFile is not null && probesFile is null && registryFile is null) problems.Add("--answers needs --probes or --canaries");
             if ((textsFile is not null || probesFile is not null) && keyFiles.Length == 0) problems.Add("--key FILE is required for the watermark test");
             string statText = Value(pr, statistic) ?? "weighted";
-            if (!Enum.TryParse<ProvenanceStatistic>(statText, ignoreCase: true, out var stat) || !Enum.IsDefined(stat)) problems.Add($"--statistic: '{statText}' is not weighted or hits");
+            if (!Enum.TryParse<ProvenanceStatistic>(statText, ignoreCase: true, out var stat) || !Enum.IsDefined(stat)) problems.Add($"--statistic: '{statText}' is not weighted, likelihood or hits");
             double a = ParseDouble(Value(pr, alpha), "--alpha", 0, 1, problems) ?? 0.01;
             if (problems.Count > 0) return WatermarkCommand.Usage(stderr, "provenance", problems, UsageText);
 
@@ -155,14 +155,24 @@ internal static class ProvenanceCommand
                 $"  {k.KeyId} ({k.Marks}): p-value {P(k.PValue)}, corrected {P(k.AdjustedPValue)}; hits {k.Hits}/{k.Expected:F1} expected → {(k.AdjustedPValue <= alpha ? "detected" : "not detected")} at {alpha}"));
     }
 
+    /// <summary>Prefix probes cut from the lab's clean outputs; with <paramref name="keep"/> &lt; 1, ranked by a trigram model and
+    /// the reference counts of the same text (no key involved) and the best share kept, at most <paramref name="max"/>.</summary>
+    private static List<WatermarkProbe> PrefixProbes(List<string> clean, int max, int perUnit, double keep)
+    {
+        if (keep >= 1) return WatermarkProbes.Build(clean, max, perUnit);
+        var all = WatermarkProbes.Build(clean, int.MaxValue, perUnit, propensity: NGramReference.Train(clean));
+        return WatermarkProbes.Rank(all, ReferenceModel.FromTexts(clean), keep).Take(max).ToList();
+    }
+
     private static Command Probes(TextWriter stdout, TextWriter stderr)
     {
         var reference = new Option<string?>("--reference") { Description = "Unwatermarked outputs of your own model (JSON lines {\"text\"}): prefix probes are cut from them", HelpName = "CLEAN.jsonl" };
         var canaries = new Option<string?>("--canaries") { Description = "Canary registry: a question and a completion prompt per canary", HelpName = "REGISTRY.jsonl" };
         var output = new Option<string?>("--out", "-o") { Description = "Probe set to write (JSON lines; put each prompt to the suspect, answer with {\"probe_id\", \"text\"})", HelpName = "PROBES.jsonl" };
         var max = new Option<int>("--max") { Description = "Most prefix probes", DefaultValueFactory = _ => 20_000 };
-        var perUnit = new Option<int>("--per-unit") { Description = "Prefix probes per (set, previous word)", DefaultValueFactory = _ => 2 };
-        var cmd = new Command("probes", "Write the probe set for a suspect model: prefix probes (watermark) and canary questions.") { reference, canaries, output, max, perUnit };
+        var perUnit = new Option<int>("--per-unit") { Description = "Candidate prefix probes per (set, previous word)", DefaultValueFactory = _ => 8 };
+        var keep = new Option<double>("--keep") { Description = "Share of candidates kept, best first: where a trigram model of the reference text is likeliest to write a member, times how far the set's choice there is from even (1 keeps all, in the order found)", DefaultValueFactory = _ => 0.5 };
+        var cmd = new Command("probes", "Write the probe set for a suspect model: prefix probes (watermark) and canary questions.") { reference, canaries, output, max, perUnit, keep };
         cmd.Action = new UsageAwareAction(pr =>
         {
             var problems = ParseProblems(pr);
@@ -173,10 +183,11 @@ internal static class ProvenanceCommand
             if (string.IsNullOrWhiteSpace(outFile)) problems.Add("--out FILE is required");
             if (Value(pr, max) < 1) problems.Add("--max must be at least 1");
             if (Value(pr, perUnit) < 1) problems.Add("--per-unit must be at least 1");
-            if (problems.Count > 0) return WatermarkCommand.Usage(stderr, "provenance probes", problems, "distillguard provenance probes [--reference CLEAN.jsonl] [--canaries REGISTRY.jsonl] --out PROBES.jsonl [--max N] [--per-unit N]");
+            if (Value(pr, keep) is not (> 0 and <= 1)) problems.Add("--keep must be in (0, 1]");
+            if (problems.Count > 0) return WatermarkCommand.Usage(stderr, "provenance probes", problems, "distillguard provenance probes [--reference CLEAN.jsonl] [--canaries REGISTRY.jsonl] --out PROBES.jsonl [--max N] [--per-unit N] [--keep SHARE]");
             try
             {
-                var prefix = refFile is null ? [] : WatermarkProbes.Build(ReadTexts(refFile), Value(pr, max), Value(pr, perUnit));
+                var prefix = refFile is null ? [] : PrefixProbes(ReadTexts(refFile).ToList(), Value(pr, max), Value(pr, perUnit), Value(pr, keep));
                 var canary = regFile is null ? [] : CanaryScorer.Probes(JsonlCanaryRegistry.Load(regFile));
                 using (var w = new StreamWriter(outFile!))
                 {

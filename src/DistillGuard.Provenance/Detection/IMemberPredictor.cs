@@ -9,4 +9,8 @@ namespace DistillGuard.Provenance.Detection;
 public interface IMemberPredictor
 {
     double[] Predict(string before2, string before1, IReadOnlyList<string> alternatives);
+
+    /// <summary>The probability that the model continues after <paramref name="before2"/>, <paramref name="before1"/> with one of
+    /// the alternatives at all (not normalised over them): where a prefix probe is likely to be answered with a member.</summary>
+    double Propensity(string before2, string before1, IReadOnlyList<string> alternatives) => 1.0;
 }

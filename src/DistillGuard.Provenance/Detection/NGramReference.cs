@@ -9,6 +9,13 @@ public sealed class NGramReference(NGramStudent model) : IMemberPredictor
 
     public NGramStudent Model => model;
 
+    public double Propensity(string before2, string before1, IReadOnlyList<string> alternatives)
+    {
+        double sum = 0;
+        foreach (var a in alternatives) sum += model.SequenceProbability(before2, before1, NGramStudent.Tokenize(a));
+        return Math.Min(1.0, sum);
+    }
+
     public double[] Predict(string before2, string before1, IReadOnlyList<string> alternatives)
     {
         var p = new double[alternatives.Count];

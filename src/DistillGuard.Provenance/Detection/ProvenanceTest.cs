@@ -14,6 +14,14 @@ public enum ProvenanceStatistic
     /// unit's values. Uses every occurrence, weighs rare members more, and stays exact whatever the reference.
     /// </summary>
     Weighted,
+    /// <summary>
+    /// Per unit and member m, the log-likelihood ratio of the unit's occurrences if the key had chosen m and the text
+    /// adopted it at rate ε, against the expected shares r alone: c_m · ln(1 + ε / ((1 − ε) · r_m)), on a grid of 1/16,
+    /// counts scaled down to at most <see cref="ProvenanceOptions.LikelihoodCap"/> occurrences per unit. Weighs a keyed
+    /// member by how rare it is without the watermark (where a student's adoption shows most); exact tail of the sum of
+    /// independent uniform choices, like <see cref="Weighted"/>, whatever the reference and ε.
+    /// </summary>
+    Likelihood,
 }
 
 /// <summary>Options of the provenance test.</summary>
@@ -24,6 +32,10 @@ public sealed record ProvenanceOptions
     public ReferenceModel? Reference { get; init; }
     /// <summary>Clip of each unit's z-score (one unit, however often repeated, moves the sum at most this much).</summary>
     public double Clip { get; init; } = 4.0;
+    /// <summary>The adoption rate the likelihood statistic is tuned for (not estimated from the text; any value keeps it exact).</summary>
+    public double LikelihoodRate { get; init; } = 0.1;
+    /// <summary>Most occurrences of one unit the likelihood statistic counts (more are scaled down to this).</summary>
+    public int LikelihoodCap { get; init; } = 32;
     public static ProvenanceOptions Default { get; } = new();
 }
 
@@ -74,6 +86,8 @@ public sealed record ProvenanceResult
 public static class ProvenanceTest
 {
     public const int Grid = 4;
+    /// <summary>Grid of the likelihood statistic's scores (1/16).</summary>
+    public const int LikelihoodGrid = 16;
     private const double VarianceFloor = 0.1;
 
     public static KeyTestResult Score(SuspectUnits units, WatermarkKey key, int keysTested = 1, ProvenanceOptions? options = null)
@@ -83,7 +97,7 @@ public static class ProvenanceTest
             throw new ArgumentException($"key {key.Id} has context_buckets {key.ContextBuckets} but the units were collected with {units.ContextBuckets}", nameof(key));
         if (options.Reference is { } rf && rf.ContextBuckets != units.ContextBuckets)
             throw new ArgumentException($"the reference was collected with context_buckets {rf.ContextBuckets}, the units with {units.ContextBuckets}", nameof(options));
-        if (options.Statistic == ProvenanceStatistic.Weighted) return ScoreWeighted(units, key, keysTested, options);
+        if (options.Statistic is ProvenanceStatistic.Weighted or ProvenanceStatistic.Likelihood) return ScoreWeighted(units, key, keysTested, options);
         var perSize = new Dictionary<int, int>();
         long hits = 0;
         double expected = 0;
@@ -114,6 +128,7 @@ public static class ProvenanceTest
     public static List<int[]> UnitScores(SuspectUnits units, ProvenanceOptions options)
     {
         var reference = options.Reference ?? ReferenceModel.FromSuspect(units);
+        if (options.Statistic == ProvenanceStatistic.Likelihood) return LikelihoodScores(units, reference, options);
         var list = new List<int[]>(units.Units.Count);
         foreach (var u in units.Units)
         {
@@ -129,6 +144,28 @@ public static class ProvenanceTest
                     : (u.Counts[m] - n * r![m]) / Math.Sqrt(n * r[m] * (1 - r[m]));
                 z = Math.Clamp(z, -options.Clip, options.Clip);
                 v[m] = (int)Math.Round(z * Grid, MidpointRounding.AwayFromZero);
+            }
+            list.Add(v);
+        }
+        return list;
+    }
+
+    private static List<int[]> LikelihoodScores(SuspectUnits units, ReferenceModel reference, ProvenanceOptions options)
+    {
+        double eps = options.LikelihoodRate;
+        if (!(eps > 0 && eps < 1)) throw new ArgumentOutOfRangeException(nameof(options), $"likelihood rate must be in (0, 1) (was {eps})");
+        var list = new List<int[]>(units.Units.Count);
+        foreach (var u in units.Units)
+        {
+            int n = u.Occurrences;
+            int k = u.Counts.Length;
+            double[] r = u.Expected is { } e ? e.Select(x => x / Math.Max(1, n)).ToArray() : reference.Expected(u);
+            double scale = n > options.LikelihoodCap ? (double)options.LikelihoodCap / n : 1.0;
+            var v = new int[k];
+            for (int m = 0; m < k; m++)
+            {
+                double rm = Math.Max(r[m], 1e-6);
+                v[m] = (int)Math.Round(LikelihoodGrid * scale * u.Counts[m] * Math.Log(1 + eps / ((1 - eps) * rm)), MidpointRounding.AwayFromZero);
             }
             list.Add(v);
         }
@@ -158,8 +195,8 @@ public static class ProvenanceTest
             Commitment = key.Commitment,
             Hits = hits,
             Expected = expected,
-            Score = t / (double)Grid,
-            ExpectedScore = mean / Grid,
+            Score = t / (double)(options.Statistic == ProvenanceStatistic.Likelihood ? LikelihoodGrid : Grid),
+            ExpectedScore = mean / (options.Statistic == ProvenanceStatistic.Likelihood ? LikelihoodGrid : Grid),
             PValue = p,
             PValueAbove = above,
             AdjustedPValue = Math.Min(1.0, p * Math.Max(1, keysTested)),

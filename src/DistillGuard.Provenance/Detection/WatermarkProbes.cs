@@ -22,6 +22,10 @@ public sealed record WatermarkProbe
     [JsonPropertyName("max_tokens")] public required int MaxTokens { get; init; }
     [JsonPropertyName("set")] public required string SetId { get; init; }
     [JsonPropertyName("context")] public required string Context { get; init; }
+    /// <summary>The member the lab's unwatermarked text has at this point (its own choice there; key-independent), when known.</summary>
+    [JsonPropertyName("member")] public int? Member { get; init; }
+    /// <summary>How likely the lab's own model is to continue the prefix with some member of the set (key-independent), when scored.</summary>
+    [JsonPropertyName("propensity")] public double? Propensity { get; init; }
 }
 
 /// <summary>Builds prefix probes and reads the suspect's continuations into scored units.</summary>
@@ -34,7 +38,8 @@ public static class WatermarkProbes
     /// (unwatermarked outputs of the lab's model), each with up to <paramref name="prefixChars"/> characters of preceding
     /// text cut at a space; in the order found, at most <paramref name="max"/>.
     /// </summary>
-    public static List<WatermarkProbe> Build(IEnumerable<string> cleanTexts, int max = 20_000, int perUnit = 1, int prefixChars = 160, WatermarkLexicon? lexicon = null)
+    public static List<WatermarkProbe> Build(IEnumerable<string> cleanTexts, int max = 20_000, int perUnit = 1, int prefixChars = 160, WatermarkLexicon? lexicon = null,
+        IMemberPredictor? propensity = null)
     {
         lexicon ??= WatermarkLexicon.BuiltIn;
         var probes = new List<WatermarkProbe>();
@@ -42,9 +47,9 @@ public static class WatermarkProbes
         foreach (var text in cleanTexts)
         {
             if (probes.Count >= max) break;
-            var found = new List<(LexiconSet Set, string Context, int Offset)>();
-            Scan(text, lexicon, (u, offset) => found.Add((u.Set, u.Context, offset)));
-            foreach (var (set, ctx, offset) in found)
+            var found = new List<(LexiconSet Set, string Context, int Offset, int Member, string[] Written)>();
+            Scan(text, lexicon, (u, offset) => { var sf = u.Surface; found.Add((u.Set, u.Context, offset, u.Member, u.Set.Members.Select(m => sf.Write(m)).ToArray())); });
+            foreach (var (set, ctx, offset, member, written) in found)
             {
                 if (probes.Count >= max) break;
                 if (offset == 0 || ctx is "^") continue;
@@ -58,17 +63,59 @@ public static class WatermarkProbes
                     start = sp + 1;
                 }
                 seen[(set.Index, ctx)] = n + 1;
+                string prefix = text[start..offset];
+                double? any = null;
+                if (propensity is not null)
+                {
+                    var tail = new TokenTail();
+                    tail.Feed(prefix);
+                    var (b2, b1) = tail.Context();
+                    any = propensity.Propensity(b2, b1, written);
+                }
                 probes.Add(new WatermarkProbe
                 {
                     Id = $"wm-{probes.Count + 1:D6}",
-                    Prefix = text[start..offset],
-                    MaxTokens = set.MaxWords + 1,
+                    Prefix = prefix,
+                    Propensity = any,
+                    MaxTokens = AnswerWords(set),
                     SetId = set.Id,
                     Context = ctx,
+                    Member = member,
                 });
             }
         }
         return probes;
+    }
+
+    /// <summary>Words of continuation a probe asks for: the set's longest member, and one more word where a constraint on
+    /// the next word decides whether the member counts.</summary>
+    public static int AnswerWords(LexiconSet set) =>
+        set.MaxWords + (set.NextWord || set.NextNumber || set.NotNext.Count > 0 || set.NextIn is not null ? 1 : 0);
+
+    /// <summary>Cap of a probe's informativeness in <see cref="Rank"/> (a member the reference almost never sees would otherwise decide alone).</summary>
+    public const double InformationCap = 20;
+
+    /// <summary>
+    /// The <paramref name="keep"/> share of <paramref name="probes"/> where the mark can show most per suspect token: ranked
+    /// by the lab model's propensity to write some member of the set there (<see cref="WatermarkProbe.Propensity"/>; 1 when
+    /// not scored) times the unit's informativeness, the mean over the set's members of (1 − r) / r for the reference's
+    /// expected shares r there (capped at <see cref="InformationCap"/>): a keyed member that is rare in the lab's own text
+    /// moves most when a student adopts it. Uses only unwatermarked text and no key, so the test stays exact.
+    /// </summary>
+    public static List<WatermarkProbe> Rank(IReadOnlyList<WatermarkProbe> probes, ReferenceModel reference, double keep = 0.5, WatermarkLexicon? lexicon = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(keep);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(keep, 1.0);
+        lexicon ??= WatermarkLexicon.BuiltIn;
+        var sets = lexicon.Sets.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        double Score(WatermarkProbe p)
+        {
+            if (!sets.TryGetValue(p.SetId, out var set)) return 0;
+            var r = reference.Expected(new ScoredUnit(set, p.Context, 0, 0, new int[set.Members.Count]));
+            return (p.Propensity ?? 1.0) * Math.Min(r.Average(x => (1 - x) / x), InformationCap);
+        }
+        int n = (int)Math.Ceiling(keep * probes.Count);
+        return probes.Select((p, i) => (p, i, s: Score(p))).OrderByDescending(x => x.s).ThenBy(x => x.i).Take(n).Select(x => x.p).ToList();
     }
 
     /// <summary>
@@ -79,9 +126,18 @@ public static class WatermarkProbes
     public static SuspectUnits Read(IReadOnlyList<WatermarkProbe> probes, IEnumerable<(string ProbeId, string Text)> answers, WatermarkLexicon? lexicon = null,
         int contextBuckets = WatermarkKey.DefaultContextBuckets, IMemberPredictor? predictor = null)
     {
+        var (observed, tokens, n) = Observe(probes, answers, lexicon, predictor);
+        return SuspectUnits.FromObservations(observed.Select(o => o.Observation), tokens, n, contextBuckets);
+    }
+
+    /// <summary>Each answer's observed member at its probe's unit (answers that continue otherwise are left out), with the
+    /// probe it answers; the tokens and the number of answers read.</summary>
+    public static (List<(WatermarkProbe Probe, Observation Observation)> Observed, long Tokens, int Answers) Observe(IReadOnlyList<WatermarkProbe> probes,
+        IEnumerable<(string ProbeId, string Text)> answers, WatermarkLexicon? lexicon = null, IMemberPredictor? predictor = null)
+    {
         lexicon ??= WatermarkLexicon.BuiltIn;
         var byId = probes.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        var observed = new List<Observation>();
+        var observed = new List<(WatermarkProbe, Observation)>();
         long tokens = 0;
         int n = 0;
         foreach (var (id, text) in answers)
@@ -107,9 +163,9 @@ public static class WatermarkProbes
                 }
                 hit = new Observation(u.Set, u.Context, u.Member, expected);
             });
-            if (hit is { } h) observed.Add(h);
+            if (hit is { } h) observed.Add((probe, h));
         }
-        return SuspectUnits.FromObservations(observed, tokens, n, contextBuckets);
+        return (observed, tokens, n);
     }
 
     public static void Write(string path, IEnumerable<WatermarkProbe> probes)

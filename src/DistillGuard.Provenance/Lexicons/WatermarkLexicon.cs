@@ -56,7 +56,10 @@ public sealed class WatermarkLexicon
         MaxWords = sets.Count == 0 ? 1 : sets.Max(s => s.MaxWords);
         FirstWords = sets.SelectMany(s => s.Members).Select(m => m[0]).ToFrozenSet(StringComparer.Ordinal);
         _firstWords = FirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byPhraseSpan = _byPhrase.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    private readonly FrozenDictionary<string, (LexiconSet Set, int Member)[]>.AlternateLookup<ReadOnlySpan<char>> _byPhraseSpan;
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWords;
 
@@ -73,6 +76,8 @@ public sealed class WatermarkLexicon
     public int MaxWords { get; }
 
     internal bool TryLookup(string phrase, out (LexiconSet Set, int Member)[] entries) => _byPhrase.TryGetValue(phrase, out entries!);
+
+    internal bool TryLookup(ReadOnlySpan<char> phrase, out (LexiconSet Set, int Member)[] entries) => _byPhraseSpan.TryGetValue(phrase, out entries!);
 
     internal static string ReadResource(string name)
     {

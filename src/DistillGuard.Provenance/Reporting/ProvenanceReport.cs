@@ -101,11 +101,13 @@ public static class ProvenanceReport
         sb.AppendLine("  result. The hits statistic counts units whose (majority) member is the keyed one: a sum of independent Bernoulli");
         sb.AppendLine("  trials with probability 1/|set|, whose exact upper tail is the p-value. The weighted statistic sums, per unit, the");
         sb.AppendLine("  keyed member's clipped excess over its expected share (a z-score rounded to a grid of 1/4); its exact null");
-        sb.AppendLine("  distribution is the sum of independent uniform choices among each unit's values, computed by convolution.");
+        sb.AppendLine("  distribution is the sum of independent uniform choices among each unit's values, computed by convolution. The");
+        sb.AppendLine("  likelihood statistic sums, per unit, the log-likelihood ratio of the keyed member's occurrences (weighing a member");
+        sb.AppendLine("  by its rarity in the reference, on a grid of 1/16), with the same exact null distribution.");
         sb.AppendLine("  No approximation is used; p-values are conservative only through the discreteness of the statistic.");
         sb.AppendLine("- **Several keys.** When several keys (e.g. one per account) are tested, each p-value is multiplied by the number of");
         sb.AppendLine("  keys (Bonferroni); a key that stays significant after correction says whose outputs were used.");
-        sb.AppendLine("- **Probes.** Prefix probes are cut from the lab's own unwatermarked outputs and chosen without the key, so the same");
+        sb.AppendLine("- **Probes.** Prefix probes are cut from the lab's own unwatermarked outputs and chosen (and ranked) without the key, so the same");
         sb.AppendLine("  null distribution holds for the suspect's continuations.");
         sb.AppendLine();
         sb.AppendLine("## What a positive result shows, and what it does not");
@@ -121,5 +123,10 @@ public static class ProvenanceReport
         return sb.ToString();
     }
 
-    private static string Statistic(ProvenanceStatistic s) => s == ProvenanceStatistic.Hits ? "hits (exact Poisson-binomial tail)" : "weighted (exact sum of uniform choices)";
+    private static string Statistic(ProvenanceStatistic s) => s switch
+    {
+        ProvenanceStatistic.Hits => "hits (exact Poisson-binomial tail)",
+        ProvenanceStatistic.Likelihood => "likelihood (log-likelihood ratio scores; exact sum of uniform choices)",
+        _ => "weighted (exact sum of uniform choices)",
+    };
 }

@@ -25,7 +25,7 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 {
     private readonly List<Piece> _queue = [];
     private int _head;
-    private readonly StringBuilder _key = new();
+    private char[] _key = new char[64];
     private readonly Chunk[] _chain = new Chunk[lexicon.MaxWords + 1];
 
     protected string Context { get; private set; } = "^";
@@ -100,13 +100,15 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         }
         for (int len = maxL; len >= 1; len--)
         {
-            _key.Clear();
+            int keyLength = 0;
             for (int i = 0; i < len; i++)
             {
-                if (i > 0) _key.Append(' ');
-                AppendNormalized(_key, _chain[i].Core);
+                var core = _chain[i].Core;
+                if (keyLength + core.Length + 1 > _key.Length) Array.Resize(ref _key, Math.Max(2 * _key.Length, keyLength + core.Length + 1));
+                if (i > 0) _key[keyLength++] = ' ';
+                foreach (char c in core) _key[keyLength++] = c == '\u2019' ? '\'' : char.ToLowerInvariant(c);
             }
-            if (!lexicon.TryLookup(_key.ToString(), out var entries)) continue;
+            if (!lexicon.TryLookup(_key.AsSpan(0, keyLength), out var entries)) continue;
             var last = _chain[len - 1];
             Chunk? after = n > len ? _chain[len] : null;
             foreach (var (set, member) in entries)
@@ -240,9 +242,14 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
     internal static string NormalizeContext(string core)
     {
         if (core.AsSpan().ContainsAny("0123456789")) return "#";
-        var sb = new StringBuilder(core.Length);
-        AppendNormalized(sb, core);
-        return sb.ToString();
+        bool same = true;
+        foreach (char c in core)
+            if (c == '\u2019' || char.ToLowerInvariant(c) != c) { same = false; break; }
+        if (same) return core;     // already lower case with straight apostrophes: no copy
+        return string.Create(core.Length, core, static (span, s) =>
+        {
+            for (int i = 0; i < s.Length; i++) span[i] = s[i] == '\u2019' ? '\'' : char.ToLowerInvariant(s[i]);
+        });
     }
 }
 

@@ -19,9 +19,9 @@ public sealed class WatermarkStream
     private readonly StringBuilder _out = new();
     private bool _done;
 
-    internal WatermarkStream(WatermarkKey key, WatermarkOptions options)
+    internal WatermarkStream(WatermarkKey key, ChoiceCache choices, WatermarkOptions options)
     {
-        _matcher = new WatermarkingMatcher(key, options, _out);
+        _matcher = new WatermarkingMatcher(key, choices, options, _out);
         _pieces = _matcher.Input;
         _scanner = new TextScanner(_pieces);
     }

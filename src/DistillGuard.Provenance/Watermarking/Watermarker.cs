@@ -18,13 +18,16 @@ public sealed class Watermarker
         Options = options ?? WatermarkOptions.Default;
         var errors = Options.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join("; ", errors), nameof(options));
+        _choices = new ChoiceCache(key);
     }
+
+    private readonly ChoiceCache _choices;
 
     public WatermarkKey Key { get; }
     public WatermarkOptions Options { get; }
 
     /// <summary>Starts a streamed response.</summary>
-    public WatermarkStream Begin() => new(Key, Options);
+    public WatermarkStream Begin() => new(Key, _choices, Options);
 
     /// <summary>The watermarked text of a whole response.</summary>
     public string Apply(string text) => Apply(text, out _);
@@ -33,9 +36,20 @@ public sealed class Watermarker
     public string Apply(string text, out WatermarkStats stats)
     {
         var s = Begin();
-        string a = s.Write(text);
-        string b = s.Flush();
+        if (text.Length <= Slice)
+        {
+            string a = s.Write(text);
+            string b = s.Flush();
+            stats = s.Stats;
+            return b.Length == 0 ? a : a + b;
+        }
+        // Fed in slices, so that the matcher's queue stays short (the output is the same for any split: WatermarkStream).
+        var sb = new System.Text.StringBuilder(text.Length + 64);
+        for (int i = 0; i < text.Length; i += Slice) sb.Append(s.Write(text.AsSpan(i, Math.Min(Slice, text.Length - i))));
+        sb.Append(s.Flush());
         stats = s.Stats;
-        return b.Length == 0 ? a : a + b;
+        return sb.ToString();
     }
+
+    private const int Slice = 1024;
 }

@@ -1,0 +1,312 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using DistillGuard.Gateway;
+using DistillGuard.Gateway.Seams;
+using DistillGuard.Provenance.Watermarking;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+/// <summary>
+/// What the keyed watermark adds to the gateway's latency (issue #13: at most 5 % at p99). One process on 127.0.0.1: a
+/// fake upstream answering Chat Completions with a prose answer of a given length (buffered, or SSE in deltas of about
+/// one token), the gateway library with the watermark seam the CLI wires (<c>distillguard serve --watermark-key</c>), and
+/// a client. Two accounts differ only in the policy rule: <c>acct_plain</c> is allowed, <c>acct_marked</c> gets the
+/// <c>watermark</c> action. Requests alternate between the two in small blocks so both see the same machine; latency is
+/// request sent to last byte read.
+///   bench/gateway-watermark.sh [REQUESTS] [CONCURRENCY] [MODEL_MS]
+/// </summary>
+internal static class WatermarkLatency
+{
+    // Assistant-style prose written for this bench (contractions, connectors and phrasings the lexicon rewrites, plus a
+    // code span, a number and a URL it must leave alone). Repeated to the requested length.
+    private const string Paragraph =
+        "Sure, I can help you with that. It is a good idea to make sure the configuration is correct before you deploy. " +
+        "First, you will need to check that the service account has the right permissions; if it does not, the job will fail. " +
+        "For example, you might see an error like `permission denied` in the log. Additionally, it's worth noting that the " +
+        "default timeout is 30 seconds, which may not be enough for large uploads. However, you can change it in the settings " +
+        "page, as described at https://example.com/docs/timeouts. In addition, I would recommend that you enable retries, because " +
+        "transient network errors are quite common. Moreover, keep in mind that you don't have to restart the service after " +
+        "the change. Let me know if you'd like a step-by-step guide, and I'll be happy to walk you through it.\n\n";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        int requests = Cli.Int(args, "--requests", 2000);
+        int concurrency = Cli.Int(args, "--concurrency", 1);
+        int warmup = Cli.Int(args, "--warmup", 300);
+        int modelMs = Cli.Int(args, "--model-ms", 0);
+        int eventMs = Cli.Int(args, "--event-ms", 0);
+        var modes = (Cli.Str(args, "--modes") ?? "buffered,sse").Split(',');
+        int block = Cli.Int(args, "--block", 50);
+        var sizes = (Cli.Str(args, "--words") ?? "100,500,2000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+
+        await using var upstream = await ProseUpstream.StartAsync(sizes, modelMs, eventMs);
+        var dir = Directory.CreateTempSubdirectory("dg-wm-bench").FullName;
+        var keys = Path.Combine(dir, "keys.jsonl");
+        File.WriteAllText(keys, "{\"key\":\"sk-plain\",\"account\":\"acct_plain\"}\n{\"key\":\"sk-marked\",\"account\":\"acct_marked\"}\n");
+        var policy = Path.Combine(dir, "policy.yaml");
+        File.WriteAllText(policy, """
+            rules:
+              - name: watermark
+                when: { account: acct_marked }
+                actions:
+                  - watermark: { scheme: v1 }
+            """);
+        // --transform identity: the same seam with a transform that changes nothing (what the gateway's per-event rewrite
+        // costs by itself, without the watermark's own work).
+        bool identity = Cli.Str(args, "--transform") == "identity";
+        var transform = new PolicyWatermark(new Watermarker(WatermarkKey.FromSeed("gateway-bench")), identity);
+        var app = GatewayServer.Build(new GatewayOptions { Port = 0, Upstream = new Uri(upstream.BaseUrl), KeysFile = keys, PolicyFile = policy, WatchFiles = false },
+            new NoVerdicts(), new NullTap(), NullLoggerFactory.Instance, transform);
+        await app.StartAsync();
+        string gateway = app.Urls.First();
+
+        // The watermark must actually be applied: the marked account's answer differs from the plain one.
+        foreach (bool stream in new[] { false, true })
+        {
+            string plain = await AnswerText(gateway, "sk-plain", sizes[0], stream), marked = await AnswerText(gateway, "sk-marked", sizes[0], stream);
+            if ((plain == marked) != identity || plain.Length == 0) throw new InvalidOperationException($"the transform did not do what it should ({(stream ? "SSE" : "buffered")})");
+        }
+
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {requests} requests per row " +
+            $"(alternating blocks of {block}) after {warmup} warm-up, concurrency {concurrency}; upstream model time {modelMs} ms{(eventMs > 0 ? $", then {eventMs} ms between SSE events" : "")}; transform {(identity ? "identity (seam only)" : "watermark")}; latency = request sent to last byte read");
+        Console.WriteLine();
+        Console.WriteLine("| answer | mode | direct p50 / p99 ms | gateway p50 / p99 ms | + watermark p50 / p99 ms | watermark / gateway at p50 | at p99 |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (int words in sizes)
+            foreach (bool stream in new[] { false, true }.Where(x => modes.Contains(x ? "sse" : "buffered")))
+            {
+                var direct = await Measure(upstream.BaseUrl, "sk-plain", words, stream, requests, warmup, concurrency);
+                var (off, on) = await Paired(gateway, words, stream, requests, warmup, concurrency, block);
+                Console.WriteLine($"| {words} words | {(stream ? "SSE" : "buffered")} | {P(direct, 0.5):F2} / {P(direct, 0.99):F2} | {P(off, 0.5):F2} / {P(off, 0.99):F2} | " +
+                    $"{P(on, 0.5):F2} / {P(on, 0.99):F2} | {P(on, 0.5) / P(off, 0.5):F3} | {P(on, 0.99) / P(off, 0.99):F3} |");
+            }
+        await app.StopAsync();
+        Directory.Delete(dir, true);
+        return 0;
+    }
+
+    private static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+
+    private static HttpClient Client(string baseUrl, string key, int concurrency)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false }) { BaseAddress = new Uri(baseUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return http;
+    }
+
+    private static byte[] Body(int words, bool stream) => Encoding.UTF8.GetBytes(
+        $"{{\"model\":\"prose-{words}\",\"messages\":[{{\"role\":\"user\",\"content\":\"How do I configure the upload timeout?\"}}],\"stream\":{(stream ? "true" : "false")}}}");
+
+    private static async Task<double> One(HttpClient http, byte[] body)
+    {
+        long t0 = Stopwatch.GetTimestamp();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync("/v1/chat/completions", content);
+        await response.Content.ReadAsByteArrayAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"status {(int)response.StatusCode}");
+        return Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+    }
+
+    private static async Task<double[]> Measure(string baseUrl, string key, int words, bool stream, int requests, int warmup, int concurrency)
+    {
+        using var http = Client(baseUrl, key, concurrency);
+        var body = Body(words, stream);
+        for (int i = 0; i < warmup; i++) await One(http, body);
+        var all = new List<double>(requests);
+        int next = 0;
+        var tasks = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            var mine = new List<double>();
+            while (Interlocked.Increment(ref next) <= requests) mine.Add(await One(http, body));
+            return mine;
+        });
+        foreach (var l in await Task.WhenAll(tasks)) all.AddRange(l);
+        var a = all.ToArray();
+        Array.Sort(a);
+        return a;
+    }
+
+    /// <summary>Watermark off and on, alternating blocks of requests so that both see the same load on the machine.</summary>
+    private static async Task<(double[] Off, double[] On)> Paired(string gateway, int words, bool stream, int requests, int warmup, int concurrency, int block)
+    {
+        using var plain = Client(gateway, "sk-plain", concurrency);
+        using var marked = Client(gateway, "sk-marked", concurrency);
+        var body = Body(words, stream);
+        for (int i = 0; i < warmup; i++) { await One(plain, body); await One(marked, body); }
+        var off = new List<double>(requests);
+        var on = new List<double>(requests);
+        for (int done = 0; done < requests; done += block)
+        {
+            int n = Math.Min(block, requests - done);
+            // Which one goes first alternates too.
+            bool markedFirst = (done / block) % 2 == 1;
+            foreach (var (http, into) in markedFirst ? new[] { (marked, on), (plain, off) } : new[] { (plain, off), (marked, on) })
+            {
+                int next = 0;
+                var tasks = Enumerable.Range(0, concurrency).Select(async _ =>
+                {
+                    var mine = new List<double>();
+                    while (Interlocked.Increment(ref next) <= n) mine.Add(await One(http, body));
+                    return mine;
+                });
+                foreach (var l in await Task.WhenAll(tasks)) into.AddRange(l);
+            }
+        }
+        var a = off.ToArray(); var b = on.ToArray();
+        Array.Sort(a); Array.Sort(b);
+        return (a, b);
+    }
+
+    /// <summary>The assistant text a client receives (buffered: message.content; SSE: the concatenated deltas).</summary>
+    private static async Task<string> AnswerText(string gateway, string key, int words, bool stream)
+    {
+        using var http = Client(gateway, key, 1);
+        using var content = new ByteArrayContent(Body(words, stream));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync("/v1/chat/completions", content);
+        string s = await response.Content.ReadAsStringAsync();
+        if (!stream) return JsonDocument.Parse(s).RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString() ?? "";
+        var sb = new StringBuilder();
+        foreach (var line in s.Split('\n'))
+        {
+            if (!line.StartsWith("data: {", StringComparison.Ordinal)) continue;
+            var d = JsonDocument.Parse(line[6..]).RootElement.GetProperty("choices")[0].GetProperty("delta");
+            if (d.TryGetProperty("content", out var c) && c.ValueKind == JsonValueKind.String) sb.Append(c.GetString());
+        }
+        return sb.ToString();
+    }
+
+    internal static string Prose(int words)
+    {
+        var sb = new StringBuilder();
+        int n = 0;
+        var parts = Paragraph.Split(' ');
+        while (n < words)
+            foreach (var w in parts)
+            {
+                if (n == words) break;
+                if (sb.Length > 0 && sb[^1] != '\n') sb.Append(' ');
+                sb.Append(w);
+                n++;
+            }
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>The seam as <c>distillguard serve --watermark-key</c> wires it (ServeHost.PolicyWatermark).</summary>
+    private sealed class PolicyWatermark(Watermarker watermarker, bool identity) : IResponseTextTransform
+    {
+        public IResponseTextTransformer? For(ResponseTextContext context) => !context.Watermark ? null : identity ? new Identity() : new Transformer(watermarker);
+
+        private sealed class Transformer(Watermarker w) : IResponseTextTransformer
+        {
+            public string Apply(string text) => w.Apply(text);
+            public IResponseTextStream Begin() => new Stream(w.Begin());
+        }
+
+        private sealed class Identity : IResponseTextTransformer, IResponseTextStream
+        {
+            public string Apply(string text) => text;
+            public IResponseTextStream Begin() => this;
+            public string Push(string delta) => delta;
+            public string Flush() => "";
+        }
+
+        private sealed class Stream(WatermarkStream s) : IResponseTextStream
+        {
+            public string Push(string delta) => s.Write(delta);
+            public string Flush() => s.Flush();
+        }
+    }
+
+    private sealed class NoVerdicts : IVerdictSource
+    {
+        public VerdictLookup? Lookup(string account) => null;
+    }
+
+    private sealed class NullTap : IExchangeTap
+    {
+        public void Tap(ReadOnlyMemory<byte> exchangeLogLine) { }
+    }
+
+    /// <summary>Chat Completions answering model <c>prose-N</c> with N words of prose; SSE in deltas of about 4 characters
+    /// (one token), all precomputed so the upstream costs next to nothing; optionally after a fixed model time, and with a
+    /// pause between SSE events (a model's token pace).</summary>
+    private sealed class ProseUpstream : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private ProseUpstream(WebApplication app) => _app = app;
+        public string BaseUrl => _app.Urls.First();
+
+        public static async Task<ProseUpstream> StartAsync(int[] sizes, int modelMs, int eventMs)
+        {
+            var buffered = new Dictionary<string, byte[]>();
+            var streamed = new Dictionary<string, byte[][]>();
+            foreach (int words in sizes)
+            {
+                string text = Prose(words);
+                string model = $"prose-{words}";
+                buffered[model] = JsonSerializer.SerializeToUtf8Bytes(new
+                {
+                    id = "chatcmpl-1", @object = "chat.completion", created = 1_700_000_000, model,
+                    choices = new[] { new { index = 0, message = new { role = "assistant", content = text }, finish_reason = "stop" } },
+                    usage = new { prompt_tokens = 12, completion_tokens = words * 4 / 3, total_tokens = 12 + words * 4 / 3 },
+                });
+                var events = new List<byte[]>();
+                byte[] Ev(object delta, string? finish = null) => Encoding.UTF8.GetBytes("data: " + JsonSerializer.Serialize(new
+                {
+                    id = "chatcmpl-1", @object = "chat.completion.chunk", created = 1_700_000_000, model,
+                    choices = new[] { new { index = 0, delta, finish_reason = finish } },
+                }) + "\n\n");
+                events.Add(Ev(new { role = "assistant", content = "" }));
+                for (int i = 0; i < text.Length; i += 4) events.Add(Ev(new { content = text.Substring(i, Math.Min(4, text.Length - i)) }));
+                events.Add(Ev(new { }, "stop"));
+                events.Add("data: [DONE]\n\n"u8.ToArray());
+                streamed[model] = [.. events];
+            }
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.ConfigureKestrel(k => { k.Listen(IPAddress.Loopback, 0); k.AddServerHeader = false; });
+            var app = builder.Build();
+            app.MapPost("/v1/chat/completions", async ctx =>
+            {
+                using var doc = await JsonDocument.ParseAsync(ctx.Request.Body);
+                string model = doc.RootElement.GetProperty("model").GetString()!;
+                bool stream = doc.RootElement.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
+                if (modelMs > 0) await Task.Delay(modelMs);
+                if (!stream)
+                {
+                    var body = buffered[model];
+                    ctx.Response.ContentType = "application/json";
+                    ctx.Response.ContentLength = body.Length;
+                    await ctx.Response.Body.WriteAsync(body);
+                    return;
+                }
+                ctx.Response.ContentType = "text/event-stream";
+                ctx.Response.Headers.CacheControl = "no-cache";
+                foreach (var e in streamed[model])
+                {
+                    if (eventMs > 0) await Task.Delay(eventMs);
+                    await ctx.Response.Body.WriteAsync(e);
+                    await ctx.Response.Body.FlushAsync();
+                }
+            });
+            await app.StartAsync();
+            return new ProseUpstream(app);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using DistillGuard.Provenance.Detection;
+using DistillGuard.Provenance.Stats;
+using DistillGuard.Provenance.Student;
+using DistillGuard.Provenance.Tests.Support;
+using DistillGuard.Provenance.Watermarking;
+using DistillGuard.ProvenanceBench;
+
+namespace DistillGuard.Provenance.Tests;
+
+public sealed class ProbeTests
+{
+    [Fact]
+    public void ProbeAnswer_OfTheAskedLength_ReadsBackAsWellAsALongerOne()
+    {
+        // The original text's own continuation, cut to the words a probe asks for, reads back as the original's member
+        // exactly as often as one a word longer: asking for no extra word where no constraint needs one loses no answer.
+        int probes = 0, read = 0, readLonger = 0;
+        foreach (var doc in TestText.Docs().Append(TestText.Assistant))
+        {
+            var built = WatermarkProbes.Build([doc], perUnit: 100);
+            foreach (var p in built)
+            {
+                int at = doc.IndexOf(p.Prefix, StringComparison.Ordinal) + p.Prefix.Length;
+                var tokens = NGramStudent.Tokenize(doc[at..]);
+                bool Reads(int words)
+                {
+                    var (observed, _, _) = WatermarkProbes.Observe(built, [(p.Id, NGramStudent.Detokenize(tokens.Take(words)))]);
+                    return observed.Count == 1 && observed[0].Observation.Member == p.Member;
+                }
+                probes++;
+                if (Reads(p.MaxTokens)) read++;
+                if (Reads(p.MaxTokens + 1)) readLonger++;
+            }
+        }
+        Assert.True(probes > 200, $"{probes} probes");
+        Assert.Equal(readLonger, read);
+        Assert.True(read >= probes * 0.95, $"{read} of {probes} answers read back as the original member");
+    }
+
+    [Fact]
+    public void Rank_KeepsTheRequestedShare_MostPromisingFirst_WithoutAKey()
+    {
+        var docs = TestText.Docs();
+        var model = NGramReference.Train(docs);
+        var reference = ReferenceModel.FromTexts(docs);
+        var all = WatermarkProbes.Build(docs, perUnit: 4, propensity: model);
+        Assert.All(all, p => Assert.InRange(p.Propensity!.Value, 0.0, 1.0));
+        var kept = WatermarkProbes.Rank(all, reference, 0.5);
+        Assert.Equal((int)Math.Ceiling(all.Count * 0.5), kept.Count);
+        Assert.Equal(kept.Count, kept.Select(p => p.Id).Distinct().Count());
+        // Deterministic: the same clean text gives the same probes (nothing key-dependent or random enters).
+        Assert.Equal(kept.Select(p => p.Id), WatermarkProbes.Rank(all, reference, 0.5).Select(p => p.Id));
+        Assert.True(kept.Average(p => p.Propensity!.Value) >= all.Average(p => p.Propensity!.Value));
+    }
+
+    [Fact]
+    public void RankedProbes_AnsweredByAModelThatNeverSawTheKey_GiveUniformPValues()
+    {
+        // Probes ranked with the lab's clean text, answered by a student of clean text: the test stays exact.
+        var docs = TestText.Docs();
+        var model = NGramReference.Train(docs);
+        var reference = ReferenceModel.FromTexts(docs);
+        var probes = WatermarkProbes.Rank(WatermarkProbes.Build(docs, perUnit: 4, propensity: model), reference, 0.5);
+        var student = NGramStudent.Train(docs);
+        var rng = new Random(3);
+        var answers = new List<(string, string)>();
+        for (int i = 0; i < 4 * probes.Count; i++) answers.Add((probes[i % probes.Count].Id, student.Continue(rng, probes[i % probes.Count].Prefix, probes[i % probes.Count].MaxTokens)));
+        var units = WatermarkProbes.Read(probes, answers);
+        Assert.True(units.Units.Count >= 50, $"{units.Units.Count} units");
+        var options = new ProvenanceOptions { Reference = reference };
+        var results = Enumerable.Range(0, 400).Select(k => ProvenanceTest.Score(units, WatermarkKey.FromSeed("probe-null-" + k), 1, options)).ToList();
+        int rejected = results.Count(r => r.PValue < 0.01);
+        Assert.True(rejected <= 10, $"{rejected} of 400 keys rejected at 0.01 (expected at most 4)");
+        var ks = KolmogorovSmirnov.Uniform(results.Select(r => r.PValueAbove + rng.NextDouble() * (r.PValue - r.PValueAbove)));
+        Assert.True(ks.PValue > 0.001, $"KS D {ks.D:F3}");
+    }
+
+    [SharedDataFact]
+    public void Student_OfTenPercentWatermarkedOutputs_IsDetectedByRankedProbes_CleanStudentIsNot()
+    {
+        // As bench/provenance.sh student: model-written originals, four fifths harvested, a tenth of those watermarked.
+        List<string> originals = [.. Corpora.TauAirlineAssistant(), .. Corpora.TauRetailAssistant(), .. Corpora.TauAirlineUser(), .. Corpora.CodeAlpacaOutputs(), .. Corpora.AlpacaSeedOutputs()];
+        var harvest = originals.Where((_, i) => i % 5 != 4).ToList();
+        var reference = ReferenceModel.FromTexts(originals);
+        var probes = WatermarkProbes.Rank(WatermarkProbes.Build(originals, max: 1_000_000, perUnit: 8, propensity: NGramReference.Train(originals)), reference);
+        var key = WatermarkKey.FromSeed("probe-student");
+        var wm = new Watermarker(key);
+        var options = new ProvenanceOptions { Reference = reference };
+        double P(double share)
+        {
+            var rng = new Random(7);
+            var student = NGramStudent.Train(harvest.Select(d => rng.NextDouble() < share ? wm.Apply(d) : d));
+            var answers = new List<(string, string)>();
+            long tokens = 0;
+            for (int i = 0; tokens < 20_000; i = (i + 1) % probes.Count)
+            {
+                string a = student.Continue(rng, probes[i].Prefix, probes[i].MaxTokens);
+                tokens += Math.Max(1, TokenCounter.Count(a));
+                answers.Add((probes[i].Id, a));
+            }
+            return ProvenanceTest.Score(WatermarkProbes.Read(probes, answers), key, 1, options).PValue;
+        }
+        double marked = P(0.1), clean = P(0);
+        Assert.True(marked <= 1e-4, $"student of 10 % watermarked outputs: p = {marked}");
+        Assert.True(clean > 0.01, $"student of clean outputs: p = {clean}");
+    }
+}
