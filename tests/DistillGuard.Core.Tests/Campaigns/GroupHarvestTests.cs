@@ -84,6 +84,30 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         Assert.True(found <= 0.1 * hydra.Count, $"{found} of {hydra.Count} flagged");
     }
 
+    /// <summary>
+    /// Runs the traffic and checks what the operator tests below share: at least <paramref name="share"/> of the accounts
+    /// of <paramref name="population"/> are flagged, the first of them carries <paramref name="signal"/> with exchange ids
+    /// and <paramref name="detail"/> in its text, no legitimate account is flagged, and no look-alike (corporate card,
+    /// campus NAT, agent platform, enterprise batch) carries operator evidence. Returns the run and the first flagged verdict.
+    /// </summary>
+    private static (AnalysisResult Run, AccountVerdict Flagged) AssertOperationFound(SyntheticTraffic t, string population, double share, string signal, string detail)
+    {
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var ours = t.Accounts.Where(a => a.Population == population).Select(a => a.Id).ToHashSet();
+        var verdicts = r.Verdicts.Where(v => ours.Contains(v.Account)).ToList();
+        int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
+        Assert.True(found >= share * ours.Count, $"{found} of {ours.Count} {population} accounts");
+        var flagged = verdicts.First(v => v.Verdict == VerdictKind.Campaign);
+        Assert.Contains(flagged.Reasons, q => q.Signal == signal && q.ExchangeIds.Count > 0 && q.Detail.Contains(detail));
+        var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && t.Accounts.First(a => a.Id == v.Account).Campaign is null)
+            .Select(v => $"{v.Account} ({pop[v.Account]})").ToList();
+        Assert.True(wrong.Count == 0, string.Join(", ", wrong));
+        Assert.DoesNotContain(r.Verdicts, v => pop[v.Account] is "corporate-card" or "campus-nat" or "agent-platform" or "enterprise-batch"
+            && v.Reasons.Any(q => q.Signal is "operator-evidence" or "operator-card"));
+        return (r, flagged);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -94,21 +118,8 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // left is who runs it (cards, relay domains, one hosting range) and that it acts as one (signed up in one
         // burst, one system prompt, round-robin schedule).
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000 });
-        var r = AnalysisHarness.Run(t);
-        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
-        var station = t.Accounts.Where(a => a.Campaign == "D").Select(a => a.Id).ToHashSet();
-        var verdicts = r.Verdicts.Where(v => station.Contains(v.Account)).ToList();
-        int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
-        Assert.True(found >= 0.9 * station.Count, $"{found} of {station.Count}");
-        var flagged = verdicts.First(v => v.Verdict == VerdictKind.Campaign);
-        Assert.Contains(flagged.Reasons, q => q.Signal == "operator-evidence" && q.ExchangeIds.Count > 0 && q.Detail.Contains("signed up in bursts"));
+        var (_, flagged) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "signed up in bursts");
         Assert.DoesNotContain(flagged.Reasons, q => q.Signal is "budget-at-ceiling" or "cot-elicitation" or "max-output");
-        var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && pop[v.Account] is not ("campaign" or "station"))
-            .Select(v => $"{v.Account} ({pop[v.Account]})").ToList();
-        Assert.True(wrong.Count == 0, string.Join(", ", wrong));
-        // the look-alikes carry no operator evidence at all
-        Assert.DoesNotContain(r.Verdicts, v => pop[v.Account] is "corporate-card" or "campus-nat" or "agent-platform" or "enterprise-batch"
-            && v.Reasons.Any(q => q.Signal == "operator-evidence"));
     }
 
     [Theory]
@@ -121,19 +132,7 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // What gives it away is who runs it — a card per sign-up batch, batches days apart, each far above the log's
         // sign-up rate — and that it runs one harness (one system prompt, one parameter vector).
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, ThrottledHydraAccounts = 48 });
-        var r = AnalysisHarness.Run(t);
-        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
-        var hydra = t.Accounts.Where(a => a.Campaign == "T").Select(a => a.Id).ToHashSet();
-        var verdicts = r.Verdicts.Where(v => hydra.Contains(v.Account)).ToList();
-        int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
-        Assert.True(found >= 0.8 * hydra.Count, $"{found} of {hydra.Count}");
-        var flagged = verdicts.First(v => v.Verdict == VerdictKind.Campaign);
-        Assert.Contains(flagged.Reasons, q => q.Signal == "operator-evidence" && q.ExchangeIds.Count > 0 && q.Detail.Contains("signed up in bursts"));
-        var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && pop[v.Account] is not ("campaign" or "throttled"))
-            .Select(v => $"{v.Account} ({pop[v.Account]})").ToList();
-        Assert.True(wrong.Count == 0, string.Join(", ", wrong));
-        Assert.DoesNotContain(r.Verdicts, v => pop[v.Account] is "corporate-card" or "campus-nat" or "agent-platform" or "enterprise-batch"
-            && v.Reasons.Any(q => q.Signal == "operator-evidence"));
+        AssertOperationFound(t, "throttled", 0.8, "operator-evidence", "signed up in bursts");
     }
 
     [Theory]
@@ -144,18 +143,10 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // A station's accounts that carry only its customers' ordinary requests, from homes on a human schedule, harvest
         // nothing themselves; they pay with the cards its harvesting accounts pay with, and that makes them its accounts.
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationRelayAccounts = 12 });
-        var r = AnalysisHarness.Run(t);
-        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var (r, _) = AssertOperationFound(t, "station-relay", 0.9, "operator-card", "pays with pf_");
         var relays = t.Accounts.Where(a => a.Population == "station-relay").Select(a => a.Id).ToHashSet();
-        var verdicts = r.Verdicts.Where(v => relays.Contains(v.Account)).ToList();
-        int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
-        Assert.True(found >= 0.9 * relays.Count, $"{found} of {relays.Count} relaying accounts");
-        var flagged = verdicts.First(v => v.Verdict == VerdictKind.Campaign);
-        Assert.Contains(flagged.Reasons, q => q.Signal == "operator-card" && q.ExchangeIds.Count > 0 && q.Detail.Contains("pays with pf_"));
         Assert.Equal(0, r.Profiles.Where(p => relays.Contains(p.Account)).Sum(p => p.HarvestExchanges));
-        var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && pop[v.Account] is not ("campaign" or "station" or "station-relay"))
-            .Select(v => $"{v.Account} ({pop[v.Account]})").ToList();
-        Assert.True(wrong.Count == 0, string.Join(", ", wrong));
-        Assert.DoesNotContain(r.Verdicts, v => v.Reasons.Any(q => q.Signal == "operator-card") && pop[v.Account] is not "station-relay" and not "station");
+        Assert.DoesNotContain(r.Verdicts, v => v.Reasons.Any(q => q.Signal == "operator-card") && !relays.Contains(v.Account)
+            && t.Accounts.First(a => a.Id == v.Account).Population != "station");
     }
 }
