@@ -30,7 +30,8 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
     private StreamRewriter? _rewriter;
     private StreamAccumulator? _accumulator;
     private HoldBuffer? _hold;
-    private readonly List<SseEvent> _events = [], _ready = [];
+    private readonly List<SseEvent> _events = [], _ready = [], _rewritten = [];
+    private ArrayBufferWriter<byte>? _out;
     private MemoryStream? _captured;
     private bool _overflow;
 
@@ -113,13 +114,14 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
     private async ValueTask EmitAsync(CancellationToken ct, bool end = false)
     {
         _ready.Clear();
-        var rewritten = new List<SseEvent>();
-        foreach (var e in _events) _rewriter!.OnEvent(e, rewritten);
-        if (end) _rewriter!.OnEnd(rewritten);
-        foreach (var e in rewritten) _hold!.Route(e, _ready);
+        _rewritten.Clear();
+        foreach (var e in _events) _rewriter!.OnEvent(e, _rewritten);
+        if (end) _rewriter!.OnEnd(_rewritten);
+        foreach (var e in _rewritten) _hold!.Route(e, _ready);
         if (end) _hold!.ReleaseAll(_ready);
         if (_ready.Count == 0) return;
-        var w = new ArrayBufferWriter<byte>();
+        var w = _out ??= new ArrayBufferWriter<byte>();
+        w.ResetWrittenCount();
         foreach (var e in _ready)
         {
             _accumulator!.Observe(e);

@@ -68,11 +68,11 @@ internal sealed class AnthropicStreamRewriter(ReasoningProtection? protect, IRes
             {
                 case "content_block_start":
                     var stream = _texts[index] = Text.Begin();
-                    if (json["content_block"] is JsonObject cb && Str(cb["text"]) is { Length: > 0 } t0) { cb["text"] = stream.Push(t0); changed = true; }
+                    if (json["content_block"] is JsonObject cb && Str(cb["text"]) is { Length: > 0 } t0) SetText(e, cb, "text", t0, stream.Push(t0), "content_block");
                     break;
                 case "content_block_delta" when json["delta"] is JsonObject d && Type(d) == "text_delta" && _texts.TryGetValue(index, out var s):
-                    d["text"] = s.Push(Str(d["text"]) ?? "");
-                    changed = true;
+                    var was = Str(d["text"]);
+                    SetText(e, d, "text", was, s.Push(was ?? ""), "delta");
                     break;
                 case "content_block_stop" when _texts.Remove(index, out var s):
                     var tail = s.Flush();
@@ -86,6 +86,12 @@ internal sealed class AnthropicStreamRewriter(ReasoningProtection? protect, IRes
         if (shift > 0) { json["index"] = index - shift; changed = true; }
         if (changed) e.Changed();
         output.Add(e);
+    }
+
+    /// <summary>A text field's new value, spliced into the event's bytes (not a reason to re-serialise it).</summary>
+    private static void SetText(SseEvent e, JsonObject parent, string name, string? was, string value, string parentName)
+    {
+        if (!string.Equals(was, value, StringComparison.Ordinal)) e.SetString(parent, name, value, parentName, name);
     }
 
     private static bool IsReasoning(string blockType) => blockType is "thinking" or "redacted_thinking";

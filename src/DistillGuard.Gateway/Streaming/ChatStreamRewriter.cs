@@ -33,11 +33,13 @@ internal sealed class ChatStreamRewriter(ReasoningProtection? protect, IResponse
         if (e.IsDone) { EndAll(output); output.Add(e); return; }
         var chunk = e.Object();
         if (chunk?["choices"] is not JsonArray choices) { output.Add(e); return; }
-        _id = chunk["id"]?.DeepClone() ?? _id;
-        _created = chunk["created"]?.DeepClone() ?? _created;
-        _model = chunk["model"]?.DeepClone() ?? _model;
+        _id = chunk["id"] ?? _id;                  // copied only when a chunk is made up (EndAll)
+        _created = chunk["created"] ?? _created;
+        _model = chunk["model"] ?? _model;
 
-        bool changed = false, reasoningOnly = true, ended = false;
+        // changed: the event is rewritten (held, released, re-serialised); structural: more than the text fields
+        // changed, so it is re-serialised; a text-only change is spliced into the event's bytes (SseEvent.SetString).
+        bool changed = false, structural = false, reasoningOnly = true, ended = false;
         int before = choices.Count;
         for (int k = choices.Count - 1; k >= 0; k--)
         {
@@ -89,12 +91,13 @@ internal sealed class ChatStreamRewriter(ReasoningProtection? protect, IResponse
                 }
             }
 
+            bool textChanged = false;
             if (Text is not null && delta is not null && Str(delta["content"]) is { } content)
             {
                 var t = (st.Text ??= Text.Begin()).Push(content);
                 if (finishing) { t += st.Text.Flush(); st.Text = null; }
-                delta["content"] = t;
-                choiceChanged = true;
+                if (!string.Equals(t, content, StringComparison.Ordinal)) e.SetString(delta, "content", t, "choices", k, "delta", "content");
+                textChanged = true;
             }
             else if (Text is not null && finishing && st.Text is not null)
             {
@@ -110,7 +113,8 @@ internal sealed class ChatStreamRewriter(ReasoningProtection? protect, IResponse
 
             if (choiceChanged && delta is not null && delta.Count == 0 && !finishing && IsNull(c["logprobs"]))
                 choices.RemoveAt(k);
-            changed |= choiceChanged;
+            structural |= choiceChanged;
+            changed |= choiceChanged | textChanged;
         }
 
         if (!changed) { output.Add(e); return; }
@@ -119,7 +123,7 @@ internal sealed class ChatStreamRewriter(ReasoningProtection? protect, IResponse
             if (ended && HoldEnabled) output.Add(SseEvent.ReleaseMarker(HoldKey));
             return;
         }
-        e.Changed();
+        if (structural) e.Changed();
         if (HoldEnabled)
         {
             if (ended) e.Release = HoldKey;

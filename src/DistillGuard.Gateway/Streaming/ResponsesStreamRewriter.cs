@@ -189,7 +189,10 @@ internal sealed class ResponsesStreamRewriter(ReasoningProtection? protect, IRes
         return changed;
     }
 
-    /// <summary>The text transform on a message item's events. Returns whether the event changed.</summary>
+    /// <summary>
+    /// The text transform on a message item's events. Text fields are set with <see cref="SseEvent.SetString"/>, spliced
+    /// into the event's bytes; returns whether anything else changed (never: a tail event added before it renumbers).
+    /// </summary>
     private bool TransformEvent(SseEvent e, JsonObject json, string type, int oi, List<SseEvent> output)
     {
         int ci = Int(json["content_index"]) ?? 0;
@@ -197,10 +200,11 @@ internal sealed class ResponsesStreamRewriter(ReasoningProtection? protect, IRes
         {
             case "response.output_text.delta":
                 var t = Texts(oi, ci);
-                var sent = t.Stream.Push(Str(json["delta"]) ?? "");
+                var was = Str(json["delta"]);
+                var sent = t.Stream.Push(was ?? "");
                 t.Sent.Append(sent);
-                json["delta"] = sent;
-                return true;
+                SetText(e, json, "delta", was, sent, "delta");
+                return false;
             case "response.output_text.done":
                 var d = Texts(oi, ci);
                 var tail = d.Stream.Flush();
@@ -219,13 +223,13 @@ internal sealed class ResponsesStreamRewriter(ReasoningProtection? protect, IRes
                     };
                     Emit(extra, e.Name is null ? null : "response.output_text.delta", oi, output);
                 }
-                json["text"] = d.Sent.ToString();
-                return true;
+                SetText(e, json, "text", Str(json["text"]), d.Sent.ToString(), "text");
+                return false;
             case "response.content_part.done":
                 if (json["part"] is JsonObject part && Type(part) == "output_text" && Str(part["text"]) is { } pt)
                 {
-                    part["text"] = _texts.TryGetValue((oi, ci), out var x) ? x.Sent.ToString() : Text!.Apply(pt);
-                    return true;
+                    SetText(e, part, "text", pt, _texts.TryGetValue((oi, ci), out var x) ? x.Sent.ToString() : Text!.Apply(pt), "part", "text");
+                    return false;
                 }
                 return false;
             case "response.output_item.done":
@@ -233,13 +237,18 @@ internal sealed class ResponsesStreamRewriter(ReasoningProtection? protect, IRes
                 {
                     for (int k = 0; k < content.Count; k++)
                         if (content[k] is JsonObject p && Type(p) == "output_text" && Str(p["text"]) is { } it)
-                            p["text"] = _texts.TryGetValue((oi, k), out var y) ? y.Sent.ToString() : Text!.Apply(it);
-                    return true;
+                            SetText(e, p, "text", it, _texts.TryGetValue((oi, k), out var y) ? y.Sent.ToString() : Text!.Apply(it), "item", "content", k, "text");
+                    return false;
                 }
                 return false;
             default:
                 return false;
         }
+    }
+
+    private static void SetText(SseEvent e, JsonObject parent, string name, string? was, string value, params PathStep[] path)
+    {
+        if (!string.Equals(was, value, StringComparison.Ordinal)) e.SetString(parent, name, value, path);
     }
 
     private (IResponseTextStream Stream, StringBuilder Sent) Texts(int oi, int ci)

@@ -8,7 +8,9 @@ namespace DistillGuard.Gateway.Streaming;
 
 /// <summary>
 /// One server-sent event. An event read from upstream keeps its exact bytes (<see cref="Raw"/>) and is written back
-/// byte for byte unless a rewriter replaced its data (<see cref="Json"/> set, <see cref="Raw"/> null).
+/// byte for byte unless a rewriter replaced its data (<see cref="Json"/> set, <see cref="Raw"/> null). An event whose
+/// only change is the value of some string fields (<see cref="SetString"/>) is written as its bytes with those values
+/// spliced in, not re-serialised.
 /// </summary>
 internal sealed class SseEvent
 {
@@ -52,11 +54,28 @@ internal sealed class SseEvent
     }
 
     /// <summary>Marks the data as rewritten: the event is written from <see cref="Json"/> from now on.</summary>
-    public void Changed() => Raw = null;
+    public void Changed() { Raw = null; _splices = null; }
+
+    private List<(PathStep[] Path, string Value)>? _splices;
+
+    /// <summary>
+    /// Sets a string field of the parsed data (<paramref name="parent"/>[<paramref name="name"/>], at
+    /// <paramref name="path"/> from the root, ending in <paramref name="name"/>). The event keeps its bytes with the new
+    /// value spliced in, unless it is re-serialised anyway (<see cref="Changed"/>).
+    /// </summary>
+    public void SetString(JsonObject parent, string name, string value, params PathStep[] path)
+    {
+        parent[name] = value;
+        if (Raw is not null) (_splices ??= []).Add((path, value));
+    }
 
     public void WriteTo(IBufferWriter<byte> w)
     {
-        if (Raw is not null) { w.Write(Raw); return; }
+        if (Raw is not null)
+        {
+            if (_splices is null) { w.Write(Raw); return; }
+            if (TrySplice(w)) return;
+        }
         var sb = new StringBuilder();
         if (Name is not null) sb.Append("event: ").Append(Name).Append('\n');
         if (Id is not null) sb.Append("id: ").Append(Id).Append('\n');
@@ -67,5 +86,34 @@ internal sealed class SseEvent
         var span = w.GetSpan(Encoding.UTF8.GetMaxByteCount(s.Length));
         int n = Encoding.UTF8.GetBytes(s, span);
         w.Advance(n);
+    }
+
+    /// <summary>
+    /// Writes the raw bytes with the spliced values when the data is one <c>data:</c> line whose every path is found;
+    /// false (nothing written) otherwise, and the event is re-serialised from <see cref="Json"/>.
+    /// </summary>
+    private bool TrySplice(IBufferWriter<byte> w)
+    {
+        if (Data is null || Data.Contains('\n') || Raw is null) return false;
+        var raw = Raw.AsSpan();
+        int lineStart = 0;
+        while (lineStart < raw.Length)
+        {
+            var rest = raw[lineStart..];
+            int end = rest.IndexOfAny((byte)'\n', (byte)'\r');
+            var line = end < 0 ? rest : rest[..end];
+            if (line.StartsWith("data:"u8))
+            {
+                int valueStart = lineStart + 5;
+                if (line.Length > 5 && line[5] == ' ') valueStart++;
+                int valueEnd = lineStart + line.Length;
+                if (!JsonSplice.TryWrite(raw[..valueStart], raw[valueStart..valueEnd], _splices!, w)) return false;
+                w.Write(raw[valueEnd..]);
+                return true;
+            }
+            if (end < 0) break;
+            lineStart += end + 1;
+        }
+        return false;
     }
 }
