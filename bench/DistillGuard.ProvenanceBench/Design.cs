@@ -63,6 +63,7 @@ internal static partial class Experiments
         return 0;
     }
 
+    /// <summary>The student's answers to prefix probes, round-robin, until <paramref name="tokens"/> tokens are spent.</summary>
     internal static List<(string, string)> Answers(DistillGuard.Provenance.Student.NGramStudent student, IReadOnlyList<WatermarkProbe> probes, int seed, long tokens)
     {
         var rng = new Random(seed * 31 + 7);

@@ -40,19 +40,7 @@ internal static partial class Experiments
 
     /// <summary>Asks the student to continue prefix probes until <paramref name="tokens"/> tokens are spent.</summary>
     internal static SuspectUnits Probe(NGramStudent student, IReadOnlyList<WatermarkProbe> probes, int seed, long tokens, int buckets = 0, IMemberPredictor? predictor = null)
-    {
-        var rng = new Random(seed * 31 + 7);
-        var answers = new List<(string, string)>();
-        long n = 0;
-        for (int i = 0; n < tokens; i = (i + 1) % probes.Count)
-        {
-            var p = probes[i];
-            var c = student.Continue(rng, p.Prefix, p.MaxTokens);
-            n += Math.Max(1, TokenCounter.Count(c));
-            answers.Add((p.Id, c));
-        }
-        return WatermarkProbes.Read(probes, answers, contextBuckets: buckets, predictor: predictor);
-    }
+        => WatermarkProbes.Read(probes, Experiments.Answers(student, probes, seed, tokens), contextBuckets: buckets, predictor: predictor);
 
     internal static List<string> TrainAndSample(List<string> corpus, double share, IReadOnlyList<WatermarkKey> keys, int seed, long tokens) =>
         Sample(TrainStudent(corpus, share, keys, seed), seed, tokens);

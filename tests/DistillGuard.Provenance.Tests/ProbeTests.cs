@@ -67,12 +67,7 @@ public sealed class ProbeTests
         for (int i = 0; i < 4 * probes.Count; i++) answers.Add((probes[i % probes.Count].Id, student.Continue(rng, probes[i % probes.Count].Prefix, probes[i % probes.Count].MaxTokens)));
         var units = WatermarkProbes.Read(probes, answers);
         Assert.True(units.Units.Count >= 50, $"{units.Units.Count} units");
-        var options = new ProvenanceOptions { Reference = reference };
-        var results = Enumerable.Range(0, 400).Select(k => ProvenanceTest.Score(units, WatermarkKey.FromSeed("probe-null-" + k), 1, options)).ToList();
-        int rejected = results.Count(r => r.PValue < 0.01);
-        Assert.True(rejected <= 10, $"{rejected} of 400 keys rejected at 0.01 (expected at most 4)");
-        var ks = KolmogorovSmirnov.Uniform(results.Select(r => r.PValueAbove + rng.NextDouble() * (r.PValue - r.PValueAbove)));
-        Assert.True(ks.PValue > 0.001, $"KS D {ks.D:F3}");
+        NullCalibration.AssertUniform(units, "probe-null-", new ProvenanceOptions { Reference = reference }, seed: 4);
     }
 
     [SharedDataFact]

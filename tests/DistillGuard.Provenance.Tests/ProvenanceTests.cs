@@ -86,12 +86,7 @@ public sealed class ProvenanceTests
         // The opposite preferences as the reference: p-values of clean text under 400 keys stay uniform.
         var flipped = ReferenceModel.FromTexts(clean.Select(t => new Watermarker(WatermarkKey.FromSeed("flip"), new WatermarkOptions { MaxChangeShare = 1, ChangeAllowanceWords = 1000 }).Apply(t)));
         var units = SuspectUnits.Collect(clean);
-        var rng = new Random(9);
-        var results = Enumerable.Range(0, 400).Select(k => ProvenanceTest.Score(units, WatermarkKey.FromSeed("lik-" + k), 1, likelihood with { Reference = flipped })).ToList();
-        int rejected = results.Count(r => r.PValue < 0.01);
-        Assert.True(rejected <= 10, $"{rejected} of 400 keys rejected at 0.01 (expected at most 4)");
-        var ks = KolmogorovSmirnov.Uniform(results.Select(r => r.PValueAbove + rng.NextDouble() * (r.PValue - r.PValueAbove)));
-        Assert.True(ks.PValue > 0.001, $"KS D {ks.D:F3}");
+        NullCalibration.AssertUniform(units, "lik-", likelihood with { Reference = flipped }, seed: 9);
     }
 
     /// <summary>Clean human and model text, 60 keys: rejections at 0.01 are at most 1 %, and randomised p-values are uniform.</summary>
@@ -188,12 +183,7 @@ public sealed class ProvenanceTests
         var clean = TestText.Docs();
         var units = SuspectUnits.Collect(clean);
         var flipped = ReferenceModel.FromTexts(clean.Select(t => new Watermarker(WatermarkKey.FromSeed("flip"), new WatermarkOptions { MaxChangeShare = 1, ChangeAllowanceWords = 1000 }).Apply(t)));
-        var rng = new Random(8);
-        var results = Enumerable.Range(0, 400).Select(k => ProvenanceTest.Score(units, WatermarkKey.FromSeed("ref-" + k), 1, new ProvenanceOptions { Reference = flipped })).ToList();
-        int rejected = results.Count(r => r.PValue < 0.01);
-        Assert.True(rejected <= 10, $"{rejected} of 400 keys rejected at 0.01 (expected at most 4)");
-        var ks = KolmogorovSmirnov.Uniform(results.Select(r => r.PValueAbove + rng.NextDouble() * (r.PValue - r.PValueAbove)));
-        Assert.True(ks.PValue > 0.001, $"KS D {ks.D:F3}");
+        NullCalibration.AssertUniform(units, "ref-", new ProvenanceOptions { Reference = flipped }, seed: 8);
     }
 
     [SharedDataFact]

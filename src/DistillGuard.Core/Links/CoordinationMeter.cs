@@ -136,14 +136,14 @@ public sealed class CoordinationMeter
     }
 
     /// <summary>
-    /// Share of the <paramref name="sampled"/> members created in a burst ("bursts of new accounts" in the public record),
+    /// Share of the group's <paramref name="members"/> created in a burst ("bursts of new accounts" in the public record),
     /// judged against the log's own sign-ups: a member is in a burst when at least three of the members signed up within
     /// the burst window centred on its sign-up, and far more than the log's sign-up rate in that window would put there
     /// (Poisson tail below 1e-3 for the members' share of the log). An operation that registers its accounts in several
     /// batches is as bursty as one that registers them at once; a campus or a company whose accounts signed up over
     /// months is not, even when a few happen to share a day.
     /// </summary>
-    private double BurstShare(List<long> created, int sampled)
+    private double BurstShare(List<long> created, int members)
     {
         if (created.Count < 3) return 0;
         created.Sort();
@@ -156,12 +156,12 @@ public sealed class CoordinationMeter
             long lo = created[i] - half, hi = created[i] + half;
             int k = CountIn(created, lo, hi);
             if (k < 3) continue;
-            // the expected number of the sampled members in this window if they signed up like the log's accounts
+            // the expected number of the members in this window if they signed up like the log's accounts
             double share = (double)CountIn(pop, lo, hi) / pop.Length;
             double lambda = created.Count * share;
             if (PoissonTail(k, lambda) < 1e-3) inBurst++;
         }
-        return (double)inBurst / sampled;
+        return (double)inBurst / members;
     }
 
     private static int CountIn(IReadOnlyList<long> sorted, long lo, long hi) => LowerBound(sorted, hi + 1) - LowerBound(sorted, lo);

@@ -63,6 +63,7 @@ public sealed class AccountScorer
                 verdict = VerdictKind.Campaign;
                 campaignId = finding.Id;
                 score = 0.6 + 0.4 * finding.Score * 0.5;
+                // counted on the finding as published (a split part carries the whole campaign's member values)
                 int harvesting = card.Members.Count(m => finding.Members.BinarySearch(m) is var q and >= 0 && finding.Corroborated[q]
                     && finding.MemberHarvest[q] >= CampaignAssembler.MemberHarvestForCampaign);
                 reasons.Add(new Reason
