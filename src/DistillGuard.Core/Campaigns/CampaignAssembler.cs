@@ -614,7 +614,8 @@ public sealed class CampaignAssembler
             bool tied = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network);
             bool asOne = coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5
                 || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
-                || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5);
+                || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5)
+                || members.Count(m => _builder.OperatorEvidence(m) > 0) >= 0.5 * members.Count;   // an operator cluster (tied, one harness)
             if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
         }
         // An organisation that openly runs many accounts of its own — two thirds verified, paid or enterprise accounts
@@ -667,7 +668,10 @@ public sealed class CampaignAssembler
             hosting.IntersectWith(prompt);
             owned.UnionWith(hosting);
         }
-        double acting = Math.Max(coord.Score, (double)Math.Max(onReplay.Count, owned.Count) / members.Count);
+        // And members of an operator cluster (KeyGroupBuilder.OperatorEvidence) are tied by identity and run one harness
+        // by definition: they count as acting as one.
+        int operating = members.Count(m => _builder.OperatorEvidence(m) > 0);
+        double acting = Math.Max(coord.Score, (double)Math.Max(Math.Max(onReplay.Count, owned.Count), operating) / members.Count);
         // The operator's cards: at least half of a card's holders (three or more) are corroborated members with harvest
         // evidence. Every member paying with one is the operation's account, whatever it asked itself (a hydra's
         // accounts that relay ordinary customers' traffic, or have not harvested yet). Judged after the score: it names

@@ -15,6 +15,42 @@ public sealed class CoordinationMeter
     public const double DeclaredShare = 2.0 / 3;
 
     private const int Sample = 24;
+
+    /// <summary>Fewest exchanges for an account's daily rhythm to be judged: one an hour on average.</summary>
+    public const int MinExchangesForDay = 24;
+
+    /// <summary>
+    /// Whether the account runs round the clock: its quietest eight consecutive hours of the day (UTC, wrapping) hold at
+    /// least an eighth of its exchanges. A person sleeps — a person's quietest third of the day holds a few per cent of
+    /// their requests, whatever their time zone — where a job served round-robin has no quiet third (a third of its
+    /// exchanges there). Null when the account has too few exchanges to tell (<see cref="MinExchangesForDay"/>).
+    /// </summary>
+    public static bool? RoundTheClock(AccountProfile p)
+    {
+        var h = p.Hours;
+        int n = 0;
+        foreach (var c in h) n += c;
+        if (n < MinExchangesForDay) return null;
+        int window = 0;
+        for (int i = 0; i < 8; i++) window += h[i];
+        int min = window;
+        for (int start = 1; start < 24; start++)
+        {
+            window += h[(start + 7) % 24] - h[start - 1];
+            min = Math.Min(min, window);
+        }
+        return min >= n / 8.0;
+    }
+
+    /// <summary>Share of the members whose rhythm can be judged that run round the clock (<see cref="RoundTheClock"/>), or 0
+    /// when fewer than three, or fewer than a quarter of the members, can be judged.</summary>
+    public double RoundTheClockShare(IReadOnlyList<int> members)
+    {
+        int judged = 0, machine = 0;
+        foreach (var m in members)
+            if (RoundTheClock(_profiles[m]) is bool rc) { judged++; if (rc) machine++; }
+        return judged < 3 || judged < 0.25 * members.Count ? 0 : (double)machine / judged;
+    }
     private readonly IReadOnlyList<AccountProfile> _profiles;
     private readonly Func<int, AccountRecord?> _registry;
     private readonly long _burstMs;
@@ -99,26 +135,28 @@ public sealed class CoordinationMeter
 
     /// <summary>
     /// The members that belong to an organisation's declared fleet: verified accounts outside the free, edu, research and
-    /// startup programs under one organisation name, at least three of them and two thirds of the members carrying it. An organisation that
+    /// startup programs under one organisation name, at least three of them and two thirds of the members carrying it, and
+    /// then every member carrying that name (the fleet's unverified accounts included). An organisation that
     /// identifies itself is not a hidden operator; a hydra's bought or fresh accounts carry names of their own or none.
     /// </summary>
     public HashSet<int> DeclaredFleetMembers(IReadOnlyList<int> members)
     {
-        var byName = new Dictionary<string, (List<int> Declared, int Carriers)>(StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, (List<int> Declared, List<int> Carriers)>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in members)
         {
             var r = _registry(m);
             if (r is null || string.IsNullOrWhiteSpace(r.OrgName)) continue;
             var key = r.OrgName.Trim();
-            if (!byName.TryGetValue(key, out var e)) e = (new List<int>(), 0);
+            if (!byName.TryGetValue(key, out var e)) byName[key] = e = (new List<int>(), new List<int>());
             if (r.Verified == true && !r.IsProgramTier) e.Declared.Add(m);
-            byName[key] = (e.Declared, e.Carriers + 1);
+            e.Carriers.Add(m);
         }
         // A fleet declares itself as a whole: at least three of its accounts, and two thirds of those carrying the name,
         // verified outside the programs. A name that a few free or unverified accounts also carry is not a declaration.
         var result = new HashSet<int>();
+        // Once the name is declared, its other carriers are the fleet's too: a fleet keeps some accounts unverified.
         foreach (var (declared, carriers) in byName.Values)
-            if (declared.Count >= 3 && declared.Count >= DeclaredShare * carriers) result.UnionWith(declared);
+            if (declared.Count >= 3 && declared.Count >= DeclaredShare * carriers.Count) result.UnionWith(carriers);
         return result;
     }
 

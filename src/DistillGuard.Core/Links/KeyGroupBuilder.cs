@@ -224,14 +224,17 @@ public sealed class KeyGroupBuilder
     /// and hosting addresses few others share) is an operation whatever its requests look like when it is
     /// <b>tied by identity</b> — cards shared by at least half the members (a card is one payer's), or at least two kinds
     /// of identity (payment, e-mail domain, network) each shared with another member by at least half the members —
-    /// <b>and acts as one</b>: half of it signed up in bursts (<see cref="Coordination.CreationBurst"/>),
-    /// and it runs one harness (one parameter vector on ≥ 80 % of sampled members, one system prompt on half of them, or
-    /// machine-regular timing on half of them) — and its accounts are mostly fresh or program-tier, and it is not an
-    /// organisation's declared fleet. Each look-alike lacks one side: a corporate card's employees and a campus NAT's
-    /// students signed up over years and run no common harness; an agent platform's users share its prompt and hosting
-    /// but each pays with its own card; a declared fleet says who runs it.
+    /// <b>and acts as one</b>: it runs one harness (one parameter vector on ≥ 80 % of sampled members, one system prompt
+    /// on half of them, machine-regular timing on half of them, or a round-the-clock schedule on half of those whose day
+    /// can be judged, <see cref="CoordinationMeter.RoundTheClock"/>) — and it is not an organisation's declared fleet (its
+    /// unverified accounts included). Sign-up bursts and fresh or program-tier accounts are reported alongside but not
+    /// required: an operation that bought aged accounts has neither, and until session 9 this rule asked for both, which
+    /// left every aged-account operation of the development logs without operator evidence. Each look-alike lacks one
+    /// side: a corporate card's employees and a campus NAT's students run no common harness (development logs: at most
+    /// 42 % on one parameter vector, no shared system prompt); an agent platform's users share its prompt and hosting but
+    /// each pays with its own card; a declared fleet says who runs it.
     /// </summary>
-    private void MeasureOperators(Func<int, int> find, int[] clusterSize, int keyLimit, CoordinationMeter meter)
+    private void MeasureOperators(Func<int, int> find, int[] clusterSize, Func<KeyGroup, bool> clusters, CoordinationMeter meter)
     {
         int n = _in.Profiles.Count;
         _operator = new double[n];
@@ -240,7 +243,7 @@ public sealed class KeyGroupBuilder
         var kinds = new byte[n];
         foreach (var g in _ordered)
         {
-            if (!IdentityClusterKind(g.Kind) || g.Members.Count < 2 || g.Members.Count > keyLimit) continue;
+            if (!IdentityClusterKind(g.Kind) || g.Members.Count < 2 || !clusters(g)) continue;
             byte bit = g.Kind switch { LinkKind.Payment => 1, LinkKind.EmailDomain => 2, _ => 4 };
             foreach (var m in g.Members) kinds[m] |= bit;
         }
@@ -263,7 +266,6 @@ public sealed class KeyGroupBuilder
             bool paying = list.Count(m => (kinds[m] & 1) != 0) >= 0.5 * list.Count;
             if (tiedKinds < 2 && !paying) continue;
             var c = meter.Measure(list);
-            if (c.CreationBurst < 0.5 || c.Freshness < 0.5 || c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) continue;
             var prompts = new Dictionary<ulong, int>();
             foreach (var m in list)
             {
@@ -272,21 +274,34 @@ public sealed class KeyGroupBuilder
                 if (t >= 0) prompts[sp.KeyAt(t)] = prompts.GetValueOrDefault(sp.KeyAt(t)) + 1;
             }
             double prompt = prompts.Count == 0 ? 0 : (double)prompts.Values.Max() / list.Count;
-            bool harness = c.IdenticalParams >= 0.8 || prompt >= 0.5 || c.Regularity >= 0.5;
+            double roundTheClock = meter.RoundTheClockShare(list);
+            bool harness = c.IdenticalParams >= 0.8 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5;
+            if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) continue;
+            // Accounts that identify themselves — verified, paying outside the free and program tiers — are a customer's
+            // own, whatever names they carry (one company's "GmbH" and "Ltd" workers on a job queue): two thirds of them
+            // and the cluster is an organisation's fleet, not an operator hiding who it is. A hydra's fresh, free, program
+            // or bought accounts are not (development logs: no campaign above one half; fleets, corporate cards and
+            // enterprise batch jobs 0.8–1.0).
+            int established = list.Count(m => _in.Records[m] is { Verified: true, IsProgramTier: false });
+            if (established >= CoordinationMeter.DeclaredShare * list.Count) continue;
             if (!harness) continue;
             foreach (var m in list) _operator[m] = OperatorStrength;
             _operatorClusters.Add(list);
             string tied = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses") }
                 .Where(t => list.Count(m => (kinds[m] & t.Item1) != 0) >= 0.5 * list.Count).Select(t => t.Item2));
-            var acts = new List<string> { $"{c.CreationBurst:P0} signed up in bursts (at least three within {_in.Options.CreationBurstHours} h, far above the log's sign-up rate)" };
+            var acts = new List<string>();
             if (c.IdenticalParams >= 0.8) acts.Add($"{c.IdenticalParams:P0} on one parameter vector");
             if (prompt >= 0.5) acts.Add($"{prompt:P0} on one system prompt");
             if (c.Regularity >= 0.5) acts.Add($"{c.Regularity:P0} on machine-regular timing");
+            if (roundTheClock >= 0.5) acts.Add($"{roundTheClock:P0} round the clock, with no quiet third of the day");
             string detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"one of {list.Count} accounts tied by shared {tied} that act as one ({string.Join(", ", acts)}; {c.Freshness:P0} fresh or program-tier): operator evidence, whatever the requests ask");
+                $"one of {list.Count} accounts tied by shared {tied} that act as one ({string.Join(", ", acts)}; {c.CreationBurst:P0} signed up in bursts, {c.Freshness:P0} fresh or program-tier): operator evidence, whatever the requests ask");
             foreach (var m in list) _operatorDetail[m] = detail;
         }
     }
+
+    private static bool OperatorCarries(LinkKind kind)
+        => kind.Family() is LinkFamily.Registration or LinkFamily.Network || kind is LinkKind.SystemPrompt or LinkKind.Template or LinkKind.Skeleton;
 
     private static bool ClusterKey(KeyGroup g) => g.Kind is LinkKind.Payment or LinkKind.EmailDomain || (g.Kind is LinkKind.Ip or LinkKind.Prefix && g.Hosting);
 
@@ -306,12 +321,18 @@ public sealed class KeyGroupBuilder
         // connect them: it may be a NAT or a platform's egress, whose users are independent customers (with every
         // address connecting, a platform's users harvesting a little above the base rate were flagged on development
         // logs when a link family was switched off). Each cluster's lift is measured once.
+        // An e-mail domain more common than the log's yardstick of a popular domain (√N accounts, rarity below one half;
+        // see CampaignAssembler.Coverage) connects only when its holders are mostly tied to one another already — at
+        // most one card-or-hosting cluster for every two holders. A public webmail provider is a few per cent of every
+        // log and its holders are strangers, each paying with a card of its own: with the N/20 limit alone, mail.com,
+        // 163.com and yahoo.com chained a thousand strangers and three operations into one cluster whose lift was that
+        // of the mixture. An operation's own domain is as common, but its holders share its cards.
         int clusterKeyLimit = Math.Max(3, population / 20);
+        int domainLimit = Math.Max(3, (int)Math.Sqrt(population));
         var parent = Enumerable.Range(0, _in.Profiles.Count).ToArray();
         int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
-        foreach (var g in _ordered)
+        void Union(KeyGroup g)
         {
-            if (!ClusterKey(g) || g.Members.Count < 2 || g.Members.Count > clusterKeyLimit) continue;
             int r0 = Find(g.Members[0]);
             for (int i = 1; i < g.Members.Count; i++)
             {
@@ -319,6 +340,24 @@ public sealed class KeyGroupBuilder
                 if (ri != r0) { parent[Math.Max(ri, r0)] = Math.Min(ri, r0); r0 = Math.Min(ri, r0); }
             }
         }
+        var connecting = new HashSet<KeyGroup>(ReferenceEqualityComparer.Instance);
+        foreach (var g in _ordered)
+            if (ClusterKey(g) && g.Kind != LinkKind.EmailDomain && g.Members.Count >= 2 && g.Members.Count <= clusterKeyLimit) connecting.Add(g);
+        foreach (var g in connecting) Union(g);
+        var roots = new HashSet<int>();
+        foreach (var g in _ordered)
+        {
+            if (g.Kind != LinkKind.EmailDomain || g.Members.Count < 2 || g.Members.Count > clusterKeyLimit) continue;
+            if (g.Members.Count > domainLimit)
+            {
+                roots.Clear();
+                foreach (var m in g.Members) roots.Add(Find(m));
+                if (roots.Count > g.Members.Count / 2) continue;
+            }
+            connecting.Add(g);
+        }
+        foreach (var g in _ordered) if (g.Kind == LinkKind.EmailDomain && connecting.Contains(g)) Union(g);
+        bool Clusters(KeyGroup g) => connecting.Contains(g);
         var clusterSize = new int[_in.Profiles.Count];
         var clusterHarvesting = new int[_in.Profiles.Count];
         for (int i = 0; i < _in.Profiles.Count; i++)
@@ -344,7 +383,7 @@ public sealed class KeyGroupBuilder
         for (int i = 0; i < clusterLift.Length; i++)
             if (clusterSize[i] >= 2) clusterLift[i] = HarvestLift.Of(clusterHarvesting[i], clusterSize[i], HarvestBaseRate);
         var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
-        MeasureOperators(Find, clusterSize, clusterKeyLimit, meter);
+        MeasureOperators(Find, clusterSize, g => g.Kind == LinkKind.EmailDomain ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit, meter);
         _clusterLift = new double[_in.Profiles.Count];
         if (!opt.Disabled("group"))
             for (int i = 0; i < _clusterLift.Length; i++) _clusterLift[i] = clusterLift[Find(i)];
@@ -381,11 +420,13 @@ public sealed class KeyGroupBuilder
                 double lift = HarvestLift.Of(k, m, HarvestBaseRate);
                 // An operator's identity keys are each small (eight accounts to a card) but together large: an identity
                 // key is also judged as part of the cluster of accounts its kind of keys connects.
-                if (ClusterKey(g) && m <= clusterKeyLimit) lift = Math.Max(lift, clusterLift[Find(g.Members[0])]);
+                if (ClusterKey(g) && Clusters(g)) lift = Math.Max(lift, clusterLift[Find(g.Members[0])]);
                 g.HarvestShare = Math.Max(g.HarvestShare, lift);
             }
-            // Keys inside an operator cluster (tied by identity, acting as one) carry its operator evidence.
-            if (g.Kind.Family() is LinkFamily.Registration or LinkFamily.Network)
+            // Keys inside an operator cluster (tied by identity, acting as one) carry its operator evidence: its identity
+            // and the harness its accounts run (the system prompt), in proportion to the holders that are its. (Templates
+            // too joined operations that share a task format into one block on development logs.)
+            if (OperatorCarries(g.Kind))
             {
                 double op = 0;
                 for (int i = 0; i < m; i++) op += _operator[g.Members[i]];
@@ -409,9 +450,9 @@ public sealed class KeyGroupBuilder
         double h = g.Harvest[i] >= 0 && g.Kind != LinkKind.ArtifactReplay
             ? HarvestStrength.OnKey(g.Counts[i], g.Harvest[i])
             : _in.Harvest[g.Members[i]];
-        // On the identity its operator shares (cards, domains, addresses), a member of an operator cluster is bound as
-        // strongly as its operator evidence says, whatever it asked through that key.
-        if (g.Kind.Family() is LinkFamily.Registration or LinkFamily.Network && g.Members[i] < _operator.Length)
+        // On the identity and harness its operator shares (cards, domains, addresses, system prompt), a member of
+        // an operator cluster is bound as strongly as its operator evidence says, whatever it asked through that key.
+        if (OperatorCarries(g.Kind) && g.Members[i] < _operator.Length)
             h = Math.Max(h, _operator[g.Members[i]]);
         return h;
     }

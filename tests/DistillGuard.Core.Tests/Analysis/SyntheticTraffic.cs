@@ -54,6 +54,9 @@ public sealed class SyntheticTraffic
         /// <summary>More accounts of campaign D on its cards, signed up in its burst, that carry only its relayed customers'
         /// ordinary requests (no harvest of their own) from residential addresses on a human schedule.</summary>
         public int StationRelayAccounts { get; init; }
+        /// <summary>Campaign D runs on bought aged accounts: paid tier, signed up one by one over the two years before the
+        /// log (no burst, nothing fresh), some verified, each under a name of its own.</summary>
+        public bool StationAged { get; init; }
         /// <summary>Output budget of campaign D's requests.</summary>
         public int StationBudget { get; init; } = 64000;
         /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
@@ -551,7 +554,9 @@ public sealed class SyntheticTraffic
         long release = Start + 4 * Day + 2 * Hour;
         var members = new List<int>();
         for (int i = 0; i < _s.StationAccounts; i++)
-            members.Add(NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1]));
+            members.Add(_s.StationAged
+                ? NewAccount("station", "D", "paid", _r.NextDouble() < 0.5, Start - (30 + _r.Next(0, 700)) * Day - _r.Next(0, 86400) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1])
+                : NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1]));
         for (int i = 0; i < _s.StationRelayAccounts; i++)
         {
             int a = NewAccount("station-relay", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", Popular(PopularAgents), Popular(PopularJa4));

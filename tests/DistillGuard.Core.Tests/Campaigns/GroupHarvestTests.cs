@@ -126,6 +126,19 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_StationOnBoughtAgedAccounts_IsFoundOnOperatorEvidence_AndLookalikesStayClear(int seed)
+    {
+        // The same station on accounts bought aged: no sign-up burst, nothing fresh or program-tier. It is still tied by
+        // its cards and runs one harness (one system prompt, one parameter vector); the corporate card's employees, the
+        // campus and the agent platform each lack one side and stay clear (AssertOperationFound).
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationAged = true });
+        AssertOperationFound(t, "station", 0.9, "operator-evidence", "on one system prompt");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_ThrottledHydraSignedUpInBatches_IsFoundOnItsOperatorCluster_AndLookalikesStayClear(int seed)
     {
         // A handful of ordinary-looking requests per account: no harvest signal and too little volume for a dense block.
