@@ -223,7 +223,8 @@ public sealed class KeyGroupBuilder
     /// Operator evidence that stands on its own. An identity cluster (accounts connected through cards, e-mail domains
     /// and hosting addresses few others share) is an operation whatever its requests look like when it is
     /// <b>tied by identity</b> — cards shared by at least half the members (a card is one payer's), or at least two kinds
-    /// of identity (payment, e-mail domain, network) each shared with another member by at least half the members —
+    /// of identity (payment, e-mail domain, network, sign-up bursts) each shared with another member by (or, for bursts,
+    /// holding for) at least half the members —
     /// <b>and acts as one</b>: it runs one harness (one parameter vector on ≥ 80 % of sampled members, one system prompt
     /// on half of them, machine-regular timing on half of them, or a round-the-clock schedule on half of those whose day
     /// can be judged, <see cref="CoordinationMeter.RoundTheClock"/>) — and it is not an organisation's declared fleet (its
@@ -262,10 +263,15 @@ public sealed class KeyGroupBuilder
             foreach (byte bit in new byte[] { 1, 2, 4 })
                 if (list.Count(m => (kinds[m] & bit) != 0) >= 0.5 * list.Count) tiedKinds++;
             // A payment instrument is one payer's: half the cluster paying with cards it shares ties it by itself. An
-            // e-mail domain (an organisation's, declared) or an address (a NAT's) ties a cluster only with another kind.
+            // e-mail domain (an organisation's, declared) or an address (a NAT's) ties a cluster only with another kind —
+            // and signing up in bursts far above the log's sign-up rate is one ("bursts of new accounts" in the public
+            // record): a domain whose accounts were registered in batches is an operator's, where a company's or a
+            // campus's accounts signed up over months (development logs: legitimate clusters 0.00–0.27 in bursts).
             bool paying = list.Count(m => (kinds[m] & 1) != 0) >= 0.5 * list.Count;
-            if (tiedKinds < 2 && !paying) continue;
+            if (tiedKinds == 0 && !paying) continue;
             var c = meter.Measure(list);
+            if (c.CreationBurst >= 0.5) tiedKinds++;
+            if (tiedKinds < 2 && !paying) continue;
             var prompts = new Dictionary<ulong, int>();
             foreach (var m in list)
             {
