@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -42,7 +43,7 @@ public static class StreamingEndpoints
             if (size is { IsReadOnly: false }) size.MaxRequestBodySize = maxBody;
             if (http.Request.ContentLength > maxBody)
                 return Results.Json(new { error = $"body of {http.Request.ContentLength} bytes is larger than the limit of {maxBody} bytes: send it in parts" }, statusCode: 413);
-            byte[] body;
+            PooledBody body;
             try { body = await ReadBody(http.Request, maxBody); }
             catch (TooLargeException e)
             {
@@ -53,7 +54,9 @@ public static class StreamingEndpoints
             }
             catch (InvalidDataException e) { return Results.Json(new { error = e.Message }, statusCode: 400); }
             catch (BadHttpRequestException e) { return Results.Json(new { error = e.Message }, statusCode: e.StatusCode); }
-            var r = detector.Ingest(body, "http");
+            IngestResult r;
+            try { r = detector.Ingest(body.Memory, "http"); }
+            finally { body.Dispose(); }
             if (r.Busy)
             {
                 http.Response.Headers.RetryAfter = "1";
@@ -124,7 +127,35 @@ public static class StreamingEndpoints
 
     private sealed class TooLargeException(string message) : Exception(message);
 
-    private static async Task<byte[]> ReadBody(HttpRequest request, long maxBody)
+    /// <summary>A request body in a buffer rented from the shared pool (bulk loads send tens of MB per request: a fresh
+    /// array per request, grown by doubling, would churn the large-object heap and force full collections).</summary>
+    private sealed class PooledBody : IDisposable
+    {
+        private byte[] _buffer;
+        private int _length;
+        public PooledBody(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 4096));
+        public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, _length);
+        public int Length => _length;
+        public Memory<byte> Free(int atLeast)
+        {
+            if (_buffer.Length - _length < atLeast)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max((long)_buffer.Length * 2, (long)_length + atLeast)));
+                _buffer.AsSpan(0, _length).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = bigger;
+            }
+            return _buffer.AsMemory(_length);
+        }
+        public void Advance(int n) => _length += n;
+        public void Dispose()
+        {
+            var b = Interlocked.Exchange(ref _buffer, Array.Empty<byte>());
+            if (b.Length > 0) ArrayPool<byte>.Shared.Return(b);
+        }
+    }
+
+    private static async Task<PooledBody> ReadBody(HttpRequest request, long maxBody)
     {
         Stream s = request.Body;
         string encoding = request.Headers.ContentEncoding.ToString();
@@ -132,26 +163,34 @@ public static class StreamingEndpoints
         if (gzip is not null) s = gzip;
         else if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"unsupported Content-Encoding '{encoding}' (gzip or none)");
-        var ms = new MemoryStream();
-        var buffer = new byte[81920];
+        // a plain body's length is known (and already checked against the limit): read it into one buffer of that size
+        long hint = gzip is null && request.ContentLength is long cl and >= 0 ? cl + 1 : 81920;
+        var body = new PooledBody((int)Math.Min(Math.Min(hint, maxBody + 1), Array.MaxLength));
         int n;
         try
         {
-            while ((n = await s.ReadAsync(buffer)) > 0)
+            while ((n = await s.ReadAsync(body.Free(16384))) > 0)
             {
-                ms.Write(buffer, 0, n);
-                if (ms.Length > maxBody) throw new TooLargeException($"body larger than the limit of {maxBody} bytes (after decompression): send it in parts");
+                body.Advance(n);
+                if (body.Length > maxBody) throw new TooLargeException($"body larger than the limit of {maxBody} bytes (after decompression): send it in parts");
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == 413)
         {
+            body.Dispose();
             throw new TooLargeException($"body larger than the limit of {maxBody} bytes: send it in parts");
         }
         catch (InvalidDataException e) when (gzip is not null)
         {
+            body.Dispose();
             throw new InvalidDataException($"Content-Encoding gzip, but the body is not gzip: {e.Message}");
         }
-        return ms.ToArray();
+        catch
+        {
+            body.Dispose();
+            throw;
+        }
+        return body;
     }
 
     private static IResult Json(Action<Utf8JsonWriter> write)
