@@ -44,7 +44,8 @@ public static class StreamingEndpoints
             if (http.Request.ContentLength > maxBody)
                 return Results.Json(new { error = $"body of {http.Request.ContentLength} bytes is larger than the limit of {maxBody} bytes: send it in parts" }, statusCode: 413);
             PooledBody body;
-            try { body = await ReadBody(http.Request, maxBody); }
+            StreamingDetector.BodyBatch? batch = null;
+            try { (body, batch) = await ReadBody(http.Request, maxBody, detector); }
             catch (TooLargeException e)
             {
                 // The rest of a body within the transfer limit (a gzip body too large only once inflated) is read and
@@ -55,7 +56,7 @@ public static class StreamingEndpoints
             catch (InvalidDataException e) { return Results.Json(new { error = e.Message }, statusCode: 400); }
             catch (BadHttpRequestException e) { return Results.Json(new { error = e.Message }, statusCode: e.StatusCode); }
             IngestResult r;
-            try { r = detector.Ingest(body.Memory, "http"); }
+            try { r = batch is not null ? batch.Complete(body.Length, "http") : detector.Ingest(body.Memory, "http"); }
             finally { body.Dispose(); }
             if (r.Busy)
             {
@@ -135,6 +136,8 @@ public static class StreamingEndpoints
         private int _length;
         public PooledBody(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 4096));
         public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, _length);
+        /// <summary>The whole buffer (fixed until <see cref="Free"/> has to grow it).</summary>
+        public ReadOnlyMemory<byte> Whole => _buffer;
         public int Length => _length;
         public Memory<byte> Free(int atLeast)
         {
@@ -155,7 +158,10 @@ public static class StreamingEndpoints
         }
     }
 
-    private static async Task<PooledBody> ReadBody(HttpRequest request, long maxBody)
+    /// <summary>Reads the body into a pooled buffer. A plain body of known length fills one buffer of that size, and its
+    /// complete lines are parsed while the rest arrives (<see cref="StreamingDetector.Begin"/>; the batch returned);
+    /// a gzip body or one of unknown length is read whole first (no batch).</summary>
+    private static async Task<(PooledBody Body, StreamingDetector.BodyBatch? Batch)> ReadBody(HttpRequest request, long maxBody, StreamingDetector detector)
     {
         Stream s = request.Body;
         string encoding = request.Headers.ContentEncoding.ToString();
@@ -164,33 +170,44 @@ public static class StreamingEndpoints
         else if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"unsupported Content-Encoding '{encoding}' (gzip or none)");
         // a plain body's length is known (and already checked against the limit): read it into one buffer of that size
-        long hint = gzip is null && request.ContentLength is long cl and >= 0 ? cl + 1 : 81920;
+        bool sized = gzip is null && request.ContentLength is long cl && cl >= 0 && cl < Array.MaxLength;
+        long hint = sized ? request.ContentLength!.Value + 1 : 81920;
         var body = new PooledBody((int)Math.Min(Math.Min(hint, maxBody + 1), Array.MaxLength));
+        // the buffer never moves while it holds no more than the declared length, so pieces can be parsed in place
+        var batch = sized ? detector.Begin(body.Whole) : null;
         int n;
         try
         {
-            while ((n = await s.ReadAsync(body.Free(16384))) > 0)
+            while ((n = await s.ReadAsync(body.Free(batch is null ? 16384 : 1))) > 0)
             {
                 body.Advance(n);
                 if (body.Length > maxBody) throw new TooLargeException($"body larger than the limit of {maxBody} bytes (after decompression): send it in parts");
+                if (batch is not null)
+                {
+                    if (body.Length >= body.Whole.Length) throw new InvalidDataException("body longer than its Content-Length");
+                    batch.Received(body.Length);
+                }
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == 413)
         {
+            batch?.Abandon();
             body.Dispose();
             throw new TooLargeException($"body larger than the limit of {maxBody} bytes: send it in parts");
         }
         catch (InvalidDataException e) when (gzip is not null)
         {
+            batch?.Abandon();
             body.Dispose();
             throw new InvalidDataException($"Content-Encoding gzip, but the body is not gzip: {e.Message}");
         }
         catch
         {
+            batch?.Abandon();
             body.Dispose();
             throw;
         }
-        return body;
+        return (body, batch);
     }
 
     private static IResult Json(Action<Utf8JsonWriter> write)
