@@ -105,7 +105,7 @@ public static class TemplateClusterer
             }
             for (int t = 0; t < Tables; t++)
             {
-                int b = (t << SampleBits) | (int)Sample(leader, Samples[t]);
+                int b = (t << SampleBits) | SampleKey(leader, ByteKeys[t]);
                 int node = nodes++;
                 sc.Leader[node] = leader;
                 sc.Rank[node] = rank;
@@ -123,7 +123,7 @@ public static class TemplateClusterer
             foreach (var s in seeds) if (seen.Add(s)) Insert(s);
             foreach (var (fp, _) in items)
             {
-                for (int t = 0; t < Tables; t++) keys[t] = (t << SampleBits) | (int)Sample(fp, Samples[t]);
+                for (int t = 0; t < Tables; t++) keys[t] = (t << SampleBits) | SampleKey(fp, ByteKeys[t]);
                 ulong best = 0; int bestRank = int.MaxValue; bool found = false;
                 for (int t = 0; t < Tables; t++)
                     for (int n = heads[keys[t]]; n >= 0; n = sc.Next[n])
@@ -198,6 +198,27 @@ public static class TemplateClusterer
         ulong mask = width >= 64 ? ulong.MaxValue : (1UL << width) - 1;
         return ((fp >> shift) & mask) | ((ulong)t << 58);
     }
+
+    /// <summary>Per table, each byte value's share of the sampled key at each of the fingerprint's 8 byte positions: a
+    /// key is 8 lookups OR-ed together, the same value <see cref="Sample"/> computes bit by bit.</summary>
+    private static readonly ushort[][] ByteKeys = BuildByteKeys();
+
+    private static ushort[][] BuildByteKeys()
+    {
+        var keys = new ushort[Tables][];
+        for (int t = 0; t < Tables; t++)
+        {
+            keys[t] = new ushort[8 * 256];
+            for (int b = 0; b < 8; b++)
+                for (int v = 0; v < 256; v++)
+                    keys[t][b * 256 + v] = (ushort)Sample((ulong)v << (8 * b), Samples[t]);
+        }
+        return keys;
+    }
+
+    private static int SampleKey(ulong fp, ushort[] k)
+        => k[(int)(fp & 0xFF)] | k[256 + (int)((fp >> 8) & 0xFF)] | k[512 + (int)((fp >> 16) & 0xFF)] | k[768 + (int)((fp >> 24) & 0xFF)]
+         | k[1024 + (int)((fp >> 32) & 0xFF)] | k[1280 + (int)((fp >> 40) & 0xFF)] | k[1536 + (int)((fp >> 48) & 0xFF)] | k[1792 + (int)(fp >> 56)];
 
     private static ulong Sample(ulong fp, int[] positions)
     {
