@@ -128,13 +128,15 @@ public static class StreamingEndpoints
 
     private sealed class TooLargeException(string message) : Exception(message);
 
-    /// <summary>A request body in a buffer rented from the shared pool (bulk loads send tens of MB per request: a fresh
-    /// array per request, grown by doubling, would churn the large-object heap and force full collections).</summary>
+    /// <summary>A request body in a pooled buffer (bulk loads send tens of MB per request: a fresh array per request, grown
+    /// by doubling, would churn the large-object heap and force full collections). The pool is the service's own and
+    /// keeps at most two buffers of each size (the shared pool would keep up to eight per core and size).</summary>
     private sealed class PooledBody : IDisposable
     {
+        private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(1 << 30, 2);
         private byte[] _buffer;
         private int _length;
-        public PooledBody(int capacity) => _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 4096));
+        public PooledBody(int capacity) => _buffer = Pool.Rent(Math.Max(capacity, 4096));
         public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, _length);
         /// <summary>The whole buffer (fixed until <see cref="Free"/> has to grow it).</summary>
         public ReadOnlyMemory<byte> Whole => _buffer;
@@ -143,9 +145,9 @@ public static class StreamingEndpoints
         {
             if (_buffer.Length - _length < atLeast)
             {
-                var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max((long)_buffer.Length * 2, (long)_length + atLeast)));
+                var bigger = Pool.Rent((int)Math.Min(Array.MaxLength, Math.Max((long)_buffer.Length * 2, (long)_length + atLeast)));
                 _buffer.AsSpan(0, _length).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(_buffer);
+                Pool.Return(_buffer);
                 _buffer = bigger;
             }
             return _buffer.AsMemory(_length);
@@ -154,7 +156,7 @@ public static class StreamingEndpoints
         public void Dispose()
         {
             var b = Interlocked.Exchange(ref _buffer, Array.Empty<byte>());
-            if (b.Length > 0) ArrayPool<byte>.Shared.Return(b);
+            if (b.Length > 0) Pool.Return(b);
         }
     }
 
