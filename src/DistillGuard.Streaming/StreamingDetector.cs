@@ -208,6 +208,16 @@ public sealed class StreamingDetector : IAsyncDisposable
         /// wait otherwise), waits for every piece and commits (see <see cref="Ingest"/>).</summary>
         public IngestResult Complete(int length, string source)
         {
+            try { return Commit(length, source); }
+            catch
+            {
+                Abandon();   // nothing may read the buffer once the caller has it back
+                throw;
+            }
+        }
+
+        private IngestResult Commit(int length, string source)
+        {
             var last = length > _cut ? Split(length) : [];
             var lastParsed = _d.ParseLines(_buffer, last, 0, last.Length);
             var good = new List<(ExchangeFeatures F, int Start, int Length)>();
