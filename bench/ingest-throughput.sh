@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end streaming ingest throughput: `distillguard replay --speed 0` POSTing a log to `distillguard serve` on
 # 127.0.0.1 (parse, de-duplicate, journal with fsync, profile, re-assemble on the exchange clock), against the
-# jsonl-floor on the same log in the same run.
+# jsonl-floor and `distillguard analyze` on the same log in the same run (the issue's bar: ingest ≥ 0.5 × analyze).
 #   bench/ingest-throughput.sh FILE.jsonl[.gz] [BATCH]
-# Prints lines/s of the floor and of ingest (wall time of the replay until every line is processed and re-assembled),
-# their ratio, the service's peak RSS (VmHWM) and its re-assembly count and last duration. accounts.jsonl, allow.txt
+# Prints lines/s of the floor, of analyze (wall time of the whole command, process start to exit) and of ingest (wall
+# time of the replay until every line is processed and re-assembled), the ratios, the service's peak RSS (VmHWM) and its re-assembly count and last duration. accounts.jsonl, allow.txt
 # and labels.jsonl next to FILE are used when present (labels add time-to-detect per campaign to the output).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +34,10 @@ dotnet "$floor_dir/bin/Release/net10.0/jsonl-floor.dll" "$file" > "$out/floor.ou
 floor_wall=$(echo "$(date +%s.%N) - $start" | bc)
 floor_lines=$(sed -n 's/^floor: \([0-9]*\) lines.*/\1/p' "$out/floor.out")
 
+start=$(date +%s.%N)
+dotnet "$cli" analyze --log "$file" "${extra[@]}" --out "$out/analysis" --no-progress --json > "$out/analyze.json"
+analyze_wall=$(echo "$(date +%s.%N) - $start" | bc)
+
 dotnet "$cli" serve --ingest-port "$port" --state "$out/state" --no-metrics "${extra[@]}" > "$out/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
@@ -57,11 +61,12 @@ hwm=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' /proc/$pid/status)
 stats=$(curl -s "http://127.0.0.1:$port/v1/stats")
 kill $pid; wait $pid 2>/dev/null || true
 lines=$(python3 -c "import json,sys; print(json.load(open('$out/replay.json'))['exchanges'])")
-awk -v fl="$floor_lines" -v fw="$floor_wall" -v il="$lines" -v iw="$ingest_wall" -v rss="$hwm" 'BEGIN {
-  fr = fl / fw; ir = il / iw;
+awk -v fl="$floor_lines" -v fw="$floor_wall" -v aw="$analyze_wall" -v il="$lines" -v iw="$ingest_wall" -v rss="$hwm" 'BEGIN {
+  fr = fl / fw; ir = il / iw; ar = fl / aw;
   printf "floor:  %d lines in %.2f s = %.0f lines/s\n", fl, fw, fr;
+  printf "analyze: %d lines in %.2f s = %.0f lines/s (whole command: read, profile, assemble once, write verdicts)\n", fl, aw, ar;
   printf "ingest: %d lines in %.2f s = %.0f lines/s (replay reading the log, POST, journal+fsync, profiles, re-assembly; until the service has processed every line), serve peak RSS %d MB\n", il, iw, ir, rss;
-  printf "ratio ingest/floor = %.2f\n", ir / fr;
+  printf "ratio ingest/floor = %.2f, analyze/floor = %.2f, ingest/analyze = %.2f (goal >= 0.5)\n", ir / fr, ar / fr, ir / ar;
 }'
 echo "replay finished after $replay_wall s (its time-to-detect report included)"
 echo "stats: $stats"

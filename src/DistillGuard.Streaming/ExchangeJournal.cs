@@ -14,6 +14,7 @@ public sealed class ExchangeJournal : IDisposable
     private readonly string _dir;
     private readonly long _segmentBytes;
     private FileStream? _current;
+    private long _currentLength;
     private int _segment;
 
     private ExchangeJournal(string dir, long segmentBytes, int segment)
@@ -72,6 +73,7 @@ public sealed class ExchangeJournal : IDisposable
         fs.Write(line);
         fs.WriteByte((byte)'\n');
         Bytes += line.Length + 1;
+        _currentLength += line.Length + 1;
     }
 
     /// <summary>Puts every appended line on disk (fsync).</summary>
@@ -79,15 +81,21 @@ public sealed class ExchangeJournal : IDisposable
 
     private FileStream Current()
     {
-        if (_current is not null && _current.Length >= _segmentBytes)
+        // the segment's length is counted, not asked of the file: FileStream.Length is a system call per line
+        if (_current is not null && _currentLength >= _segmentBytes)
         {
             _current.Flush(true);
             _current.Dispose();
             _current = null;
             _segment++;
         }
-        return _current ??= new FileStream(Path.Combine(_dir, _segment.ToString("000000", CultureInfo.InvariantCulture) + ".jsonl"),
-            FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16);
+        if (_current is null)
+        {
+            _current = new FileStream(Path.Combine(_dir, _segment.ToString("000000", CultureInfo.InvariantCulture) + ".jsonl"),
+                FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 20);
+            _currentLength = _current.Length;
+        }
+        return _current;
     }
 
     public void Dispose()

@@ -130,20 +130,119 @@ public sealed class StreamingDetector : IAsyncDisposable
     public IngestResult Ingest(ReadOnlyMemory<byte> body, string source, long firstLine = 1)
     {
         if (!_started) throw new InvalidOperationException("Start() first");
-        var lines = new List<(int Start, int Length, long Line)>();
-        int pos = 0;
-        long lineNo = firstLine - 1;
-        while (pos < body.Length)
+        return Begin(body, firstLine).Complete(body.Length, source);
+    }
+
+    /// <summary>
+    /// Ingests a body that is still arriving into <paramref name="buffer"/> (which must not move or change where bytes
+    /// have arrived): call <see cref="BodyBatch.Received"/> as it fills — complete lines are parsed on the thread pool
+    /// meanwhile — then <see cref="BodyBatch.Complete"/> with its length once it is whole. The result is
+    /// <see cref="Ingest"/>'s on the whole body: the same lines and line numbers, committed and made durable together.
+    /// </summary>
+    public BodyBatch Begin(ReadOnlyMemory<byte> buffer, long firstLine = 1) => Begin(buffer, firstLine, BodyBatch.PieceBytes);
+
+    internal BodyBatch Begin(ReadOnlyMemory<byte> buffer, long firstLine, int pieceBytes)
+    {
+        if (!_started) throw new InvalidOperationException("Start() first");
+        return new BodyBatch(this, buffer, firstLine, pieceBytes);
+    }
+
+    /// <summary>A body ingested as it arrives (<see cref="Begin"/>).</summary>
+    public sealed class BodyBatch
+    {
+        /// <summary>Complete lines go to a parsing task in pieces of at least this many bytes (about 500 lines of the
+        /// simulator's traffic).</summary>
+        internal const int PieceBytes = 2 << 20;
+        private readonly StreamingDetector _d;
+        private readonly ReadOnlyMemory<byte> _buffer;
+        private readonly List<((int Start, int Length, long Line)[] Lines, Task<(ExchangeFeatures? F, string? Reason)[]> Parsed)> _pieces = new();
+        private readonly int _pieceBytes;
+        private int _cut;       // bytes split into lines so far
+        private long _lineNo;
+
+        internal BodyBatch(StreamingDetector d, ReadOnlyMemory<byte> buffer, long firstLine, int pieceBytes)
         {
-            int nl = body.Span[pos..].IndexOf((byte)'\n');
-            int start = pos, end = nl < 0 ? body.Length : pos + nl;
-            int len = end - start;
-            if (len > 0 && body.Span[start + len - 1] == (byte)'\r') len--;
-            lineNo++;
-            pos = end + 1;
-            lines.Add((start, len, lineNo));
+            _d = d;
+            _buffer = buffer;
+            _lineNo = firstLine - 1;
+            _pieceBytes = pieceBytes;
         }
-        return IngestLines(body, lines, source);
+
+        /// <summary>The first <paramref name="length"/> bytes of the buffer have arrived.</summary>
+        public void Received(int length)
+        {
+            int end = _cut + _buffer.Span[_cut..length].LastIndexOf((byte)'\n') + 1;
+            if (end - _cut >= _pieceBytes) Cut(end);
+        }
+
+        /// <summary>Starts parsing the lines of [_cut, end) on the thread pool.</summary>
+        private void Cut(int end)
+        {
+            var piece = Split(end);
+            var buffer = _buffer;
+            var d = _d;
+            _pieces.Add((piece, Task.Run(() => d.ParseLines(buffer, piece, 0, piece.Length))));
+        }
+
+        /// <summary>The lines of [_cut, end), numbered on from the last.</summary>
+        private (int Start, int Length, long Line)[] Split(int end)
+        {
+            var span = _buffer.Span;
+            var lines = new List<(int Start, int Length, long Line)>();
+            int pos = _cut;
+            while (pos < end)
+            {
+                int nl = span[pos..end].IndexOf((byte)'\n');
+                int start = pos, stop = nl < 0 ? end : pos + nl;
+                int len = stop - start;
+                if (len > 0 && span[start + len - 1] == (byte)'\r') len--;
+                _lineNo++;
+                pos = stop + 1;
+                lines.Add((start, len, _lineNo));
+            }
+            _cut = end;
+            return lines.ToArray();
+        }
+
+        /// <summary>The body is whole at <paramref name="length"/> bytes: parses what is left (here: the caller would only
+        /// wait otherwise), waits for every piece and commits (see <see cref="Ingest"/>).</summary>
+        public IngestResult Complete(int length, string source)
+        {
+            try { return Commit(length, source); }
+            catch
+            {
+                Abandon();   // nothing may read the buffer once the caller has it back
+                throw;
+            }
+        }
+
+        private IngestResult Commit(int length, string source)
+        {
+            var last = length > _cut ? Split(length) : [];
+            var lastParsed = _d.ParseLines(_buffer, last, 0, last.Length);
+            var good = new List<(ExchangeFeatures F, int Start, int Length)>();
+            var bad = new List<(long Line, string Reason, int Start, int Length)>();
+            void Collect((int Start, int Length, long Line)[] lines, (ExchangeFeatures? F, string? Reason)[] parsed)
+            {
+                for (int i = 0; i < lines.Length; i++)
+                {
+                    var (start, len, lineNo) = lines[i];
+                    if (parsed[i].F is { } f) good.Add((f, start, len));
+                    else if (parsed[i].Reason is { } reason) bad.Add((lineNo, reason, start, len));
+                }
+            }
+            foreach (var (lines, task) in _pieces) Collect(lines, task.GetAwaiter().GetResult());
+            Collect(last, lastParsed);
+            return _d.Commit(_buffer, source, good, bad);
+        }
+
+        /// <summary>The body will not be completed (the client went away): waits until no piece reads the buffer any more,
+        /// so it can be reused.</summary>
+        public void Abandon()
+        {
+            foreach (var (_, task) in _pieces)
+                try { task.Wait(); } catch (AggregateException) { }
+        }
     }
 
     /// <summary>Ingests the given slices of <paramref name="buffer"/> as lines, each with its own line number in the
@@ -151,29 +250,7 @@ public sealed class StreamingDetector : IAsyncDisposable
     public IngestResult IngestLines(ReadOnlyMemory<byte> buffer, IReadOnlyList<(int Start, int Length, long Line)> lines, string source)
     {
         if (!_started) throw new InvalidOperationException("Start() first");
-        // Parse on every core for a large body (each thread its own parser), in line order either way.
-        var parsed = new (ExchangeFeatures? F, string? Reason)[lines.Count];
-        void ParseRange(int from, int to)
-        {
-            var parser = _parsers.Value!;
-            var span = buffer.Span;
-            for (int i = from; i < to; i++)
-            {
-                var (start, len, _) = lines[i];
-                var line = span.Slice(start, len);
-                if (line.IsEmpty || line.IndexOfAnyExcept(" \t"u8) < 0) continue;
-                var f = new ExchangeFeatures();
-                string? reason = parser.Parse(line, f);
-                parsed[i] = reason is null ? (f, null) : (null, reason);
-            }
-        }
-        int workers = lines.Count >= 512 ? Math.Min(Environment.ProcessorCount, lines.Count / 256) : 1;
-        if (workers <= 1) ParseRange(0, lines.Count);
-        else
-        {
-            int per = (lines.Count + workers - 1) / workers;
-            Parallel.For(0, workers, w => ParseRange(w * per, Math.Min(lines.Count, (w + 1) * per)));
-        }
+        var parsed = ParseLines(buffer, lines, 0, lines.Count);
         var good = new List<(ExchangeFeatures F, int Start, int Length)>();
         var bad = new List<(long Line, string Reason, int Start, int Length)>();
         for (int i = 0; i < lines.Count; i++)
@@ -183,6 +260,36 @@ public sealed class StreamingDetector : IAsyncDisposable
             else if (parsed[i].Reason is { } reason) bad.Add((lineNo, reason, start, len));
         }
         return Commit(buffer, source, good, bad);
+    }
+
+    /// <summary>Parses lines [from, to) by the batch reader's parser (on every core for many lines, each thread its own
+    /// parser); blank lines give (null, null).</summary>
+    private (ExchangeFeatures? F, string? Reason)[] ParseLines(ReadOnlyMemory<byte> buffer, IReadOnlyList<(int Start, int Length, long Line)> lines, int from, int to)
+    {
+        var parsed = new (ExchangeFeatures? F, string? Reason)[to - from];
+        void ParseRange(int a, int b)
+        {
+            var parser = _parsers.Value!;
+            var span = buffer.Span;
+            for (int i = a; i < b; i++)
+            {
+                var (start, len, _) = lines[i];
+                var line = span.Slice(start, len);
+                if (line.IsEmpty || line.IndexOfAnyExcept(" \t"u8) < 0) continue;
+                var f = new ExchangeFeatures();
+                string? reason = parser.Parse(line, f);
+                parsed[i - from] = reason is null ? (f, null) : (null, reason);
+            }
+        }
+        int count = to - from;
+        int workers = count >= 512 ? Math.Min(Environment.ProcessorCount, count / 256) : 1;
+        if (workers <= 1) ParseRange(from, to);
+        else
+        {
+            int per = (count + workers - 1) / workers;
+            Parallel.For(0, workers, w => ParseRange(from + w * per, Math.Min(to, from + (w + 1) * per)));
+        }
+        return parsed;
     }
 
     private IngestResult Commit(ReadOnlyMemory<byte> body, string source, List<(ExchangeFeatures F, int Start, int Length)> good, List<(long Line, string Reason, int Start, int Length)> bad)

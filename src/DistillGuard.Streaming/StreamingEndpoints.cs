@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -42,8 +43,9 @@ public static class StreamingEndpoints
             if (size is { IsReadOnly: false }) size.MaxRequestBodySize = maxBody;
             if (http.Request.ContentLength > maxBody)
                 return Results.Json(new { error = $"body of {http.Request.ContentLength} bytes is larger than the limit of {maxBody} bytes: send it in parts" }, statusCode: 413);
-            byte[] body;
-            try { body = await ReadBody(http.Request, maxBody); }
+            PooledBody body;
+            StreamingDetector.BodyBatch? batch = null;
+            try { (body, batch) = await ReadBody(http.Request, maxBody, detector); }
             catch (TooLargeException e)
             {
                 // The rest of a body within the transfer limit (a gzip body too large only once inflated) is read and
@@ -53,7 +55,9 @@ public static class StreamingEndpoints
             }
             catch (InvalidDataException e) { return Results.Json(new { error = e.Message }, statusCode: 400); }
             catch (BadHttpRequestException e) { return Results.Json(new { error = e.Message }, statusCode: e.StatusCode); }
-            var r = detector.Ingest(body, "http");
+            IngestResult r;
+            try { r = batch is not null ? batch.Complete(body.Length, "http") : detector.Ingest(body.Memory, "http"); }
+            finally { body.Dispose(); }
             if (r.Busy)
             {
                 http.Response.Headers.RetryAfter = "1";
@@ -124,7 +128,42 @@ public static class StreamingEndpoints
 
     private sealed class TooLargeException(string message) : Exception(message);
 
-    private static async Task<byte[]> ReadBody(HttpRequest request, long maxBody)
+    /// <summary>A request body in a pooled buffer (bulk loads send tens of MB per request: a fresh array per request, grown
+    /// by doubling, would churn the large-object heap and force full collections). The pool is the service's own and
+    /// keeps at most two buffers of each size (the shared pool would keep up to eight per core and size).</summary>
+    private sealed class PooledBody : IDisposable
+    {
+        private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(1 << 30, 2);
+        private byte[] _buffer;
+        private int _length;
+        public PooledBody(int capacity) => _buffer = Pool.Rent(Math.Max(capacity, 4096));
+        public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, _length);
+        /// <summary>The whole buffer (fixed until <see cref="Free"/> has to grow it).</summary>
+        public ReadOnlyMemory<byte> Whole => _buffer;
+        public int Length => _length;
+        public Memory<byte> Free(int atLeast)
+        {
+            if (_buffer.Length - _length < atLeast)
+            {
+                var bigger = Pool.Rent((int)Math.Min(Array.MaxLength, Math.Max((long)_buffer.Length * 2, (long)_length + atLeast)));
+                _buffer.AsSpan(0, _length).CopyTo(bigger);
+                Pool.Return(_buffer);
+                _buffer = bigger;
+            }
+            return _buffer.AsMemory(_length);
+        }
+        public void Advance(int n) => _length += n;
+        public void Dispose()
+        {
+            var b = Interlocked.Exchange(ref _buffer, Array.Empty<byte>());
+            if (b.Length > 0) Pool.Return(b);
+        }
+    }
+
+    /// <summary>Reads the body into a pooled buffer. A plain body of known length fills one buffer of that size, and its
+    /// complete lines are parsed while the rest arrives (<see cref="StreamingDetector.Begin"/>; the batch returned);
+    /// a gzip body or one of unknown length is read whole first (no batch).</summary>
+    private static async Task<(PooledBody Body, StreamingDetector.BodyBatch? Batch)> ReadBody(HttpRequest request, long maxBody, StreamingDetector detector)
     {
         Stream s = request.Body;
         string encoding = request.Headers.ContentEncoding.ToString();
@@ -132,26 +171,45 @@ public static class StreamingEndpoints
         if (gzip is not null) s = gzip;
         else if (encoding.Length > 0 && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"unsupported Content-Encoding '{encoding}' (gzip or none)");
-        var ms = new MemoryStream();
-        var buffer = new byte[81920];
+        // a plain body's length is known (and already checked against the limit): read it into one buffer of that size
+        bool sized = gzip is null && request.ContentLength is long cl && cl >= 0 && cl < Array.MaxLength;
+        long hint = sized ? request.ContentLength!.Value + 1 : 81920;
+        var body = new PooledBody((int)Math.Min(Math.Min(hint, maxBody + 1), Array.MaxLength));
+        // the buffer never moves while it holds no more than the declared length, so pieces can be parsed in place
+        var batch = sized ? detector.Begin(body.Whole) : null;
         int n;
         try
         {
-            while ((n = await s.ReadAsync(buffer)) > 0)
+            while ((n = await s.ReadAsync(body.Free(batch is null ? 16384 : 1))) > 0)
             {
-                ms.Write(buffer, 0, n);
-                if (ms.Length > maxBody) throw new TooLargeException($"body larger than the limit of {maxBody} bytes (after decompression): send it in parts");
+                body.Advance(n);
+                if (body.Length > maxBody) throw new TooLargeException($"body larger than the limit of {maxBody} bytes (after decompression): send it in parts");
+                if (batch is not null)
+                {
+                    if (body.Length >= body.Whole.Length) throw new InvalidDataException("body longer than its Content-Length");
+                    batch.Received(body.Length);
+                }
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == 413)
         {
+            batch?.Abandon();
+            body.Dispose();
             throw new TooLargeException($"body larger than the limit of {maxBody} bytes: send it in parts");
         }
         catch (InvalidDataException e) when (gzip is not null)
         {
+            batch?.Abandon();
+            body.Dispose();
             throw new InvalidDataException($"Content-Encoding gzip, but the body is not gzip: {e.Message}");
         }
-        return ms.ToArray();
+        catch
+        {
+            batch?.Abandon();
+            body.Dispose();
+            throw;
+        }
+        return (body, batch);
     }
 
     private static IResult Json(Action<Utf8JsonWriter> write)

@@ -97,6 +97,55 @@ public sealed class StreamingDetectorTests(TinyTraffic traffic) : IClassFixture<
     }
 
     [Fact]
+    public async Task Body_ParsedInPiecesAsItArrives_IsIngestedAsTheWholeBody()
+    {
+        // an HTTP body is parsed piece by piece while the rest arrives; the outcome must be the whole body's
+        var lines = new List<string> { traffic.Lines[0], "{\"id\": broken", "" };
+        lines.AddRange(traffic.Lines.Skip(1).Take(traffic.Lines.Count / 3));
+        lines.Add("{\"id\":\"x1\",\"account\":\"a\"}");
+        lines.AddRange(traffic.Lines.Take(50));   // repeats within the body
+        var text = string.Join("\n", lines.Select((l, i) => i % 7 == 3 ? l + "\r" : l));   // some CRLF, no final newline
+        var body = Encoding.UTF8.GetBytes(text);
+
+        using var wholeState = new TempDir();
+        await using var whole = new StreamingDetector(Options(wholeState.Path));
+        whole.Start();
+        var expected = whole.Ingest(body, "http", firstLine: 11);
+        await whole.FlushAsync();
+
+        using var piecesState = new TempDir();
+        await using var pieces = new StreamingDetector(Options(piecesState.Path));
+        pieces.Start();
+        var buffer = new byte[body.Length + 100];
+        var batch = pieces.Begin(buffer, 11, pieceBytes: 3000);
+        var r = new Random(5);
+        for (int at = 0; at < body.Length;)
+        {
+            int n = Math.Min(body.Length - at, 1 + r.Next(9000));
+            body.AsSpan(at, n).CopyTo(buffer.AsSpan(at));
+            at += n;
+            batch.Received(at);
+        }
+        var got = batch.Complete(body.Length, "http");
+        await pieces.FlushAsync();
+
+        Assert.Equal(expected.Accepted, got.Accepted);
+        Assert.Equal(expected.Duplicates, got.Duplicates);
+        Assert.Equal(50, got.Duplicates);
+        Assert.Equal(expected.Quarantined, got.Quarantined);
+        Assert.Equal(expected.Problems, got.Problems);
+        Assert.Equal(new long[] { 12, 11 + lines.Count - 51 }, got.Problems.Select(p => p.Line));
+        string Journal(string state) => string.Concat(Directory.GetFiles(Path.Combine(state, "journal")).Order().Select(File.ReadAllText));
+        Assert.Equal(Journal(wholeState.Path), Journal(piecesState.Path));
+        Assert.Equal(whole.Live.Verdicts.Count, pieces.Live.Verdicts.Count);
+        foreach (var (account, v) in whole.Live.Verdicts)
+        {
+            Assert.Equal(v.Verdict, pieces.Live.Verdicts[account].Verdict);
+            Assert.Equal(v.Score, pieces.Live.Verdicts[account].Score);
+        }
+    }
+
+    [Fact]
     public async Task Restart_ResumesFromTheJournal_WithTheSameVerdictsAndCampaignIds_AndSendsNoAlertTwice()
     {
         using var state = new TempDir();

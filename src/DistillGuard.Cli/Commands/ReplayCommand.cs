@@ -154,10 +154,11 @@ internal static class ReplayCommand
         bool progress = !r.NoProgress && !r.Json && !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
         var lastReport = Stopwatch.StartNew();
 
-        async Task Send()
+        // One POST in flight while the next batch is read: the log is read and the service ingests at the same time,
+        // and batches still arrive one after the other, in file order.
+        Task? inFlight = null;
+        async Task Post(byte[] body)
         {
-            if (inBatch == 0) return;
-            var body = batch.ToArray();
             while (true)
             {
                 using var content = new ByteArrayContent(body);
@@ -172,8 +173,15 @@ internal static class ReplayCommand
                 quarantined += doc.RootElement.GetProperty("quarantined").GetInt64();
                 break;
             }
+        }
+        async Task Send()
+        {
+            if (inBatch == 0) return;
+            var body = batch.ToArray();
             batch.SetLength(0);
             inBatch = 0;
+            if (inFlight is not null) await inFlight;
+            inFlight = Post(body);
         }
 
         foreach (var file in r.Logs)
@@ -181,14 +189,14 @@ internal static class ReplayCommand
             await using var raw = File.OpenRead(file);
             await using var counting = new CountingStream(raw, n => readBytes += n);
             Stream s = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(counting, CompressionMode.Decompress) : counting;
-            using var reader = new StreamReader(s, System.Text.Encoding.UTF8, false, 1 << 16);
-            string? line;
-            while ((line = await reader.ReadLineAsync(ct)) is not null)
+            await using var _ = s;
+            var reader = new LineReader(s);
+            while (await reader.ReadLineAsync(ct))
             {
-                if (line.Length == 0) continue;
+                var bytes = reader.Current;   // the line's own bytes: read for the envelope, then sent as they are
+                if (bytes.Length == 0) continue;
                 exchanges++;
-                var bytes = System.Text.Encoding.UTF8.GetBytes(line);   // once: read for the envelope, then sent
-                var (ts, account) = Envelope(bytes);
+                var (ts, account) = Envelope(bytes.Span);
                 if (ts != long.MinValue)
                 {
                     if (t0 == long.MinValue) t0 = ts;
@@ -212,7 +220,7 @@ internal static class ReplayCommand
                         }
                     }
                 }
-                batch.Write(bytes);
+                batch.Write(bytes.Span);
                 batch.WriteByte((byte)'\n');
                 if (++inBatch >= r.Batch) await Send();
                 if (progress && lastReport.ElapsedMilliseconds > 1000)
@@ -223,6 +231,7 @@ internal static class ReplayCommand
             }
         }
         await Send();
+        if (inFlight is not null) await inFlight;
         if (progress) stderr.WriteLine();
 
         // Everything sent is processed and re-assembled before the verdicts are read.
@@ -323,6 +332,51 @@ internal static class ReplayCommand
             }
         }
         return map;
+    }
+
+    /// <summary>
+    /// Lines of a stream as bytes (without the newline, a trailing CR or a leading UTF-8 byte-order mark), valid until the
+    /// next call: no decoding to text and back for lines that are sent on as they are.
+    /// </summary>
+    internal sealed class LineReader(Stream stream)
+    {
+        private byte[] _buf = new byte[1 << 20];
+        private int _start, _end;
+        private bool _eof, _first = true;
+        public ReadOnlyMemory<byte> Current { get; private set; }
+
+        public async ValueTask<bool> ReadLineAsync(CancellationToken ct)
+        {
+            while (true)
+            {
+                int nl = _buf.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+                if (nl >= 0 || (_eof && _end > _start))
+                {
+                    int len = nl >= 0 ? nl : _end - _start;
+                    int from = _start;
+                    _start += nl >= 0 ? nl + 1 : len;
+                    if (_first)
+                    {
+                        _first = false;
+                        if (len >= 3 && _buf[from] == 0xEF && _buf[from + 1] == 0xBB && _buf[from + 2] == 0xBF) { from += 3; len -= 3; }
+                    }
+                    if (len > 0 && _buf[from + len - 1] == (byte)'\r') len--;
+                    Current = _buf.AsMemory(from, len);
+                    return true;
+                }
+                if (_eof) { Current = default; return false; }
+                if (_start > 0)
+                {
+                    _buf.AsSpan(_start, _end - _start).CopyTo(_buf);
+                    _end -= _start;
+                    _start = 0;
+                }
+                if (_end == _buf.Length) Array.Resize(ref _buf, _buf.Length * 2);   // a line longer than the buffer
+                int n = await stream.ReadAsync(_buf.AsMemory(_end), ct);
+                if (n == 0) _eof = true;
+                else _end += n;
+            }
+        }
     }
 
     /// <summary>Counts bytes read from the (compressed) file for the progress line.</summary>

@@ -46,22 +46,33 @@ public static class Louvain
                 tot[i] = degree[i];
             }
             bool movedAny = false;
-            var toComm = new Dictionary<int, double>();
+            // weight from node i to each neighbouring community: dense by community, the touched ones listed (and
+            // visited in ascending order, as ties between equal gains are decided by the first)
+            var toComm = new double[levelNodes];
+            var touched = new bool[levelNodes];
+            var near = new List<int>();
             for (int pass = 0; pass < 100; pass++)
             {
                 bool moved = false;
                 for (int i = 0; i < levelNodes; i++)
                 {
-                    toComm.Clear();
-                    foreach (var (j, w) in adj[i]) toComm[comm[j]] = toComm.GetValueOrDefault(comm[j]) + w;
+                    near.Clear();
+                    foreach (var (j, w) in adj[i])
+                    {
+                        int cj = comm[j];
+                        if (!touched[cj]) { touched[cj] = true; toComm[cj] = 0; near.Add(cj); }
+                        toComm[cj] += w;
+                    }
                     int own = comm[i];
                     tot[own] -= degree[i];
-                    double bestGain = toComm.GetValueOrDefault(own) - tot[own] * degree[i] / m2;
+                    double bestGain = (touched[own] ? toComm[own] : 0) - tot[own] * degree[i] / m2;
                     int best = own;
-                    foreach (var (c, w) in toComm.OrderBy(kv => kv.Key))
+                    near.Sort();
+                    foreach (int c in near)
                     {
-                        double gain = w - tot[c] * degree[i] / m2;
+                        double gain = toComm[c] - tot[c] * degree[i] / m2;
                         if (gain > bestGain + 1e-12) { bestGain = gain; best = c; }
+                        touched[c] = false;
                     }
                     tot[best] += degree[i];
                     if (best != own) { comm[i] = best; moved = true; movedAny = true; }

@@ -57,50 +57,117 @@ public static class TemplateClusterer
         return c;
     }
 
+    /// <summary>Bucket chains of the sampled tables (<see cref="Tables"/> × 2^<see cref="SampleBits"/> heads and tails, −1 =
+    /// empty) and the node pool, kept per thread between passes: streaming re-assembles every simulated hour, and
+    /// allocating and filling 4 MB of tables for each of a re-assembly's six passes was most of the clusterer's cost.
+    /// Only the buckets a pass touched are reset.</summary>
+    private sealed class Scratch
+    {
+        public readonly int[] Heads = NewEmpty(), Tails = NewEmpty();
+        public readonly List<int> Touched = new();
+        public ulong[] Leader = new ulong[1024];
+        public int[] Next = new int[1024], Rank = new int[1024];
+
+        private static int[] NewEmpty()
+        {
+            var a = new int[Tables << SampleBits];
+            Array.Fill(a, -1);
+            return a;
+        }
+
+        public void Reset()
+        {
+            foreach (var b in Touched) { Heads[b] = -1; Tails[b] = -1; }
+            Touched.Clear();
+        }
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
     private static Dictionary<ulong, ulong> LeaderPass((ulong Fp, long W)[] items, ulong[] seeds, int maxDistance)
     {
+        if (maxDistance <= 7) return BandPass(items, seeds, maxDistance);
         var result = new Dictionary<ulong, ulong>(items.Length);
-        bool bands = maxDistance <= 7;
-        int tables = bands ? maxDistance + 1 : Tables;
+        if (items.Length == 0) return result;
+        var sc = t_scratch ??= new Scratch();
+        var heads = sc.Heads;
+        var tails = sc.Tails;
+        int nodes = 0, rank = 0;
+        Span<int> keys = stackalloc int[Tables];
+        void Insert(ulong leader)
+        {
+            if (nodes + Tables > sc.Leader.Length)
+            {
+                int size = Math.Max(sc.Leader.Length * 2, nodes + Tables);
+                Array.Resize(ref sc.Leader, size);
+                Array.Resize(ref sc.Next, size);
+                Array.Resize(ref sc.Rank, size);
+            }
+            for (int t = 0; t < Tables; t++)
+            {
+                int b = (t << SampleBits) | SampleKey(leader, ByteKeys[t]);
+                int node = nodes++;
+                sc.Leader[node] = leader;
+                sc.Rank[node] = rank;
+                sc.Next[node] = -1;
+                int tail = tails[b];
+                if (tail >= 0) sc.Next[tail] = node;
+                else { heads[b] = node; sc.Touched.Add(b); }
+                tails[b] = node;
+            }
+            rank++;
+        }
+        try
+        {
+            var seen = new HashSet<ulong>();
+            foreach (var s in seeds) if (seen.Add(s)) Insert(s);
+            foreach (var (fp, _) in items)
+            {
+                for (int t = 0; t < Tables; t++) keys[t] = (t << SampleBits) | SampleKey(fp, ByteKeys[t]);
+                ulong best = 0; int bestRank = int.MaxValue; bool found = false;
+                for (int t = 0; t < Tables; t++)
+                    for (int n = heads[keys[t]]; n >= 0; n = sc.Next[n])
+                    {
+                        if (sc.Rank[n] >= bestRank) break;
+                        ulong l = sc.Leader[n];
+                        if (BitOperations.PopCount(l ^ fp) <= maxDistance) { bestRank = sc.Rank[n]; best = l; found = true; break; }
+                    }
+                if (found) { result[fp] = best; continue; }
+                result[fp] = fp;
+                if (seen.Add(fp)) Insert(fp);
+            }
+        }
+        finally { sc.Reset(); }
+        return result;
+    }
+
+    /// <summary><see cref="LeaderPass"/> for distances ≤ 7: d+1 exact bands.</summary>
+    private static Dictionary<ulong, ulong> BandPass((ulong Fp, long W)[] items, ulong[] seeds, int maxDistance)
+    {
+        var result = new Dictionary<ulong, ulong>(items.Length);
+        int tables = maxDistance + 1;
         int bandBits = 64 / tables;
         // Buckets as linked lists in one node pool, appended at the tail so each chain runs from the heaviest (lowest
         // rank) leader to the lightest: a probe stops at its first leader within the distance, or at a rank no better
-        // than the best found, instead of walking whole chains (skewed SimHash bits make some buckets long).
-        var heads = bands ? null : new int[tables][];
-        var tails = bands ? null : new int[tables][];
-        if (heads is not null)
-            for (int t = 0; t < tables; t++)
-            {
-                heads[t] = new int[1 << SampleBits]; Array.Fill(heads[t], -1);
-                tails![t] = new int[1 << SampleBits]; Array.Fill(tails![t], -1);
-            }
-        var bandEnds = bands ? Enumerable.Range(0, tables).Select(_ => new Dictionary<ulong, (int Head, int Tail)>()).ToArray() : null;
+        // than the best found, instead of walking whole chains.
+        var bandEnds = Enumerable.Range(0, tables).Select(_ => new Dictionary<ulong, (int Head, int Tail)>()).ToArray();
         var nodeLeader = new List<ulong>();
         var nodeNext = new List<int>();
         var nodeRank = new List<int>();
         int rank = 0;
         var keys = new ulong[tables];
-        int Head(int t, ulong k) => bands ? (bandEnds![t].TryGetValue(k, out var e) ? e.Head : -1) : heads![t][(int)k];
+        int Head(int t, ulong k) => bandEnds[t].TryGetValue(k, out var e) ? e.Head : -1;
         void Insert(ulong leader)
         {
             for (int t = 0; t < tables; t++)
             {
-                ulong k = bands ? Band(leader, t, bandBits, tables) : Sample(leader, Samples[t]);
+                ulong k = Band(leader, t, bandBits, tables);
                 int node = nodeLeader.Count;
                 nodeLeader.Add(leader);
                 nodeRank.Add(rank);
                 nodeNext.Add(-1);
-                if (bands)
-                {
-                    if (bandEnds![t].TryGetValue(k, out var e)) { nodeNext[e.Tail] = node; bandEnds![t][k] = (e.Head, node); }
-                    else bandEnds![t][k] = (node, node);
-                }
-                else
-                {
-                    int tail = tails![t][(int)k];
-                    if (tail >= 0) nodeNext[tail] = node; else heads![t][(int)k] = node;
-                    tails[t][(int)k] = node;
-                }
+                if (bandEnds[t].TryGetValue(k, out var e)) { nodeNext[e.Tail] = node; bandEnds[t][k] = (e.Head, node); }
+                else bandEnds[t][k] = (node, node);
             }
             rank++;
         }
@@ -108,7 +175,7 @@ public static class TemplateClusterer
         foreach (var s in seeds) if (seen.Add(s)) Insert(s);
         foreach (var (fp, _) in items)
         {
-            for (int t = 0; t < tables; t++) keys[t] = bands ? Band(fp, t, bandBits, tables) : Sample(fp, Samples[t]);
+            for (int t = 0; t < tables; t++) keys[t] = Band(fp, t, bandBits, tables);
             ulong best = 0; int bestRank = int.MaxValue; bool found = false;
             for (int t = 0; t < tables; t++)
                 for (int n = Head(t, keys[t]); n >= 0; n = nodeNext[n])
@@ -131,6 +198,27 @@ public static class TemplateClusterer
         ulong mask = width >= 64 ? ulong.MaxValue : (1UL << width) - 1;
         return ((fp >> shift) & mask) | ((ulong)t << 58);
     }
+
+    /// <summary>Per table, each byte value's share of the sampled key at each of the fingerprint's 8 byte positions: a
+    /// key is 8 lookups OR-ed together, the same value <see cref="Sample"/> computes bit by bit.</summary>
+    private static readonly ushort[][] ByteKeys = BuildByteKeys();
+
+    private static ushort[][] BuildByteKeys()
+    {
+        var keys = new ushort[Tables][];
+        for (int t = 0; t < Tables; t++)
+        {
+            keys[t] = new ushort[8 * 256];
+            for (int b = 0; b < 8; b++)
+                for (int v = 0; v < 256; v++)
+                    keys[t][b * 256 + v] = (ushort)Sample((ulong)v << (8 * b), Samples[t]);
+        }
+        return keys;
+    }
+
+    private static int SampleKey(ulong fp, ushort[] k)
+        => k[(int)(fp & 0xFF)] | k[256 + (int)((fp >> 8) & 0xFF)] | k[512 + (int)((fp >> 16) & 0xFF)] | k[768 + (int)((fp >> 24) & 0xFF)]
+         | k[1024 + (int)((fp >> 32) & 0xFF)] | k[1280 + (int)((fp >> 40) & 0xFF)] | k[1536 + (int)((fp >> 48) & 0xFF)] | k[1792 + (int)(fp >> 56)];
 
     private static ulong Sample(ulong fp, int[] positions)
     {

@@ -69,4 +69,138 @@ public sealed class LouvainTests
         Assert.Equal([0, 1, 2], c);
         Assert.Equal(0, q);
     }
+
+    [Fact]
+    public void Partition_IsExactlyTheSortedDictionaryFormulation_OnRandomGraphs()
+    {
+        // Louvain moves each node to the first community (by index) with the best gain; the dense accumulator must visit
+        // candidates in that order and sum their weights in the same order as the straightforward formulation below.
+        var r = new Random(3);
+        for (int g = 0; g < 60; g++)
+        {
+            int n = 5 + r.Next(120);
+            var edges = new List<(int, int, double)>();
+            int groups = 1 + r.Next(6);
+            for (int e = 0, m = n * (1 + r.Next(6)); e < m; e++)
+            {
+                int a = r.Next(n), b = r.Next(n);
+                bool same = a % groups == b % groups;
+                double w = r.Next(4) == 0 ? 1 : Math.Round(r.NextDouble() * (same ? 3 : 0.6), r.Next(3));   // ties on purpose
+                edges.Add((a, b, w));
+            }
+            var (c, _) = Louvain.Partition(n, edges);
+            Assert.Equal(Reference.Partition(n, edges), c);
+        }
+        // unweighted rings and grids, listed in shuffled order: every move is a tie between neighbours
+        for (int g = 0; g < 20; g++)
+        {
+            int side = 3 + r.Next(8), n = side * side;
+            var edges = new List<(int, int, double)>();
+            for (int i = 0; i < n; i++)
+            {
+                edges.Add((i, (i + 1) % n, 1));
+                if (g % 2 == 0) edges.Add((i, (i + side) % n, 1));
+            }
+            edges = edges.OrderBy(_ => r.Next()).Select(e => r.Next(2) == 0 ? e : (e.Item2, e.Item1, e.Item3)).ToList();
+            var (c, _) = Louvain.Partition(n, edges);
+            Assert.Equal(Reference.Partition(n, edges), c);
+        }
+    }
+
+    /// <summary>The formulation before the dense accumulator (a dictionary per node, candidates sorted by LINQ).</summary>
+    private static class Reference
+    {
+        public static int[] Partition(int n, IReadOnlyList<(int A, int B, double W)> edges)
+        {
+            var community = new int[n];
+            for (int i = 0; i < n; i++) community[i] = i;
+            if (n == 0) return community;
+
+            // Level graph: adjacency as (neighbour, weight) lists, self-loop weight separately.
+            var adj = new List<(int, double)>[n];
+            var self = new double[n];
+            for (int i = 0; i < n; i++) adj[i] = new List<(int, double)>();
+            foreach (var (a, b, w) in edges)
+            {
+                if (w <= 0) continue;
+                if (a == b) { self[a] += 2 * w; continue; }
+                adj[a].Add((b, w));
+                adj[b].Add((a, w));
+            }
+            double m2 = self.Sum() + adj.Sum(l => l.Sum(e => e.Item2));
+            if (m2 <= 0) return community;
+
+            int levelNodes = n;
+            var nodeOf = new int[n]; // original node -> level node
+            for (int i = 0; i < n; i++) nodeOf[i] = i;
+            for (int level = 0; level < 32; level++)
+            {
+                var comm = new int[levelNodes];
+                var degree = new double[levelNodes];
+                var tot = new double[levelNodes];
+                for (int i = 0; i < levelNodes; i++)
+                {
+                    comm[i] = i;
+                    degree[i] = self[i] + adj[i].Sum(e => e.Item2);
+                    tot[i] = degree[i];
+                }
+                bool movedAny = false;
+                var toComm = new Dictionary<int, double>();
+                for (int pass = 0; pass < 100; pass++)
+                {
+                    bool moved = false;
+                    for (int i = 0; i < levelNodes; i++)
+                    {
+                        toComm.Clear();
+                        foreach (var (j, w) in adj[i]) toComm[comm[j]] = toComm.GetValueOrDefault(comm[j]) + w;
+                        int own = comm[i];
+                        tot[own] -= degree[i];
+                        double bestGain = toComm.GetValueOrDefault(own) - tot[own] * degree[i] / m2;
+                        int best = own;
+                        foreach (var (c, w) in toComm.OrderBy(kv => kv.Key))
+                        {
+                            double gain = w - tot[c] * degree[i] / m2;
+                            if (gain > bestGain + 1e-12) { bestGain = gain; best = c; }
+                        }
+                        tot[best] += degree[i];
+                        if (best != own) { comm[i] = best; moved = true; movedAny = true; }
+                    }
+                    if (!moved) break;
+                }
+                if (!movedAny) break;
+
+                // Renumber communities and aggregate.
+                var renumber = new Dictionary<int, int>();
+                for (int i = 0; i < levelNodes; i++) if (!renumber.ContainsKey(comm[i])) renumber[comm[i]] = renumber.Count;
+                int next = renumber.Count;
+                var nadj = new Dictionary<int, double>[next];
+                var nself = new double[next];
+                for (int c = 0; c < next; c++) nadj[c] = new Dictionary<int, double>();
+                for (int i = 0; i < levelNodes; i++)
+                {
+                    int ci = renumber[comm[i]];
+                    nself[ci] += self[i];
+                    foreach (var (j, w) in adj[i])
+                    {
+                        int cj = renumber[comm[j]];
+                        if (ci == cj) nself[ci] += w; // each internal edge is seen from both ends: 2w in total
+                        else nadj[ci][cj] = nadj[ci].GetValueOrDefault(cj) + w;
+                    }
+                }
+                for (int i = 0; i < n; i++) nodeOf[i] = renumber[comm[nodeOf[i]]];
+                adj = nadj.Select(d => d.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToList()).ToArray();
+                self = nself;
+                levelNodes = next;
+            }
+
+            var ids = new Dictionary<int, int>();
+            for (int i = 0; i < n; i++)
+            {
+                if (!ids.TryGetValue(nodeOf[i], out int id)) ids[nodeOf[i]] = id = ids.Count;
+                community[i] = id;
+            }
+            return community;
+        }
+
+    }
 }

@@ -115,4 +115,45 @@ public sealed class KeyGroupTests
         Assert.NotEqual(c[a], c[a ^ 0xFFFF_0000_0000_0000]);
         Assert.NotEqual(c[a], c[0x0123_4567_89AB_CDEF]);
     }
+
+    [Fact]
+    public void TemplateClusterer_ReusedScratch_GivesWhatAFreshThreadGives()
+    {
+        // The sampled tables are kept per thread between calls (streaming clusters every simulated hour): a call after
+        // others on the same thread must answer exactly as the first call on a fresh thread.
+        var r = new Random(11);
+        List<(ulong, long)> Input(int templates, int spread)
+        {
+            var list = new List<(ulong, long)>();
+            for (int t = 0; t < templates; t++)
+            {
+                ulong centre = (ulong)r.NextInt64();
+                for (int i = 0; i < 20; i++)
+                {
+                    ulong f = centre;
+                    for (int b = 0; b < spread; b++) f ^= 1UL << r.Next(64);
+                    list.Add((f, 1 + r.Next(50)));
+                }
+            }
+            return list;
+        }
+        var a = Input(300, 6);
+        var b = Input(50, 9);
+        Dictionary<ulong, ulong> Fresh(List<(ulong, long)> input)
+        {
+            Dictionary<ulong, ulong>? result = null;
+            var t = new Thread(() => result = TemplateClusterer.Cluster(input, 16));
+            t.Start();
+            t.Join();
+            return result!;
+        }
+        var freshA = Fresh(a);
+        var freshB = Fresh(b);
+        var sameThread = new[] { TemplateClusterer.Cluster(a, 16), TemplateClusterer.Cluster(b, 16), TemplateClusterer.Cluster(new List<(ulong, long)>(), 16), TemplateClusterer.Cluster(a, 16) };
+        Assert.Equal(freshA.OrderBy(kv => kv.Key), sameThread[0].OrderBy(kv => kv.Key));
+        Assert.Equal(freshB.OrderBy(kv => kv.Key), sameThread[1].OrderBy(kv => kv.Key));
+        Assert.Empty(sameThread[2]);
+        Assert.Equal(freshA.OrderBy(kv => kv.Key), sameThread[3].OrderBy(kv => kv.Key));
+        Assert.True(freshA.Values.Distinct().Count() < freshA.Count / 5, "instances gather into clusters");
+    }
 }
