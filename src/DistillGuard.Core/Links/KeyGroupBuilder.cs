@@ -272,16 +272,14 @@ public sealed class KeyGroupBuilder
             var c = meter.Measure(list);
             if (c.CreationBurst >= 0.5) tiedKinds++;
             if (tiedKinds < 2 && !paying) continue;
-            var prompts = new Dictionary<ulong, int>();
-            foreach (var m in list)
-            {
-                var sp = _in.Profiles[m].SystemPrompts;
-                int t = sp.TopIndex();
-                if (t >= 0) prompts[sp.KeyAt(t)] = prompts.GetValueOrDefault(sp.KeyAt(t)) + 1;
-            }
-            double prompt = prompts.Count == 0 ? 0 : (double)prompts.Values.Max() / list.Count;
+            // The harness must be the cluster's own: a system prompt or parameter vector most of whose holders in the log
+            // are in the cluster. A popular public agent's prompt or an SDK's defaults, which a company's developers share
+            // with strangers, say nothing about who runs the accounts (the blind red team's corporate teams, whose
+            // developers run a public terminal agent, were flagged on its prompt before this).
+            double prompt = OwnHarnessShare(list, LinkKind.SystemPrompt, p => p.SystemPrompts);
+            double sameParams = OwnHarnessShare(list, LinkKind.ParamSignature, p => p.ParamSignatures);
             double roundTheClock = meter.RoundTheClockShare(list);
-            bool harness = c.IdenticalParams >= 0.8 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5;
+            bool harness = sameParams >= 0.8 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5;
             if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) continue;
             // Accounts that identify themselves — verified, paying outside the free and program tiers — are a customer's
             // own, whatever names they carry (one company's "GmbH" and "Ltd" workers on a job queue): two thirds of them
@@ -296,14 +294,31 @@ public sealed class KeyGroupBuilder
             string tied = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses") }
                 .Where(t => list.Count(m => (kinds[m] & t.Item1) != 0) >= 0.5 * list.Count).Select(t => t.Item2));
             var acts = new List<string>();
-            if (c.IdenticalParams >= 0.8) acts.Add($"{c.IdenticalParams:P0} on one parameter vector");
-            if (prompt >= 0.5) acts.Add($"{prompt:P0} on one system prompt");
+            if (sameParams >= 0.8) acts.Add($"{sameParams:P0} on one parameter vector of their own");
+            if (prompt >= 0.5) acts.Add($"{prompt:P0} on one system prompt of their own");
             if (c.Regularity >= 0.5) acts.Add($"{c.Regularity:P0} on machine-regular timing");
             if (roundTheClock >= 0.5) acts.Add($"{roundTheClock:P0} round the clock, with no quiet third of the day");
             string detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"one of {list.Count} accounts tied by shared {tied} that act as one ({string.Join(", ", acts)}; {c.CreationBurst:P0} signed up in bursts, {c.Freshness:P0} fresh or program-tier): operator evidence, whatever the requests ask");
             foreach (var m in list) _operatorDetail[m] = detail;
         }
+    }
+
+    /// <summary>Share of the cluster's members whose top value of one kind (system prompt, parameter signature) is the
+    /// cluster's modal value, counted only when at least half of that value's holders in the log are members.</summary>
+    private double OwnHarnessShare(List<int> list, LinkKind kind, Func<AccountProfile, CounterView> values)
+    {
+        var counts = new Dictionary<ulong, int>();
+        foreach (var m in list)
+        {
+            var v = values(_in.Profiles[m]);
+            int t = v.TopIndex();
+            if (t >= 0) counts[v.KeyAt(t)] = counts.GetValueOrDefault(v.KeyAt(t)) + 1;
+        }
+        int best = 0;
+        foreach (var (key, n) in counts)
+            if (n > best && _groups.TryGetValue((kind, key), out var g) && n >= 0.5 * g.Members.Count) best = n;
+        return (double)best / list.Count;
     }
 
     private static bool OperatorCarries(LinkKind kind)
