@@ -257,6 +257,11 @@ public sealed class KeyGroupBuilder
             if (!members.TryGetValue(r, out var list)) members[r] = list = new List<int>();
             list.Add(i);
         }
+        // Accounts in an identity cluster of campaign size: a harness value mostly held by them is an operator's (one
+        // operation paying with a card per sign-up batch is several clusters on one system prompt), where a public
+        // agent's prompt is mostly held by independent customers.
+        var clustered = new HashSet<int>();
+        foreach (var (_, list) in members) clustered.UnionWith(list);
         foreach (var (_, list) in members)
         {
             int tiedKinds = 0;
@@ -272,12 +277,12 @@ public sealed class KeyGroupBuilder
             var c = meter.Measure(list);
             if (c.CreationBurst >= 0.5) tiedKinds++;
             if (tiedKinds < 2 && !paying) continue;
-            // The harness must be the cluster's own: a system prompt or parameter vector most of whose holders in the log
-            // are in the cluster. A popular public agent's prompt or an SDK's defaults, which a company's developers share
+            // The harness must be an operator's own: a system prompt or parameter vector most of whose holders in the log
+            // are in identity clusters. A popular public agent's prompt or an SDK's defaults, which a company's developers share
             // with strangers, say nothing about who runs the accounts (the blind red team's corporate teams, whose
             // developers run a public terminal agent, were flagged on its prompt before this).
-            double prompt = OwnHarnessShare(list, LinkKind.SystemPrompt, p => p.SystemPrompts);
-            double sameParams = OwnHarnessShare(list, LinkKind.ParamSignature, p => p.ParamSignatures);
+            double prompt = OwnHarnessShare(list, clustered, LinkKind.SystemPrompt, p => p.SystemPrompts);
+            double sameParams = OwnHarnessShare(list, clustered, LinkKind.ParamSignature, p => p.ParamSignatures);
             double roundTheClock = meter.RoundTheClockShare(list);
             bool harness = sameParams >= 0.8 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5;
             if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) continue;
@@ -305,8 +310,9 @@ public sealed class KeyGroupBuilder
     }
 
     /// <summary>Share of the cluster's members whose top value of one kind (system prompt, parameter signature) is the
-    /// cluster's modal value, counted only when at least half of that value's holders in the log are members.</summary>
-    private double OwnHarnessShare(List<int> list, LinkKind kind, Func<AccountProfile, CounterView> values)
+    /// cluster's modal value, counted only when at least half of that value's holders in the log are in identity clusters
+    /// (<paramref name="clustered"/>), not independent customers.</summary>
+    private double OwnHarnessShare(List<int> list, HashSet<int> clustered, LinkKind kind, Func<AccountProfile, CounterView> values)
     {
         var counts = new Dictionary<ulong, int>();
         foreach (var m in list)
@@ -317,7 +323,7 @@ public sealed class KeyGroupBuilder
         }
         int best = 0;
         foreach (var (key, n) in counts)
-            if (n > best && _groups.TryGetValue((kind, key), out var g) && n >= 0.5 * g.Members.Count) best = n;
+            if (n > best && _groups.TryGetValue((kind, key), out var g) && g.Members.Count(clustered.Contains) >= 0.5 * g.Members.Count) best = n;
         return (double)best / list.Count;
     }
 

@@ -300,7 +300,7 @@ public abstract class SqlResultStore : IResultStore
         using (var r = Reader(c, null, "SELECT m.account, v.verdict, m.strength FROM campaign_members m LEFT JOIN verdicts v ON v.account = m.account WHERE m.campaign = $1 ORDER BY m.strength DESC, m.account", id))
             while (r.Read()) members.Add((r.GetString(0), Str(r, 1) ?? "clear", Dbl(r, 2)));
         var keys = new List<(int Id, string Kind, string Value, double Contribution)>();
-        using (var r = Reader(c, null, "SELECT k.key_id, g.kind, g.value, k.contribution FROM campaign_keys k JOIN key_groups g ON g.id = k.key_id WHERE k.campaign = $1 ORDER BY k.contribution DESC", id))
+        using (var r = Reader(c, null, "SELECT k.key_id, g.kind, g.value, k.contribution FROM campaign_keys k JOIN key_groups g ON g.id = k.key_id WHERE k.campaign = $1 ORDER BY k.contribution DESC, k.key_id", id))
             while (r.Read()) keys.Add((Int(r, 0), r.GetString(1), r.GetString(2), Dbl(r, 3)));
         bool truncated = members.Count > maxAccounts || keys.Count > maxKeys;
         var shownMembers = members.Take(maxAccounts).Select(m => m.Account).ToHashSet(StringComparer.Ordinal);
