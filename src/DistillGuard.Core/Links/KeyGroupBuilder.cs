@@ -323,8 +323,17 @@ public sealed class KeyGroupBuilder
         }
         int best = 0;
         foreach (var (key, n) in counts)
-            if (n > best && _groups.TryGetValue((kind, key), out var g) && g.Members.Count(clustered.Contains) >= 0.5 * g.Members.Count) best = n;
+            if (n > best && _groups.TryGetValue((kind, key), out var g) && OperatorsOwn(g, clustered)) best = n;
         return (double)best / list.Count;
+    }
+
+    private readonly Dictionary<KeyGroup, bool> _operatorsOwn = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Whether at least half of the key's holders are in identity clusters (computed once per key).</summary>
+    private bool OperatorsOwn(KeyGroup g, HashSet<int> clustered)
+    {
+        if (!_operatorsOwn.TryGetValue(g, out var own)) _operatorsOwn[g] = own = g.Members.Count(clustered.Contains) >= 0.5 * g.Members.Count;
+        return own;
     }
 
     private static bool OperatorCarries(LinkKind kind)
