@@ -299,8 +299,8 @@ public sealed class KeyGroupBuilder
             string tied = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses") }
                 .Where(t => list.Count(m => (kinds[m] & t.Item1) != 0) >= 0.5 * list.Count).Select(t => t.Item2));
             var acts = new List<string>();
-            if (sameParams >= 0.8) acts.Add($"{sameParams:P0} on parameter vectors of operators' own");
-            if (prompt >= 0.5) acts.Add($"{prompt:P0} on system prompts of operators' own");
+            if (sameParams >= 0.8) acts.Add($"{sameParams:P0} on one parameter vector of their own");
+            if (prompt >= 0.5) acts.Add($"{prompt:P0} on one system prompt of their own");
             if (c.Regularity >= 0.5) acts.Add($"{c.Regularity:P0} on machine-regular timing");
             if (roundTheClock >= 0.5) acts.Add($"{roundTheClock:P0} round the clock, with no quiet third of the day");
             string detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -309,10 +309,9 @@ public sealed class KeyGroupBuilder
         }
     }
 
-    /// <summary>Share of the cluster's members whose top value of one kind (system prompt, parameter signature) is an
-    /// operator's own: at least half of that value's holders in the log are in identity clusters (<paramref name="clustered"/>),
-    /// not independent customers. An operation that spreads its parameters over two or three vectors of its own runs
-    /// its harness no less.</summary>
+    /// <summary>Share of the cluster's members whose top value of one kind (system prompt, parameter signature) is the
+    /// cluster's modal value, counted only when at least half of that value's holders in the log are in identity clusters
+    /// (<paramref name="clustered"/>), not independent customers.</summary>
     private double OwnHarnessShare(List<int> list, HashSet<int> clustered, LinkKind kind, Func<AccountProfile, CounterView> values)
     {
         var counts = new Dictionary<ulong, int>();
@@ -322,10 +321,10 @@ public sealed class KeyGroupBuilder
             int t = v.TopIndex();
             if (t >= 0) counts[v.KeyAt(t)] = counts.GetValueOrDefault(v.KeyAt(t)) + 1;
         }
-        int own = 0;
+        int best = 0;
         foreach (var (key, n) in counts)
-            if (_groups.TryGetValue((kind, key), out var g) && OperatorsOwn(g, clustered)) own += n;
-        return (double)own / list.Count;
+            if (n > best && _groups.TryGetValue((kind, key), out var g) && OperatorsOwn(g, clustered)) best = n;
+        return (double)best / list.Count;
     }
 
     private readonly Dictionary<KeyGroup, bool> _operatorsOwn = new(ReferenceEqualityComparer.Instance);

@@ -132,7 +132,7 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // its cards and runs one harness (one system prompt, one parameter vector); the corporate card's employees, the
         // campus and the agent platform each lack one side and stay clear (AssertOperationFound).
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationAged = true });
-        AssertOperationFound(t, "station", 0.9, "operator-evidence", "on system prompts of operators' own");
+        AssertOperationFound(t, "station", 0.9, "operator-evidence", "on one system prompt");
     }
 
     [Theory]
