@@ -609,13 +609,15 @@ public sealed class CampaignAssembler
         // The cluster lift counts harvest requests, which are content signals (or both budgets maximal at once): it is
         // read as content (above), so a group found through it is not held to the wording-free rule below.
         double contentFrac = memberContent.Average(h => Math.Min(1, h / 0.5));
+        // Members of an operator cluster (KeyGroupBuilder.OperatorEvidence): tied by identity and running one harness.
+        int inOperatorClusters = members.Count(m => _builder.OperatorEvidence(m) > 0);
         if (contentFrac < 0.5 * harvestFrac)
         {
             bool tied = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network);
             bool asOne = coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5
                 || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
                 || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5)
-                || members.Count(m => _builder.OperatorEvidence(m) > 0) >= 0.5 * members.Count;   // an operator cluster (tied, one harness)
+                || inOperatorClusters >= 0.5 * members.Count;   // an operator cluster (tied, one harness)
             if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
         }
         // An organisation that openly runs many accounts of its own — two thirds verified, paid or enterprise accounts
@@ -668,10 +670,8 @@ public sealed class CampaignAssembler
             hosting.IntersectWith(prompt);
             owned.UnionWith(hosting);
         }
-        // And members of an operator cluster (KeyGroupBuilder.OperatorEvidence) are tied by identity and run one harness
-        // by definition: they count as acting as one.
-        int operating = members.Count(m => _builder.OperatorEvidence(m) > 0);
-        double acting = Math.Max(coord.Score, (double)Math.Max(Math.Max(onReplay.Count, owned.Count), operating) / members.Count);
+        // And members of an operator cluster act as one by definition.
+        double acting = Math.Max(coord.Score, (double)Math.Max(Math.Max(onReplay.Count, owned.Count), inOperatorClusters) / members.Count);
         // The operator's cards: at least half of a card's holders (three or more) are corroborated members with harvest
         // evidence. Every member paying with one is the operation's account, whatever it asked itself (a hydra's
         // accounts that relay ordinary customers' traffic, or have not harvested yet). Judged after the score: it names

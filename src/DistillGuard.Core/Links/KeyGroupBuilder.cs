@@ -225,10 +225,11 @@ public sealed class KeyGroupBuilder
     /// <b>tied by identity</b> — cards shared by at least half the members (a card is one payer's), or at least two kinds
     /// of identity (payment, e-mail domain, network, sign-up bursts) each shared with another member by (or, for bursts,
     /// holding for) at least half the members —
-    /// <b>and acts as one</b>: it runs one harness (one parameter vector on ≥ 80 % of sampled members, one system prompt
-    /// on half of them, machine-regular timing on half of them, or a round-the-clock schedule on half of those whose day
-    /// can be judged, <see cref="CoordinationMeter.RoundTheClock"/>) — and it is not an organisation's declared fleet (its
-    /// unverified accounts included). Sign-up bursts and fresh or program-tier accounts are reported alongside but not
+    /// <b>and acts as one</b>: it runs one harness (one parameter vector on ≥ 80 % of its members, or one system prompt
+    /// on half of them, either held mostly by accounts in identity clusters rather than by independent customers;
+    /// machine-regular timing on half of them; or a round-the-clock schedule on half of those whose day can be judged,
+    /// <see cref="CoordinationMeter.RoundTheClock"/>) — and it is neither an organisation's declared fleet (its unverified
+    /// accounts included) nor two thirds verified accounts paying outside the free and program tiers. Sign-up bursts and fresh or program-tier accounts are reported alongside but not
     /// required: an operation that bought aged accounts has neither, and until session 9 this rule asked for both, which
     /// left every aged-account operation of the development logs without operator evidence. Each look-alike lacks one
     /// side: a corporate card's employees and a campus NAT's students run no common harness (development logs: at most
@@ -277,14 +278,6 @@ public sealed class KeyGroupBuilder
             var c = meter.Measure(list);
             if (c.CreationBurst >= 0.5) tiedKinds++;
             if (tiedKinds < 2 && !paying) continue;
-            // The harness must be an operator's own: a system prompt or parameter vector most of whose holders in the log
-            // are in identity clusters. A popular public agent's prompt or an SDK's defaults, which a company's developers share
-            // with strangers, say nothing about who runs the accounts (the blind red team's corporate teams, whose
-            // developers run a public terminal agent, were flagged on its prompt before this).
-            double prompt = OwnHarnessShare(list, clustered, LinkKind.SystemPrompt, p => p.SystemPrompts);
-            double sameParams = OwnHarnessShare(list, clustered, LinkKind.ParamSignature, p => p.ParamSignatures);
-            double roundTheClock = meter.RoundTheClockShare(list);
-            bool harness = sameParams >= 0.8 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5;
             if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) continue;
             // Accounts that identify themselves — verified, paying outside the free and program tiers — are a customer's
             // own, whatever names they carry (one company's "GmbH" and "Ltd" workers on a job queue): two thirds of them
@@ -293,6 +286,14 @@ public sealed class KeyGroupBuilder
             // enterprise batch jobs 0.8–1.0).
             int established = list.Count(m => _in.Records[m] is { Verified: true, IsProgramTier: false });
             if (established >= CoordinationMeter.DeclaredShare * list.Count) continue;
+            // The harness must be an operator's own: a system prompt or parameter vector most of whose holders in the log
+            // are in identity clusters. A popular public agent's prompt or an SDK's defaults, which a company's developers share
+            // with strangers, say nothing about who runs the accounts (the blind red team's corporate teams, whose
+            // developers run a public terminal agent, were flagged on its prompt before this).
+            double prompt = OwnHarnessShare(list, clustered, LinkKind.SystemPrompt, p => p.SystemPrompts);
+            double sameParams = OwnHarnessShare(list, clustered, LinkKind.ParamSignature, p => p.ParamSignatures);
+            double roundTheClock = meter.RoundTheClockShare(list);
+            bool harness = sameParams >= 0.8 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5;
             if (!harness) continue;
             foreach (var m in list) _operator[m] = OperatorStrength;
             _operatorClusters.Add(list);
@@ -309,9 +310,9 @@ public sealed class KeyGroupBuilder
         }
     }
 
-    /// <summary>Share of the cluster's members whose top value of one kind (system prompt, parameter signature) is the
-    /// cluster's modal value, counted only when at least half of that value's holders in the log are in identity clusters
-    /// (<paramref name="clustered"/>), not independent customers.</summary>
+    /// <summary>Share of the cluster's members on its most common top value of one kind (system prompt, parameter
+    /// signature) among the values operators own: at least half of the value's holders in the log are in identity
+    /// clusters (<paramref name="clustered"/>), not independent customers.</summary>
     private double OwnHarnessShare(List<int> list, HashSet<int> clustered, LinkKind kind, Func<AccountProfile, CounterView> values)
     {
         var counts = new Dictionary<ulong, int>();
@@ -460,8 +461,8 @@ public sealed class KeyGroupBuilder
                 g.HarvestShare = Math.Max(g.HarvestShare, lift);
             }
             // Keys inside an operator cluster (tied by identity, acting as one) carry its operator evidence: its identity
-            // and the harness its accounts run (the system prompt), in proportion to the holders that are its. (Templates
-            // too joined operations that share a task format into one block on development logs.)
+            // and the harness its accounts run (system prompt, templates, skeletons), in proportion to the holders that are
+            // its, so one operation forms one block rather than a finding per card.
             if (OperatorCarries(g.Kind))
             {
                 double op = 0;
@@ -486,7 +487,7 @@ public sealed class KeyGroupBuilder
         double h = g.Harvest[i] >= 0 && g.Kind != LinkKind.ArtifactReplay
             ? HarvestStrength.OnKey(g.Counts[i], g.Harvest[i])
             : _in.Harvest[g.Members[i]];
-        // On the identity and harness its operator shares (cards, domains, addresses, system prompt), a member of
+        // On the identity and harness its operator shares (cards, domains, addresses, system prompt, templates), a member of
         // an operator cluster is bound as strongly as its operator evidence says, whatever it asked through that key.
         if (OperatorCarries(g.Kind) && g.Members[i] < _operator.Length)
             h = Math.Max(h, _operator[g.Members[i]]);
