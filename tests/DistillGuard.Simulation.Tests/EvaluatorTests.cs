@@ -300,4 +300,32 @@ public sealed class DormantLabelTests
         Assert.Equal(1, r.Accounts.DormantFlaggedCampaign);
         Assert.Equal(0, r.DataQuality.NotInLabels.Count);
     }
+
+    [Fact]
+    public void DormantMembersListedInCampaignsJson_NeitherCountAsMembersNorLowerPurity()
+    {
+        // The detector tied the two bought accounts to their operation (its cards) and listed them in its campaign: they
+        // are left out of purity as out of every other metric, not counted as members with no label.
+        string labels = EvaluationFixtures.Lines(
+            EvaluationFixtures.Label("a1", "c1", "cot-sweep"),
+            EvaluationFixtures.Label("a2", "c1", "cot-sweep"),
+            """{"account":"a3","campaign":"c1","persona":"cot-sweep","dormant":true}""",
+            """{"account":"a4","campaign":"c1","persona":"cot-sweep","dormant":true}""",
+            EvaluationFixtures.Label("l1", null, "developer"));
+        string verdicts = EvaluationFixtures.Lines(
+            EvaluationFixtures.Verdict("a1", "campaign", "C-1"),
+            EvaluationFixtures.Verdict("a2", "campaign", "C-1"),
+            EvaluationFixtures.Verdict("a3", "campaign", "C-1"),
+            EvaluationFixtures.Verdict("a4", "campaign", "C-1"),
+            EvaluationFixtures.Verdict("l1", "clear"));
+        string campaigns = """[{"id":"C-1","accounts":["a1","a2","a3","a4"]}]""";
+        var r = EvaluationFixtures.Evaluate(labels, verdicts, campaigns);
+        var d = Assert.Single(r.DetectedCampaigns);
+        Assert.Equal(2, d.Members);
+        Assert.Equal(2, d.Dormant);
+        Assert.Equal(0, d.Unlabelled);
+        Assert.Equal(1.0, d.Purity);
+        Assert.Equal(1.0, r.WeightedPurity);
+        Assert.Equal(0, r.DataQuality.CampaignConsistency.Count);
+    }
 }

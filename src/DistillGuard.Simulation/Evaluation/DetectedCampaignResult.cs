@@ -16,6 +16,9 @@ public sealed record DetectedCampaignResult
     public required long Legitimate { get; init; }
     /// <summary>Members with no label line.</summary>
     public required long Unlabelled { get; init; }
+    /// <summary>Listed accounts labelled <c>dormant</c> (a campaign's bought account that sent only its former owner's
+    /// traffic): left out of <see cref="Members"/> and purity, as out of every other metric.</summary>
+    public long Dormant { get; init; }
     /// <summary>Every labelled campaign among the members, most members first.</summary>
     public required IReadOnlyList<CampaignCount> LabelledCampaigns { get; init; }
 }

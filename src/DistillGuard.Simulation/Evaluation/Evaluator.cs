@@ -121,7 +121,7 @@ public static class Evaluator
 
     private sealed class DetectedAccumulator
     {
-        public long Members, Legitimate, Unlabelled;
+        public long Members, Legitimate, Unlabelled, Dormant;
         public readonly Dictionary<int, long> ByCampaign = [];
     }
 
@@ -434,6 +434,12 @@ public static class Evaluator
                     {
                         memberOf.Add(account, detected);
                     }
+                    if (s.Dormant.Contains(account))
+                    {
+                        // a campaign's bought account with only its former owner's traffic: out of every metric, purity too
+                        s.Detected[detected].Dormant++;
+                        continue;
+                    }
                     if (s.AccountIndex.TryGetValue(account, out int idx))
                     {
                         CheckListedMember(s, file, id, detected, account, idx);
@@ -609,6 +615,7 @@ public static class Evaluator
                 Purity = (double)majorityMembers / acc.Members,
                 Legitimate = acc.Legitimate,
                 Unlabelled = acc.Unlabelled,
+                Dormant = acc.Dormant,
                 LabelledCampaigns = byCampaign,
             });
         }
