@@ -52,6 +52,7 @@ public sealed class KeyGroupBuilder
                 if (!modelRelease.TryGetValue(m, out var r) || t < r) modelRelease[m] = t;
             }
 
+        foreach (var (m, r) in modelRelease) if (r >= logStart + 3_600_000L) _releases[m] = r;
         long burstMs = opt.CreationBurstHours * 3_600_000L;
         long pivotMs = opt.ModelPivotHours * 3_600_000L;
 
@@ -205,6 +206,39 @@ public sealed class KeyGroupBuilder
 
     private readonly Dictionary<int, string> _operatorDetail = new();
 
+    /// <summary>Models released while the log runs (first seen an hour or more after it starts), with their release time.</summary>
+    private readonly Dictionary<ulong, long> _releases = new();
+
+    /// <summary>Share of the members that could have moved to a model released in the log (active before and after its
+    /// release) that did move within the pivot window (<see cref="LinkKind.ModelPivot"/>), for the release most of them
+    /// moved to; with the same share among accounts in no identity cluster. (0, 0) when fewer than three members could.</summary>
+    private (double Share, double Independents) PivotShare(List<int> list, HashSet<int> clustered)
+    {
+        (double, double) best = (0, 0);
+        foreach (var (m, release) in _releases)
+        {
+            if (!_groups.TryGetValue((LinkKind.ModelPivot, m), out var g)) continue;
+            bool Could(int a) => _in.Profiles[a].FirstMs < release && _in.Profiles[a].LastMs > release && !_in.Allowlisted[a];
+            int could = list.Count(Could);
+            if (could < 3 || could < 0.25 * list.Count) continue;
+            if (!_moved.TryGetValue(m, out var moved)) _moved[m] = moved = new HashSet<int>(g.Members);
+            double share = (double)list.Count(a => Could(a) && moved.Contains(a)) / could;
+            if (share <= best.Item1) continue;
+            if (!_pivotBase.TryGetValue(m, out var indep))
+            {
+                int ic = 0, im = 0;
+                for (int a = 0; a < _in.Profiles.Count; a++)
+                    if (!clustered.Contains(a) && Could(a)) { ic++; if (moved.Contains(a)) im++; }
+                _pivotBase[m] = indep = ic == 0 ? 1 : (double)im / ic;
+            }
+            best = (share, indep);
+        }
+        return best;
+    }
+
+    private readonly Dictionary<ulong, double> _pivotBase = new();
+    private readonly Dictionary<ulong, HashSet<int>> _moved = new();
+
     private readonly List<IReadOnlyList<int>> _operatorClusters = new();
 
     /// <summary>The identity clusters that carry operator evidence (profile indexes, sorted), in a stable order: groups
@@ -263,6 +297,8 @@ public sealed class KeyGroupBuilder
         // agent's prompt is mostly held by independent customers.
         var clustered = new HashSet<int>();
         foreach (var (_, list) in members) clustered.UnionWith(list);
+        _independents = 0;
+        for (int i = 0; i < n; i++) if (!_in.Allowlisted[i] && !clustered.Contains(i)) _independents++;
         foreach (var (_, list) in members)
         {
             int tiedKinds = 0;
@@ -293,26 +329,38 @@ public sealed class KeyGroupBuilder
             double prompt = OwnHarnessShare(list, clustered, LinkKind.SystemPrompt, p => p.SystemPrompts);
             double sameParams = OwnHarnessShare(list, clustered, LinkKind.ParamSignature, p => p.ParamSignatures);
             double roundTheClock = meter.RoundTheClockShare(list);
-            bool harness = sameParams >= 0.8 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5;
+            var (pivot, pivotBase) = PivotShare(list, clustered);
+            bool jointPivot = pivot >= 0.5 && pivot >= 10 * pivotBase;
+            bool harness = sameParams >= 0.5 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5 || jointPivot;
             if (!harness) continue;
             foreach (var m in list) _operator[m] = OperatorStrength;
             _operatorClusters.Add(list);
             string tied = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses") }
                 .Where(t => list.Count(m => (kinds[m] & t.Item1) != 0) >= 0.5 * list.Count).Select(t => t.Item2));
             var acts = new List<string>();
-            if (sameParams >= 0.8) acts.Add($"{sameParams:P0} on one parameter vector of their own");
-            if (prompt >= 0.5) acts.Add($"{prompt:P0} on one system prompt of their own");
+            if (sameParams >= 0.5) acts.Add($"{sameParams:P0} on parameter vectors of operators' own");
+            if (prompt >= 0.5) acts.Add($"{prompt:P0} on system prompts of operators' own");
             if (c.Regularity >= 0.5) acts.Add($"{c.Regularity:P0} on machine-regular timing");
             if (roundTheClock >= 0.5) acts.Add($"{roundTheClock:P0} round the clock, with no quiet third of the day");
+            if (jointPivot) acts.Add($"{pivot:P0} of those active at a model's release moved to a new model together within {_in.Options.ModelPivotHours} h (independent customers: {pivotBase:P1})");
             string detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"one of {list.Count} accounts tied by shared {tied} that act as one ({string.Join(", ", acts)}; {c.CreationBurst:P0} signed up in bursts, {c.Freshness:P0} fresh or program-tier): operator evidence, whatever the requests ask");
             foreach (var m in list) _operatorDetail[m] = detail;
         }
     }
 
-    /// <summary>Share of the cluster's members on its most common top value of one kind (system prompt, parameter
-    /// signature) among the values operators own: at least half of the value's holders in the log are in identity
-    /// clusters (<paramref name="clustered"/>), not independent customers.</summary>
+    /// <summary>
+    /// Share of the cluster's members whose top value of one kind (system prompt, parameter signature) is a harness of
+    /// operators' own: a value at least two accounts hold, at least half of its holders in identity clusters
+    /// (<paramref name="clustered"/>), and at least ten times as common among this cluster's members — or among clustered
+    /// accounts as a whole — as among independent customers (accounts in no identity cluster). An operation that spreads
+    /// its parameters over two or three vectors runs its harness no less; an SDK's defaults, which a campus's students
+    /// share with every independent developer on that SDK, are no one's own however large the campus (named hardneg
+    /// seed 1: 1,659 students, 25 campus clusters, each on a dozen default vectors held 1–3.5 % of independents and
+    /// 5–9 % of the campus — at most 2.6 times as common — where operations' vectors are held by no independent or a
+    /// few dozenths of a per cent). Ten is the likelihood ratio conventionally read as strong evidence; a vector held by
+    /// one account alone says nothing about anyone running it.
+    /// </summary>
     private double OwnHarnessShare(List<int> list, HashSet<int> clustered, LinkKind kind, Func<AccountProfile, CounterView> values)
     {
         var counts = new Dictionary<ulong, int>();
@@ -322,11 +370,25 @@ public sealed class KeyGroupBuilder
             int t = v.TopIndex();
             if (t >= 0) counts[v.KeyAt(t)] = counts.GetValueOrDefault(v.KeyAt(t)) + 1;
         }
-        int best = 0;
+        int own = 0;
         foreach (var (key, n) in counts)
-            if (n > best && _groups.TryGetValue((kind, key), out var g) && OperatorsOwn(g, clustered)) best = n;
-        return (double)best / list.Count;
+        {
+            if (!_groups.TryGetValue((kind, key), out var g) || g.Members.Count < 2 || !OperatorsOwn(g, clustered)) continue;
+            int independent = g.Members.Count(m => !clustered.Contains(m));
+            double rate = (double)independent / Math.Max(1, _independents);
+            double inCluster = (double)n / list.Count, amongClustered = (double)(g.Members.Count - independent) / Math.Max(1, clustered.Count);
+            if (inCluster >= OwnHarnessRatio * rate || amongClustered >= OwnHarnessRatio * rate) own += n;
+        }
+        return (double)own / list.Count;
     }
+
+    /// <summary>How many times more common a harness value must be among an operation's accounts than among independent
+    /// customers to be its own (<see cref="OwnHarnessShare"/>): a likelihood ratio of 10, "strong evidence".</summary>
+    private const double OwnHarnessRatio = 10;
+
+    /// <summary>Accounts (not allowlisted) in no identity cluster of campaign size: the population a harness value's
+    /// commonness is judged against.</summary>
+    private int _independents;
 
     private readonly Dictionary<KeyGroup, bool> _operatorsOwn = new(ReferenceEqualityComparer.Instance);
 

@@ -57,6 +57,13 @@ public sealed class SyntheticTraffic
         /// <summary>Campaign D runs on bought aged accounts: paid tier, signed up one by one over the two years before the
         /// log (no burst, nothing fresh), some verified, each under a name of its own.</summary>
         public bool StationAged { get; init; }
+        /// <summary>Campaign D without a machine's tells: no system prompt, each account on a person's daytime schedule
+        /// (no round-robin, nothing round the clock), its parameters spread over three vectors of the operation's own
+        /// (three output budgets no one else asks).</summary>
+        public bool StationHuman { get; init; }
+        /// <summary>With <see cref="StationHuman"/>: every account asks an output budget of its own (no shared parameter
+        /// vector at all) and the operation moves jointly to the new model within hours of its release.</summary>
+        public bool StationPivotOnly { get; init; }
         /// <summary>Output budget of campaign D's requests.</summary>
         public int StationBudget { get; init; } = 64000;
         /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
@@ -563,6 +570,22 @@ public sealed class SyntheticTraffic
             string home = ResidentialIp();
             foreach (var ts in Times(_r.Next(15, 40), 9, 12))
                 _events.Add(OrdinaryEvent(a, ts, home) with { Model = "model-a1" });
+        }
+        if (_s.StationHuman)
+        {
+            for (int j = 0; j < members.Count; j++)
+            {
+                int budget = _s.StationPivotOnly ? _s.StationBudget - 97 * (j + 1) : _s.StationBudget + 1000 * (j % 3) + 111;
+                foreach (var ts in Times(_r.Next(60, 100), _r.Next(6, 12), 10))
+                    _events.Add(new Ev
+                    {
+                        Ts = ts, Account = members[j], Template = Rand64(), Item = Rand64(), Tools = 5, Signals = SignalSet.None,
+                        Caps = _r.NextDouble() < 0.5 ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
+                        Ip = $"198.18.40.{_r.Next(1, 250)}", MaxTokens = budget, Thinking = 0, Temperature = 1.0,
+                        Model = _s.StationPivotOnly && ts > release && _r.NextDouble() < 0.7 ? "model-b2" : "model-a1",
+                    });
+            }
+            return;
         }
         // Round-robin: one request every 90 s from the harness, each to the next account, for six days, day and night.
         long t0 = Start + Day;

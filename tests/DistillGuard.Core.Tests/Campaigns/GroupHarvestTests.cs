@@ -132,7 +132,33 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // its cards and runs one harness (one system prompt, one parameter vector); the corporate card's employees, the
         // campus and the agent platform each lack one side and stay clear (AssertOperationFound).
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationAged = true });
-        AssertOperationFound(t, "station", 0.9, "operator-evidence", "on one system prompt");
+        AssertOperationFound(t, "station", 0.9, "operator-evidence", "on system prompts of operators' own");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_AgedStationOnAPersonsSchedule_IsFoundOnParameterVectorsOfItsOwn_WhileCampusDefaultsAreNot(int seed)
+    {
+        // No system prompt, no round-robin, no burst: what it runs in common is three parameter vectors that no one outside
+        // it asks (none on 80 % of its accounts). The campus's students also spread over a few vectors, but those are the
+        // SDK defaults that independent customers use as often: not an operator's own (AssertOperationFound checks the
+        // campus, the corporate card and the agent platform stay clear).
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationAged = true, StationHuman = true });
+        AssertOperationFound(t, "station", 0.9, "operator-evidence", "parameter vectors of operators' own");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_AgedStationThatMovesToANewModelAsOne_IsFoundOnTheJointPivot(int seed)
+    {
+        // Every account asks a budget of its own and keeps a person's hours; the operation still moves to the new model
+        // within hours of its release, all together, where independent customers adopt it one by one later.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationAged = true, StationHuman = true, StationPivotOnly = true });
+        AssertOperationFound(t, "station", 0.9, "operator-evidence", "moved to a new model together");
     }
 
     [Theory]
