@@ -64,6 +64,9 @@ public sealed class SyntheticTraffic
         /// <summary>With <see cref="StationHuman"/>: every account asks an output budget of its own (no shared parameter
         /// vector at all) and the operation moves jointly to the new model within hours of its release.</summary>
         public bool StationPivotOnly { get; init; }
+        /// <summary>Campaign D runs as this many crews (1: one): each crew its own system prompt, hosting range and
+        /// working hours, every crew paying with one card.</summary>
+        public int StationCrews { get; init; } = 1;
         /// <summary>Output budget of campaign D's requests.</summary>
         public int StationBudget { get; init; } = 64000;
         /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
@@ -556,7 +559,7 @@ public sealed class SyntheticTraffic
     {
         if (_s.StationAccounts <= 0) return;
         ulong system = Rand64();
-        var cards = Enumerable.Range(0, Math.Max(1, _s.StationAccounts / 12)).Select(_ => Pay()).ToArray();
+        var cards = Enumerable.Range(0, _s.StationCrews > 1 ? 1 : Math.Max(1, _s.StationAccounts / 12)).Select(_ => Pay()).ToArray();
         long burst = Start - 3 * Day;
         long release = Start + 4 * Day + 2 * Hour;
         var members = new List<int>();
@@ -583,6 +586,22 @@ public sealed class SyntheticTraffic
                         Caps = _r.NextDouble() < 0.5 ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
                         Ip = $"198.18.40.{_r.Next(1, 250)}", MaxTokens = budget, Thinking = 0, Temperature = 1.0,
                         Model = _s.StationPivotOnly && ts > release && _r.NextDouble() < 0.7 ? "model-b2" : "model-a1",
+                    });
+            }
+            return;
+        }
+        if (_s.StationCrews > 1)
+        {
+            var systems = Enumerable.Range(0, _s.StationCrews).Select(_ => Rand64()).ToArray();
+            for (int j = 0; j < members.Count; j++)
+            {
+                int crew = j * _s.StationCrews / members.Count;
+                foreach (var ts in Times(_r.Next(80, 120), 8 * crew, 8))
+                    _events.Add(new Ev
+                    {
+                        Ts = ts, Account = members[j], Template = Rand64(), Item = Rand64(), System = systems[crew], Tools = 5,
+                        Signals = SignalSet.None, Caps = Capability.AgenticToolUse | Capability.Coding,
+                        Ip = $"198.18.{41 + crew}.{_r.Next(1, 250)}", MaxTokens = _s.StationBudget + 100 * crew, Thinking = 0, Temperature = 1.0,
                     });
             }
             return;

@@ -165,6 +165,21 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_StationRunAsThreeCrewsOnOneCard_IsPublishedAsOneCampaign(int seed)
+    {
+        // Three crews, each with its own system prompt, hosting range, parameters and working hours, all paying with the
+        // same card: one payer, one campaign.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationCrews = 3 });
+        var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "operator evidence");
+        var station = t.Accounts.Where(a => a.Population == "station").Select(a => a.Id).ToHashSet();
+        var ids = r.Verdicts.Where(v => station.Contains(v.Account) && v.Campaign is not null).Select(v => v.Campaign).Distinct().ToList();
+        Assert.True(ids.Count == 1, $"published as {ids.Count} campaigns: {string.Join(", ", ids)}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_ThrottledHydraSignedUpInBatches_IsFoundOnItsOperatorCluster_AndLookalikesStayClear(int seed)
     {
         // A handful of ordinary-looking requests per account: no harvest signal and too little volume for a dense block.
