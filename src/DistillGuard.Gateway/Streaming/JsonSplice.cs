@@ -112,10 +112,12 @@ internal static class JsonSplice
         return true;
     }
 
+    /// <summary>The UTF-8 bytes of <paramref name="value"/> as a JSON string's contents (no quotes), escaped as the gateway's serialiser escapes.</summary>
+    public static ReadOnlySpan<byte> Encode(string value) => JsonEncodedText.Encode(value, s_encoder).EncodedUtf8Bytes;
+
     private static void WriteString(string value, IBufferWriter<byte> w)
     {
-        var encoded = JsonEncodedText.Encode(value, s_encoder);
-        var bytes = encoded.EncodedUtf8Bytes;
+        var bytes = Encode(value);
         var span = w.GetSpan(bytes.Length + 2);
         span[0] = (byte)'"';
         bytes.CopyTo(span[1..]);

@@ -94,6 +94,20 @@ internal sealed class SseEvent
     /// </summary>
     private bool TrySplice(IBufferWriter<byte> w)
     {
+        if (!TryFindData(out int valueStart, out int valueEnd)) return false;
+        var raw = Raw.AsSpan();
+        if (!JsonSplice.TryWrite(raw[..valueStart], raw[valueStart..valueEnd], _splices!, w)) return false;
+        w.Write(raw[valueEnd..]);
+        return true;
+    }
+
+    /// <summary>
+    /// Where the data is in <see cref="Raw"/> when it is one <c>data:</c> line: from its first byte (after "data:" and
+    /// one space) to the end of the line. False for a rewritten or synthetic event, or data over several lines.
+    /// </summary>
+    public bool TryFindData(out int valueStart, out int valueEnd)
+    {
+        valueStart = valueEnd = 0;
         if (Data is null || Data.Contains('\n') || Raw is null) return false;
         var raw = Raw.AsSpan();
         int lineStart = 0;
@@ -104,16 +118,35 @@ internal sealed class SseEvent
             var line = end < 0 ? rest : rest[..end];
             if (line.StartsWith("data:"u8))
             {
-                int valueStart = lineStart + 5;
+                valueStart = lineStart + 5;
                 if (line.Length > 5 && line[5] == ' ') valueStart++;
-                int valueEnd = lineStart + line.Length;
-                if (!JsonSplice.TryWrite(raw[..valueStart], raw[valueStart..valueEnd], _splices!, w)) return false;
-                w.Write(raw[valueEnd..]);
+                valueEnd = lineStart + line.Length;
                 return true;
             }
             if (end < 0) break;
             lineStart += end + 1;
         }
         return false;
+    }
+
+    /// <summary>
+    /// This upstream event with the JSON string token at <paramref name="start"/> (<paramref name="length"/> bytes,
+    /// quotes included) of <see cref="Raw"/> replaced by <paramref name="value"/>, escaped as the gateway's serialiser
+    /// escapes; the token lies in the data line at [<paramref name="dataStart"/>, <paramref name="dataEnd"/>) found by
+    /// <see cref="TryFindData"/>. A new upstream event whose bytes are the old ones but for that value (what
+    /// <see cref="SetString"/> and <see cref="WriteTo"/> would write), with its data parsed again when asked.
+    /// </summary>
+    public SseEvent WithStringAt(int dataStart, int dataEnd, int start, int length, string value)
+    {
+        var raw = Raw!;
+        var encoded = JsonSplice.Encode(value);
+        var bytes = new byte[raw.Length - length + encoded.Length + 2];
+        raw.AsSpan(0, start).CopyTo(bytes);
+        bytes[start] = (byte)'"';
+        encoded.CopyTo(bytes.AsSpan(start + 1));
+        bytes[start + 1 + encoded.Length] = (byte)'"';
+        raw.AsSpan(start + length).CopyTo(bytes.AsSpan(start + encoded.Length + 2));
+        int newEnd = dataEnd - length + encoded.Length + 2;
+        return FromUpstream(Name, Encoding.UTF8.GetString(bytes, dataStart, newEnd - dataStart), Id, bytes);
     }
 }
