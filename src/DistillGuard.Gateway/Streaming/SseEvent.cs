@@ -19,7 +19,13 @@ internal sealed class SseEvent
     /// <summary>The <c>event:</c> field, null when absent.</summary>
     public string? Name { get; init; }
     /// <summary>The <c>data:</c> lines joined by newlines, null when the event had none.</summary>
-    public string? Data { get; init; }
+    public string? Data { get => _data ?? DecodeData(); init => _data = value; }
+
+    private string? _data;
+    // An event made by WithStringAt: where its data is in Raw (one line), read from there when asked.
+    private int _dataStart, _dataEnd = -1;
+
+    private string? DecodeData() => _dataEnd < 0 || Raw is null ? null : _data = Encoding.UTF8.GetString(Raw, _dataStart, _dataEnd - _dataStart);
     /// <summary>The <c>id:</c> field, kept when the event is rewritten.</summary>
     public string? Id { get; init; }
     /// <summary>The event's bytes as received, blank line included; null for a rewritten or synthetic event.</summary>
@@ -47,6 +53,12 @@ internal sealed class SseEvent
     public JsonObject? Object()
     {
         if (Json is JsonObject o) return o;
+        if (Json is null && _data is null && _dataEnd > _dataStart && Raw is not null && Raw[_dataStart] == (byte)'{')
+        {
+            // Made by WithStringAt from checked JSON: parsed from its bytes, with no string in between.
+            try { Json = JsonNode.Parse(Raw.AsSpan(_dataStart, _dataEnd - _dataStart)); return Json as JsonObject; }
+            catch (JsonException) { }                       // read as text below, as any event is
+        }
         if (Json is not null || Data is null || Data.Length == 0 || Data[0] != '{') return null;
         try { Json = JsonNode.Parse(Data); }
         catch (JsonException) { return null; }
@@ -54,7 +66,7 @@ internal sealed class SseEvent
     }
 
     /// <summary>Marks the data as rewritten: the event is written from <see cref="Json"/> from now on.</summary>
-    public void Changed() { Raw = null; _splices = null; }
+    public void Changed() { _ = Data; Raw = null; _splices = null; }
 
     private List<(PathStep[] Path, string Value)>? _splices;
 
@@ -139,14 +151,7 @@ internal sealed class SseEvent
     public SseEvent WithStringAt(int dataStart, int dataEnd, int start, int length, string value)
     {
         var raw = Raw!;
-        var encoded = JsonSplice.Encode(value);
-        var bytes = new byte[raw.Length - length + encoded.Length + 2];
-        raw.AsSpan(0, start).CopyTo(bytes);
-        bytes[start] = (byte)'"';
-        encoded.CopyTo(bytes.AsSpan(start + 1));
-        bytes[start + 1 + encoded.Length] = (byte)'"';
-        raw.AsSpan(start + length).CopyTo(bytes.AsSpan(start + encoded.Length + 2));
-        int newEnd = dataEnd - length + encoded.Length + 2;
-        return FromUpstream(Name, Encoding.UTF8.GetString(bytes, dataStart, newEnd - dataStart), Id, bytes);
+        var bytes = JsonSplice.Replace(raw, start, length, value);
+        return new SseEvent { Name = Name, Id = Id, Raw = bytes, _dataStart = dataStart, _dataEnd = dataEnd + bytes.Length - raw.Length };
     }
 }

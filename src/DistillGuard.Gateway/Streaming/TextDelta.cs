@@ -23,6 +23,7 @@ internal readonly record struct TextDelta(int Index, string Content, int Content
             return Root(json, ref r, out delta) && !r.Read();
         }
         catch (JsonException) { return false; }
+        catch (InvalidOperationException) { return false; }   // a text that is not valid UTF-16 once unescaped (GetString)
     }
 
     private static bool Root(ReadOnlySpan<byte> json, ref Utf8JsonReader r, out TextDelta delta)
