@@ -87,6 +87,18 @@ public class WatermarkStreamBenchmarks
         return total + s.Flush().Length;
     }
 
+    public int DeltaCount => _deltas.Length;
+
+    /// <summary>How many deltas <see cref="WatermarkStream.Write(string)"/> returns unchanged (the same string).</summary>
+    public int UnchangedDeltas()
+    {
+        var s = _wm.Begin();
+        int same = 0;
+        foreach (var d in _deltas) if (ReferenceEquals(d, s.Write(d))) same++;
+        s.Flush();
+        return same;
+    }
+
     /// <summary>The gateway's SSE path with nothing to rewrite: parse, reassemble for the tap, pass the bytes.</summary>
     [Benchmark]
     public long SsePass() => Sse(null);
@@ -163,7 +175,7 @@ public class WatermarkStreamBenchmarks
     }
 }
 
-/// <summary>A loop to attach a profiler to: <c>… -- sse-profile pass|identity|watermark|stream WORDS SECONDS</c>
+/// <summary>A loop to attach a profiler to: <c>… -- sse-profile pass|identity|watermark|stream|apply|share WORDS SECONDS</c>
 /// (e.g. under <c>dotnet-trace collect -- dotnet DistillGuard.Benchmarks.dll sse-profile watermark 2000 20</c>); prints µs per answer.</summary>
 internal static class SseProfile
 {
@@ -182,6 +194,7 @@ internal static class SseProfile
             "watermark" => b.SseWatermark,
             "stream" => () => b.Stream4(),
             "apply" => () => b.Apply().Length,
+            "share" => () => { Console.WriteLine($"{b.Words} words: {b.UnchangedDeltas()} of {b.DeltaCount} 4-character deltas come back as they went in"); Environment.Exit(0); return 0; },
             _ => throw new ArgumentException(args[1]),
         };
         double seconds = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10;
