@@ -28,9 +28,18 @@ internal sealed class ChatStreamRewriter(ReasoningProtection? protect, IResponse
     private readonly SortedDictionary<int, Choice> _choices = [];
     private JsonNode? _id, _created, _model;
 
+    // The latest text-only chunks (TryTextDelta) that carried an id, created and model: read only if a chunk must be
+    // made up (EndAll) or a later chunk takes the tree path, so that those values are the latest ones either way.
+    private SseEvent? _idFrom, _createdFrom, _modelFrom;
+
+    /// <summary>Every chunk takes the tree path (tests compare the two paths).</summary>
+    internal bool TreeOnly { get; init; }
+
     public override void OnEvent(SseEvent e, List<SseEvent> output)
     {
         if (e.IsDone) { EndAll(output); output.Add(e); return; }
+        if (TryTextDelta(e, output)) return;
+        ResolveHead();
         var chunk = e.Object();
         if (chunk?["choices"] is not JsonArray choices) { output.Add(e); return; }
         _id = chunk["id"] ?? _id;                  // copied only when a chunk is made up (EndAll)
@@ -134,12 +143,45 @@ internal sealed class ChatStreamRewriter(ReasoningProtection? protect, IResponse
 
     public override void OnEnd(List<SseEvent> output) => EndAll(output);
 
+    /// <summary>
+    /// The common chunk of a streamed answer, one choice whose delta is only text
+    /// (<c>{…,"choices":[{"index":0,"delta":{"content":"…"},"finish_reason":null}]}</c>), handled without a JSON tree:
+    /// one pass of a reader over the event's bytes finds the text, the transform takes it, and a changed text is written
+    /// into a copy of the bytes at the place the reader found. What comes out is what the tree path below makes of such a
+    /// chunk (tested); any other shape, or a choice whose reasoning is still open, returns false and takes that path.
+    /// </summary>
+    private bool TryTextDelta(SseEvent e, List<SseEvent> output)
+    {
+        if (TreeOnly || Text is null || e.Json is not null || e.Hold is not null || e.Release is not null) return false;
+        if (e.Data is not { Length: > 0 } data || data[0] != '{' || !e.TryFindData(out int dataStart, out int dataEnd)) return false;
+        if (!TextDelta.TryRead(e.Raw.AsSpan(dataStart, dataEnd - dataStart), out var d)) return false;
+        _choices.TryGetValue(d.Index, out var st);
+        if (st is { InReasoning: true }) return false;
+        if (st is null) _choices[d.Index] = st = new Choice();
+        if (d.HasId) _idFrom = e;
+        if (d.HasCreated) _createdFrom = e;
+        if (d.HasModel) _modelFrom = e;
+        var t = (st.Text ??= Text.Begin()).Push(d.Content);
+        output.Add(string.Equals(t, d.Content, StringComparison.Ordinal) ? e
+            : e.WithStringAt(dataStart, dataEnd, dataStart + d.ContentStart, d.ContentLength, t));
+        return true;
+    }
+
+    /// <summary>Takes id, created and model from the latest text-only chunks that had them (see <see cref="TryTextDelta"/>).</summary>
+    private void ResolveHead()
+    {
+        if (_idFrom is { } a) { _id = a.Object()?["id"] ?? _id; _idFrom = null; }
+        if (_createdFrom is { } b) { _created = b.Object()?["created"] ?? _created; _createdFrom = null; }
+        if (_modelFrom is { } c) { _model = c.Object()?["model"] ?? _model; _modelFrom = null; }
+    }
+
     private static bool HasValue(JsonNode? v)
         => v is not null && v.GetValueKind() switch { JsonValueKind.Null => false, JsonValueKind.String => v.GetValue<string>().Length > 0, _ => true };
 
     /// <summary>The stream is over: a summary tail still owed, or transformed text still held back, goes out now.</summary>
     private void EndAll(List<SseEvent> output)
     {
+        ResolveHead();
         foreach (var (index, st) in _choices)
         {
             if (st.InReasoning)

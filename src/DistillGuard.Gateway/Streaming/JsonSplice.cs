@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -112,10 +113,45 @@ internal static class JsonSplice
         return true;
     }
 
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// A copy of <paramref name="bytes"/> with the <paramref name="length"/> bytes at <paramref name="start"/> (a JSON
+    /// string token, quotes included) replaced by <paramref name="value"/> as a JSON string, escaped as
+    /// <see cref="TryWrite"/> escapes. Text that needs no escape (most of it) is transcoded straight into the copy.
+    /// </summary>
+    public static byte[] Replace(byte[] bytes, int start, int length, string value)
+    {
+        int n = -1;
+        try { n = s_strictUtf8.GetByteCount(value); }
+        catch (ArgumentException) { }                                  // a lone surrogate: the encoder below decides
+        if (n >= 0)
+        {
+            var copy = new byte[bytes.Length - length + n + 2];
+            var text = copy.AsSpan(start + 1, n);
+            s_strictUtf8.GetBytes(value, text);
+            if (s_encoder.FindFirstCharacterToEncodeUtf8(text) < 0)
+            {
+                bytes.AsSpan(0, start).CopyTo(copy);
+                copy[start] = (byte)'"';
+                copy[start + 1 + n] = (byte)'"';
+                bytes.AsSpan(start + length).CopyTo(copy.AsSpan(start + n + 2));
+                return copy;
+            }
+        }
+        var encoded = JsonEncodedText.Encode(value, s_encoder).EncodedUtf8Bytes;
+        var result = new byte[bytes.Length - length + encoded.Length + 2];
+        bytes.AsSpan(0, start).CopyTo(result);
+        result[start] = (byte)'"';
+        encoded.CopyTo(result.AsSpan(start + 1));
+        result[start + 1 + encoded.Length] = (byte)'"';
+        bytes.AsSpan(start + length).CopyTo(result.AsSpan(start + encoded.Length + 2));
+        return result;
+    }
+
     private static void WriteString(string value, IBufferWriter<byte> w)
     {
-        var encoded = JsonEncodedText.Encode(value, s_encoder);
-        var bytes = encoded.EncodedUtf8Bytes;
+        var bytes = JsonEncodedText.Encode(value, s_encoder).EncodedUtf8Bytes;
         var span = w.GetSpan(bytes.Length + 2);
         span[0] = (byte)'"';
         bytes.CopyTo(span[1..]);

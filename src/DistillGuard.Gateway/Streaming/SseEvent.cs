@@ -19,7 +19,13 @@ internal sealed class SseEvent
     /// <summary>The <c>event:</c> field, null when absent.</summary>
     public string? Name { get; init; }
     /// <summary>The <c>data:</c> lines joined by newlines, null when the event had none.</summary>
-    public string? Data { get; init; }
+    public string? Data { get => _data ?? DecodeData(); init => _data = value; }
+
+    private string? _data;
+    // An event made by WithStringAt: where its data is in Raw (one line), read from there when asked.
+    private int _dataStart, _dataEnd = -1;
+
+    private string? DecodeData() => _dataEnd < 0 || Raw is null ? null : _data = Encoding.UTF8.GetString(Raw, _dataStart, _dataEnd - _dataStart);
     /// <summary>The <c>id:</c> field, kept when the event is rewritten.</summary>
     public string? Id { get; init; }
     /// <summary>The event's bytes as received, blank line included; null for a rewritten or synthetic event.</summary>
@@ -47,6 +53,12 @@ internal sealed class SseEvent
     public JsonObject? Object()
     {
         if (Json is JsonObject o) return o;
+        if (Json is null && _data is null && _dataEnd > _dataStart && Raw is not null && Raw[_dataStart] == (byte)'{')
+        {
+            // Made by WithStringAt from checked JSON: parsed from its bytes, with no string in between.
+            try { Json = JsonNode.Parse(Raw.AsSpan(_dataStart, _dataEnd - _dataStart)); return Json as JsonObject; }
+            catch (JsonException) { }                       // read as text below, as any event is
+        }
         if (Json is not null || Data is null || Data.Length == 0 || Data[0] != '{') return null;
         try { Json = JsonNode.Parse(Data); }
         catch (JsonException) { return null; }
@@ -54,7 +66,7 @@ internal sealed class SseEvent
     }
 
     /// <summary>Marks the data as rewritten: the event is written from <see cref="Json"/> from now on.</summary>
-    public void Changed() { Raw = null; _splices = null; }
+    public void Changed() { _ = Data; Raw = null; _splices = null; }
 
     private List<(PathStep[] Path, string Value)>? _splices;
 
@@ -94,6 +106,20 @@ internal sealed class SseEvent
     /// </summary>
     private bool TrySplice(IBufferWriter<byte> w)
     {
+        if (!TryFindData(out int valueStart, out int valueEnd)) return false;
+        var raw = Raw.AsSpan();
+        if (!JsonSplice.TryWrite(raw[..valueStart], raw[valueStart..valueEnd], _splices!, w)) return false;
+        w.Write(raw[valueEnd..]);
+        return true;
+    }
+
+    /// <summary>
+    /// Where the data is in <see cref="Raw"/> when it is one <c>data:</c> line: from its first byte (after "data:" and
+    /// one space) to the end of the line. False for a rewritten or synthetic event, or data over several lines.
+    /// </summary>
+    public bool TryFindData(out int valueStart, out int valueEnd)
+    {
+        valueStart = valueEnd = 0;
         if (Data is null || Data.Contains('\n') || Raw is null) return false;
         var raw = Raw.AsSpan();
         int lineStart = 0;
@@ -104,16 +130,28 @@ internal sealed class SseEvent
             var line = end < 0 ? rest : rest[..end];
             if (line.StartsWith("data:"u8))
             {
-                int valueStart = lineStart + 5;
+                valueStart = lineStart + 5;
                 if (line.Length > 5 && line[5] == ' ') valueStart++;
-                int valueEnd = lineStart + line.Length;
-                if (!JsonSplice.TryWrite(raw[..valueStart], raw[valueStart..valueEnd], _splices!, w)) return false;
-                w.Write(raw[valueEnd..]);
+                valueEnd = lineStart + line.Length;
                 return true;
             }
             if (end < 0) break;
             lineStart += end + 1;
         }
         return false;
+    }
+
+    /// <summary>
+    /// This upstream event with the JSON string token at <paramref name="start"/> (<paramref name="length"/> bytes,
+    /// quotes included) of <see cref="Raw"/> replaced by <paramref name="value"/>, escaped as the gateway's serialiser
+    /// escapes; the token lies in the data line at [<paramref name="dataStart"/>, <paramref name="dataEnd"/>) found by
+    /// <see cref="TryFindData"/>. A new upstream event whose bytes are the old ones but for that value (what
+    /// <see cref="SetString"/> and <see cref="WriteTo"/> would write), with its data parsed again when asked.
+    /// </summary>
+    public SseEvent WithStringAt(int dataStart, int dataEnd, int start, int length, string value)
+    {
+        var raw = Raw!;
+        var bytes = JsonSplice.Replace(raw, start, length, value);
+        return new SseEvent { Name = Name, Id = Id, Raw = bytes, _dataStart = dataStart, _dataEnd = dataEnd + bytes.Length - raw.Length };
     }
 }

@@ -125,7 +125,7 @@ public sealed class SuspectUnits
     {
         private readonly TokenTail? _tail = predictor is null ? null : new TokenTail();
 
-        protected override void Emit(string text) => _tail?.Feed(text);
+        protected override void Emit(ReadOnlySpan<char> text) => _tail?.Feed(text);
 
         protected override int OnUnit(in UnitOccurrence unit, long wordsBefore)
         {

@@ -156,7 +156,7 @@ public static class WatermarkProbes
                 if (predictor is not null)
                 {
                     var tail = new TokenTail();
-                    tail.Feed(joined[..offset]);
+                    tail.Feed(joined.AsSpan(0, offset));
                     var (b2, b1) = tail.Context();
                     var s = u.Surface;
                     expected = predictor.Predict(b2, b1, u.Set.Members.Select(m => s.Write(m)).ToList());
@@ -202,7 +202,7 @@ public static class WatermarkProbes
     {
         private int _offset;
 
-        protected override void Emit(string text) => _offset += text.Length;
+        protected override void Emit(ReadOnlySpan<char> text) => _offset += text.Length;
 
         protected override int OnUnit(in UnitOccurrence unit, long wordsBefore)
         {

@@ -56,6 +56,9 @@ public sealed class WatermarkLexicon
         MaxWords = sets.Count == 0 ? 1 : sets.Max(s => s.MaxWords);
         FirstWords = sets.SelectMany(s => s.Members).Select(m => m[0]).ToFrozenSet(StringComparer.Ordinal);
         _firstWords = FirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWordPrefixes = FirstWords.SelectMany(w => Enumerable.Range(1, w.Length).Select(n => w[..n])).ToFrozenSet(StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        MaxFirstWordLength = FirstWords.Count == 0 ? 0 : FirstWords.Max(w => w.Length);
         _byPhraseSpan = _byPhrase.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -68,6 +71,14 @@ public sealed class WatermarkLexicon
 
     /// <summary>Whether <paramref name="normalized"/> (lower case, straight apostrophes) begins a member.</summary>
     internal bool IsFirstWord(ReadOnlySpan<char> normalized) => _firstWords.Contains(normalized);
+
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordPrefixes;
+
+    /// <summary>Whether some word that begins a member starts with <paramref name="normalized"/> (or is it).</summary>
+    internal bool IsFirstWordPrefix(ReadOnlySpan<char> normalized) => _firstWordPrefixes.Contains(normalized);
+
+    /// <summary>The length of the longest word that begins a member.</summary>
+    internal int MaxFirstWordLength { get; }
 
     public string Name { get; }
     public IReadOnlyList<LexiconSet> Sets { get; }

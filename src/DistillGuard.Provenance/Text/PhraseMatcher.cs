@@ -35,8 +35,11 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 
     public List<Piece> Input => _queue;
 
+    /// <summary>Every queued piece has been written: nothing waits for what follows.</summary>
+    public bool Idle => _head == _queue.Count;
+
     /// <summary>Writes what follows; the detector discards it.</summary>
-    protected abstract void Emit(string text);
+    protected abstract void Emit(ReadOnlySpan<char> text);
 
     /// <summary>Called for each occurrence; returns the member to write (the occurrence's own to keep it).</summary>
     protected abstract int OnUnit(in UnitOccurrence unit, long wordsBefore);
@@ -49,14 +52,14 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
             var p = _queue[_head];
             if (p.Kind == PieceKind.Space)
             {
-                Emit(p.Text);
+                Emit(p.Unsent);
                 if (p.HasNewline) { SentenceStart = true; Context = "¶"; }
                 _head++;
                 continue;
             }
             if (p.Kind == PieceKind.Protected)
             {
-                Emit(p.Text);
+                Emit(p.Unsent);
                 Context = "§";
                 SentenceStart = false;
                 _head++;
@@ -132,7 +135,7 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 
     private void PassThrough(Chunk only)
     {
-        Emit(_queue[_head].Text);
+        Emit(_queue[_head].Unsent);
         NoteApostrophe(_queue[_head].Text);
         Words++;
         if (HasLetterOrDigit(only.Core))
@@ -166,6 +169,10 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 
     private void Occur(LexiconSet set, int member, int len)
     {
+        // A chunk is handed out early only when it cannot begin a member, and only with nothing before it pending, so
+        // nothing of an occurrence has been (TextScanner.SendSettled).
+        for (int i = 0; i < 2 * len - 1; i++)
+            if (_queue[_head + i].Sent != 0) throw new InvalidOperationException("part of an occurrence was already written");
         var first = Chunk.Parse(_queue[_head].Text);
         var last = Chunk.Parse(_queue[_head + 2 * (len - 1)].Text);
         bool curly = false, straight = false;
@@ -234,6 +241,9 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 
     private static bool EndsSentence(string suffix) => suffix.AsSpan().ContainsAny(".!?:");
 
+    /// <summary>A character as lexicon look-ups see it: lower case, straight apostrophe.</summary>
+    internal static char Normalize(char c) => c == '\u2019' ? '\'' : char.ToLowerInvariant(c);
+
     internal static void AppendNormalized(StringBuilder sb, string core)
     {
         foreach (char c in core) sb.Append(c == '\u2019' ? '\'' : char.ToLowerInvariant(c));
@@ -256,8 +266,8 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 /// <summary>A chunk split into leading punctuation, core and trailing punctuation ("(**Moreover**," → "(**", "Moreover", "**,").</summary>
 internal readonly record struct Chunk(string Prefix, string Core, string Suffix, bool IsWord)
 {
-    private const string Leading = "(*_\u00BF\u00A1";
-    private const string Trailing = ".,;:!?)*_\u2026";
+    internal const string Leading = "(*_\u00BF\u00A1";
+    internal const string Trailing = ".,;:!?)*_\u2026";
 
     public static Chunk Parse(string text)
     {

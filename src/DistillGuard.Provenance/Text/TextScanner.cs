@@ -1,4 +1,5 @@
 using System.Text;
+using DistillGuard.Provenance.Lexicons;
 
 namespace DistillGuard.Provenance.Text;
 
@@ -12,9 +13,13 @@ internal enum PieceKind : byte
     Protected,
 }
 
-internal readonly record struct Piece(PieceKind Kind, string Text)
+/// <summary>A piece of the scanned text; the first <see cref="Sent"/> characters of it were already handed out while it was
+/// incomplete (<see cref="TextScanner.SendSettled"/>), because they are written unchanged whatever follows.</summary>
+internal readonly record struct Piece(PieceKind Kind, string Text, int Sent = 0)
 {
     public bool HasNewline => Text.Contains('\n');
+    /// <summary>The part of the text not handed out yet.</summary>
+    public ReadOnlySpan<char> Unsent => Text.AsSpan(Sent);
 }
 
 /// <summary>
@@ -41,6 +46,7 @@ internal sealed class TextScanner(List<Piece> sink)
     private enum Pending : byte { None, Backticks, SQuoteOpen, Lt }
 
     private readonly StringBuilder _buf = new();
+    private int _sent;              // characters of _buf already handed out (SendSettled)
     private PieceKind _kind = PieceKind.Space;
     private Mode _mode = Mode.Normal;
     private Pending _pending = Pending.None;
@@ -90,8 +96,45 @@ internal sealed class TextScanner(List<Piece> sink)
     private void EmitBuf()
     {
         var kind = _mode != Mode.Normal ? PieceKind.Protected : _kind;
-        sink.Add(new Piece(kind, _buf.ToString()));
+        sink.Add(new Piece(kind, _buf.ToString(), _sent));
         _buf.Clear();
+        _sent = 0;
+    }
+
+    /// <summary>
+    /// Hands out (appends to <paramref name="output"/>) the part of the unfinished piece not handed out yet, when it will
+    /// be written unchanged whatever text follows: a run of white space, or a chunk of plain text that cannot become a
+    /// word beginning a member of <paramref name="lexicon"/>. Only for the caller that has written everything before this
+    /// piece and writes a word only when it begins a member (the watermark's matcher with an empty queue); the piece, once
+    /// complete, carries how much of it was handed out (<see cref="Piece.Sent"/>).
+    /// </summary>
+    public void SendSettled(StringBuilder output, WatermarkLexicon lexicon)
+    {
+        if (_mode != Mode.Normal || _pending != Pending.None || _buf.Length == _sent) return;
+        if (_kind == PieceKind.Chunk ? !CannotBeginMember(lexicon) : _kind != PieceKind.Space) return;
+        output.Append(_buf, _sent, _buf.Length - _sent);
+        _sent = _buf.Length;
+    }
+
+    /// <summary>
+    /// Whether the chunk collected so far cannot end up as a chunk whose core begins a member. Its core (<see cref="Chunk.Parse"/>:
+    /// without leading and trailing punctuation) will be either this text's core, or start with this text after its
+    /// leading punctuation; so neither may be (the start of) a word that begins a member. A chunk of leading punctuation
+    /// only is undecided.
+    /// </summary>
+    private bool CannotBeginMember(WatermarkLexicon lexicon)
+    {
+        int n = _buf.Length, a = 0;
+        while (a < n && Chunk.Leading.Contains(_buf[a])) a++;
+        if (a == n) return false;
+        int b = n;
+        while (b > a && Chunk.Trailing.Contains(_buf[b - 1])) b--;
+        int max = lexicon.MaxFirstWordLength;
+        Span<char> norm = stackalloc char[Math.Min(n - a, max + 1)];
+        for (int i = 0; i < norm.Length; i++) norm[i] = PhraseMatcher.Normalize(_buf[a + i]);
+        if (n - a <= max && lexicon.IsFirstWordPrefix(norm)) return false;
+        if (b > a && b - a <= max && lexicon.IsFirstWord(norm[..(b - a)])) return false;
+        return true;
     }
 
     /// <summary>Makes the text collected so far part of a protected span (a chunk's prefix goes in with it).</summary>
@@ -104,7 +147,7 @@ internal sealed class TextScanner(List<Piece> sink)
 
     private void EndProtected()
     {
-        if (_buf.Length > 0) { sink.Add(new Piece(PieceKind.Protected, _buf.ToString())); _buf.Clear(); }
+        if (_buf.Length > 0) { sink.Add(new Piece(PieceKind.Protected, _buf.ToString(), _sent)); _buf.Clear(); _sent = 0; }
         _mode = Mode.Normal;
         _kind = PieceKind.Chunk;
     }

@@ -11,7 +11,7 @@ internal sealed class TokenTail
     public string Before2 { get; private set; } = "<s>";
     public string Before1 { get; private set; } = "<s>";
 
-    public void Feed(string text)
+    public void Feed(ReadOnlySpan<char> text)
     {
         foreach (char c in text)
         {

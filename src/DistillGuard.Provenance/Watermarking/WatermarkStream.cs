@@ -1,4 +1,5 @@
 using System.Text;
+using DistillGuard.Provenance.Lexicons;
 using DistillGuard.Provenance.Text;
 
 namespace DistillGuard.Provenance.Watermarking;
@@ -17,22 +18,47 @@ public sealed class WatermarkStream
     private readonly TextScanner _scanner;
     private readonly WatermarkingMatcher _matcher;
     private readonly StringBuilder _out = new();
+    private readonly WatermarkLexicon _lexicon;
+    private readonly bool _sendEarly;
     private bool _done;
 
-    internal WatermarkStream(WatermarkKey key, ChoiceCache choices, WatermarkOptions options)
+    internal WatermarkStream(WatermarkKey key, ChoiceCache choices, WatermarkOptions options, bool sendEarly = true)
     {
         _matcher = new WatermarkingMatcher(key, choices, options, _out);
         _pieces = _matcher.Input;
         _scanner = new TextScanner(_pieces);
+        _lexicon = options.Lexicon;
+        _sendEarly = sendEarly;
     }
 
     /// <summary>Feeds a piece of the response; returns the transformed text that can be sent now (possibly empty).</summary>
     public string Write(ReadOnlySpan<char> delta)
     {
+        Step(delta);
+        return Take();
+    }
+
+    /// <summary>As <see cref="Write(ReadOnlySpan{char})"/>; returns <paramref name="delta"/> itself when what can be sent
+    /// now is exactly it (the common case: most words of a response are not lexicon words and pass as they come).</summary>
+    public string Write(string delta)
+    {
+        Step(delta);
+        if (_out.Length == delta.Length && _out.Equals(delta.AsSpan()))
+        {
+            _out.Clear();
+            return delta;
+        }
+        return Take();
+    }
+
+    private void Step(ReadOnlySpan<char> delta)
+    {
         ObjectDisposedException.ThrowIf(_done, this);
         _scanner.Feed(delta);
         _matcher.Process(final: false);
-        return Take();
+        // With nothing pending before it, the unfinished word or space goes out now when nothing that follows can
+        // change it (not the start of a lexicon word): the output is the same, it only leaves sooner.
+        if (_sendEarly && _matcher.Idle) _scanner.SendSettled(_out, _lexicon);
     }
 
     /// <summary>Ends the response; returns the text still held back.</summary>

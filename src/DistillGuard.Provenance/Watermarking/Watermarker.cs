@@ -35,7 +35,8 @@ public sealed class Watermarker
     /// <summary>The watermarked text of a whole response, and what was changed.</summary>
     public string Apply(string text, out WatermarkStats stats)
     {
-        var s = Begin();
+        // Nothing is sent early here (the whole text is returned at once); the streams' early sending is tested against this.
+        var s = new WatermarkStream(Key, _choices, Options, sendEarly: false);
         if (text.Length <= Slice)
         {
             string a = s.Write(text);

@@ -10,7 +10,7 @@ internal sealed class WatermarkingMatcher(WatermarkKey key, ChoiceCache choices,
 
     public WatermarkStats Stats => new(Words, _units, _already, _subs, _changed, _capped);
 
-    protected override void Emit(string text) => output.Append(text);
+    protected override void Emit(ReadOnlySpan<char> text) => output.Append(text);
 
     protected override int OnUnit(in UnitOccurrence unit, long wordsBefore)
     {

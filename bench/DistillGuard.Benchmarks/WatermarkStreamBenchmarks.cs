@@ -1,0 +1,210 @@
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using DistillGuard.Gateway.Proxy;
+using DistillGuard.Gateway.Seams;
+using DistillGuard.Gateway.Streaming;
+using DistillGuard.Provenance.Watermarking;
+
+namespace DistillGuard.Benchmarks;
+
+/// <summary>
+/// The streamed watermark as the gateway drives it: an answer of N words of the gateway latency bench's prose
+/// (bench/DistillGuard.GatewayBench/WatermarkLatency.cs) fed in 4-character deltas (one token, as an SSE stream sends
+/// it), against the whole-text transform; and the gateway's SSE path per event (parse, rewrite, reassemble for the tap,
+/// write) with no transform, a do-nothing transform and the watermark.
+/// Run: dotnet run -c Release --project bench/DistillGuard.Benchmarks -- --filter '*WatermarkStream*'
+/// </summary>
+[MemoryDiagnoser]
+public class WatermarkStreamBenchmarks
+{
+    // The paragraph of bench/DistillGuard.GatewayBench/WatermarkLatency.cs, repeated to the requested length.
+    private const string Paragraph =
+        "Sure, I can help you with that. It is a good idea to make sure the configuration is correct before you deploy. " +
+        "First, you will need to check that the service account has the right permissions; if it does not, the job will fail. " +
+        "For example, you might see an error like `permission denied` in the log. Additionally, it's worth noting that the " +
+        "default timeout is 30 seconds, which may not be enough for large uploads. However, you can change it in the settings " +
+        "page, as described at https://example.com/docs/timeouts. In addition, I would recommend that you enable retries, because " +
+        "transient network errors are quite common. Moreover, keep in mind that you don't have to restart the service after " +
+        "the change. Let me know if you'd like a step-by-step guide, and I'll be happy to walk you through it.\n\n";
+
+    [Params(500, 2000)]
+    public int Words { get; set; }
+
+    private string _text = "";
+    private string[] _deltas = [];
+    private byte[] _sse = [];
+    private Watermarker _wm = null!;
+    private IResponseTextTransformer _watermark = null!, _identity = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = Prose(Words);
+        _deltas = Enumerable.Range(0, (_text.Length + 3) / 4).Select(i => _text.Substring(4 * i, Math.Min(4, _text.Length - 4 * i))).ToArray();
+        _wm = new Watermarker(WatermarkKey.FromSeed("gateway-bench"));
+        _watermark = new Transformer(_wm);
+        _identity = new Identity();
+        var sb = new StringBuilder();
+        void Ev(object delta, string? finish = null) => sb.Append("data: ").Append(JsonSerializer.Serialize(new
+        {
+            id = "chatcmpl-1", @object = "chat.completion.chunk", created = 1_700_000_000, model = "prose",
+            choices = new[] { new { index = 0, delta, finish_reason = finish } },
+        })).Append("\n\n");
+        Ev(new { role = "assistant", content = "" });
+        foreach (var d in _deltas) Ev(new { content = d });
+        Ev(new { }, "stop");
+        sb.Append("data: [DONE]\n\n");
+        _sse = Encoding.UTF8.GetBytes(sb.ToString());
+    }
+
+    internal static string Prose(int words)
+    {
+        var sb = new StringBuilder();
+        int n = 0;
+        var parts = Paragraph.Split(' ');
+        while (n < words)
+            foreach (var w in parts)
+            {
+                if (n == words) break;
+                if (sb.Length > 0 && sb[^1] != '\n') sb.Append(' ');
+                sb.Append(w);
+                n++;
+            }
+        return sb.ToString().TrimEnd();
+    }
+
+    [Benchmark(Baseline = true)]
+    public string Apply() => _wm.Apply(_text);
+
+    /// <summary>The same text through <see cref="WatermarkStream.Write"/> in 4-character deltas (strings, as the seam passes them).</summary>
+    [Benchmark]
+    public int Stream4()
+    {
+        var s = _wm.Begin();
+        int total = 0;
+        foreach (var d in _deltas) total += s.Write(d).Length;
+        return total + s.Flush().Length;
+    }
+
+    public int DeltaCount => _deltas.Length;
+
+    /// <summary>How many deltas <see cref="WatermarkStream.Write(string)"/> returns unchanged (the same string).</summary>
+    public int UnchangedDeltas()
+    {
+        var s = _wm.Begin();
+        int same = 0;
+        foreach (var d in _deltas) if (ReferenceEquals(d, s.Write(d))) same++;
+        s.Flush();
+        return same;
+    }
+
+    /// <summary>The gateway's SSE path with nothing to rewrite: parse, reassemble for the tap, pass the bytes.</summary>
+    [Benchmark]
+    public long SsePass() => Sse(null);
+
+    /// <summary>The SSE rewrite path with a transform that changes nothing (the seam's own cost).</summary>
+    [Benchmark]
+    public long SseIdentity() => Sse(_identity);
+
+    /// <summary>The SSE rewrite path with the watermark.</summary>
+    [Benchmark]
+    public long SseWatermark() => Sse(_watermark);
+
+    /// <summary>What <c>ResponseInterceptor</c> does with a burst of events (in 16 KB reads, as the proxy copies them).</summary>
+    private long Sse(IResponseTextTransformer? text)
+    {
+        var parser = new SseParser();
+        var acc = StreamAccumulator.For(ApiKind.ChatCompletions, null);
+        var rewriter = text is null ? null : StreamRewriter.For(ApiKind.ChatCompletions, null, text);
+        var hold = new HoldBuffer(false);
+        var events = new List<SseEvent>();
+        var rewritten = new List<SseEvent>();
+        var ready = new List<SseEvent>();
+        var w = new System.Buffers.ArrayBufferWriter<byte>();
+        long written = 0;
+        for (int off = 0; off < _sse.Length; off += 16384)
+        {
+            events.Clear();
+            parser.Feed(_sse.AsSpan(off, Math.Min(16384, _sse.Length - off)), events);
+            if (rewriter is null)
+            {
+                foreach (var e in events) acc.Observe(e);
+                written += Math.Min(16384, _sse.Length - off);
+                continue;
+            }
+            rewritten.Clear();
+            ready.Clear();
+            foreach (var e in events) rewriter.OnEvent(e, rewritten);
+            foreach (var e in rewritten) hold.Route(e, ready);
+            w.ResetWrittenCount();
+            foreach (var e in ready) { acc.Observe(e); e.WriteTo(w); }
+            written += w.WrittenCount;
+        }
+        if (rewriter is not null)
+        {
+            rewritten.Clear();
+            ready.Clear();
+            rewriter.OnEnd(rewritten);
+            foreach (var e in rewritten) hold.Route(e, ready);
+            w.ResetWrittenCount();
+            foreach (var e in ready) { acc.Observe(e); e.WriteTo(w); }
+            written += w.WrittenCount;
+        }
+        return written + (acc.Build() is null ? 0 : 1);
+    }
+
+    private sealed class Transformer(Watermarker w) : IResponseTextTransformer
+    {
+        public string Apply(string text) => w.Apply(text);
+        public IResponseTextStream Begin() => new Stream(w.Begin());
+    }
+
+    private sealed class Stream(WatermarkStream s) : IResponseTextStream
+    {
+        public string Push(string delta) => s.Write(delta);
+        public string Flush() => s.Flush();
+    }
+
+    private sealed class Identity : IResponseTextTransformer, IResponseTextStream
+    {
+        public string Apply(string text) => text;
+        public IResponseTextStream Begin() => this;
+        public string Push(string delta) => delta;
+        public string Flush() => "";
+    }
+}
+
+/// <summary>A loop to attach a profiler to: <c>… -- sse-profile pass|identity|watermark|stream|apply|share WORDS SECONDS</c>
+/// (e.g. under <c>dotnet-trace collect -- dotnet DistillGuard.Benchmarks.dll sse-profile watermark 2000 20</c>); prints µs per answer.</summary>
+internal static class SseProfile
+{
+    [System.Runtime.CompilerServices.ModuleInitializer]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "command dispatch before the BenchmarkDotNet switcher")]
+    internal static void Dispatch()
+    {
+        var args = Environment.GetCommandLineArgs().Skip(1).ToArray();
+        if (args.Length < 2 || args[0] != "sse-profile") return;
+        var b = new WatermarkStreamBenchmarks { Words = args.Length > 2 ? int.Parse(args[2]) : 2000 };
+        b.Setup();
+        Func<long> run = args[1] switch
+        {
+            "pass" => b.SsePass,
+            "identity" => b.SseIdentity,
+            "watermark" => b.SseWatermark,
+            "stream" => () => b.Stream4(),
+            "apply" => () => b.Apply().Length,
+            "share" => () => { Console.WriteLine($"{b.Words} words: {b.UnchangedDeltas()} of {b.DeltaCount} 4-character deltas come back as they went in"); Environment.Exit(0); return 0; },
+            _ => throw new ArgumentException(args[1]),
+        };
+        double seconds = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10;
+        for (int i = 0; i < 50; i++) run();
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        int n = 0;
+        while (sw.Elapsed.TotalSeconds < seconds) { run(); n++; }
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+        Console.WriteLine($"{args[1]} {b.Words} words: {sw.Elapsed.TotalMilliseconds * 1000 / n:F1} µs wall, {cpu.TotalMilliseconds * 1000 / n:F1} µs CPU per answer ({n} answers)");
+        Environment.Exit(0);
+    }
+}
