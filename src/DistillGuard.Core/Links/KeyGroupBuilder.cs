@@ -211,10 +211,11 @@ public sealed class KeyGroupBuilder
 
     /// <summary>Share of the members that could have moved to a model released in the log (active before and after its
     /// release) that did move within the pivot window (<see cref="LinkKind.ModelPivot"/>), for the release most of them
-    /// moved to; with the same share among accounts in no identity cluster. (0, 0) when fewer than three members could.</summary>
-    private (double Share, double Independents) PivotShare(List<int> list, HashSet<int> clustered)
+    /// moved to; with the same share among accounts in no identity cluster, and the counts behind the share. Zeros when
+    /// fewer than three members could.</summary>
+    private (double Share, double Independents, int Moved, int Could) PivotShare(List<int> list, HashSet<int> clustered)
     {
-        (double, double) best = (0, 0);
+        (double, double, int, int) best = (0, 0, 0, 0);
         foreach (var (m, release) in _releases)
         {
             if (!_groups.TryGetValue((LinkKind.ModelPivot, m), out var g)) continue;
@@ -222,7 +223,8 @@ public sealed class KeyGroupBuilder
             int could = list.Count(Could);
             if (could < 3 || could < 0.25 * list.Count) continue;
             if (!_moved.TryGetValue(m, out var moved)) _moved[m] = moved = new HashSet<int>(g.Members);
-            double share = (double)list.Count(a => Could(a) && moved.Contains(a)) / could;
+            int did = list.Count(a => Could(a) && moved.Contains(a));
+            double share = (double)did / could;
             if (share <= best.Item1) continue;
             if (!_pivotBase.TryGetValue(m, out var indep))
             {
@@ -231,7 +233,7 @@ public sealed class KeyGroupBuilder
                     if (!clustered.Contains(a) && Could(a)) { ic++; if (moved.Contains(a)) im++; }
                 _pivotBase[m] = indep = ic == 0 ? 1 : (double)im / ic;
             }
-            best = (share, indep);
+            best = (share, indep, did, could);
         }
         return best;
     }
@@ -329,8 +331,12 @@ public sealed class KeyGroupBuilder
             double prompt = OwnHarnessShare(list, clustered, LinkKind.SystemPrompt, p => p.SystemPrompts);
             double sameParams = OwnHarnessShare(list, clustered, LinkKind.ParamSignature, p => p.ParamSignatures);
             double roundTheClock = meter.RoundTheClockShare(list);
-            var (pivot, pivotBase) = PivotShare(list, clustered);
-            bool jointPivot = pivot >= 0.5 && pivot >= 10 * pivotBase;
+            // A joint move: half of those who could, ten times the independents' rate, and more movers than chance
+            // would give at that rate (Poisson tail below 1e-3, as for sign-up bursts): two of a four-account cluster
+            // moving at a 3 % base rate is a 1-in-200 event that a log of 150,000 accounts produces many times over
+            // (16 M exchanges: ten pairs of customers on a shared domain flagged before the tail was asked).
+            var (pivot, pivotBase, moved, could) = PivotShare(list, clustered);
+            bool jointPivot = pivot >= 0.5 && pivot >= 10 * pivotBase && CoordinationMeter.PoissonTail(moved, could * pivotBase) < 1e-3;
             bool harness = sameParams >= 0.5 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5 || jointPivot;
             if (!harness) continue;
             foreach (var m in list) _operator[m] = OperatorStrength;
