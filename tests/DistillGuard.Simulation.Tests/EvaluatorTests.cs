@@ -276,22 +276,24 @@ public sealed class EvaluatorTests
 
 public sealed class DormantLabelTests
 {
+    /// <summary>Campaign c1: a1, a2 operated; a3, a4 bought and dormant; l1 a customer.</summary>
+    private static readonly string Labels = EvaluationFixtures.Lines(
+        EvaluationFixtures.Label("a1", "c1", "cot-sweep"),
+        EvaluationFixtures.Label("a2", "c1", "cot-sweep"),
+        """{"account":"a3","campaign":"c1","persona":"cot-sweep","dormant":true}""",
+        """{"account":"a4","campaign":"c1","persona":"cot-sweep","dormant":true}""",
+        EvaluationFixtures.Label("l1", null, "developer"));
+
     [Fact]
     public void DormantCampaignAccounts_AreLeftOutOfTheMetrics_AndTheirVerdictsCounted()
     {
-        string labels = EvaluationFixtures.Lines(
-            EvaluationFixtures.Label("a1", "c1", "cot-sweep"),
-            EvaluationFixtures.Label("a2", "c1", "cot-sweep"),
-            """{"account":"a3","campaign":"c1","persona":"cot-sweep","dormant":true}""",
-            """{"account":"a4","campaign":"c1","persona":"cot-sweep","dormant":true}""",
-            EvaluationFixtures.Label("l1", null, "developer"));
         string verdicts = EvaluationFixtures.Lines(
             EvaluationFixtures.Verdict("a1", "campaign", "C-1"),
             EvaluationFixtures.Verdict("a2", "clear"),
             EvaluationFixtures.Verdict("a3", "clear"),
             EvaluationFixtures.Verdict("a4", "campaign", "C-1"),
             EvaluationFixtures.Verdict("l1", "clear"));
-        var r = EvaluationFixtures.Evaluate(labels, verdicts);
+        var r = EvaluationFixtures.Evaluate(Labels, verdicts);
         Assert.Equal(3, r.Accounts.Labelled);
         Assert.Equal(2, r.Accounts.CampaignMembers);
         Assert.Equal(0.5, r.CampaignVerdict.Recall);
@@ -306,12 +308,6 @@ public sealed class DormantLabelTests
     {
         // The detector tied the two bought accounts to their operation (its cards) and listed them in its campaign: they
         // are left out of purity as out of every other metric, not counted as members with no label.
-        string labels = EvaluationFixtures.Lines(
-            EvaluationFixtures.Label("a1", "c1", "cot-sweep"),
-            EvaluationFixtures.Label("a2", "c1", "cot-sweep"),
-            """{"account":"a3","campaign":"c1","persona":"cot-sweep","dormant":true}""",
-            """{"account":"a4","campaign":"c1","persona":"cot-sweep","dormant":true}""",
-            EvaluationFixtures.Label("l1", null, "developer"));
         string verdicts = EvaluationFixtures.Lines(
             EvaluationFixtures.Verdict("a1", "campaign", "C-1"),
             EvaluationFixtures.Verdict("a2", "campaign", "C-1"),
@@ -319,7 +315,7 @@ public sealed class DormantLabelTests
             EvaluationFixtures.Verdict("a4", "campaign", "C-1"),
             EvaluationFixtures.Verdict("l1", "clear"));
         string campaigns = """[{"id":"C-1","accounts":["a1","a2","a3","a4"]}]""";
-        var r = EvaluationFixtures.Evaluate(labels, verdicts, campaigns);
+        var r = EvaluationFixtures.Evaluate(Labels, verdicts, campaigns);
         var d = Assert.Single(r.DetectedCampaigns);
         Assert.Equal(2, d.Members);
         Assert.Equal(2, d.Dormant);
