@@ -5,6 +5,7 @@ using DistillGuard.Gateway.Proxy;
 using DistillGuard.Gateway.Seams;
 using DistillGuard.Gateway.Streaming;
 using DistillGuard.Provenance.Watermarking;
+using DistillGuard.Bench;
 
 namespace DistillGuard.Benchmarks;
 
@@ -18,16 +19,6 @@ namespace DistillGuard.Benchmarks;
 [MemoryDiagnoser]
 public class WatermarkStreamBenchmarks
 {
-    // The paragraph of bench/DistillGuard.GatewayBench/WatermarkLatency.cs, repeated to the requested length.
-    private const string Paragraph =
-        "Sure, I can help you with that. It is a good idea to make sure the configuration is correct before you deploy. " +
-        "First, you will need to check that the service account has the right permissions; if it does not, the job will fail. " +
-        "For example, you might see an error like `permission denied` in the log. Additionally, it's worth noting that the " +
-        "default timeout is 30 seconds, which may not be enough for large uploads. However, you can change it in the settings " +
-        "page, as described at https://example.com/docs/timeouts. In addition, I would recommend that you enable retries, because " +
-        "transient network errors are quite common. Moreover, keep in mind that you don't have to restart the service after " +
-        "the change. Let me know if you'd like a step-by-step guide, and I'll be happy to walk you through it.\n\n";
-
     [Params(500, 2000)]
     public int Words { get; set; }
 
@@ -40,7 +31,7 @@ public class WatermarkStreamBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _text = Prose(Words);
+        _text = BenchProse.Of(Words);
         _deltas = Enumerable.Range(0, (_text.Length + 3) / 4).Select(i => _text.Substring(4 * i, Math.Min(4, _text.Length - 4 * i))).ToArray();
         _wm = new Watermarker(WatermarkKey.FromSeed("gateway-bench"));
         _watermark = new Transformer(_wm);
@@ -56,22 +47,6 @@ public class WatermarkStreamBenchmarks
         Ev(new { }, "stop");
         sb.Append("data: [DONE]\n\n");
         _sse = Encoding.UTF8.GetBytes(sb.ToString());
-    }
-
-    internal static string Prose(int words)
-    {
-        var sb = new StringBuilder();
-        int n = 0;
-        var parts = Paragraph.Split(' ');
-        while (n < words)
-            foreach (var w in parts)
-            {
-                if (n == words) break;
-                if (sb.Length > 0 && sb[^1] != '\n') sb.Append(' ');
-                sb.Append(w);
-                n++;
-            }
-        return sb.ToString().TrimEnd();
     }
 
     [Benchmark(Baseline = true)]

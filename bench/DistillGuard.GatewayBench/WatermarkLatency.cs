@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using DistillGuard.Bench;
 
 /// <summary>
 /// What the keyed watermark adds to the gateway's latency (issue #13: at most 5 % at p99). One process on 127.0.0.1: a
@@ -24,17 +25,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 /// </summary>
 internal static class WatermarkLatency
 {
-    // Assistant-style prose written for this bench (contractions, connectors and phrasings the lexicon rewrites, plus a
-    // code span, a number and a URL it must leave alone). Repeated to the requested length.
-    private const string Paragraph =
-        "Sure, I can help you with that. It is a good idea to make sure the configuration is correct before you deploy. " +
-        "First, you will need to check that the service account has the right permissions; if it does not, the job will fail. " +
-        "For example, you might see an error like `permission denied` in the log. Additionally, it's worth noting that the " +
-        "default timeout is 30 seconds, which may not be enough for large uploads. However, you can change it in the settings " +
-        "page, as described at https://example.com/docs/timeouts. In addition, I would recommend that you enable retries, because " +
-        "transient network errors are quite common. Moreover, keep in mind that you don't have to restart the service after " +
-        "the change. Let me know if you'd like a step-by-step guide, and I'll be happy to walk you through it.\n\n";
-
     public static async Task<int> RunAsync(string[] args)
     {
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -185,22 +175,6 @@ internal static class WatermarkLatency
         return sb.ToString();
     }
 
-    internal static string Prose(int words)
-    {
-        var sb = new StringBuilder();
-        int n = 0;
-        var parts = Paragraph.Split(' ');
-        while (n < words)
-            foreach (var w in parts)
-            {
-                if (n == words) break;
-                if (sb.Length > 0 && sb[^1] != '\n') sb.Append(' ');
-                sb.Append(w);
-                n++;
-            }
-        return sb.ToString().TrimEnd();
-    }
-
     /// <summary>The seam as <c>distillguard serve --watermark-key</c> wires it (ServeHost.PolicyWatermark).</summary>
     private sealed class PolicyWatermark(Watermarker watermarker, bool identity) : IResponseTextTransform
     {
@@ -252,7 +226,7 @@ internal static class WatermarkLatency
             var streamed = new Dictionary<string, byte[][]>();
             foreach (int words in sizes)
             {
-                string text = Prose(words);
+                string text = BenchProse.Of(words);
                 string model = $"prose-{words}";
                 buffered[model] = JsonSerializer.SerializeToUtf8Bytes(new
                 {
