@@ -81,7 +81,7 @@ public sealed class CampaignAssembler
 
     /// <summary>
     /// One payer, one campaign: two accepted findings, at least half of whose corroborated members each pay with cards
-    /// that both hold at least two of (<see cref="OwnedKeyShare"/>), are one operation that peeling or the community
+    /// that both hold at least two of (<see cref="SamePayerShare"/>), are one operation that peeling or the community
     /// split cut in pieces (random 4004: one card, 57 accounts, published as four campaigns of 39, 8, 6 and 4). Pieces
     /// joined so, transitively, are scored as one finding, which replaces them when it is accepted. A finding that drew
     /// a few of another operation's accounts (1–17 % of its members on the development logs) is not joined to it.
@@ -135,7 +135,7 @@ public sealed class CampaignAssembler
         int Corroborated(int fi) => corroborated[fi];
         foreach (var ((x, y), cards) in shared)
         {
-            if (Paying(x, cards) < OwnedKeyShare * Corroborated(x) || Paying(y, cards) < OwnedKeyShare * Corroborated(y)) continue;
+            if (Paying(x, cards) < SamePayerShare * Corroborated(x) || Paying(y, cards) < SamePayerShare * Corroborated(y)) continue;
             int ra = Find(x), rb = Find(y);
             if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
         }
@@ -260,6 +260,11 @@ public sealed class CampaignAssembler
     /// <summary>Share of a key's holders that must be members of a group for the group to own it: more of its holders
     /// are in the group than outside it (an operation found in two parts still owns its cards in each).</summary>
     private const double OwnedKeyShare = 0.5;
+
+    /// <summary>Share of each of two findings' corroborated members that must pay with cards both hold for the two to be one
+    /// payer's operation (<see cref="JoinByPayer"/>): most of each, so a few stragglers of one operation in another's
+    /// finding do not join them.</summary>
+    private const double SamePayerShare = 0.5;
 
     /// <summary>Harvest on its keys a corroborated member needs for a campaign verdict (<see cref="Scoring.AccountScorer"/>).</summary>
     public const double MemberHarvestForCampaign = 0.3;

@@ -336,7 +336,7 @@ public sealed class KeyGroupBuilder
             // moving at a 3 % base rate is a 1-in-200 event that a log of 150,000 accounts produces many times over
             // (16 M exchanges: ten pairs of customers on a shared domain flagged before the tail was asked).
             var (pivot, pivotBase, moved, could) = PivotShare(list, clustered);
-            bool jointPivot = pivot >= 0.5 && pivot >= 10 * pivotBase && CoordinationMeter.PoissonTail(moved, could * pivotBase) < 1e-3;
+            bool jointPivot = pivot >= 0.5 && pivot >= StrongEvidenceRatio * pivotBase && CoordinationMeter.PoissonTail(moved, could * pivotBase) < 1e-3;
             bool harness = sameParams >= 0.5 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5 || jointPivot;
             if (!harness) continue;
             foreach (var m in list) _operator[m] = OperatorStrength;
@@ -362,10 +362,11 @@ public sealed class KeyGroupBuilder
     /// accounts as a whole — as among independent customers (accounts in no identity cluster). An operation that spreads
     /// its parameters over two or three vectors runs its harness no less; an SDK's defaults, which a campus's students
     /// share with every independent developer on that SDK, are no one's own however large the campus (named hardneg
-    /// seed 1: 1,659 students, 25 campus clusters, each on a dozen default vectors held 1–3.5 % of independents and
-    /// 5–9 % of the campus — at most 2.6 times as common — where operations' vectors are held by no independent or a
-    /// few dozenths of a per cent). Ten is the likelihood ratio conventionally read as strong evidence; a vector held by
-    /// one account alone says nothing about anyone running it.
+    /// seed 1: 1,659 students in 25 campus clusters, each spread over a dozen default vectors held by 1–3.5 % of
+    /// independents and 5–10 % of the cluster, at most about six times as common; a few rarer vectors three or four
+    /// students share pass the ratio, but no campus cluster of the development logs reached more than 13 % on passing
+    /// values, against the half required — where an operation's vectors are held by no independent at all, or only by
+    /// its own unclustered accounts). A vector held by one account alone says nothing about anyone running it.
     /// </summary>
     private double OwnHarnessShare(List<int> list, HashSet<int> clustered, LinkKind kind, Func<AccountProfile, CounterView> values)
     {
@@ -379,30 +380,32 @@ public sealed class KeyGroupBuilder
         int own = 0;
         foreach (var (key, n) in counts)
         {
-            if (!_groups.TryGetValue((kind, key), out var g) || g.Members.Count < 2 || !OperatorsOwn(g, clustered)) continue;
-            int independent = g.Members.Count(m => !clustered.Contains(m));
-            double rate = (double)independent / Math.Max(1, _independents);
-            double inCluster = (double)n / list.Count, amongClustered = (double)(g.Members.Count - independent) / Math.Max(1, clustered.Count);
-            if (inCluster >= OwnHarnessRatio * rate || amongClustered >= OwnHarnessRatio * rate) own += n;
+            if (!_groups.TryGetValue((kind, key), out var g) || g.Members.Count < 2) continue;
+            int inClusters = ClusteredHolders(g, clustered);
+            if (inClusters < 0.5 * g.Members.Count) continue;
+            double rate = (double)(g.Members.Count - inClusters) / Math.Max(1, _independents);
+            double inCluster = (double)n / list.Count, amongClustered = (double)inClusters / Math.Max(1, clustered.Count);
+            if (inCluster >= StrongEvidenceRatio * rate || amongClustered >= StrongEvidenceRatio * rate) own += n;
         }
         return (double)own / list.Count;
     }
 
-    /// <summary>How many times more common a harness value must be among an operation's accounts than among independent
-    /// customers to be its own (<see cref="OwnHarnessShare"/>): a likelihood ratio of 10, "strong evidence".</summary>
-    private const double OwnHarnessRatio = 10;
+    /// <summary>How many times more common a trait must be among a cluster's accounts than among independent customers to
+    /// say something about who runs them — a harness value of its own (<see cref="OwnHarnessShare"/>), a joint move to a
+    /// new model (<see cref="PivotShare"/>): a likelihood ratio of 10, conventionally "strong evidence".</summary>
+    private const double StrongEvidenceRatio = 10;
 
     /// <summary>Accounts (not allowlisted) in no identity cluster of campaign size: the population a harness value's
     /// commonness is judged against.</summary>
     private int _independents;
 
-    private readonly Dictionary<KeyGroup, bool> _operatorsOwn = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<KeyGroup, int> _clusteredHolders = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Whether at least half of the key's holders are in identity clusters (computed once per key).</summary>
-    private bool OperatorsOwn(KeyGroup g, HashSet<int> clustered)
+    /// <summary>How many of the key's holders are in identity clusters (counted once per key).</summary>
+    private int ClusteredHolders(KeyGroup g, HashSet<int> clustered)
     {
-        if (!_operatorsOwn.TryGetValue(g, out var own)) _operatorsOwn[g] = own = g.Members.Count(clustered.Contains) >= 0.5 * g.Members.Count;
-        return own;
+        if (!_clusteredHolders.TryGetValue(g, out var n)) _clusteredHolders[g] = n = g.Members.Count(clustered.Contains);
+        return n;
     }
 
     private static bool OperatorCarries(LinkKind kind)
