@@ -202,6 +202,30 @@ public sealed class CoordinationMeter
         return (double)inBurst / members;
     }
 
+    /// <summary>Which of <paramref name="members"/> signed up in a burst of the members, judged as in
+    /// <see cref="BurstShare"/> (at least three of them in the burst window centred on its sign-up, Poisson tail below
+    /// 1e-3 against the log's sign-ups); false for members with no sign-up time.</summary>
+    public bool[] BurstMembers(IReadOnlyList<int> members)
+    {
+        var flags = new bool[members.Count];
+        var created = new List<long>(members.Count);
+        foreach (var m in members) if (_registry(m)?.CreatedMs is long c) created.Add(c);
+        if (created.Count < 3) return flags;
+        created.Sort();
+        var pop = Population();
+        if (pop.Length == 0) return flags;
+        long half = _burstMs / 2;
+        for (int i = 0; i < members.Count; i++)
+        {
+            if (_registry(members[i])?.CreatedMs is not long c) continue;
+            int k = CountIn(created, c - half, c + half);
+            if (k < 3) continue;
+            double lambda = created.Count * (double)CountIn(pop, c - half, c + half) / pop.Length;
+            flags[i] = PoissonTail(k, lambda) < 1e-3;
+        }
+        return flags;
+    }
+
     private static int CountIn(IReadOnlyList<long> sorted, long lo, long hi) => LowerBound(sorted, hi + 1) - LowerBound(sorted, lo);
 
     private static int LowerBound(IReadOnlyList<long> sorted, long value)

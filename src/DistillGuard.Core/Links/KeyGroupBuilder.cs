@@ -9,7 +9,7 @@ namespace DistillGuard.Core.Links;
 /// members' harvest on that key tempered by their coordination. A value many unrelated accounts share (a popular SDK,
 /// a campus NAT, a corporate card, an agent platform's system prompt) gets little weight unless its members harvest.
 /// </summary>
-public sealed class KeyGroupBuilder
+public sealed partial class KeyGroupBuilder
 {
     private readonly LinkGraphInputs _in;
     private readonly Dictionary<(LinkKind, ulong), KeyGroup> _groups = new();
@@ -339,8 +339,20 @@ public sealed class KeyGroupBuilder
             bool jointPivot = pivot >= 0.5 && pivot >= StrongEvidenceRatio * pivotBase && CoordinationMeter.PoissonTail(moved, could * pivotBase) < 1e-3;
             bool harness = sameParams >= 0.5 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5 || jointPivot;
             if (!harness) continue;
-            foreach (var m in list) _operator[m] = OperatorStrength;
-            _operatorClusters.Add(list);
+            // The cluster's own accounts: those that share a card with another member, or another kind of identity
+            // together with a sign-up burst with them, or two kinds at once. A customer chained in by one value alone (a
+            // webmail provider whose holders are mostly the operation's card holders) is not the operator's account
+            // (random 4013: 102 customers of a 295-account cluster carried its operator evidence).
+            var burstOf = meter.BurstMembers(list);
+            var own = new List<int>(list.Count);
+            for (int j = 0; j < list.Count; j++)
+            {
+                byte k = kinds[list[j]];
+                if ((k & 1) != 0 || (burstOf[j] && k != 0) || System.Numerics.BitOperations.PopCount((uint)k) >= 2) own.Add(list[j]);
+            }
+            if (own.Count < Math.Max(3, _in.Options.MinCampaignAccounts)) continue;
+            foreach (var m in own) _operator[m] = OperatorStrength;
+            _operatorClusters.Add(own);
             string tied = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses") }
                 .Where(t => list.Count(m => (kinds[m] & t.Item1) != 0) >= 0.5 * list.Count).Select(t => t.Item2));
             var acts = new List<string>();
@@ -351,7 +363,7 @@ public sealed class KeyGroupBuilder
             if (jointPivot) acts.Add($"{pivot:P0} of those active at a model's release moved to a new model together within {_in.Options.ModelPivotHours} h (independent customers: {pivotBase:P1})");
             string detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"one of {list.Count} accounts tied by shared {tied} that act as one ({string.Join(", ", acts)}; {c.CreationBurst:P0} signed up in bursts, {c.Freshness:P0} fresh or program-tier): operator evidence, whatever the requests ask");
-            foreach (var m in list) _operatorDetail[m] = detail;
+            foreach (var m in own) _operatorDetail[m] = detail;
         }
     }
 
@@ -492,6 +504,7 @@ public sealed class KeyGroupBuilder
             if (clusterSize[i] >= 2) clusterLift[i] = HarvestLift.Of(clusterHarvesting[i], clusterSize[i], HarvestBaseRate);
         var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
         MeasureOperators(Find, clusterSize, g => g.Kind == LinkKind.EmailDomain ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit, meter);
+        MeasureHarnessOperators(meter, clusterKeyLimit);
         _clusterLift = new double[_in.Profiles.Count];
         if (!opt.Disabled("group"))
             for (int i = 0; i < _clusterLift.Length; i++) _clusterLift[i] = clusterLift[Find(i)];

@@ -67,6 +67,10 @@ public sealed class SyntheticTraffic
         /// <summary>Campaign D runs as this many crews (1: one): each crew its own system prompt, hosting range and
         /// working hours, every crew paying with one card.</summary>
         public int StationCrews { get; init; } = 1;
+        /// <summary>Campaign D spreads its identity: a card of its own for every account, a public mail provider's
+        /// addresses, exits in ranges not known to be hosting, and sign-ups in three batches a day apart under three
+        /// organisation names of its own. No card, domain or hosting address ties two of its accounts in the whole log.</summary>
+        public bool StationSpread { get; init; }
         /// <summary>Output budget of campaign D's requests.</summary>
         public int StationBudget { get; init; } = 64000;
         /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
@@ -196,7 +200,7 @@ public sealed class SyntheticTraffic
     private string UaOf(int a) => _ua[a];
     private string Ja4Of(int a) => _ja4[a];
 
-    private int NewAccount(string population, string? campaign, string tier, bool verified, long created, string pay, string domain, string ua, string ja4)
+    private int NewAccount(string population, string? campaign, string tier, bool verified, long created, string pay, string domain, string ua, string ja4, string? org = null)
     {
         int idx = _accounts.Count;
         var id = $"acct_{_r.Next(100000, 999999)}_{idx:0000}";
@@ -208,7 +212,7 @@ public sealed class SyntheticTraffic
             {
                 Account = id, CreatedMs = created, Tier = tier, Verified = verified, PaymentFingerprint = pay,
                 // organisations' accounts under the organisation's name; individuals and campaigns' (bought or fresh) accounts under none in common
-                EmailDomain = domain, Country = country, OrgName = population is "corporate-card" or "enterprise-batch" or "licensed-distiller" ? population : null,
+                EmailDomain = domain, Country = country, OrgName = org ?? (population is "corporate-card" or "enterprise-batch" or "licensed-distiller" ? population : null),
             });
         _ua[idx] = ua;
         _ja4[idx] = ja4;
@@ -563,7 +567,10 @@ public sealed class SyntheticTraffic
         long burst = Start - 3 * Day;
         long release = Start + 4 * Day + 2 * Hour;
         var members = new List<int>();
-        for (int i = 0; i < _s.StationAccounts; i++)
+        for (int i = 0; i < _s.StationAccounts && _s.StationSpread; i++)
+            members.Add(NewAccount("station", "D", "startup", false, burst + (i % 3) * Day + _r.Next(0, 3 * 3600) * 1000L, Pay(), "gmail.com",
+                PopularAgents[1], PopularJa4[1], org: $"Relay Cloud {i % 3}"));
+        for (int i = 0; i < _s.StationAccounts && !_s.StationSpread; i++)
             members.Add(_s.StationAged
                 ? NewAccount("station", "D", "paid", _r.NextDouble() < 0.5, Start - (30 + _r.Next(0, 700)) * Day - _r.Next(0, 86400) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1])
                 : NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1]));
@@ -619,7 +626,7 @@ public sealed class SyntheticTraffic
                 Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), System = system, Tools = 5,
                 Signals = _s.StationBudget >= 32000 ? SignalSet.MaxOutputBudget : SignalSet.None,   // no content signal: ordinary-looking coding
                 Caps = agentic ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
-                Ip = $"198.18.40.{_r.Next(1, 250)}", MaxTokens = _s.StationBudget, Thinking = 0, Temperature = 1.0,
+                Ip = _s.StationSpread ? $"100.64.{k % 4}.{_r.Next(1, 250)}" : $"198.18.40.{_r.Next(1, 250)}", MaxTokens = _s.StationBudget, Thinking = 0, Temperature = 1.0,
                 Model = ts > release && _r.NextDouble() < 0.55 ? "model-b2" : "model-a1",
             });
         }

@@ -97,9 +97,10 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         var ours = t.Accounts.Where(a => a.Population == population).Select(a => a.Id).ToHashSet();
         var verdicts = r.Verdicts.Where(v => ours.Contains(v.Account)).ToList();
         int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
-        Assert.True(found >= share * ours.Count, $"{found} of {ours.Count} {population} accounts");
+        Assert.True(found >= share * ours.Count, $"{found} of {ours.Count} {population} accounts; not flagged: "
+            + string.Join(" | ", verdicts.Where(v => v.Verdict != VerdictKind.Campaign).Take(3).Select(v => $"{v.Verdict} {string.Join("; ", v.Reasons.Select(q => q.Signal + ": " + q.Detail))}")));
         var flagged = verdicts.First(v => v.Verdict == VerdictKind.Campaign);
-        Assert.Contains(flagged.Reasons, q => q.Signal == signal && q.ExchangeIds.Count > 0 && q.Detail.Contains(detail));
+        Assert.Contains(flagged.Reasons, q => signal.Split('|').Contains(q.Signal) && q.ExchangeIds.Count > 0 && detail.Split('|').Any(q.Detail.Contains));
         var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && t.Accounts.First(a => a.Id == v.Account).Campaign is null)
             .Select(v => $"{v.Account} ({pop[v.Account]})").ToList();
         Assert.True(wrong.Count == 0, string.Join(", ", wrong));
@@ -153,6 +154,19 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_StationOnCardsOfItsOwnAndPublicMail_IsFoundByTheIdentityItsHarnessHoldersShare(int seed)
+    {
+        // A card per account, a public mail provider, exits not known to be hosting: nothing ties two of its accounts in
+        // the whole log. Among the holders of its system prompt, though, its organisation names and its exit ranges are
+        // held by no one else, and its accounts signed up in three batches far above the log's sign-up rate.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationSpread = true });
+        AssertOperationFound(t, "station", 0.9, "operator-evidence", "tied among its holders");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_AgedStationThatMovesToANewModelAsOne_IsFoundOnTheJointPivot(int seed)
     {
         // Every account asks a budget of its own and keeps a person's hours; the operation still moves to the new model
@@ -197,7 +211,7 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // A station's accounts that carry only its customers' ordinary requests, from homes on a human schedule, harvest
         // nothing themselves; they pay with the cards its harvesting accounts pay with, and that makes them its accounts.
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationRelayAccounts = 12 });
-        var (r, _) = AssertOperationFound(t, "station-relay", 0.9, "operator-card", "pays with pf_");
+        var (r, _) = AssertOperationFound(t, "station-relay", 0.9, "operator-card|operator-evidence", "pays with pf_|shared payment instruments");
         var relays = t.Accounts.Where(a => a.Population == "station-relay").Select(a => a.Id).ToHashSet();
         Assert.Equal(0, r.Profiles.Where(p => relays.Contains(p.Account)).Sum(p => p.HarvestExchanges));
         Assert.DoesNotContain(r.Verdicts, v => v.Reasons.Any(q => q.Signal == "operator-card") && !relays.Contains(v.Account)

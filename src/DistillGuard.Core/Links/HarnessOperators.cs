@@ -1,0 +1,150 @@
+namespace DistillGuard.Core.Links;
+
+public sealed partial class KeyGroupBuilder
+{
+    private readonly HashSet<int> _harnessOperator = new();
+
+    /// <summary>Whether the account is one of an operation's own among the holders of its harness
+    /// (<see cref="MeasureHarnessOperators"/>): tied to the others by a card, by a burst and another kind of identity,
+    /// or by three kinds at once.</summary>
+    public bool HarnessOperator(int account) => _harnessOperator.Contains(account);
+
+    /// <summary>
+    /// Operator evidence found from the harness side. <see cref="MeasureOperators"/> starts from identity clusters built
+    /// over the whole log, where only cards, e-mail domains few others use and hosting addresses connect — a value more
+    /// common than that would chain strangers together. An operation that pays with a card per account, signs up on a
+    /// handful of its own domains that each carry hundreds of its accounts, and egresses from a pool of addresses not
+    /// known to be hosting forms no such cluster, however alike its accounts are.
+    /// <para>
+    /// Here the candidates are the holders of one harness value (a parameter vector, a system prompt), and identity is
+    /// judged among them: a card, an e-mail domain, an organisation name or an address (IP or range) ties the holders that
+    /// share it when at least half of that value's holders in the whole log hold the harness value too — a value few
+    /// others use, whatever its size. Public mail providers, a campus's network or an SDK's defaults are held mostly by
+    /// accounts outside the group and tie nothing. The tied components (connected through such values) are then judged
+    /// as <see cref="MeasureOperators"/> judges a cluster: tied when half share cards, or when half signed up in bursts far
+    /// above the log's sign-up rate and half share one other kind of identity — an institution's accounts share a
+    /// domain, a name and a network but sign up over months; and not an organisation's declared fleet nor two thirds
+    /// established accounts. The harness must be the operators' own: at least half its holders in such components and
+    /// at least <see cref="StrongEvidenceRatio"/> times as common among them as among accounts in none.
+    /// </para>
+    /// </summary>
+    private void MeasureHarnessOperators(CoordinationMeter meter, int clusterKeyLimit)
+    {
+        var opt = _in.Options;
+        if (opt.Disabled("group") || opt.Disabled("registration")) return;
+        int n = _in.Profiles.Count;
+        int minSize = Math.Max(3, opt.MinCampaignAccounts);
+        int population = _in.Allowlisted.Count(x => !x);
+
+        // identity values: key groups of cards, e-mail domains, addresses and ranges, plus organisation names
+        var sets = new List<(List<int> Members, byte Bit)>();
+        foreach (var g in _ordered)
+        {
+            if (!IdentityClusterKind(g.Kind) || g.Members.Count < 2 || g.Members.Count > clusterKeyLimit) continue;
+            byte bit = g.Kind switch { LinkKind.Payment => 1, LinkKind.EmailDomain => 2, _ => 4 };
+            sets.Add((g.Members, bit));
+        }
+        var orgs = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < n; i++)
+        {
+            if (_in.Allowlisted[i] || _in.Records[i]?.OrgName is not { } org || string.IsNullOrWhiteSpace(org)) continue;
+            var key = org.Trim();
+            if (!orgs.TryGetValue(key, out var l)) orgs[key] = l = new List<int>();
+            l.Add(i);
+        }
+        foreach (var (_, l) in orgs) if (l.Count >= 2 && l.Count <= clusterKeyLimit) sets.Add((l, 8));
+        var setsOf = new List<int>?[n];
+        for (int s = 0; s < sets.Count; s++)
+            foreach (var m in sets[s].Members) (setsOf[m] ??= new List<int>()).Add(s);
+
+        var candidates = new List<(KeyGroup Harness, List<int> Members, List<int> Own, byte Kinds, double Burst)>();
+        var count = new Dictionary<int, int>();
+        foreach (var h in _ordered)
+        {
+            if (h.Kind is not (LinkKind.ParamSignature or LinkKind.SystemPrompt) || h.Members.Count < minSize) continue;
+            var holders = h.Members.Where(m => !_in.Allowlisted[m]).ToList();
+            if (holders.Count < minSize) continue;
+            count.Clear();
+            foreach (var m in holders)
+                if (setsOf[m] is { } ss) foreach (var s in ss) count[s] = count.GetValueOrDefault(s) + 1;
+            var pos = new Dictionary<int, int>(holders.Count);
+            for (int i = 0; i < holders.Count; i++) pos[holders[i]] = i;
+            var parent = Enumerable.Range(0, holders.Count).ToArray();
+            int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+            var bits = new byte[holders.Count];
+            foreach (var (s, k) in count)
+            {
+                var (members, bit) = sets[s];
+                // A value mostly held outside the group ties nothing; nor does a name, domain or address only two holders
+                // share, which strangers do by coincidence (random 4003: "Wei H.", a customer's name and a station
+                // account's). Two accounts paying with one card are one payer.
+                if (k < (bit == 1 ? 2 : 3) || k < 0.5 * members.Count) continue;
+                int first = -1;
+                foreach (var m in members)
+                {
+                    if (!pos.TryGetValue(m, out var p)) continue;
+                    bits[p] |= bit;
+                    if (first < 0) { first = p; continue; }
+                    int a = Find(p), b = Find(first);
+                    if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
+                }
+            }
+            // Within a component, a holder is the operation's own when it shares a card with the others; another kind of
+            // identity (a domain, a name, an address or range) together with signing up in a burst with them — an
+            // operation's batch; or the organisation name it registered under together with a domain or an address. A
+            // mail provider and an exit range alone are what strangers share too: a VPN's range and a webmail provider
+            // that carry most of a large operation's accounts still carry a few ordinary users (random 4003: a jailbreak
+            // tinkerer on outlook.com and a station's VPN range, holding the station's common parameter vector). The
+            // component as a whole is still the yardstick's: its other members are not independent customers holding the
+            // harness.
+            var burstOf = meter.BurstMembers(holders);
+            for (int i = 0; i < holders.Count; i++) if (burstOf[i]) bits[i] |= 16;
+            static bool Own(byte b) => (b & 1) != 0 || ((b & 16) != 0 && (b & 14) != 0) || ((b & 8) != 0 && (b & 6) != 0);
+            foreach (var comp in Enumerable.Range(0, holders.Count).GroupBy(Find))
+            {
+                var idx = comp.ToList();
+                if (idx.Count < minSize) continue;
+                var list = idx.Select(p => holders[p]).ToList();
+                double Share(byte bit) => (double)idx.Count(p => (bits[p] & bit) != 0) / idx.Count;
+                bool paying = Share(1) >= 0.5;
+                bool other = Share(2) >= 0.5 || Share(4) >= 0.5 || Share(8) >= 0.5;
+                if (!paying && !other) continue;
+                var c = meter.Measure(list);
+                double burst = c.CreationBurst;
+                if (!paying && burst < 0.5) continue;
+                if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) continue;
+                int established = list.Count(m => _in.Records[m] is { Verified: true, IsProgramTier: false });
+                if (established >= CoordinationMeter.DeclaredShare * list.Count) continue;
+                byte kinds = 0;
+                foreach (byte bit in new byte[] { 1, 2, 4, 8 }) if (Share(bit) >= 0.5) kinds |= bit;
+                var own = idx.Where(p => Own(bits[p])).Select(p => holders[p]).ToList();
+                candidates.Add((h, list, own, kinds, burst));
+            }
+        }
+        if (candidates.Count == 0) return;
+
+        // the harness must be the operators' own: judged against the accounts in no tied component
+        var tied = new HashSet<int>();
+        foreach (var c in candidates) tied.UnionWith(c.Members);
+        int independents = 0;
+        for (int i = 0; i < n; i++) if (!_in.Allowlisted[i] && !tied.Contains(i)) independents++;
+        foreach (var (h, component, list, kinds, burst) in candidates)
+        {
+            int holders = h.Members.Count(m => !_in.Allowlisted[m]);
+            int tiedHolders = h.Members.Count(tied.Contains);
+            if (tiedHolders < 0.5 * holders) continue;
+            double rate = (double)(holders - tiedHolders) / Math.Max(1, independents);
+            if (1.0 < StrongEvidenceRatio * rate) continue;
+            int fresh = list.Count(m => _operator[m] == 0);
+            if (fresh < minSize) continue;   // already an operator cluster of its own
+            foreach (var m in list) { _operator[m] = OperatorStrength; _harnessOperator.Add(m); }
+            _operatorClusters.Add(list);
+            string tiedBy = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses"), (8, "organisation names") }
+                .Where(t => (kinds & t.Item1) != 0).Select(t => t.Item2));
+            string what = h.Kind == LinkKind.SystemPrompt ? "system prompt" : "parameter vector";
+            string detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"one of {list.Count} accounts (of {component.Count} tied) on one {what} ({h.Value}; {tiedHolders} of its {holders} holders tied like them, {holders - tiedHolders} independent of {independents}) tied among its holders by shared {tiedBy} few others use ({burst:P0} signed up in bursts): operator evidence, whatever the requests ask");
+            foreach (var m in list) _operatorDetail.TryAdd(m, detail);
+        }
+    }
+}
