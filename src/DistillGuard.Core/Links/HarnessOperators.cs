@@ -128,6 +128,7 @@ public sealed partial class KeyGroupBuilder
         foreach (var c in candidates) tied.UnionWith(c.Members);
         int independents = 0;
         for (int i = 0; i < n; i++) if (!_in.Allowlisted[i] && !tied.Contains(i)) independents++;
+        var accepted = new List<List<int>>();
         foreach (var (h, component, list, kinds, burst) in candidates)
         {
             int holders = h.Members.Count(m => !_in.Allowlisted[m]);
@@ -138,7 +139,7 @@ public sealed partial class KeyGroupBuilder
             int fresh = list.Count(m => _operator[m] == 0);
             if (fresh < minSize) continue;   // already an operator cluster of its own
             foreach (var m in list) { _operator[m] = OperatorStrength; _harnessOperator.Add(m); }
-            _operatorClusters.Add(list);
+            accepted.Add(list);
             string tiedBy = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses"), (8, "organisation names") }
                 .Where(t => (kinds & t.Item1) != 0).Select(t => t.Item2));
             string what = h.Kind == LinkKind.SystemPrompt ? "system prompt" : "parameter vector";
@@ -146,5 +147,39 @@ public sealed partial class KeyGroupBuilder
                 $"one of {list.Count} accounts (of {component.Count} tied) on one {what} ({h.Value}; {tiedHolders} of its {holders} holders tied like them, {holders - tiedHolders} independent of {independents}) tied among its holders by shared {tiedBy} few others use ({burst:P0} signed up in bursts): operator evidence, whatever the requests ask");
             foreach (var m in list) _operatorDetail.TryAdd(m, detail);
         }
+        foreach (var cluster in MergeByIdentity(accepted, sets, setsOf)) _operatorClusters.Add(cluster);
+    }
+
+    /// <summary>
+    /// One operation runs its harness as several values (two or three parameter vectors, a system prompt per crew), and
+    /// each value's holders are found apart. Clusters that share an identity value mostly held by their accounts (a
+    /// card two of them pay with, a domain, a name or an address three of them hold) are one operation's and become one
+    /// candidate, so it is assembled and published once.
+    /// </summary>
+    private static List<List<int>> MergeByIdentity(List<List<int>> clusters, List<(List<int> Members, byte Bit)> sets, List<int>?[] setsOf)
+    {
+        if (clusters.Count <= 1) return clusters;
+        var parent = Enumerable.Range(0, clusters.Count).ToArray();
+        int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+        var clusterOf = new Dictionary<int, int>();
+        for (int c = 0; c < clusters.Count; c++) foreach (var m in clusters[c]) clusterOf.TryAdd(m, c);
+        var count = new Dictionary<int, int>();
+        foreach (var m in clusterOf.Keys)
+            if (setsOf[m] is { } ss) foreach (var s in ss) count[s] = count.GetValueOrDefault(s) + 1;
+        foreach (var (s, k) in count)
+        {
+            var (members, bit) = sets[s];
+            if (k < (bit == 1 ? 2 : 3) || k < 0.5 * members.Count) continue;
+            int first = -1;
+            foreach (var m in members)
+            {
+                if (!clusterOf.TryGetValue(m, out var c)) continue;
+                if (first < 0) { first = c; continue; }
+                int a = Find(c), b = Find(first);
+                if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
+            }
+        }
+        return Enumerable.Range(0, clusters.Count).GroupBy(Find)
+            .Select(g => g.SelectMany(c => clusters[c]).Distinct().ToList()).ToList();
     }
 }
