@@ -66,9 +66,9 @@ public sealed class CoordinationMeter
     public Coordination Measure(IReadOnlyList<int> members, IReadOnlyList<int>? weights = null, bool templateKey = false)
     {
         if (members.Count < 2) return Coordination.None;
-        var idx = Enumerable.Range(0, members.Count)
-            .OrderByDescending(i => weights?[i] ?? 0).ThenBy(i => members[i]).Take(Sample).Select(i => _profiles[members[i]]).ToArray();
-
+        var sample = SampleOf(members, weights);
+        var idx = new AccountProfile[sample.Length];
+        for (int i = 0; i < idx.Length; i++) idx[i] = _profiles[sample[i]];
         double jac = 0, cos = 0; int pairs = 0;
         for (int i = 0; i < idx.Length; i++)
             for (int j = i + 1; j < idx.Length; j++)
@@ -131,6 +131,35 @@ public sealed class CoordinationMeter
             RotatingExits = rotating,
             DeclaredOrganisation = declared.Count == 0 ? 0 : (double)declared.Values.Max() / idx.Length,
         };
+    }
+
+    /// <summary>
+    /// The <see cref="Sample"/> members of largest weight, by descending weight then ascending profile index (then
+    /// position), as profile indexes: what ordering all members and taking the first would give, without ordering them all.
+    /// </summary>
+    private static int[] SampleOf(IReadOnlyList<int> members, IReadOnlyList<int>? weights)
+    {
+        int n = members.Count, k = Math.Min(Sample, n);
+        Span<int> best = stackalloc int[Sample];   // positions, best first
+        int used = 0;
+        // a before b: larger weight, then smaller profile index, then earlier position (a stable sort's order)
+        bool Before(int a, int b)
+        {
+            int wa = weights?[a] ?? 0, wb = weights?[b] ?? 0;
+            if (wa != wb) return wa > wb;
+            if (members[a] != members[b]) return members[a] < members[b];
+            return a < b;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            if (used == k && !Before(i, best[used - 1])) continue;
+            int at = used == k ? k - 1 : used++;
+            while (at > 0 && Before(i, best[at - 1])) { best[at] = best[at - 1]; at--; }
+            best[at] = i;
+        }
+        var sample = new int[k];
+        for (int i = 0; i < k; i++) sample[i] = members[best[i]];
+        return sample;
     }
 
     /// <summary>
