@@ -42,16 +42,23 @@ internal static class ReassemblyReplay
             ?? throw new ArgumentException(string.Join("; ", errors));
         var inputs = AnalysisInputs.Load(accounts, allow, null);
         var engine = new AnalysisEngine(options);
+        using var ticks = Environment.GetEnvironmentVariable("DG_ALLOC_TICKS") == "1" ? new AllocationTicks() : null;
         long clock = 0, last = 0, every_ms = minutes * 60_000L;
         int n = 0;
         double total = 0, links = 0, clusters = 0, scores = 0, snapCpu = 0;
+        long snapAlloc = 0;
         var add = new Stopwatch();
         var seen = new Dictionary<string, long>();
         void Take(bool final)
         {
+            if (ticks is not null) ticks.Thread = AllocationTicks.CurrentOsThread();
             double cpu0 = ThreadCpu();
+            long alloc0 = GC.GetAllocatedBytesForCurrentThread();
             var r = engine.Snapshot(inputs);
             snapCpu += ThreadCpu() - cpu0;
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - alloc0;
+            snapAlloc += allocated;
+            if (ticks is not null) ticks.Thread = -1;
             n++;
             total += r.Stats.CompleteTime.TotalSeconds;
             links += r.Stats.LinkTime.TotalSeconds;
@@ -61,7 +68,7 @@ internal static class ReassemblyReplay
             foreach (var p in r.Profiles)
                 if (seen.GetValueOrDefault(p.Account) != p.Exchanges) { dirty++; seen[p.Account] = p.Exchanges; }
             string hash = final || n % every == 0 ? Fingerprint(r) : "-";
-            Console.WriteLine($"{n}\t{r.Stats.Exchanges}\t{hash}\t# {r.Stats.CompleteTime.TotalMilliseconds:F0} ms ({r.Stats.LinkTime.TotalMilliseconds:F0} / {r.Stats.ClusterTime.TotalMilliseconds:F0} / {r.Stats.ScoreTime.TotalMilliseconds:F0}), {dirty} of {r.Profiles.Count} accounts changed");
+            Console.WriteLine($"{n}\t{r.Stats.Exchanges}\t{hash}\t# {r.Stats.CompleteTime.TotalMilliseconds:F0} ms ({r.Stats.LinkTime.TotalMilliseconds:F0} / {r.Stats.ClusterTime.TotalMilliseconds:F0} / {r.Stats.ScoreTime.TotalMilliseconds:F0}), {dirty} of {r.Profiles.Count} accounts changed, {allocated >> 20} MB allocated");
         }
         var wall = Stopwatch.StartNew();
         // the reader hands exchanges over in file order on one thread: snapshots run inside its callback
@@ -75,6 +82,9 @@ internal static class ReassemblyReplay
             if (clock - last >= every_ms) { Take(false); last = clock; }
         });
         Take(true);
+        if (ticks is not null)
+            foreach (var (type, bytes) in ticks.Bytes.OrderByDescending(kv => kv.Value).Take(40))
+                Console.WriteLine($"# alloc {bytes >> 20,6} MB {type}");
         if (Environment.GetEnvironmentVariable("DG_CLUSTER_BENCH") is { } reps)
         {
             // the template clusterer alone over the final profiles' linking templates (as KeyGroupBuilder.Build takes them)
@@ -93,7 +103,7 @@ internal static class ReassemblyReplay
             foreach (var (k, v) in c0.OrderBy(kv => kv.Key)) h = h * 31 + k * 7 + v;
             Console.WriteLine($"# clusterer: {fps.Count} fingerprints, {c0.Values.Distinct().Count()} clusters, {sw.Elapsed.TotalMilliseconds / reps_:F1} ms per run, hash {h:x16}");
         }
-        Console.WriteLine($"# {n} snapshots: {total:F2} s, thread cpu {snapCpu:F2} s (links {links:F2}, campaigns {clusters:F2}, verdicts {scores:F2}); Add {add.Elapsed.TotalSeconds:F2} s; wall {wall.Elapsed.TotalSeconds:F1} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB{Reuse(engine)}; cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s");
+        Console.WriteLine($"# {n} snapshots: {total:F2} s, thread cpu {snapCpu:F2} s, {snapAlloc >> 20} MB allocated (links {links:F2}, campaigns {clusters:F2}, verdicts {scores:F2}); Add {add.Elapsed.TotalSeconds:F2} s; wall {wall.Elapsed.TotalSeconds:F1} s; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 >> 20} MB{Reuse(engine)}; GCs {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}; cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s");
     }
 
     // what the engine reports of work kept between re-assemblies, when it does (read by reflection so this file also
