@@ -35,8 +35,9 @@ floor_wall=$(echo "$(date +%s.%N) - $start" | bc)
 floor_lines=$(sed -n 's/^floor: \([0-9]*\) lines.*/\1/p' "$out/floor.out")
 
 start=$(date +%s.%N)
-dotnet "$cli" analyze --log "$file" "${extra[@]}" --out "$out/analysis" --no-progress --json > "$out/analyze.json"
+/usr/bin/time -f "%U %S" -o "$out/analyze.time" dotnet "$cli" analyze --log "$file" "${extra[@]}" --out "$out/analysis" --no-progress --json > "$out/analyze.json"
 analyze_wall=$(echo "$(date +%s.%N) - $start" | bc)
+analyze_cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$out/analyze.time")
 
 dotnet "$cli" serve --ingest-port "$port" --state "$out/state" --no-metrics "${extra[@]}" > "$out/serve.log" 2>&1 &
 pid=$!
@@ -44,7 +45,7 @@ trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do grep -q ready "$out/serve.log" 2>/dev/null && break; sleep 0.2; done
 # the dotnet host is the serve process itself
 start=$(date +%s.%N)
-dotnet "$cli" replay --log "$file" --to "http://127.0.0.1:$port" --speed 0 --batch "$batch" --json --no-progress "${labels[@]}" > "$out/replay.json" &
+/usr/bin/time -f "%U %S" -o "$out/replay.time" dotnet "$cli" replay --log "$file" --to "http://127.0.0.1:$port" --speed 0 --batch "$batch" --json --no-progress "${labels[@]}" > "$out/replay.json" &
 rpid=$!
 # Ingest time: from the start of the replay (its reading of the log included) until the service has processed every
 # line (GET /v1/stats). The replay's own report afterwards (reading the change log for time to detect) is not ingest.
@@ -58,6 +59,10 @@ ingest_wall=$(echo "$(date +%s.%N) - $start" | bc)
 wait $rpid
 replay_wall=$(echo "$(date +%s.%N) - $start" | bc)
 hwm=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' /proc/$pid/status)
+# CPU seconds (user + system) of the service at the end of ingest, and of its detector thread (profiles, re-assembly)
+tck=$(getconf CLK_TCK)
+serve_cpu=$(awk -v t="$tck" '{ printf "%.1f", ($14 + $15) / t }' /proc/$pid/stat)
+detector_cpu=$(for f in /proc/$pid/task/*; do [ "$(cat "$f/comm" 2>/dev/null)" = "distillguard-de" ] && awk -v t="$tck" '{ printf "%.1f", ($14 + $15) / t }' "$f/stat"; done; true)
 stats=$(curl -s "http://127.0.0.1:$port/v1/stats")
 kill $pid; wait $pid 2>/dev/null || true
 lines=$(python3 -c "import json,sys; print(json.load(open('$out/replay.json'))['exchanges'])")
@@ -69,6 +74,7 @@ awk -v fl="$floor_lines" -v fw="$floor_wall" -v aw="$analyze_wall" -v il="$lines
   printf "ratio ingest/floor = %.2f, analyze/floor = %.2f, ingest/analyze = %.2f (goal >= 0.5)\n", ir / fr, ar / fr, ir / ar;
 }'
 echo "replay finished after $replay_wall s (its time-to-detect report included)"
+echo "cpu: analyze ${analyze_cpu} s; serve ${serve_cpu} s at the end of ingest (detector thread ${detector_cpu:-?} s); replay $(awk '{ printf "%.1f", $1 + $2 }' "$out/replay.time") s"
 echo "stats: $stats"
 python3 -c "
 import json; d=json.load(open('$out/replay.json'))

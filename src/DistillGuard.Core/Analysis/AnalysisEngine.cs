@@ -26,6 +26,7 @@ public sealed class AnalysisEngine
     private readonly Dictionary<ulong, int> _issuer = new();
     private readonly Dictionary<ulong, ReplayEdge> _replays = new();
     private readonly BudgetPopulation _budgets;
+    private readonly KeyGroupPool _keyGroups = new();
     private int _artifactShift;
     private long _exchanges;
     private bool _completed;
@@ -97,17 +98,26 @@ public sealed class AnalysisEngine
     public AnalysisResult Complete(AnalysisInputs? inputs = null)
     {
         if (_completed) throw new InvalidOperationException("Complete() was already called");
-        var result = Snapshot(inputs);
+        var result = Assemble(inputs, pooled: false);
         _completed = true;
         return result;
     }
 
     /// <summary>The result over the exchanges added so far. Reads the profiles and never changes them: exchanges can be
-    /// added afterwards and a later snapshot includes them. Runs on the thread that calls <see cref="Add"/>.</summary>
+    /// added afterwards and a later snapshot includes them. Runs on the thread that calls <see cref="Add"/>. The key
+    /// groups a snapshot was built on are reused by the next one (<see cref="KeyGroupPool"/>): its
+    /// <see cref="AnalysisResult.KeyGroups"/> and <see cref="AnalysisResult.Findings"/> are valid until the next
+    /// snapshot; its verdicts and campaigns do not refer to them.</summary>
     public AnalysisResult Snapshot(AnalysisInputs? inputs = null)
     {
         if (_completed) throw new InvalidOperationException("Complete() was already called");
+        return Assemble(inputs, pooled: true);
+    }
+
+    private AnalysisResult Assemble(AnalysisInputs? inputs, bool pooled)
+    {
         inputs ??= AnalysisInputs.None;
+        if (pooled) _keyGroups.Begin();
         var sw = Stopwatch.StartNew();
 
         // Artifacts presented before their issuer appeared resolve now, into a copy: the live edges stay as Add left them.
@@ -125,7 +135,7 @@ public sealed class AnalysisEngine
         var linkInputs = new LinkGraphInputs
         {
             Profiles = _profiles, Context = _ctx, Records = records, Allowlisted = allow, Harvest = harvest,
-            Replays = replays.Values.ToList(), IpIntel = inputs.IpIntel, Options = _opt,
+            Replays = replays.Values.ToList(), IpIntel = inputs.IpIntel, Options = _opt, KeyGroupPool = pooled ? _keyGroups : null,
         };
         var builder = new KeyGroupBuilder(linkInputs);
         var groups = builder.Build();

@@ -293,7 +293,7 @@ public sealed class CampaignAssembler
         var keys = new SortedSet<int>();
         foreach (var a in accounts) foreach (var (k, _) in _g.Adjacency[a]) keys.Add(k);
         // Pair weights as (pair, weight) entries, summed after a sort: a large campaign makes millions of them.
-        var entries = new List<(long Pair, double W)>();
+        var entries = PairBuffer.Rent();
         var holders = new List<(int Index, double W)>();
         foreach (var k in keys)
         {
@@ -322,7 +322,7 @@ public sealed class CampaignAssembler
                     entries.Add((pk, Math.Min(wi, wj) * 0.5 / SampledPartners));
                 }
         }
-        if (entries.Count == 0) return null;
+        if (entries.Count == 0) { PairBuffer.Return(entries); return null; }
         entries.Sort((x, y) => x.Pair.CompareTo(y.Pair));
         var edges = new List<(int, int, double)>();
         for (int e = 0; e < entries.Count;)
@@ -332,6 +332,7 @@ public sealed class CampaignAssembler
             for (; e < entries.Count && entries[e].Pair == pk; e++) w += entries[e].W;
             edges.Add(((int)(pk / n), (int)(pk % n), w));
         }
+        PairBuffer.Return(entries);
         entries = null;
         var (community, q) = Louvain.Partition(n, edges);
         if (q < _opt.MinSplitModularity) return null;

@@ -66,9 +66,9 @@ public sealed class CoordinationMeter
     public Coordination Measure(IReadOnlyList<int> members, IReadOnlyList<int>? weights = null, bool templateKey = false)
     {
         if (members.Count < 2) return Coordination.None;
-        var idx = Enumerable.Range(0, members.Count)
-            .OrderByDescending(i => weights?[i] ?? 0).ThenBy(i => members[i]).Take(Sample).Select(i => _profiles[members[i]]).ToArray();
-
+        var sample = SampleOf(members, weights);
+        var idx = new AccountProfile[sample.Length];
+        for (int i = 0; i < idx.Length; i++) idx[i] = _profiles[sample[i]];
         double jac = 0, cos = 0; int pairs = 0;
         for (int i = 0; i < idx.Length; i++)
             for (int j = i + 1; j < idx.Length; j++)
@@ -80,18 +80,36 @@ public sealed class CoordinationMeter
         jac /= pairs; cos /= pairs;
         double sync = 0.75 * Math.Clamp(jac / 0.5, 0, 1) + 0.25 * Math.Clamp((cos - 0.7) / 0.25, 0, 1);
 
-        var sigs = idx.Select(p => p.ParamSignatures.TopIndex() is var t and >= 0 ? p.ParamSignatures.KeyAt(t) : 0UL).ToArray();
-        int modal = sigs.Where(s => s != 0).GroupBy(s => s).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+        // (the sample is at most 24 accounts: counted by pairwise comparison, without collections per group)
+        Span<ulong> sigs = stackalloc ulong[idx.Length];
+        for (int i = 0; i < idx.Length; i++) sigs[i] = idx[i].ParamSignatures.TopIndex() is var t and >= 0 ? idx[i].ParamSignatures.KeyAt(t) : 0UL;
+        int modal = 0;   // the most members on one parameter signature (none: 0)
+        for (int i = 0; i < sigs.Length; i++)
+        {
+            if (sigs[i] == 0) continue;
+            int c = 0;
+            foreach (var x in sigs) if (x == sigs[i]) c++;
+            modal = Math.Max(modal, c);
+        }
         double same = modal >= 2 ? (double)modal / idx.Length : 0;
 
         double fresh = 0;
-        var declared = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        // organisation names (trimmed, compared ignoring case) of verified accounts outside the programs, with counts
+        var names = new string[idx.Length];
+        Span<int> named = stackalloc int[idx.Length];
+        int distinctNames = 0;
         foreach (var p in idx)
         {
             var r = _registry(p.Index);
             if (r is null) continue;
             if (r.Verified == true && !r.IsProgramTier && !string.IsNullOrWhiteSpace(r.OrgName))
-                declared[r.OrgName.Trim()] = declared.GetValueOrDefault(r.OrgName.Trim()) + 1;
+            {
+                string name = r.OrgName.Trim();
+                int k = 0;
+                while (k < distinctNames && !string.Equals(names[k], name, StringComparison.OrdinalIgnoreCase)) k++;
+                if (k == distinctNames) { names[distinctNames] = name; named[distinctNames++] = 0; }
+                named[k]++;
+            }
             double f = 0;
             if (r.IsProgramTier) f += 0.4;
             if (r.Verified == false) f += 0.3;
@@ -106,14 +124,16 @@ public sealed class CoordinationMeter
         double burst = BurstShare(created, members.Count);
 
         double partition = 0, overlap = 0;
-        var rich = idx.Where(p => p.Items.Distinct >= 10).ToArray();
-        if (rich.Length >= 3)
+        Span<int> rich = stackalloc int[idx.Length];   // sampled accounts with at least 10 distinct items
+        int richCount = 0;
+        for (int i = 0; i < idx.Length; i++) if (idx[i].Items.Distinct >= 10) rich[richCount++] = i;
+        if (richCount >= 3)
         {
             double ov = 0; int n = 0;
-            for (int i = 0; i < rich.Length; i++)
-                for (int j = i + 1; j < rich.Length; j++) { ov += ItemSketch.Overlap(rich[i].Items, rich[j].Items); n++; }
+            for (int i = 0; i < richCount; i++)
+                for (int j = i + 1; j < richCount; j++) { ov += ItemSketch.Overlap(idx[rich[i]].Items, idx[rich[j]].Items); n++; }
             overlap = ov / n;
-            if (templateKey) partition = overlap < 0.05 ? (double)rich.Length / idx.Length : 0;
+            if (templateKey) partition = overlap < 0.05 ? (double)richCount / idx.Length : 0;
         }
         double regular = idx.Count(p => p.TimingCv is var cv && !double.IsNaN(cv) && cv < 0.5) / (double)idx.Length;
         double rotating = idx.Count(p => p.HarvestEgressApart()) / (double)idx.Length; // 0 unless exits are tracked
@@ -129,8 +149,44 @@ public sealed class CoordinationMeter
             ItemOverlap = overlap,
             Regularity = regular,
             RotatingExits = rotating,
-            DeclaredOrganisation = declared.Count == 0 ? 0 : (double)declared.Values.Max() / idx.Length,
+            DeclaredOrganisation = distinctNames == 0 ? 0 : (double)Max(named[..distinctNames]) / idx.Length,
         };
+    }
+
+    private static int Max(ReadOnlySpan<int> values)
+    {
+        int m = int.MinValue;
+        foreach (var v in values) m = Math.Max(m, v);
+        return m;
+    }
+
+    /// <summary>
+    /// The <see cref="Sample"/> members of largest weight, by descending weight then ascending profile index (then
+    /// position), as profile indexes: what ordering all members and taking the first would give, without ordering them all.
+    /// </summary>
+    private static int[] SampleOf(IReadOnlyList<int> members, IReadOnlyList<int>? weights)
+    {
+        int n = members.Count, k = Math.Min(Sample, n);
+        Span<int> best = stackalloc int[Sample];   // positions, best first
+        int used = 0;
+        // a before b: larger weight, then smaller profile index, then earlier position (a stable sort's order)
+        bool Before(int a, int b)
+        {
+            int wa = weights?[a] ?? 0, wb = weights?[b] ?? 0;
+            if (wa != wb) return wa > wb;
+            if (members[a] != members[b]) return members[a] < members[b];
+            return a < b;
+        }
+        for (int i = 0; i < n; i++)
+        {
+            if (used == k && !Before(i, best[used - 1])) continue;
+            int at = used == k ? k - 1 : used++;
+            while (at > 0 && Before(i, best[at - 1])) { best[at] = best[at - 1]; at--; }
+            best[at] = i;
+        }
+        var sample = new int[k];
+        for (int i = 0; i < k; i++) sample[i] = members[best[i]];
+        return sample;
     }
 
     /// <summary>

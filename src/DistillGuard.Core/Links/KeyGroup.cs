@@ -14,7 +14,7 @@ public sealed class KeyGroup
         Value = value;
     }
 
-    public int Id { get; }
+    public int Id { get; private set; }
     public LinkKind Kind { get; }
     public ulong Key { get; }
     /// <summary>Human-readable value (an IP, a prefix, a user agent, "template 3f2a…").</summary>
@@ -35,6 +35,22 @@ public sealed class KeyGroup
     public Coordination Coordination { get; set; } = Coordination.None;
     public double Suspicion { get; set; }
     public double Weight { get; set; }
+
+    /// <summary>Empties the group for another re-assembly (<see cref="KeyGroupPool"/>): as a new group of this value.</summary>
+    internal void Reset(int id)
+    {
+        Id = id;
+        Hosting = false;
+        Members.Clear();
+        Counts.Clear();
+        Harvest.Clear();
+        Examples.Clear();
+        Rarity = 0;
+        HarvestShare = 0;
+        Coordination = Coordination.None;
+        Suspicion = 0;
+        Weight = 0;
+    }
 
     internal void Add(int account, int count, int harvest, int exampleHandle)
     {

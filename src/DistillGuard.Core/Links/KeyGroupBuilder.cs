@@ -12,10 +12,16 @@ namespace DistillGuard.Core.Links;
 public sealed partial class KeyGroupBuilder
 {
     private readonly LinkGraphInputs _in;
-    private readonly Dictionary<(LinkKind, ulong), KeyGroup> _groups = new();
-    private readonly List<KeyGroup> _ordered = new();
+    private readonly Dictionary<(LinkKind, ulong), KeyGroup> _groups;
+    private readonly List<KeyGroup> _ordered;
 
-    public KeyGroupBuilder(LinkGraphInputs inputs) => _in = inputs;
+    public KeyGroupBuilder(LinkGraphInputs inputs)
+    {
+        _in = inputs;
+        int expected = inputs.KeyGroupPool?.LastCount ?? 0;   // about as many groups as last time: no regrowing
+        _groups = new(expected);
+        _ordered = new(expected);
+    }
 
     /// <summary>The profiles the groups are built over (index = profile index).</summary>
     public IReadOnlyList<AccountProfile> Profiles => _in.Profiles;
@@ -177,7 +183,7 @@ public sealed partial class KeyGroupBuilder
     {
         if (!_groups.TryGetValue((kind, key), out var g))
         {
-            g = new KeyGroup(_ordered.Count, kind, key, value());
+            g = _in.KeyGroupPool?.Take(_ordered.Count, kind, key, value) ?? new KeyGroup(_ordered.Count, kind, key, value());
             _groups.Add((kind, key), g);
             _ordered.Add(g);
         }

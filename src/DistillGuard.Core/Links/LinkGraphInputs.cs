@@ -18,4 +18,6 @@ public sealed record LinkGraphInputs
     public required IReadOnlyList<ReplayEdge> Replays { get; init; }
     public required IpIntel IpIntel { get; init; }
     public required DetectorOptions Options { get; init; }
+    /// <summary>Key groups kept from the previous re-assembly (<see cref="KeyGroupPool"/>), or null for new ones.</summary>
+    public KeyGroupPool? KeyGroupPool { get; init; }
 }

@@ -30,31 +30,71 @@ public static class TemplateClusterer
     /// on its bitwise (weighted) majority and reassigned, twice, so one template's instances gather round its skeleton.</summary>
     public static Dictionary<ulong, ulong> Cluster(IEnumerable<(ulong Fingerprint, long Weight)> weighted, int maxDistance)
     {
-        var items = weighted.GroupBy(x => x.Fingerprint).Select(g => (Fp: g.Key, W: g.Sum(x => x.Weight)))
-            .OrderByDescending(x => x.W).ThenBy(x => x.Fp).ToArray();
-        var assign = LeaderPass(items, Array.Empty<ulong>(), maxDistance);
-        for (int iter = 0; iter < 2; iter++)
+        // distinct fingerprints with their summed weights, heaviest first (then by value: a total order)
+        var sum = new Dictionary<ulong, long>();
+        foreach (var (fp, w) in weighted)
         {
-            var centroids = items.GroupBy(x => assign[x.Fp])
-                .Select(g => (C: Majority(g), W: g.Sum(x => x.W)))
-                .OrderByDescending(x => x.W).ThenBy(x => x.C).Select(x => x.C).Distinct().ToArray();
-            assign = LeaderPass(items, centroids, maxDistance);
+            ref long at = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sum, fp, out _);
+            at += w;
         }
-        return assign;
+        var items = new (ulong Fp, long W)[sum.Count];
+        int n = 0;
+        foreach (var (fp, w) in sum) items[n++] = (fp, w);
+        Array.Sort(items, static (x, y) => x.W != y.W ? y.W.CompareTo(x.W) : x.Fp.CompareTo(y.Fp));
+        // the items' sampled keys, computed once for the three passes
+        int[]? keys = maxDistance <= 7 ? null : ItemKeys(items);
+        var assign = LeaderPass(items, keys, Array.Empty<ulong>(), maxDistance);
+        for (int iter = 0; iter < 2; iter++)
+            assign = LeaderPass(items, keys, Centroids(items, assign), maxDistance);
+        var result = new Dictionary<ulong, ulong>(items.Length);
+        for (int i = 0; i < items.Length; i++) result[items[i].Fp] = assign[i];
+        return result;
     }
 
-    private static ulong Majority(IEnumerable<(ulong Fp, long W)> members)
+    /// <summary>Each cluster's bitwise weighted majority, heaviest cluster first (then by value), without repeats:
+    /// the seeds of the next pass.</summary>
+    private static ulong[] Centroids((ulong Fp, long W)[] items, ulong[] assign)
     {
-        Span<long> votes = stackalloc long[64];
-        long total = 0;
-        foreach (var (fp, w) in members)
+        // clusters in order of their first item, as grouping the items by leader would list them
+        var cluster = new Dictionary<ulong, int>();
+        var first = new List<int>();
+        var of = new int[items.Length];
+        for (int i = 0; i < items.Length; i++)
         {
-            total += w;
-            for (int b = 0; b < 64; b++) if (((fp >> b) & 1) != 0) votes[b] += w;
+            if (!cluster.TryGetValue(assign[i], out int c)) { c = first.Count; cluster.Add(assign[i], c); first.Add(i); }
+            of[i] = c;
         }
-        ulong c = 0;
-        for (int b = 0; b < 64; b++) if (2 * votes[b] > total) c |= 1UL << b;
-        return c;
+        var votes = new long[first.Count * 64];
+        var total = new long[first.Count];
+        for (int i = 0; i < items.Length; i++)
+        {
+            var (fp, w) = items[i];
+            int c = of[i];
+            total[c] += w;
+            var v = votes.AsSpan(c * 64, 64);
+            for (int b = 0; b < 64; b++) if (((fp >> b) & 1) != 0) v[b] += w;
+        }
+        var centroids = new (ulong C, long W)[first.Count];
+        for (int c = 0; c < centroids.Length; c++)
+        {
+            ulong m = 0;
+            var v = votes.AsSpan(c * 64, 64);
+            for (int b = 0; b < 64; b++) if (2 * v[b] > total[c]) m |= 1UL << b;
+            centroids[c] = (m, total[c]);
+        }
+        Array.Sort(centroids, static (x, y) => x.W != y.W ? y.W.CompareTo(x.W) : x.C.CompareTo(y.C));
+        var seen = new HashSet<ulong>();
+        var seeds = new List<ulong>(centroids.Length);
+        foreach (var (c, _) in centroids) if (seen.Add(c)) seeds.Add(c);
+        return seeds.ToArray();
+    }
+
+    private static int[] ItemKeys((ulong Fp, long W)[] items)
+    {
+        var keys = new int[items.Length * Tables];
+        for (int i = 0; i < items.Length; i++)
+            for (int t = 0; t < Tables; t++) keys[i * Tables + t] = (t << SampleBits) | SampleKey(items[i].Fp, ByteKeys[t]);
+        return keys;
     }
 
     /// <summary>Bucket chains of the sampled tables (<see cref="Tables"/> × 2^<see cref="SampleBits"/> heads and tails, −1 =
@@ -84,17 +124,20 @@ public static class TemplateClusterer
 
     [ThreadStatic] private static Scratch? t_scratch;
 
-    private static Dictionary<ulong, ulong> LeaderPass((ulong Fp, long W)[] items, ulong[] seeds, int maxDistance)
+    /// <summary>One leader pass: each item (heaviest first) joins the heaviest-ranked leader within the distance that
+    /// shares a sampled key with it (seeds rank first, then leaders in the order they arose), else leads. Returns each
+    /// item's leader, by item position.</summary>
+    private static ulong[] LeaderPass((ulong Fp, long W)[] items, int[]? itemKeys, ulong[] seeds, int maxDistance)
     {
         if (maxDistance <= 7) return BandPass(items, seeds, maxDistance);
-        var result = new Dictionary<ulong, ulong>(items.Length);
+        var result = new ulong[items.Length];
         if (items.Length == 0) return result;
         var sc = t_scratch ??= new Scratch();
         var heads = sc.Heads;
         var tails = sc.Tails;
         int nodes = 0, rank = 0;
         Span<int> keys = stackalloc int[Tables];
-        void Insert(ulong leader)
+        void Insert(ulong leader, ReadOnlySpan<int> leaderKeys)
         {
             if (nodes + Tables > sc.Leader.Length)
             {
@@ -105,7 +148,7 @@ public static class TemplateClusterer
             }
             for (int t = 0; t < Tables; t++)
             {
-                int b = (t << SampleBits) | SampleKey(leader, ByteKeys[t]);
+                int b = leaderKeys[t];
                 int node = nodes++;
                 sc.Leader[node] = leader;
                 sc.Rank[node] = rank;
@@ -120,21 +163,27 @@ public static class TemplateClusterer
         try
         {
             var seen = new HashSet<ulong>();
-            foreach (var s in seeds) if (seen.Add(s)) Insert(s);
-            foreach (var (fp, _) in items)
+            foreach (var s in seeds)
+                if (seen.Add(s))
+                {
+                    for (int t = 0; t < Tables; t++) keys[t] = (t << SampleBits) | SampleKey(s, ByteKeys[t]);
+                    Insert(s, keys);
+                }
+            for (int i = 0; i < items.Length; i++)
             {
-                for (int t = 0; t < Tables; t++) keys[t] = (t << SampleBits) | SampleKey(fp, ByteKeys[t]);
+                ulong fp = items[i].Fp;
+                var own = itemKeys.AsSpan(i * Tables, Tables);
                 ulong best = 0; int bestRank = int.MaxValue; bool found = false;
                 for (int t = 0; t < Tables; t++)
-                    for (int n = heads[keys[t]]; n >= 0; n = sc.Next[n])
+                    for (int n = heads[own[t]]; n >= 0; n = sc.Next[n])
                     {
                         if (sc.Rank[n] >= bestRank) break;
                         ulong l = sc.Leader[n];
                         if (BitOperations.PopCount(l ^ fp) <= maxDistance) { bestRank = sc.Rank[n]; best = l; found = true; break; }
                     }
-                if (found) { result[fp] = best; continue; }
-                result[fp] = fp;
-                if (seen.Add(fp)) Insert(fp);
+                if (found) { result[i] = best; continue; }
+                result[i] = fp;
+                if (seen.Add(fp)) Insert(fp, own);
             }
         }
         finally { sc.Reset(); }
@@ -142,9 +191,9 @@ public static class TemplateClusterer
     }
 
     /// <summary><see cref="LeaderPass"/> for distances ≤ 7: d+1 exact bands.</summary>
-    private static Dictionary<ulong, ulong> BandPass((ulong Fp, long W)[] items, ulong[] seeds, int maxDistance)
+    private static ulong[] BandPass((ulong Fp, long W)[] items, ulong[] seeds, int maxDistance)
     {
-        var result = new Dictionary<ulong, ulong>(items.Length);
+        var result = new ulong[items.Length];
         int tables = maxDistance + 1;
         int bandBits = 64 / tables;
         // Buckets as linked lists in one node pool, appended at the tail so each chain runs from the heaviest (lowest
@@ -173,8 +222,9 @@ public static class TemplateClusterer
         }
         var seen = new HashSet<ulong>();
         foreach (var s in seeds) if (seen.Add(s)) Insert(s);
-        foreach (var (fp, _) in items)
+        for (int i = 0; i < items.Length; i++)
         {
+            ulong fp = items[i].Fp;
             for (int t = 0; t < tables; t++) keys[t] = Band(fp, t, bandBits, tables);
             ulong best = 0; int bestRank = int.MaxValue; bool found = false;
             for (int t = 0; t < tables; t++)
@@ -184,8 +234,8 @@ public static class TemplateClusterer
                     ulong l = nodeLeader[n];
                     if (BitOperations.PopCount(l ^ fp) <= maxDistance) { bestRank = nodeRank[n]; best = l; found = true; break; }
                 }
-            if (found) { result[fp] = best; continue; }
-            result[fp] = fp;
+            if (found) { result[i] = best; continue; }
+            result[i] = fp;
             if (seen.Add(fp)) Insert(fp);
         }
         return result;

@@ -24,6 +24,7 @@ public sealed class AccountScorer
     private readonly ExtractionEvidence _extraction;
     private readonly KeyGroupBuilder _builder;
     private readonly DetectorOptions _opt;
+    private readonly FindingKeySlots _keySlots = new();
 
     public AccountScorer(IReadOnlyList<AccountProfile> profiles, ProfileContext ctx, IReadOnlyList<double> harvest, ExtractionEvidence extraction, KeyGroupBuilder builder, DetectorOptions options)
     {
@@ -183,10 +184,9 @@ public sealed class AccountScorer
     private IEnumerable<Reason> LinkReasons(AccountProfile p, CampaignFinding f, double campaignScore)
     {
         var mine = new List<(KeyGroup Key, int MembersOnKey, int Count, int Harvest, double W)>();
-        foreach (var (key, _, on) in f.Keys)
+        foreach (var (k, i) in _keySlots.Of(f, p.Index))
         {
-            int i = key.Members.IndexOf(p.Index);
-            if (i < 0) continue;
+            var (key, _, on) = f.Keys[k];
             mine.Add((key, on, key.Counts[i], key.Harvest[i], _builder.EdgeWeight(key, i)));
         }
         double total = mine.Sum(m => m.W);
