@@ -35,6 +35,10 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 
     public List<Piece> Input => _queue;
 
+    // The number of queued pieces from the head on when Decide last returned false (waiting for more), else -1. The head
+    // does not move while it waits, and pieces are only appended, so the same count means the same pieces.
+    private int _undecided = -1;
+
     /// <summary>Every queued piece has been written: nothing waits for what follows.</summary>
     public bool Idle => _head == _queue.Count;
 
@@ -65,7 +69,11 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
                 _head++;
                 continue;
             }
-            if (!Decide(final)) break;
+            // A chunk that could not be decided waits for the pieces after it; the scanner adds a piece only when one is
+            // complete (most deltas of a stream end inside a word), so with nothing new there is nothing to try again.
+            if (!final && _undecided == _queue.Count - _head) break;
+            if (!Decide(final)) { _undecided = _queue.Count - _head; break; }
+            _undecided = -1;
         }
         if (_head > 0 && (_head == _queue.Count || _head > 64))
         {
