@@ -84,7 +84,7 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 
     private bool Decide(bool final)
     {
-        var head = Chunk.Parse(_queue[_head].Text);
+        var head = Parse(_queue[_head].Text);
         if (!head.IsWord || !StartsMember(head.Core)) { PassThrough(head); return true; }
         // The chain: up to MaxWords + 1 chunks of one line separated by spaces (the last one is only the "next token").
         int n = 0, idx = _head;
@@ -97,7 +97,7 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
             if (idx + 2 >= _queue.Count) { if (final) break; return false; }
             var next = _queue[idx + 2];
             if (next.Kind != PieceKind.Chunk) break;
-            _chain[n++] = Chunk.Parse(next.Text);
+            _chain[n++] = Parse(next.Text);
             idx += 2;
         }
 
@@ -131,6 +131,21 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         }
         PassThrough(_chain[0]);
         return true;
+    }
+
+    // The chunks parsed last, by the identity of their text: a chunk that begins a member is parsed again each time a
+    // piece arrives while its phrase is undecided, and again when it is written (Occur).
+    private readonly (string? Text, Chunk Chunk)[] _parsed = new (string?, Chunk)[8];
+    private int _parsedNext;
+
+    private Chunk Parse(string text)
+    {
+        foreach (var (t, c) in _parsed)
+            if (ReferenceEquals(t, text)) return c;
+        var chunk = Chunk.Parse(text);
+        _parsed[_parsedNext] = (text, chunk);
+        _parsedNext = (_parsedNext + 1) & 7;
+        return chunk;
     }
 
     private bool StartsMember(string core)
@@ -181,8 +196,8 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         // nothing of an occurrence has been (TextScanner.SendSettled).
         for (int i = 0; i < 2 * len - 1; i++)
             if (_queue[_head + i].Sent != 0) throw new InvalidOperationException("part of an occurrence was already written");
-        var first = Chunk.Parse(_queue[_head].Text);
-        var last = Chunk.Parse(_queue[_head + 2 * (len - 1)].Text);
+        var first = Parse(_queue[_head].Text);
+        var last = Parse(_queue[_head + 2 * (len - 1)].Text);
         bool curly = false, straight = false;
         for (int i = 0; i < len; i++)
         {
