@@ -4,7 +4,12 @@
 # (allow) and through the gateway with the policy's watermark action, requests alternating between the last two.
 #   bench/gateway-watermark.sh [REQUESTS] [CONCURRENCY] [MODEL_MS] [WARMUP] [watermark|identity] [BENCH OPTIONS…]
 # (identity: the same seam with a transform that changes nothing, to tell the seam's per-event rewrite from the watermark;
-# further options go to the bench, e.g. --words 500,2000 --modes sse.) The build runs niced; the measurement does not,
+# further options go to the bench, e.g. --words 500,2000 --modes sse.) With --rounds R, each row runs R rounds of
+# REQUESTS requests per side (alternating blocks, one warm-up before the first) and reports every round's p99 ratio with
+# the load average, then their median, quartiles and range and the pooled p99 ratio — the form to quote on a shared
+# machine, where p99 of one run moves more between runs than the watermark's share:
+#   bench/gateway-watermark.sh 1000 4 250 200 watermark --words 2000 --modes sse --rounds 5
+# The build runs niced; the measurement does not,
 # because a niced latency bench on a shared machine measures the other users' jobs.
 # Client, gateway and fake upstream share one process on 127.0.0.1. MODEL_MS = 0 (default) answers at once, so the
 # ratio is against the gateway's own overhead alone (the worst case); a real model takes seconds per answer.

@@ -41,6 +41,7 @@ internal static class WatermarkDump
                     }
                 }
             }
+        w.Flush();   // before Environment.Exit, which does not dispose the writer
         Console.WriteLine($"{texts} texts, {changed} changed by the watermark, {mismatched} streamed outputs differing from the whole text");
         Environment.Exit(mismatched == 0 ? 0 : 1);
     }

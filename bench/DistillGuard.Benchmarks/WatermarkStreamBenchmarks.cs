@@ -150,7 +150,7 @@ public class WatermarkStreamBenchmarks
     }
 }
 
-/// <summary>A loop to attach a profiler to: <c>… -- sse-profile pass|identity|watermark|stream|apply|share WORDS SECONDS</c>
+/// <summary>A loop to attach a profiler to: <c>… -- sse-profile pass|identity|watermark|stream|apply|share WORDS SECONDS|COUNTx</c>
 /// (e.g. under <c>dotnet-trace collect -- dotnet DistillGuard.Benchmarks.dll sse-profile watermark 2000 20</c>); prints µs per answer.</summary>
 internal static class SseProfile
 {
@@ -172,12 +172,16 @@ internal static class SseProfile
             "share" => () => { Console.WriteLine($"{b.Words} words: {b.UnchangedDeltas()} of {b.DeltaCount} 4-character deltas come back as they went in"); Environment.Exit(0); return 0; },
             _ => throw new ArgumentException(args[1]),
         };
-        double seconds = args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 10;
+        // SECONDS, or COUNT followed by "x" (a fixed number of answers: under `perf stat -e instructions:u`, the difference
+        // between two counts gives the instructions per answer, which other users' load does not change).
+        string len = args.Length > 3 ? args[3] : "10";
+        bool count = len.EndsWith('x');
+        double seconds = double.Parse(count ? len[..^1] : len, System.Globalization.CultureInfo.InvariantCulture);
         for (int i = 0; i < 50; i++) run();
         var sw = System.Diagnostics.Stopwatch.StartNew();
         var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         int n = 0;
-        while (sw.Elapsed.TotalSeconds < seconds) { run(); n++; }
+        while (count ? n < seconds : sw.Elapsed.TotalSeconds < seconds) { run(); n++; }
         var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0;
         Console.WriteLine($"{args[1]} {b.Words} words: {sw.Elapsed.TotalMilliseconds * 1000 / n:F1} µs wall, {cpu.TotalMilliseconds * 1000 / n:F1} µs CPU per answer ({n} answers)");
         Environment.Exit(0);

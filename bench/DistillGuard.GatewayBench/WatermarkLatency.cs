@@ -36,6 +36,9 @@ internal static class WatermarkLatency
         var modes = (Cli.Str(args, "--modes") ?? "buffered,sse").Split(',');
         int block = Cli.Int(args, "--block", 50);
         var sizes = (Cli.Str(args, "--words") ?? "100,500,2000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        // --rounds R (R > 1): R rounds per row of REQUESTS requests per side each, one after the other in the same process;
+        // each round's p99 ratio is computed on its own, and the rows report their median and spread (see Rounds).
+        int rounds = Cli.Int(args, "--rounds", 1);
 
         await using var upstream = await ProseUpstream.StartAsync(sizes, modelMs, eventMs);
         var dir = Directory.CreateTempSubdirectory("dg-wm-bench").FullName;
@@ -65,6 +68,13 @@ internal static class WatermarkLatency
             if ((plain == marked) != identity || plain.Length == 0) throw new InvalidOperationException($"the transform did not do what it should ({(stream ? "SSE" : "buffered")})");
         }
 
+        if (rounds > 1)
+        {
+            await Rounds(gateway, sizes, modes, requests, warmup, concurrency, block, rounds, modelMs, eventMs, identity);
+            await app.StopAsync();
+            Directory.Delete(dir, true);
+            return 0;
+        }
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {requests} requests per row " +
             $"(alternating blocks of {block}) after {warmup} warm-up, concurrency {concurrency}; upstream model time {modelMs} ms{(eventMs > 0 ? $", then {eventMs} ms between SSE events" : "")}; transform {(identity ? "identity (seam only)" : "watermark")}; latency = request sent to last byte read");
         Console.WriteLine();
@@ -81,6 +91,84 @@ internal static class WatermarkLatency
         await app.StopAsync();
         Directory.Delete(dir, true);
         return 0;
+    }
+
+    private static string Load() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
+
+    /// <summary>
+    /// The robust form of the measurement: per row, ROUNDS rounds, each of REQUESTS requests without and REQUESTS with the
+    /// watermark in alternating blocks (as a single run does), one round after the other. Background load that comes and
+    /// goes on a shared machine then hits both sides of every round alike, and its effect on p99 shows as the spread of the
+    /// per-round ratios instead of being mistaken for the watermark's cost. Printed: every round (load average at its start
+    /// and end, both p50 and p99, the ratios), then per row the median, quartiles and range of the per-round p99 ratios,
+    /// how many rounds were within 5 %, and the p50/p99 over all rounds' requests pooled.
+    /// </summary>
+    private static async Task Rounds(string gateway, int[] sizes, string[] modes, int requests, int warmup, int concurrency, int block, int rounds,
+        int modelMs, int eventMs, bool identity)
+    {
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {Load()}; {rounds} rounds per row of {requests} requests without and {requests} with " +
+            $"the {(identity ? "identity transform (seam only)" : "watermark")} (alternating blocks of {block}) after {warmup} warm-up, concurrency {concurrency}; " +
+            $"upstream model time {modelMs} ms{(eventMs > 0 ? $", then {eventMs} ms between SSE events" : ", SSE events in one burst")}; latency = request sent to last byte read");
+        var summary = new List<string>();
+        foreach (int words in sizes)
+            foreach (bool stream in new[] { false, true }.Where(x => modes.Contains(x ? "sse" : "buffered")))
+            {
+                string row = $"{words} words, {(stream ? "SSE" : "buffered")}";
+                Console.WriteLine();
+                Console.WriteLine($"{row}:");
+                Console.WriteLine();
+                Console.WriteLine("| round | load at start → end (1, 5, 15 min) | gateway p50 / p99 ms | + watermark p50 / p99 ms | added at p50 ms | ratio at p50 | ratio at p99 |");
+                Console.WriteLine("|---|---|---|---|---|---|---|");
+                var r50 = new List<double>();
+                var r99 = new List<double>();
+                var added = new List<double>();
+                var allOff = new List<double>();
+                var allOn = new List<double>();
+                // One pair of clients for the row: every round after the first runs on warm connections.
+                using var plain = Client(gateway, "sk-plain", concurrency);
+                using var marked = Client(gateway, "sk-marked", concurrency);
+                // Warm-up: the same alternating blocks at the same concurrency, so that every connection is open and the
+                // code is jitted for both sides before the first round; discarded.
+                if (warmup > 0) await Paired(plain, marked, words, stream, warmup, 0, concurrency, block);
+                for (int r = 0; r < rounds; r++)
+                {
+                    string start = Load();
+                    var (off, on) = await Paired(plain, marked, words, stream, requests, 0, concurrency, block);
+                    allOff.AddRange(off);
+                    allOn.AddRange(on);
+                    r50.Add(P(on, 0.5) / P(off, 0.5));
+                    r99.Add(P(on, 0.99) / P(off, 0.99));
+                    added.Add(P(on, 0.5) - P(off, 0.5));
+                    Console.WriteLine($"| {r + 1} | {start} → {Load()} | {P(off, 0.5):F2} / {P(off, 0.99):F2} | {P(on, 0.5):F2} / {P(on, 0.99):F2} | {added[^1]:F2} | {r50[^1]:F3} | {r99[^1]:F3} |");
+                }
+                var s99 = r99.Order().ToArray();
+                var s50 = r50.Order().ToArray();
+                var a = allOff.Order().ToArray();
+                var b = allOn.Order().ToArray();
+                string line = $"| {row} | {rounds} × {requests} | **{Median(s99):F3}** | {Quantile(s99, 0.25):F3} – {Quantile(s99, 0.75):F3} | {s99[0]:F3} – {s99[^1]:F3} | " +
+                    $"{s99.Count(x => x <= 1.05)} of {rounds} | {P(b, 0.99) / P(a, 0.99):F3} | {Median(s50):F3} | {Median([.. added.Order()]):F2} |";
+                summary.Add(line);
+                Console.WriteLine();
+                Console.WriteLine("| answer | rounds × requests per side | median p99 ratio | quartiles | range | rounds ≤ 1.05 | pooled p99 ratio | median p50 ratio | median added at p50 ms |");
+                Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+                Console.WriteLine(line);
+            }
+        Console.WriteLine();
+        Console.WriteLine($"Summary (load at the end {Load()}):");
+        Console.WriteLine();
+        Console.WriteLine("| answer | rounds × requests per side | median p99 ratio | quartiles | range | rounds ≤ 1.05 | pooled p99 ratio | median p50 ratio | median added at p50 ms |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var l in summary) Console.WriteLine(l);
+    }
+
+    private static double Median(double[] sorted) => Quantile(sorted, 0.5);
+
+    /// <summary>Linear interpolation between order statistics (type 7, as R and numpy default).</summary>
+    private static double Quantile(double[] sorted, double q)
+    {
+        double h = (sorted.Length - 1) * q;
+        int lo = (int)Math.Floor(h);
+        return lo + 1 < sorted.Length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
     }
 
     private static double P(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
@@ -130,6 +218,11 @@ internal static class WatermarkLatency
     {
         using var plain = Client(gateway, "sk-plain", concurrency);
         using var marked = Client(gateway, "sk-marked", concurrency);
+        return await Paired(plain, marked, words, stream, requests, warmup, concurrency, block);
+    }
+
+    private static async Task<(double[] Off, double[] On)> Paired(HttpClient plain, HttpClient marked, int words, bool stream, int requests, int warmup, int concurrency, int block)
+    {
         var body = Body(words, stream);
         for (int i = 0; i < warmup; i++) { await One(plain, body); await One(marked, body); }
         var off = new List<double>(requests);

@@ -61,6 +61,15 @@ public sealed class TextDeltaTests
                        Chunk("{\"index\":0,\"delta\":{\"reasoning_content\":\" More thoughts here.\"}}") + Text("The answer") + Text(" is 42") +
                        Chunk("{\"index\":0,\"delta\":{\"reasoning_content\":\"Wait.\"}}") + Text(" or 43.") +
                        Chunk("{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}") + "data: [DONE]\n\n" },
+        // Text chunks that also carry a role, a usage (null and not), a null role, or a second data line; an event with
+        // a comment and no space after "data:"; a chunk before any head.
+        { "role and usage", Text("First") + Chunk("{\"index\":0,\"delta\":{\"role\":\"tool\",\"content\":\" words\"}}") +
+                            Chunk("{\"index\":0,\"delta\":{\"role\":null,\"content\":\" I am\"}}") +
+                            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\" here\"}}],\"usage\":null}\n\n" +
+                            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\" and\"}}],\"usage\":{\"total_tokens\":3}}\n\n" +
+                            ": comment\ndata:{\"choices\":[{\"index\":1,\"delta\":{\"content\":\"do not\"}}]}\n\n" +
+                            "data: {\"choices\":[{\"index\":0,\ndata: \"delta\":{\"content\":\" there\"}}]}\n\n" +
+                            Chunk("{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}") + "data: [DONE]\n\n" },
     };
 
     public static IEnumerable<object?[]> Cases()
@@ -86,7 +95,7 @@ public sealed class TextDeltaTests
     {
         var rewriter = new ChatStreamRewriter(protect, text) { TreeOnly = treeOnly };
         var hold = new HoldBuffer(protect is { Mode: ReasoningMode.Summarise, HoldStream: true });
-        var acc = StreamAccumulator.For(ApiKind.ChatCompletions, null);
+        var acc = new ChatAccumulator(null) { TreeOnly = treeOnly };
         var parser = new SseParser();
         var w = new ArrayBufferWriter<byte>();
         var bytes = Encoding.UTF8.GetBytes(stream);
@@ -127,6 +136,31 @@ public sealed class TextDeltaTests
             Assert.Equal(tree.Tap, fast.Tap);
         }
         if (transform == "identity" && protection == 0) Assert.Equal(stream, Run(stream, Transform(transform), null, false, 1 << 20).Written);
+    }
+
+    /// <summary>A stream passed through untouched (no transform, no protection) is reassembled for the tap from text-only
+    /// chunks read in one pass; the body must be the one the tree makes.</summary>
+    [Theory]
+    [MemberData(nameof(Streams))]
+    public void Tee_ReassemblesAsTheTreeDoes(string name, string stream)
+    {
+        foreach (int split in new[] { 1 << 20, 97, 5 })
+        {
+            string? Tap(bool treeOnly)
+            {
+                var acc = new ChatAccumulator(null) { TreeOnly = treeOnly };
+                var parser = new SseParser();
+                var bytes = Encoding.UTF8.GetBytes(stream);
+                var parsed = new List<SseEvent>();
+                for (int i = 0; i < bytes.Length; i += split) parser.Feed(bytes.AsSpan(i, Math.Min(split, bytes.Length - i)), parsed);
+                if (parser.Finish() is { } tail) parsed.Add(tail);
+                foreach (var e in parsed) acc.Observe(e);
+                return acc.Build()?.ToJsonString();
+            }
+            Assert.Equal(Tap(treeOnly: true), Tap(treeOnly: false));
+            Assert.NotNull(Tap(false));
+        }
+        _ = name;
     }
 
     [Theory]

@@ -153,7 +153,7 @@ internal sealed class ChatStreamRewriter(ReasoningProtection? protect, IResponse
     private bool TryTextDelta(SseEvent e, List<SseEvent> output)
     {
         if (TreeOnly || Text is null || e.Json is not null || e.Hold is not null || e.Release is not null) return false;
-        if (e.Data is not { Length: > 0 } data || data[0] != '{' || !e.TryFindData(out int dataStart, out int dataEnd)) return false;
+        if (!e.TryFindData(out int dataStart, out int dataEnd) || dataEnd == dataStart || e.Raw![dataStart] != '{') return false;
         if (!TextDelta.TryRead(e.Raw.AsSpan(dataStart, dataEnd - dataStart), out var d)) return false;
         _choices.TryGetValue(d.Index, out var st);
         if (st is { InReasoning: true }) return false;
@@ -162,8 +162,25 @@ internal sealed class ChatStreamRewriter(ReasoningProtection? protect, IResponse
         if (d.HasCreated) _createdFrom = e;
         if (d.HasModel) _modelFrom = e;
         var t = (st.Text ??= Text.Begin()).Push(d.Content);
-        output.Add(string.Equals(t, d.Content, StringComparison.Ordinal) ? e
-            : e.WithStringAt(dataStart, dataEnd, dataStart + d.ContentStart, d.ContentLength, t));
+        bool same = string.Equals(t, d.Content, StringComparison.Ordinal);
+        if (!same) e.ReplaceStringAt(dataStart, dataEnd, dataStart + d.ContentStart, d.ContentLength, t);
+        // The tap's reassembly takes the text from here instead of reading the event again: what the client receives
+        // reads back as t (a text with a lone surrogate would not: it is read from the bytes, as any other event).
+        if (!d.HasUsage && (same || WellFormed(t))) e.Text = new ChatText(d.Index, t, d.Role);
+        output.Add(e);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="s"/> is well-formed UTF-16 (every surrogate in a pair).</summary>
+    private static bool WellFormed(string s)
+    {
+        int i = s.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (i < 0) return true;
+        for (; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+            else if (char.IsSurrogate(s[i])) return false;
+        }
         return true;
     }
 

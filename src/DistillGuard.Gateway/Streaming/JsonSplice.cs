@@ -149,6 +149,28 @@ internal static class JsonSplice
         return result;
     }
 
+    /// <summary>
+    /// Writes to <paramref name="w"/> the bytes <see cref="Replace"/> returns, without making them an array first: text
+    /// that needs no escape is transcoded straight into the writer's buffer.
+    /// </summary>
+    public static void WriteReplaced(byte[] bytes, int start, int length, string value, IBufferWriter<byte> w)
+    {
+        int rest = bytes.Length - start - length;
+        var span = w.GetSpan(start + 2 + Encoding.UTF8.GetMaxByteCount(value.Length) + rest);
+        var text = span[(start + 1)..];
+        if (System.Text.Unicode.Utf8.FromUtf16(value, text, out _, out int n, replaceInvalidSequences: false) == OperationStatus.Done
+            && s_encoder.FindFirstCharacterToEncodeUtf8(text[..n]) < 0)
+        {
+            bytes.AsSpan(0, start).CopyTo(span);
+            span[start] = (byte)'"';
+            span[start + 1 + n] = (byte)'"';
+            bytes.AsSpan(start + length).CopyTo(span[(start + n + 2)..]);
+            w.Advance(start + n + 2 + rest);
+            return;
+        }
+        w.Write(Replace(bytes, start, length, value));                 // escapes needed, or a lone surrogate: rare
+    }
+
     private static void WriteString(string value, IBufferWriter<byte> w)
     {
         var bytes = JsonEncodedText.Encode(value, s_encoder).EncodedUtf8Bytes;

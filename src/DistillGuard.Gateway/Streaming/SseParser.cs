@@ -14,6 +14,9 @@ internal sealed class SseParser
     private string? _name, _id;
     private StringBuilder? _data;
     private bool _any;     // the event in progress has at least one line
+    // The event's only data line so far, as offsets into _buf (decoded when asked, not here); a second data line
+    // decodes both into _data.
+    private int _lineStart = -1, _lineEnd;
 
     public void Feed(ReadOnlySpan<byte> bytes, List<SseEvent> output)
     {
@@ -39,7 +42,7 @@ internal sealed class SseParser
                 else Drop(next);                           // stray blank line
                 continue;
             }
-            Field(line);
+            Field(_scan, line);
             _any = true;
             _scan = next;
         }
@@ -49,21 +52,34 @@ internal sealed class SseParser
     public SseEvent? Finish()
     {
         if (_len == 0) return null;
-        if (_scan < _len) { Field(_buf.AsSpan(_scan, _len - _scan).TrimEnd((byte)'\r')); _any = true; }
+        if (_scan < _len) { Field(_scan, _buf.AsSpan(_scan, _len - _scan).TrimEnd((byte)'\r')); _any = true; }
         return Dispatch(_len);
     }
 
-    private void Field(ReadOnlySpan<byte> line)
+    /// <summary>One line of the event in progress; <paramref name="at"/> is where it starts in the buffer.</summary>
+    private void Field(int at, ReadOnlySpan<byte> line)
     {
         if (line[0] == ':') return;                        // comment
         int colon = line.IndexOf((byte)':');
         var name = colon < 0 ? line : line[..colon];
-        var value = colon < 0 ? ReadOnlySpan<byte>.Empty : line[(colon + 1)..];
-        if (!value.IsEmpty && value[0] == ' ') value = value[1..];
+        int valueAt = colon < 0 ? line.Length : colon + 1;
+        var value = line[valueAt..];
+        if (!value.IsEmpty && value[0] == ' ') { value = value[1..]; valueAt++; }
         if (name.SequenceEqual("data"u8))
         {
-            if (_data is null) _data = new StringBuilder(Encoding.UTF8.GetString(value));
-            else _data.Append('\n').Append(Encoding.UTF8.GetString(value));
+            if (_data is null && _lineStart < 0)
+            {
+                // Most events have one data line: it is kept as where it is, and decoded only when asked.
+                _lineStart = at + valueAt;
+                _lineEnd = _lineStart + value.Length;
+                return;
+            }
+            if (_data is null)
+            {
+                _data = new StringBuilder(Encoding.UTF8.GetString(_buf, _lineStart, _lineEnd - _lineStart));
+                _lineStart = -1;
+            }
+            _data.Append('\n').Append(Encoding.UTF8.GetString(value));
         }
         else if (name.SequenceEqual("event"u8)) _name = Encoding.UTF8.GetString(value);
         else if (name.SequenceEqual("id"u8)) _id = Encoding.UTF8.GetString(value);
@@ -71,7 +87,9 @@ internal sealed class SseParser
 
     private SseEvent Dispatch(int end)
     {
-        var e = SseEvent.FromUpstream(_name, _data?.ToString(), _id, _buf.AsSpan(0, end).ToArray());
+        var raw = _buf.AsSpan(0, end).ToArray();
+        var e = _lineStart >= 0 ? SseEvent.FromUpstream(_name, _id, raw, _lineStart, _lineEnd)
+            : SseEvent.FromUpstream(_name, _data?.ToString(), _id, raw);
         Drop(end);
         return e;
     }
@@ -81,6 +99,6 @@ internal sealed class SseParser
         Buffer.BlockCopy(_buf, end, _buf, 0, _len - end);
         _len -= end;
         _scan = 0;
-        _name = null; _id = null; _data = null; _any = false;
+        _name = null; _id = null; _data = null; _any = false; _lineStart = -1;
     }
 }

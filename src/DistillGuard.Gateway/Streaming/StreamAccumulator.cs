@@ -43,8 +43,21 @@ internal sealed class ChatAccumulator(Action<string>? issued) : StreamAccumulato
     private JsonObject? _head;
     private JsonNode? _usage;
 
+    /// <summary>Every chunk is read through the tree (tests compare the two paths).</summary>
+    internal bool TreeOnly { get; init; }
+
     public override void Observe(SseEvent e)
     {
+        // Most chunks of an answer carry only text: once the head is known, their text is appended without a tree,
+        // taken from the rewriter (SseEvent.Text) or read from the event's bytes in one pass (TextDelta); what is
+        // appended is what the tree below would append for such a chunk.
+        if (_head is not null && !TreeOnly && (e.Text ?? ReadText(e)) is { } text)
+        {
+            if (!_choices.TryGetValue(text.Index, out var s)) _choices[text.Index] = s = new Choice();
+            if (text.Role is { } r) s.Role = r;
+            (s.Content ??= new()).Append(text.Content);
+            return;
+        }
         var chunk = e.Object();
         if (chunk is null) return;
         if (_head is null)
@@ -81,6 +94,16 @@ internal sealed class ChatAccumulator(Action<string>? issued) : StreamAccumulato
                     st.Tools[ti] = t;
                 }
         }
+    }
+
+    /// <summary>The text of a text-only chunk without usage (<see cref="TextDelta"/>), read from the event's bytes; else null.
+    /// An event already parsed is read from its tree (a rewriter may have changed the tree and not yet the bytes).</summary>
+    private static ChatText? ReadText(SseEvent e)
+    {
+        if (e.Json is not null) return null;
+        var data = e.DataBytes;
+        if (data.IsEmpty || data[0] != '{' || !TextDelta.TryRead(data, out var d) || d.HasUsage) return null;
+        return new ChatText(d.Index, d.Content, d.Role);
     }
 
     public override JsonObject? Build()

@@ -10,7 +10,8 @@ namespace DistillGuard.Gateway.Streaming;
 /// anything. Anything else — malformed JSON, escaped or repeated member names in the objects it reads, a value of another
 /// kind — is not recognised, and the caller takes its general path.
 /// </summary>
-internal readonly record struct TextDelta(int Index, string Content, int ContentStart, int ContentLength, bool HasId, bool HasCreated, bool HasModel)
+internal readonly record struct TextDelta(int Index, string Content, int ContentStart, int ContentLength, bool HasId, bool HasCreated, bool HasModel,
+    string? Role = null, bool HasRole = false, bool HasUsage = false)
 {
     /// <summary>Reads <paramref name="json"/> (the whole data of an event); <c>ContentStart</c>/<c>ContentLength</c> is the
     /// content's string token in it, quotes included.</summary>
@@ -32,9 +33,9 @@ internal readonly record struct TextDelta(int Index, string Content, int Content
         if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return false;
         Span<Name> names = stackalloc Name[16];
         int count = 0;
-        bool choices = false, hasId = false, hasCreated = false, hasModel = false;
+        bool choices = false, hasId = false, hasCreated = false, hasModel = false, hasUsage = false, hasRole = false;
         int index = 0, start = 0, length = 0;
-        string? content = null;
+        string? content = null, role = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             if (!Distinct(json, ref r, names, ref count)) return false;
@@ -42,29 +43,33 @@ internal readonly record struct TextDelta(int Index, string Content, int Content
             {
                 if (!r.Read() || r.TokenType != JsonTokenType.StartArray) return false;
                 if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return false;
-                if (!Choice(json, ref r, out index, out content, out start, out length)) return false;
+                if (!Choice(json, ref r, out index, out content, out start, out length, out role, out hasRole)) return false;
                 if (!r.Read() || r.TokenType != JsonTokenType.EndArray) return false;
                 choices = true;
                 continue;
             }
             bool id = r.ValueTextEquals("id"u8), created = !id && r.ValueTextEquals("created"u8), model = !id && !created && r.ValueTextEquals("model"u8);
+            bool usage = !id && !created && !model && r.ValueTextEquals("usage"u8);
             if (!r.Read()) return false;
             bool present = r.TokenType != JsonTokenType.Null;
             hasId |= id && present;
             hasCreated |= created && present;
             hasModel |= model && present;
+            hasUsage |= usage && present;
             r.Skip();
         }
         if (r.TokenType != JsonTokenType.EndObject || !choices) return false;
-        delta = new TextDelta(index, content!, start, length, hasId, hasCreated, hasModel);
+        delta = new TextDelta(index, content!, start, length, hasId, hasCreated, hasModel, role, hasRole, hasUsage);
         return true;
     }
 
     /// <summary>The reader is on the choice's StartObject; leaves it on its EndObject.</summary>
-    private static bool Choice(ReadOnlySpan<byte> json, ref Utf8JsonReader r, out int index, out string? content, out int start, out int length)
+    private static bool Choice(ReadOnlySpan<byte> json, ref Utf8JsonReader r, out int index, out string? content, out int start, out int length,
+        out string? role, out bool hasRole)
     {
         index = 0;
-        content = null;
+        content = role = null;
+        hasRole = false;
         start = length = 0;
         Span<Name> names = stackalloc Name[16];
         int count = 0;
@@ -82,7 +87,7 @@ internal readonly record struct TextDelta(int Index, string Content, int Content
             }
             else if (r.ValueTextEquals("delta"u8))
             {
-                if (!r.Read() || r.TokenType != JsonTokenType.StartObject || !Delta(ref r, out content, out start, out length)) return false;
+                if (!r.Read() || r.TokenType != JsonTokenType.StartObject || !Delta(ref r, out content, out start, out length, out role, out hasRole)) return false;
                 delta = true;
             }
             else
@@ -95,11 +100,11 @@ internal readonly record struct TextDelta(int Index, string Content, int Content
     }
 
     /// <summary>The reader is on the delta's StartObject; leaves it on its EndObject.</summary>
-    private static bool Delta(ref Utf8JsonReader r, out string? content, out int start, out int length)
+    private static bool Delta(ref Utf8JsonReader r, out string? content, out int start, out int length, out string? roleText, out bool role)
     {
-        content = null;
+        content = roleText = null;
         start = length = 0;
-        bool role = false;
+        role = false;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             if (r.ValueIsEscaped) return false;
@@ -115,7 +120,8 @@ internal readonly record struct TextDelta(int Index, string Content, int Content
             {
                 if (role || !r.Read()) return false;
                 role = true;
-                r.Skip();
+                if (r.TokenType == JsonTokenType.String) roleText = r.GetString();
+                else r.Skip();
             }
             else return false;
         }

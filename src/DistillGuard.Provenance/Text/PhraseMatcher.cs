@@ -35,6 +35,10 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 
     public List<Piece> Input => _queue;
 
+    // The number of queued pieces from the head on when Decide last returned false (waiting for more), else -1. The head
+    // does not move while it waits, and pieces are only appended, so the same count means the same pieces.
+    private int _undecided = -1;
+
     /// <summary>Every queued piece has been written: nothing waits for what follows.</summary>
     public bool Idle => _head == _queue.Count;
 
@@ -65,7 +69,11 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
                 _head++;
                 continue;
             }
-            if (!Decide(final)) break;
+            // A chunk that could not be decided waits for the pieces after it; the scanner adds a piece only when one is
+            // complete (most deltas of a stream end inside a word), so with nothing new there is nothing to try again.
+            if (!final && _undecided == _queue.Count - _head) break;
+            if (!Decide(final)) { _undecided = _queue.Count - _head; break; }
+            _undecided = -1;
         }
         if (_head > 0 && (_head == _queue.Count || _head > 64))
         {
@@ -76,7 +84,7 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 
     private bool Decide(bool final)
     {
-        var head = Chunk.Parse(_queue[_head].Text);
+        var head = Parse(_queue[_head].Text);
         if (!head.IsWord || !StartsMember(head.Core)) { PassThrough(head); return true; }
         // The chain: up to MaxWords + 1 chunks of one line separated by spaces (the last one is only the "next token").
         int n = 0, idx = _head;
@@ -89,7 +97,7 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
             if (idx + 2 >= _queue.Count) { if (final) break; return false; }
             var next = _queue[idx + 2];
             if (next.Kind != PieceKind.Chunk) break;
-            _chain[n++] = Chunk.Parse(next.Text);
+            _chain[n++] = Parse(next.Text);
             idx += 2;
         }
 
@@ -123,6 +131,21 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         }
         PassThrough(_chain[0]);
         return true;
+    }
+
+    // The chunks parsed last, by the identity of their text: a chunk that begins a member is parsed again each time a
+    // piece arrives while its phrase is undecided, and again when it is written (Occur).
+    private readonly (string? Text, Chunk Chunk)[] _parsed = new (string?, Chunk)[8];
+    private int _parsedNext;
+
+    private Chunk Parse(string text)
+    {
+        foreach (var (t, c) in _parsed)
+            if (ReferenceEquals(t, text)) return c;
+        var chunk = Chunk.Parse(text);
+        _parsed[_parsedNext] = (text, chunk);
+        _parsedNext = (_parsedNext + 1) & 7;
+        return chunk;
     }
 
     private bool StartsMember(string core)
@@ -173,8 +196,8 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         // nothing of an occurrence has been (TextScanner.SendSettled).
         for (int i = 0; i < 2 * len - 1; i++)
             if (_queue[_head + i].Sent != 0) throw new InvalidOperationException("part of an occurrence was already written");
-        var first = Chunk.Parse(_queue[_head].Text);
-        var last = Chunk.Parse(_queue[_head + 2 * (len - 1)].Text);
+        var first = Parse(_queue[_head].Text);
+        var last = Parse(_queue[_head + 2 * (len - 1)].Text);
         bool curly = false, straight = false;
         for (int i = 0; i < len; i++)
         {

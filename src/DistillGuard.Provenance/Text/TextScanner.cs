@@ -96,7 +96,9 @@ internal sealed class TextScanner(List<Piece> sink)
     private void EmitBuf()
     {
         var kind = _mode != Mode.Normal ? PieceKind.Protected : _kind;
-        sink.Add(new Piece(kind, _buf.ToString(), _sent));
+        // Most spaces between words are one space: the same string each time.
+        var text = kind == PieceKind.Space && _buf.Length == 1 && _buf[0] == ' ' ? " " : _buf.ToString();
+        sink.Add(new Piece(kind, text, _sent));
         _buf.Clear();
         _sent = 0;
     }
