@@ -33,7 +33,7 @@ internal static class SseDump
         var texts = new List<string> { BenchProse.Of(100), BenchProse.Of(500), BenchProse.Of(2000) };
         foreach (var file in args.Skip(2))
             foreach (var line in File.ReadLines(file))
-                if (line.Length > 0) texts.AddRange(Strings(JsonDocument.Parse(line).RootElement));
+                if (line.Length > 0) texts.AddRange(BenchTexts.Strings(JsonDocument.Parse(line).RootElement));
         var relaxed = new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         var variants = new (int Delta, JsonSerializerOptions? Json, int Read)[] { (4, null, 16384), (1, null, 16384), (37, relaxed, 100) };
         using var w = new StreamWriter(args[1], false, new UTF8Encoding(false));
@@ -44,7 +44,7 @@ internal static class SseDump
             {
                 var sse = SseOf(text, delta, json);
                 var (teeOut, teeTap) = Run(sse, null, read);
-                var (wmOut, wmTap) = Run(sse, new Transformer(wm), read);
+                var (wmOut, wmTap) = Run(sse, new BenchWatermarkTransformer(wm), read);
                 if (!teeOut.AsSpan().SequenceEqual(sse)) throw new InvalidOperationException("tee changed the stream");
                 if (!wmOut.AsSpan().SequenceEqual(sse)) changed++;
                 w.WriteLine($"{n} {delta} {Hash(teeTap)} {Hash(wmOut)} {Hash(wmTap)}");
@@ -98,27 +98,5 @@ internal static class SseDump
         interceptor.CompleteAsync(CancellationToken.None).GetAwaiter().GetResult();
         var tap = x.Response is { } r ? Encoding.UTF8.GetBytes(r.ToJsonString()) : x.ResponseBytes ?? [];
         return (client.ToArray(), tap);
-    }
-
-    private sealed class Transformer(Watermarker w) : IResponseTextTransformer
-    {
-        public string Apply(string text) => w.Apply(text);
-        public IResponseTextStream Begin() => new Pushes(w.Begin());
-    }
-
-    private sealed class Pushes(WatermarkStream s) : IResponseTextStream
-    {
-        public string Push(string delta) => s.Write(delta);
-        public string Flush() => s.Flush();
-    }
-
-    private static IEnumerable<string> Strings(JsonElement e)
-    {
-        switch (e.ValueKind)
-        {
-            case JsonValueKind.String when e.GetString() is { Length: >= 20 } s: yield return s; break;
-            case JsonValueKind.Object: foreach (var p in e.EnumerateObject()) foreach (var s in Strings(p.Value)) yield return s; break;
-            case JsonValueKind.Array: foreach (var x in e.EnumerateArray()) foreach (var s in Strings(x)) yield return s; break;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DistillGuard.Bench;
 using DistillGuard.Provenance.Watermarking;
 
 namespace DistillGuard.Benchmarks;
@@ -24,7 +25,7 @@ internal static class WatermarkDump
             foreach (var line in File.ReadLines(file))
             {
                 if (line.Length == 0) continue;
-                foreach (var text in Strings(JsonDocument.Parse(line).RootElement))
+                foreach (var text in BenchTexts.Strings(JsonDocument.Parse(line).RootElement))
                 {
                     string whole = wm.Apply(text);
                     texts++;
@@ -44,15 +45,5 @@ internal static class WatermarkDump
         w.Flush();   // before Environment.Exit, which does not dispose the writer
         Console.WriteLine($"{texts} texts, {changed} changed by the watermark, {mismatched} streamed outputs differing from the whole text");
         Environment.Exit(mismatched == 0 ? 0 : 1);
-    }
-
-    private static IEnumerable<string> Strings(JsonElement e)
-    {
-        switch (e.ValueKind)
-        {
-            case JsonValueKind.String when e.GetString() is { Length: >= 20 } s: yield return s; break;
-            case JsonValueKind.Object: foreach (var p in e.EnumerateObject()) foreach (var s in Strings(p.Value)) yield return s; break;
-            case JsonValueKind.Array: foreach (var x in e.EnumerateArray()) foreach (var s in Strings(x)) yield return s; break;
-        }
     }
 }

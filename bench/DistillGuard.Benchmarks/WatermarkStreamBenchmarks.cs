@@ -34,8 +34,8 @@ public class WatermarkStreamBenchmarks
         _text = BenchProse.Of(Words);
         _deltas = Enumerable.Range(0, (_text.Length + 3) / 4).Select(i => _text.Substring(4 * i, Math.Min(4, _text.Length - 4 * i))).ToArray();
         _wm = new Watermarker(WatermarkKey.FromSeed("gateway-bench"));
-        _watermark = new Transformer(_wm);
-        _identity = new Identity();
+        _watermark = new BenchWatermarkTransformer(_wm);
+        _identity = new BenchIdentityTransformer();
         var sb = new StringBuilder();
         void Ev(object delta, string? finish = null) => sb.Append("data: ").Append(JsonSerializer.Serialize(new
         {
@@ -129,25 +129,6 @@ public class WatermarkStreamBenchmarks
         return written + (acc.Build() is null ? 0 : 1);
     }
 
-    private sealed class Transformer(Watermarker w) : IResponseTextTransformer
-    {
-        public string Apply(string text) => w.Apply(text);
-        public IResponseTextStream Begin() => new Stream(w.Begin());
-    }
-
-    private sealed class Stream(WatermarkStream s) : IResponseTextStream
-    {
-        public string Push(string delta) => s.Write(delta);
-        public string Flush() => s.Flush();
-    }
-
-    private sealed class Identity : IResponseTextTransformer, IResponseTextStream
-    {
-        public string Apply(string text) => text;
-        public IResponseTextStream Begin() => this;
-        public string Push(string delta) => delta;
-        public string Flush() => "";
-    }
 }
 
 /// <summary>A loop to attach a profiler to: <c>… -- sse-profile pass|identity|watermark|stream|apply|share WORDS SECONDS|COUNTx</c>

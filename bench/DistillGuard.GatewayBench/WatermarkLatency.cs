@@ -271,27 +271,7 @@ internal static class WatermarkLatency
     /// <summary>The seam as <c>distillguard serve --watermark-key</c> wires it (ServeHost.PolicyWatermark).</summary>
     private sealed class PolicyWatermark(Watermarker watermarker, bool identity) : IResponseTextTransform
     {
-        public IResponseTextTransformer? For(ResponseTextContext context) => !context.Watermark ? null : identity ? new Identity() : new Transformer(watermarker);
-
-        private sealed class Transformer(Watermarker w) : IResponseTextTransformer
-        {
-            public string Apply(string text) => w.Apply(text);
-            public IResponseTextStream Begin() => new Stream(w.Begin());
-        }
-
-        private sealed class Identity : IResponseTextTransformer, IResponseTextStream
-        {
-            public string Apply(string text) => text;
-            public IResponseTextStream Begin() => this;
-            public string Push(string delta) => delta;
-            public string Flush() => "";
-        }
-
-        private sealed class Stream(WatermarkStream s) : IResponseTextStream
-        {
-            public string Push(string delta) => s.Write(delta);
-            public string Flush() => s.Flush();
-        }
+        public IResponseTextTransformer? For(ResponseTextContext context) => !context.Watermark ? null : identity ? new BenchIdentityTransformer() : new BenchWatermarkTransformer(watermarker);
     }
 
     private sealed class NoVerdicts : IVerdictSource
