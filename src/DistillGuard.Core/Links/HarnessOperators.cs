@@ -6,7 +6,7 @@ public sealed partial class KeyGroupBuilder
 
     /// <summary>Whether the account is one of an operation's own among the holders of its harness
     /// (<see cref="MeasureHarnessOperators"/>): tied to the others by a card, by a burst and another kind of identity,
-    /// or by three kinds at once.</summary>
+    /// or by its organisation name and a domain or an address.</summary>
     public bool HarnessOperator(int account) => _harnessOperator.Contains(account);
 
     /// <summary>
@@ -70,23 +70,18 @@ public sealed partial class KeyGroupBuilder
             var pos = new Dictionary<int, int>(holders.Count);
             for (int i = 0; i < holders.Count; i++) pos[holders[i]] = i;
             var parent = Enumerable.Range(0, holders.Count).ToArray();
-            int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+            int Find(int x) => Root(parent, x);
             var bits = new byte[holders.Count];
             foreach (var (s, k) in count)
             {
                 var (members, bit) = sets[s];
-                // A value mostly held outside the group ties nothing; nor does a name, domain or address only two holders
-                // share, which strangers do by coincidence (random 4003: "Wei H.", a customer's name and a station
-                // account's). Two accounts paying with one card are one payer.
-                if (k < (bit == 1 ? 2 : 3) || k < 0.5 * members.Count) continue;
+                if (!Ties(k, members.Count, bit)) continue;
                 int first = -1;
                 foreach (var m in members)
                 {
                     if (!pos.TryGetValue(m, out var p)) continue;
                     bits[p] |= bit;
-                    if (first < 0) { first = p; continue; }
-                    int a = Find(p), b = Find(first);
-                    if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
+                    if (first < 0) first = p; else Join(parent, p, first);
                 }
             }
             // Within a component, a holder is the operation's own when it shares a card with the others; another kind of
@@ -160,7 +155,6 @@ public sealed partial class KeyGroupBuilder
     {
         if (clusters.Count <= 1) return clusters;
         var parent = Enumerable.Range(0, clusters.Count).ToArray();
-        int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
         var clusterOf = new Dictionary<int, int>();
         for (int c = 0; c < clusters.Count; c++) foreach (var m in clusters[c]) clusterOf.TryAdd(m, c);
         var count = new Dictionary<int, int>();
@@ -169,17 +163,34 @@ public sealed partial class KeyGroupBuilder
         foreach (var (s, k) in count)
         {
             var (members, bit) = sets[s];
-            if (k < (bit == 1 ? 2 : 3) || k < 0.5 * members.Count) continue;
+            if (!Ties(k, members.Count, bit)) continue;
             int first = -1;
             foreach (var m in members)
             {
                 if (!clusterOf.TryGetValue(m, out var c)) continue;
-                if (first < 0) { first = c; continue; }
-                int a = Find(c), b = Find(first);
-                if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
+                if (first < 0) first = c; else Join(parent, c, first);
             }
         }
-        return Enumerable.Range(0, clusters.Count).GroupBy(Find)
+        return Enumerable.Range(0, clusters.Count).GroupBy(x => Root(parent, x))
             .Select(g => g.SelectMany(c => clusters[c]).Distinct().ToList()).ToList();
+    }
+
+    /// <summary>Whether an identity value held by <paramref name="inGroup"/> of a group's accounts, and by
+    /// <paramref name="holders"/> in the whole log, ties those accounts: at least half its holders in the group (a value
+    /// mostly held outside it — a public mail provider, a campus network — ties nothing), and at least three of them for a
+    /// name, a domain or an address, which two strangers share by coincidence (random 4003: "Wei H.", a customer's name and
+    /// a station account's); two accounts paying with one card are one payer.</summary>
+    private static bool Ties(int inGroup, int holders, byte bit) => inGroup >= (bit == 1 ? 2 : 3) && inGroup >= 0.5 * holders;
+
+    private static int Root(int[] parent, int x)
+    {
+        while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; }
+        return x;
+    }
+
+    private static void Join(int[] parent, int a, int b)
+    {
+        int ra = Root(parent, a), rb = Root(parent, b);
+        if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
     }
 }
