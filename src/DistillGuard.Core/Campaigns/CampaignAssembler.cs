@@ -706,7 +706,8 @@ public sealed class CampaignAssembler
         int inOperatorClusters = members.Count(m => _builder.OperatorEvidence(m) > 0);
         if (contentFrac < 0.5 * harvestFrac)
         {
-            bool tied = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network);
+            bool tied = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network)
+                || inOperatorClusters >= 0.5 * members.Count;   // tied by identity among the holders of their harness
             bool asOne = coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5
                 || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
                 || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5)
@@ -765,6 +766,15 @@ public sealed class CampaignAssembler
         }
         // And members of an operator cluster act as one by definition.
         double acting = Math.Max(coord.Score, (double)Math.Max(Math.Max(onReplay.Count, owned.Count), inOperatorClusters) / members.Count);
+        // Members that all hide behind rotating exits where the log's customers do not (KeyGroupBuilder.RareRotation): one
+        // operator's proxy pool, the one thing an operation that words, times and pays like strangers still shares.
+        // Only the members that rotate are what that says: one that harvested once from a network of its own and shares
+        // a skeleton with them is not corroborated by their exits (red team evasive 2: two students).
+        if (!_opt.Disabled("network") && _builder.RareRotation(members) is var rotation && rotation > acting)
+        {
+            acting = rotation;
+            for (int i = 0; i < members.Count; i++) if (!_builder.Rotates(members[i])) corroborated[i] = false;
+        }
         // The operator's cards: at least half of a card's holders (three or more) are corroborated members with harvest
         // evidence. Every member paying with one is the operation's account, whatever it asked itself (a hydra's
         // accounts that relay ordinary customers' traffic, or have not harvested yet). Judged after the score: it names

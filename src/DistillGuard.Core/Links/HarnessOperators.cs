@@ -84,6 +84,22 @@ public sealed partial class KeyGroupBuilder
                     if (first < 0) first = p; else Join(parent, p, first);
                 }
             }
+            // Rotating exits tie the holders that use them when most of the harness's holders do and the rest of the log
+            // mostly does not (StrongEvidenceRatio times as common among the holders as among accounts on no harness
+            // mostly held from rotating exits): an operation hiding one harness
+            // behind a proxy pool, where independent users of a shared prompt or client (an agent platform's, a popular
+            // SDK's) rotate as often as everybody else. A log whose customers roam across mobile networks sets that rate
+            // itself; no address is ever named.
+            if (MostlyRotating(h, minSize, out int onHarness, out int rot) && (double)rot / onHarness >= StrongEvidenceRatio * _rotationRate)
+            {
+                int first = -1;
+                for (int p = 0; p < holders.Count; p++)
+                {
+                    if (!_rotates[holders[p]]) continue;
+                    bits[p] |= 32;
+                    if (first < 0) first = p; else Join(parent, p, first);
+                }
+            }
             // Within a component, a holder is the operation's own when it shares a card with the others; another kind of
             // identity (a domain, a name, an address or range) together with signing up in a burst with them — an
             // operation's batch; or the organisation name it registered under together with a domain or an address. A
@@ -94,7 +110,7 @@ public sealed partial class KeyGroupBuilder
             // harness.
             var burstOf = meter.BurstMembers(holders);
             for (int i = 0; i < holders.Count; i++) if (burstOf[i]) bits[i] |= 16;
-            static bool Own(byte b) => (b & 1) != 0 || ((b & 16) != 0 && (b & 14) != 0) || ((b & 8) != 0 && (b & 6) != 0);
+            static bool Own(byte b) => (b & 1) != 0 || ((b & 16) != 0 && (b & 14) != 0) || ((b & 8) != 0 && (b & 6) != 0) || (b & 32) != 0;
             foreach (var comp in Enumerable.Range(0, holders.Count).GroupBy(Find))
             {
                 var idx = comp.ToList();
@@ -103,15 +119,16 @@ public sealed partial class KeyGroupBuilder
                 double Share(byte bit) => (double)idx.Count(p => (bits[p] & bit) != 0) / idx.Count;
                 bool paying = Share(1) >= 0.5;
                 bool other = Share(2) >= 0.5 || Share(4) >= 0.5 || Share(8) >= 0.5;
-                if (!paying && !other) continue;
+                bool exits = Share(32) >= 0.5;
+                if (!paying && !other && !exits) continue;
                 var c = meter.Measure(list);
                 double burst = c.CreationBurst;
-                if (!paying && burst < 0.5) continue;
+                if (!paying && !exits && burst < 0.5) continue;
                 if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) continue;
                 int established = list.Count(m => _in.Records[m] is { Verified: true, IsProgramTier: false });
                 if (established >= CoordinationMeter.DeclaredShare * list.Count) continue;
                 byte kinds = 0;
-                foreach (byte bit in new byte[] { 1, 2, 4, 8 }) if (Share(bit) >= 0.5) kinds |= bit;
+                foreach (byte bit in new byte[] { 1, 2, 4, 8, 32 }) if (Share(bit) >= 0.5) kinds |= bit;
                 var own = idx.Where(p => Own(bits[p])).Select(p => holders[p]).ToList();
                 candidates.Add((h, list, own, kinds, burst));
             }
@@ -135,7 +152,7 @@ public sealed partial class KeyGroupBuilder
             if (fresh < minSize) continue;   // already an operator cluster of its own
             foreach (var m in list) { _operator[m] = OperatorStrength; _harnessOperator.Add(m); }
             accepted.Add(list);
-            string tiedBy = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses"), (8, "organisation names") }
+            string tiedBy = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses"), (8, "organisation names"), (32, "rotating exits") }
                 .Where(t => (kinds & t.Item1) != 0).Select(t => t.Item2));
             string what = h.Kind == LinkKind.SystemPrompt ? "system prompt" : "parameter vector";
             string detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -143,6 +160,55 @@ public sealed partial class KeyGroupBuilder
             foreach (var m in list) _operatorDetail.TryAdd(m, detail);
         }
         foreach (var cluster in MergeByIdentity(accepted, sets, setsOf)) _operatorClusters.Add(cluster);
+    }
+
+    private bool[] _rotates = Array.Empty<bool>();
+    private double _rotationRate;
+
+    /// <summary>
+    /// Exits that rotate across networks (<see cref="Profiles.AccountProfile.RotatesExits"/>): residential or proxy pools
+    /// that give an account a new network every few requests. The yardstick is the rate among accounts on no harness value
+    /// mostly held from rotating exits: operations that each rotate make rotation common in a log (random 4020: three of
+    /// them, a quarter of its accounts), as a hydra's own accounts would raise a base rate.
+    /// </summary>
+    private void MeasureRotation()
+    {
+        int n = _in.Profiles.Count;
+        int minSize = Math.Max(3, _in.Options.MinCampaignAccounts);
+        int population = _in.Allowlisted.Count(x => !x);
+        _rotates = new bool[n];
+        for (int i = 0; i < n; i++)
+            if (!_in.Allowlisted[i] && _in.Profiles[i].RotatesExits()) _rotates[i] = true;
+        var onRotatingHarness = new HashSet<int>();
+        foreach (var h in _ordered)
+            if (MostlyRotating(h, minSize, out _, out _))
+                foreach (var m in h.Members) if (!_in.Allowlisted[m]) onRotatingHarness.Add(m);
+        int elsewhere = 0;
+        for (int i = 0; i < n; i++) if (_rotates[i] && !onRotatingHarness.Contains(i)) elsewhere++;
+        _rotationRate = (double)elsewhere / Math.Max(1, population - onRotatingHarness.Count);
+    }
+
+    private bool MostlyRotating(KeyGroup h, int minSize, out int holders, out int rot)
+    {
+        holders = 0; rot = 0;
+        if (h.Kind is not (LinkKind.ParamSignature or LinkKind.SystemPrompt)) return false;
+        foreach (var m in h.Members)
+            if (!_in.Allowlisted[m]) { holders++; if (_rotates[m]) rot++; }
+        return holders >= minSize && rot >= minSize && rot >= 0.5 * holders;
+    }
+
+    /// <summary>Whether the account's exits rotate across networks (<see cref="Profiles.AccountProfile.RotatesExits"/>).</summary>
+    public bool Rotates(int account) => account < _rotates.Length && _rotates[account];
+
+    /// <summary>Share of <paramref name="members"/> whose exits rotate, when at least half do and that is at least
+    /// <see cref="StrongEvidenceRatio"/> times the log's rate (<see cref="MeasureRotation"/>); 0 otherwise.</summary>
+    public double RareRotation(IReadOnlyList<int> members)
+    {
+        if (members.Count == 0 || _rotates.Length == 0) return 0;
+        int rot = 0;
+        foreach (var m in members) if (m < _rotates.Length && _rotates[m]) rot++;
+        double share = (double)rot / members.Count;
+        return share >= 0.5 && share >= StrongEvidenceRatio * _rotationRate ? share : 0;
     }
 
     /// <summary>

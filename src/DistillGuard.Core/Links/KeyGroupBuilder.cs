@@ -510,6 +510,7 @@ public sealed partial class KeyGroupBuilder
             if (clusterSize[i] >= 2) clusterLift[i] = HarvestLift.Of(clusterHarvesting[i], clusterSize[i], HarvestBaseRate);
         var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
         MeasureOperators(Find, clusterSize, g => g.Kind == LinkKind.EmailDomain ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit, meter);
+        MeasureRotation();
         MeasureHarnessOperators(meter, clusterKeyLimit);
         _clusterLift = new double[_in.Profiles.Count];
         if (!opt.Disabled("group"))

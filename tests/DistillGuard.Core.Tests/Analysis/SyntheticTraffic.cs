@@ -71,6 +71,16 @@ public sealed class SyntheticTraffic
         /// addresses, exits in ranges not known to be hosting, and sign-ups in three batches a day apart under three
         /// organisation names of its own. No card, domain or hosting address ties two of its accounts in the whole log.</summary>
         public bool StationSpread { get; init; }
+        /// <summary>Campaign D hides behind a residential proxy pool: bought aged accounts, a card and a public mail address
+        /// of its own for each, no organisation name, every request from a new residential network. Nothing but its one
+        /// system prompt (and how its exits behave) is shared by two of its accounts.</summary>
+        public bool StationRotating { get; init; }
+        /// <summary>Share of ordinary users who roam: every request from another network (a phone between carriers,
+        /// cafés, hotels).</summary>
+        public double RoamingShare { get; init; }
+        /// <summary>Users of a phone agent app who bring their own free, unverified accounts: one system prompt, tool set
+        /// and parameter vector for all, every request from another network, ordinary tool use, own hours.</summary>
+        public int RoamingAppUsers { get; init; }
         /// <summary>Output budget of campaign D's requests.</summary>
         public int StationBudget { get; init; } = 64000;
         /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
@@ -270,7 +280,21 @@ public sealed class SyntheticTraffic
         {
             int a = NewAccount("legit", null, _r.NextDouble() < 0.6 ? "paid" : "free", _r.NextDouble() < 0.8, oldCreated(), Pay(),
                 _r.NextDouble() < 0.5 ? "gmail.com" : $"d{i}.example.com", Popular(PopularAgents), Popular(PopularJa4));
-            Ordinary(a, _r.Next(15, 220), ResidentialIp(), _s.LegitCotRate, _r.Next(24));
+            bool roams = _s.RoamingShare > 0 && _r.NextDouble() < _s.RoamingShare;   // no draw when off: other tests' streams unchanged
+            Ordinary(a, _r.Next(15, 220), ResidentialIp(), _s.LegitCotRate, _r.Next(24), roams ? new Func<string>(ResidentialIp) : null);
+        }
+        // A phone agent app's users: the app's prompt, tools and parameters, the users' own accounts and networks.
+        ulong appSystem = _s.RoamingAppUsers > 0 ? Rand64() : 0;
+        for (int i = 0; i < _s.RoamingAppUsers; i++)
+        {
+            int a = NewAccount("roaming-app", null, "free", false, oldCreated(), Pay(), "gmail.com", "pocketapp/3.2", PopularJa4[2]);
+            foreach (var ts in Times(_r.Next(20, 60), _r.Next(24), 12))
+                _events.Add(new Ev
+                {
+                    Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), System = appSystem, Tools = 4,
+                    Signals = SignalSet.None, Caps = Capability.AgenticToolUse, Ip = ResidentialIp(),
+                    MaxTokens = 4096, Thinking = 0, Temperature = 0.3,
+                });
         }
 
         if (_s.IncludeHardNegatives)
@@ -567,10 +591,13 @@ public sealed class SyntheticTraffic
         long burst = Start - 3 * Day;
         long release = Start + 4 * Day + 2 * Hour;
         var members = new List<int>();
+        for (int i = 0; i < _s.StationAccounts && _s.StationRotating; i++)
+            members.Add(NewAccount("station", "D", "paid", _r.NextDouble() < 0.3, Start - (30 + _r.Next(0, 700)) * Day - _r.Next(0, 86400) * 1000L, Pay(), "gmail.com",
+                PopularAgents[1], PopularJa4[1]));
         for (int i = 0; i < _s.StationAccounts && _s.StationSpread; i++)
             members.Add(NewAccount("station", "D", "startup", false, burst + (i % 3) * Day + _r.Next(0, 3 * 3600) * 1000L, Pay(), "gmail.com",
                 PopularAgents[1], PopularJa4[1], org: $"Relay Cloud {i % 3}"));
-        for (int i = 0; i < _s.StationAccounts && !_s.StationSpread; i++)
+        for (int i = 0; i < _s.StationAccounts && !_s.StationSpread && !_s.StationRotating; i++)
             members.Add(_s.StationAged
                 ? NewAccount("station", "D", "paid", _r.NextDouble() < 0.5, Start - (30 + _r.Next(0, 700)) * Day - _r.Next(0, 86400) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1])
                 : NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1]));
@@ -626,7 +653,8 @@ public sealed class SyntheticTraffic
                 Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), System = system, Tools = 5,
                 Signals = _s.StationBudget >= 32000 ? SignalSet.MaxOutputBudget : SignalSet.None,   // no content signal: ordinary-looking coding
                 Caps = agentic ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
-                Ip = _s.StationSpread ? $"100.64.{k % 4}.{_r.Next(1, 250)}" : $"198.18.40.{_r.Next(1, 250)}", MaxTokens = _s.StationBudget, Thinking = 0, Temperature = 1.0,
+                Ip = _s.StationRotating ? ResidentialIp() : _s.StationSpread ? $"100.64.{k % 4}.{_r.Next(1, 250)}" : $"198.18.40.{_r.Next(1, 250)}",
+                MaxTokens = _s.StationBudget, Thinking = 0, Temperature = 1.0,
                 Model = ts > release && _r.NextDouble() < 0.55 ? "model-b2" : "model-a1",
             });
         }

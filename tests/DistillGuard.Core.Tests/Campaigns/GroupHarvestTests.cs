@@ -167,6 +167,40 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_StationBehindAResidentialProxyPool_IsFoundByTheExitsItsHarnessHoldersShare(int seed)
+    {
+        // Bought aged accounts, a card and a webmail address each, every request from a new residential network: no
+        // identity value ties two of them anywhere in the log. Among the holders of its system prompt, though, nearly
+        // all change networks at every few requests, where the log's customers do not.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationRotating = true });
+        var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "rotating exits");
+        var station = t.Accounts.Where(a => a.Population == "station").Select(a => a.Id).ToHashSet();
+        var ids = r.Verdicts.Where(v => station.Contains(v.Account) && v.Campaign is not null).Select(v => v.Campaign).Distinct().ToList();
+        Assert.True(ids.Count == 1, $"published as {ids.Count} campaigns: {string.Join(", ", ids)}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_PhoneAppUsersWhoRoam_AreNotAnOperation_WhereTheLogsCustomersRoamToo(int seed)
+    {
+        // Forty users of a phone agent app share its prompt, tools and parameters and change networks at every request,
+        // free unverified accounts each; a third of the log's other customers roam as well. Roaming is the population's
+        // habit here, not an operator's proxy pool: nothing ties the app's users.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, RoamingAppUsers = 40, RoamingShare = 0.3 });
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        Assert.True(r.Profiles.Count(p => pop[p.Account] == "roaming-app" && p.RotatesExits()) >= 30, "the app's users do not roam in this log");
+        var flagged = r.Verdicts.Where(v => pop[v.Account] is "roaming-app" or "legit"
+            && (v.Verdict == VerdictKind.Campaign || v.Reasons.Any(q => q.Signal is "operator-evidence" or "operator-card"))).ToList();
+        Assert.True(flagged.Count == 0, string.Join(" | ", flagged.Take(3).Select(v => $"{v.Account} ({pop[v.Account]}) {v.Verdict}: {string.Join("; ", v.Reasons.Select(q => q.Signal + ": " + q.Detail))}")));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_AgedStationThatMovesToANewModelAsOne_IsFoundOnTheJointPivot(int seed)
     {
         // Every account asks a budget of its own and keeps a person's hours; the operation still moves to the new model
