@@ -706,8 +706,9 @@ public sealed class CampaignAssembler
         int inOperatorClusters = members.Count(m => _builder.OperatorEvidence(m) > 0);
         if (contentFrac < 0.5 * harvestFrac)
         {
+            // Exits that rotate where the log's do not are network evidence with no shared value to carry it.
             bool tied = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network)
-                || inOperatorClusters >= 0.5 * members.Count;   // tied by identity among the holders of their harness
+                || (!_opt.Disabled("network") && _builder.RareRotation(members) > 0);
             bool asOne = coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5
                 || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
                 || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5)

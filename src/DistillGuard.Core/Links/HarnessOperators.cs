@@ -72,6 +72,7 @@ public sealed partial class KeyGroupBuilder
             var parent = Enumerable.Range(0, holders.Count).ToArray();
             int Find(int x) => Root(parent, x);
             var bits = new byte[holders.Count];
+            var tying = new List<int>?[holders.Count];   // the tying values each holder holds
             foreach (var (s, k) in count)
             {
                 var (members, bit) = sets[s];
@@ -81,6 +82,7 @@ public sealed partial class KeyGroupBuilder
                 {
                     if (!pos.TryGetValue(m, out var p)) continue;
                     bits[p] |= bit;
+                    (tying[p] ??= new List<int>()).Add(s);
                     if (first < 0) first = p; else Join(parent, p, first);
                 }
             }
@@ -102,7 +104,8 @@ public sealed partial class KeyGroupBuilder
             }
             // Within a component, a holder is the operation's own when it shares a card with the others; another kind of
             // identity (a domain, a name, an address or range) together with signing up in a burst with them — an
-            // operation's batch; or the organisation name it registered under together with a domain or an address. A
+            // operation's batch; or the organisation name it registered under together with a domain or an address that
+            // the same accounts hold; or exits that rotate where the log's do not. A
             // mail provider and an exit range alone are what strangers share too: a VPN's range and a webmail provider
             // that carry most of a large operation's accounts still carry a few ordinary users (random 4003: a jailbreak
             // tinkerer on outlook.com and a station's VPN range, holding the station's common parameter vector). The
@@ -110,7 +113,19 @@ public sealed partial class KeyGroupBuilder
             // harness.
             var burstOf = meter.BurstMembers(holders);
             for (int i = 0; i < holders.Count; i++) if (burstOf[i]) bits[i] |= 16;
-            static bool Own(byte b) => (b & 1) != 0 || ((b & 16) != 0 && (b & 14) != 0) || ((b & 8) != 0 && (b & 6) != 0) || (b & 32) != 0;
+            static bool Core(byte b) => (b & 1) != 0 || ((b & 16) != 0 && (b & 14) != 0) || (b & 32) != 0;
+            // A name is evidence of one registrant only with a domain or an address that the operation's core accounts
+            // (the card, burst or exits ties above) hold too: a personal name in the organisation field ("Maria P.") is
+            // shared by strangers, and a holder tied to an operation by a common name and to its own platform's users by
+            // the platform's egress is two coincidences, not one operator (random 7028: agent-platform users whose
+            // platform prompt a tool-use operation also runs).
+            var coreValues = new HashSet<int>();
+            for (int p = 0; p < holders.Count; p++)
+                if (Core(bits[p]) && tying[p] is { } tp) foreach (var t in tp) if (sets[t].Bit is 2 or 4) coreValues.Add(t);
+            for (int p = 0; p < holders.Count; p++)
+                if ((bits[p] & 8) != 0 && !Core(bits[p]) && tying[p] is { } tp && tp.Any(t => sets[t].Bit is 2 or 4 && coreValues.Contains(t)))
+                    bits[p] |= 64;
+            static bool Own(byte b) => Core(b) || (b & 64) != 0;
             foreach (var comp in Enumerable.Range(0, holders.Count).GroupBy(Find))
             {
                 var idx = comp.ToList();

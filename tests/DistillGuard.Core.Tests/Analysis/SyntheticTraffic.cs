@@ -81,6 +81,10 @@ public sealed class SyntheticTraffic
         /// <summary>Users of a phone agent app who bring their own free, unverified accounts: one system prompt, tool set
         /// and parameter vector for all, every request from another network, ordinary tool use, own hours.</summary>
         public int RoamingAppUsers { get; init; }
+        /// <summary>Campaign D runs the agent platform's system prompt (copied from its public client), and three of its
+        /// accounts registered under a common personal name that two of the platform's users registered under too (the
+        /// platform then pins each user to one of ten egress addresses, four users to each).</summary>
+        public bool StationOnPlatformPrompt { get; init; }
         /// <summary>Output budget of campaign D's requests.</summary>
         public int StationBudget { get; init; } = 64000;
         /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
@@ -314,15 +318,18 @@ public sealed class SyntheticTraffic
             }
             // Agent platform: many customers' accounts called from the platform's servers with its system prompt and tools.
             ulong platformSystem = Rand64();
+            _platformSystem = platformSystem;
             for (int i = 0; i < 40; i++)
             {
-                int a = NewAccount("agent-platform", null, "paid", true, oldCreated(), Pay(), $"cust{i}.example.net", "agentplatform/2.1", PopularJa4[2]);
+                int a = NewAccount("agent-platform", null, "paid", true, oldCreated(), Pay(), $"cust{i}.example.net", "agentplatform/2.1", PopularJa4[2],
+                    org: _s.StationOnPlatformPrompt && i < 2 ? CommonName : null);
+                int pinned = 20 + i / 4;
                 foreach (var ts in Times(_r.Next(40, 200), 0, 24))
                     _events.Add(new Ev
                     {
                         Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), System = platformSystem, Tools = 6,
                         Signals = _r.NextDouble() < 0.5 ? SignalSet.MaxOutputBudget : SignalSet.None, Caps = Capability.AgenticToolUse,
-                        Ip = $"192.0.2.{_r.Next(10, 14)}", MaxTokens = _s.PlatformAtStationBudget ? _s.StationBudget : 8192, Thinking = 0, Temperature = 0.2,
+                        Ip = _r.Next(10, 14) is var spread && _s.StationOnPlatformPrompt ? $"192.0.2.{pinned}" : $"192.0.2.{spread}", MaxTokens = _s.PlatformAtStationBudget ? _s.StationBudget : 8192, Thinking = 0, Temperature = 0.2,
                     });
             }
             // Enterprise batch: a nightly summarisation template at maximal output, identical parameters, one card.
@@ -583,10 +590,14 @@ public sealed class SyntheticTraffic
         }
     }
 
+    private ulong _platformSystem;
+    private const string CommonName = "Maria P.";
+
     private void Station()
     {
         if (_s.StationAccounts <= 0) return;
         ulong system = Rand64();
+        if (_s.StationOnPlatformPrompt) system = _platformSystem;
         var cards = Enumerable.Range(0, _s.StationCrews > 1 ? 1 : Math.Max(1, _s.StationAccounts / 12)).Select(_ => Pay()).ToArray();
         long burst = Start - 3 * Day;
         long release = Start + 4 * Day + 2 * Hour;
@@ -596,11 +607,12 @@ public sealed class SyntheticTraffic
                 PopularAgents[1], PopularJa4[1]));
         for (int i = 0; i < _s.StationAccounts && _s.StationSpread; i++)
             members.Add(NewAccount("station", "D", "startup", false, burst + (i % 3) * Day + _r.Next(0, 3 * 3600) * 1000L, Pay(), "gmail.com",
-                PopularAgents[1], PopularJa4[1], org: $"Relay Cloud {i % 3}"));
+                PopularAgents[1], PopularJa4[1], org: _s.StationOnPlatformPrompt && i < 3 ? CommonName : $"Relay Cloud {i % 3}"));
         for (int i = 0; i < _s.StationAccounts && !_s.StationSpread && !_s.StationRotating; i++)
             members.Add(_s.StationAged
                 ? NewAccount("station", "D", "paid", _r.NextDouble() < 0.5, Start - (30 + _r.Next(0, 700)) * Day - _r.Next(0, 86400) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1])
-                : NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1]));
+                : NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1],
+                    org: _s.StationOnPlatformPrompt && i < 3 ? CommonName : null));
         for (int i = 0; i < _s.StationRelayAccounts; i++)
         {
             int a = NewAccount("station-relay", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", Popular(PopularAgents), Popular(PopularJa4));

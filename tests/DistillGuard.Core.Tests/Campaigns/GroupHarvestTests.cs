@@ -183,6 +183,20 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_StationOnAnAgentPlatformsPrompt_LeavesThePlatformsUsersClear_ThoughOneNameIsShared(int seed)
+    {
+        // The station of the spread-identity test (a card each, webmail, sign-up batches) runs the platform's own system
+        // prompt, so the platform's users hold its harness; they share the platform's egress addresses with one another,
+        // and two of them registered under a common personal name that three station accounts carry too. A name and an address tie a member only when the address is one the
+        // operation's own accounts hold: these are the platform's, and its users are not the operation's.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationSpread = true, StationOnPlatformPrompt = true });
+        AssertOperationFound(t, "station", 0.9, "operator-evidence", "operator evidence");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_PhoneAppUsersWhoRoam_AreNotAnOperation_WhereTheLogsCustomersRoamToo(int seed)
     {
         // Forty users of a phone agent app share its prompt, tools and parameters and change networks at every request,
