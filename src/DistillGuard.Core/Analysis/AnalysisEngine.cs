@@ -27,6 +27,7 @@ public sealed class AnalysisEngine
     private readonly Dictionary<ulong, ReplayEdge> _replays = new();
     private readonly BudgetPopulation _budgets;
     private readonly KeyGroupPool _keyGroups = new();
+    private readonly VerdictCache _verdictCache = new();
     private int _artifactShift;
     private long _exchanges;
     private bool _completed;
@@ -151,7 +152,7 @@ public sealed class AnalysisEngine
         foreach (var f in findings)
             foreach (var m in f.Members)
                 (f.Accepted ? memberOf : rejectedOf).TryAdd(m, f);
-        var scorer = new AccountScorer(_profiles, _ctx, harvest, extraction, builder, _opt);
+        var scorer = new AccountScorer(_profiles, _ctx, harvest, extraction, builder, _opt, pooled ? _verdictCache : null);
         var verdicts = _profiles
             .Select(p => scorer.Score(p, memberOf.GetValueOrDefault(p.Index), rejectedOf.GetValueOrDefault(p.Index), allow[p.Index]))
             .OrderBy(v => v.Account, StringComparer.Ordinal)
