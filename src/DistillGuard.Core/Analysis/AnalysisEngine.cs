@@ -28,6 +28,7 @@ public sealed class AnalysisEngine
     private readonly BudgetPopulation _budgets;
     private readonly KeyGroupPool _keyGroups = new();
     private readonly VerdictCache _verdictCache = new();
+    private readonly AccountKeyGraph.ListPool _graphLists = new();
     private int _artifactShift;
     private long _exchanges;
     private bool _completed;
@@ -141,7 +142,7 @@ public sealed class AnalysisEngine
         var builder = new KeyGroupBuilder(linkInputs);
         var groups = builder.Build();
         var linkTime = sw.Elapsed;
-        var graph = new AccountKeyGraph(groups, builder, _opt.MinKeyWeight);
+        var graph = new AccountKeyGraph(groups, builder, _opt.MinKeyWeight, pooled ? _graphLists : null);
         var meter = new CoordinationMeter(_profiles, i => records[i], _opt.CreationBurstHours);
         var findings = new CampaignAssembler(graph, builder, meter, extraction, _opt).Assemble();
         var campaigns = CampaignReporter.Publish(findings, _profiles, _ctx);
