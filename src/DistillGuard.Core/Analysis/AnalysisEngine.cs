@@ -109,7 +109,10 @@ public sealed class AnalysisEngine
     /// added afterwards and a later snapshot includes them. Runs on the thread that calls <see cref="Add"/>. The key
     /// groups a snapshot was built on are reused by the next one (<see cref="KeyGroupPool"/>): its
     /// <see cref="AnalysisResult.KeyGroups"/> and <see cref="AnalysisResult.Findings"/> are valid until the next
-    /// snapshot; its verdicts and campaigns do not refer to them.</summary>
+    /// snapshot; its verdicts and campaigns do not refer to them. The account–key graph's lists are reused the same way
+    /// (<see cref="AccountKeyGraph.ListPool"/>), and verdicts, reasons and example ids of accounts that did not change
+    /// are taken back from the previous snapshot (<see cref="VerdictCache"/>): two snapshots' results may share those
+    /// objects, which nobody changes.</summary>
     public AnalysisResult Snapshot(AnalysisInputs? inputs = null)
     {
         if (_completed) throw new InvalidOperationException("Complete() was already called");
