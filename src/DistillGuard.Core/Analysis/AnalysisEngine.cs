@@ -27,6 +27,8 @@ public sealed class AnalysisEngine
     private readonly Dictionary<ulong, ReplayEdge> _replays = new();
     private readonly BudgetPopulation _budgets;
     private readonly KeyGroupPool _keyGroups = new();
+    private readonly VerdictCache _verdictCache = new();
+    private readonly AccountKeyGraph.ListPool _graphLists = new();
     private int _artifactShift;
     private long _exchanges;
     private bool _completed;
@@ -107,7 +109,10 @@ public sealed class AnalysisEngine
     /// added afterwards and a later snapshot includes them. Runs on the thread that calls <see cref="Add"/>. The key
     /// groups a snapshot was built on are reused by the next one (<see cref="KeyGroupPool"/>): its
     /// <see cref="AnalysisResult.KeyGroups"/> and <see cref="AnalysisResult.Findings"/> are valid until the next
-    /// snapshot; its verdicts and campaigns do not refer to them.</summary>
+    /// snapshot; its verdicts and campaigns do not refer to them. The account–key graph's lists are reused the same way
+    /// (<see cref="AccountKeyGraph.ListPool"/>), and verdicts, reasons and example ids of accounts that did not change
+    /// are taken back from the previous snapshot (<see cref="VerdictCache"/>): two snapshots' results may share those
+    /// objects, which nobody changes.</summary>
     public AnalysisResult Snapshot(AnalysisInputs? inputs = null)
     {
         if (_completed) throw new InvalidOperationException("Complete() was already called");
@@ -140,7 +145,7 @@ public sealed class AnalysisEngine
         var builder = new KeyGroupBuilder(linkInputs);
         var groups = builder.Build();
         var linkTime = sw.Elapsed;
-        var graph = new AccountKeyGraph(groups, builder, _opt.MinKeyWeight);
+        var graph = new AccountKeyGraph(groups, builder, _opt.MinKeyWeight, pooled ? _graphLists : null);
         var meter = new CoordinationMeter(_profiles, i => records[i], _opt.CreationBurstHours);
         var findings = new CampaignAssembler(graph, builder, meter, extraction, _opt).Assemble();
         var campaigns = CampaignReporter.Publish(findings, _profiles, _ctx);
@@ -151,7 +156,7 @@ public sealed class AnalysisEngine
         foreach (var f in findings)
             foreach (var m in f.Members)
                 (f.Accepted ? memberOf : rejectedOf).TryAdd(m, f);
-        var scorer = new AccountScorer(_profiles, _ctx, harvest, extraction, builder, _opt);
+        var scorer = new AccountScorer(_profiles, _ctx, harvest, extraction, builder, _opt, pooled ? _verdictCache : null);
         var verdicts = _profiles
             .Select(p => scorer.Score(p, memberOf.GetValueOrDefault(p.Index), rejectedOf.GetValueOrDefault(p.Index), allow[p.Index]))
             .OrderBy(v => v.Account, StringComparer.Ordinal)

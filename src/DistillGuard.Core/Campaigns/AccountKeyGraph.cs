@@ -8,12 +8,14 @@ namespace DistillGuard.Core.Campaigns;
 /// </summary>
 public sealed class AccountKeyGraph
 {
-    public AccountKeyGraph(IReadOnlyList<KeyGroup> groups, KeyGroupBuilder builder, double minKeyWeight)
+    /// <param name="pool">lists of the previous graph built with the same pool, reused (a streaming snapshot: that graph
+    /// is no longer read); null allocates new ones</param>
+    public AccountKeyGraph(IReadOnlyList<KeyGroup> groups, KeyGroupBuilder builder, double minKeyWeight, ListPool? pool = null)
     {
-        var accountNode = new Dictionary<int, int>();
+        var accountNode = pool?.AccountNode(groups.Count) ?? new Dictionary<int, int>();
         var accounts = new List<int>();
         var keys = new List<KeyGroup>();
-        var edges = new List<(int A, int K, double W, int Slot)>();
+        var edges = pool?.Edges() ?? new List<(int A, int K, double W, int Slot)>();
         foreach (var g in groups)
         {
             if (g.Weight < minKeyWeight || g.Members.Count < 2) continue;
@@ -37,10 +39,13 @@ public sealed class AccountKeyGraph
         _accountNode = accountNode;
         Keys = keys;
         int n = accounts.Count + keys.Count;
+        // each node's list allocated (or taken from the pool) at its final size: no regrowing
+        var degree = new int[n];
+        foreach (var (a, k, _, _) in edges) { degree[a]++; degree[AccountCount + k]++; }
         var adj = new List<(int Node, double W)>[n];
-        for (int i = 0; i < n; i++) adj[i] = new List<(int, double)>();
+        for (int i = 0; i < n; i++) adj[i] = pool?.Adjacency(i, degree[i]) ?? new List<(int, double)>(degree[i]);
         var slots = new List<int>[AccountCount];
-        for (int i = 0; i < AccountCount; i++) slots[i] = new List<int>();
+        for (int i = 0; i < AccountCount; i++) slots[i] = pool?.Slots(i, degree[i]) ?? new List<int>(degree[i]);
         foreach (var (a, k, w, slot) in edges)
         {
             adj[a].Add((AccountCount + k, w));
@@ -53,6 +58,45 @@ public sealed class AccountKeyGraph
     }
 
     private readonly Dictionary<int, int> _accountNode;
+
+    /// <summary>
+    /// The lists a graph is made of, kept for the next graph (<see cref="Analysis.AnalysisEngine.Snapshot"/>): each
+    /// re-assembly builds a graph of about the same shape, and its adjacency lists were most of what it allocated.
+    /// A graph built with a pool is valid until the next graph is built with it.
+    /// </summary>
+    public sealed class ListPool
+    {
+        private readonly List<List<(int Node, double W)>> _adjacency = new();
+        private readonly List<List<int>> _slots = new();
+        private readonly List<(int A, int K, double W, int Slot)> _edges = new();
+        private readonly Dictionary<int, int> _accountNode = new();
+
+        internal Dictionary<int, int> AccountNode(int capacity)
+        {
+            _accountNode.Clear();
+            _accountNode.EnsureCapacity(capacity);
+            return _accountNode;
+        }
+
+        internal List<(int A, int K, double W, int Slot)> Edges()
+        {
+            _edges.Clear();
+            return _edges;
+        }
+
+        internal List<(int Node, double W)> Adjacency(int node, int capacity) => Take(_adjacency, node, capacity);
+
+        internal List<int> Slots(int node, int capacity) => Take(_slots, node, capacity);
+
+        private static List<T> Take<T>(List<List<T>> pool, int i, int capacity)
+        {
+            while (pool.Count <= i) pool.Add(new List<T>());
+            var list = pool[i];
+            list.Clear();
+            list.EnsureCapacity(capacity);
+            return list;
+        }
+    }
 
     /// <summary>The node of the account with profile index <paramref name="account"/>, or -1 when it has no edge.</summary>
     public int NodeOf(int account) => _accountNode.TryGetValue(account, out var a) ? a : -1;

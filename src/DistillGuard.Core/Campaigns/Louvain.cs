@@ -20,7 +20,10 @@ public static class Louvain
         // Level graph: adjacency as (neighbour, weight) lists, self-loop weight separately.
         var adj = new List<(int, double)>[n];
         var self = new double[n];
-        for (int i = 0; i < n; i++) adj[i] = new List<(int, double)>();
+        var size = new int[n];   // each list at its final size: no regrowing
+        foreach (var (a, b, w) in edges)
+            if (w > 0 && a != b) { size[a]++; size[b]++; }
+        for (int i = 0; i < n; i++) adj[i] = new List<(int, double)>(size[i]);
         foreach (var (a, b, w) in edges)
         {
             if (w <= 0) continue;

@@ -70,11 +70,22 @@ public sealed class CoordinationMeter
         var idx = new AccountProfile[sample.Length];
         for (int i = 0; i < idx.Length; i++) idx[i] = _profiles[sample[i]];
         double jac = 0, cos = 0; int pairs = 0;
+        // The sample's hour histograms as doubles and their squared norms, once per account instead of once per pair:
+        // the same products summed in the same order as Cosine's, so the same values.
+        Span<double> hours = stackalloc double[Sample * 24];
+        Span<double> norms = stackalloc double[Sample];
+        for (int i = 0; i < idx.Length; i++)
+        {
+            var h = idx[i].Hours;
+            double aa = 0;
+            for (int t = 0; t < 24; t++) { double x = h[t]; hours[i * 24 + t] = x; aa += x * x; }
+            norms[i] = aa;
+        }
         for (int i = 0; i < idx.Length; i++)
             for (int j = i + 1; j < idx.Length; j++)
             {
                 jac += MinHash.Jaccard(idx[i].CoActivity, idx[j].CoActivity);
-                cos += Cosine(idx[i].Hours, idx[j].Hours);
+                cos += Cosine(hours.Slice(i * 24, 24), norms[i], hours.Slice(j * 24, 24), norms[j]);
                 pairs++;
             }
         jac /= pairs; cos /= pairs;
@@ -311,10 +322,12 @@ public sealed class CoordinationMeter
         return r.IsProgramTier || (r.CreatedMs is long c && _profiles[account].FirstMs - c < FreshDaysMs);
     }
 
-    private static double Cosine(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
+    /// <summary>Cosine similarity of two hour histograms given as doubles with their squared norms (0 when either is
+    /// empty).</summary>
+    private static double Cosine(ReadOnlySpan<double> a, double aa, ReadOnlySpan<double> b, double bb)
     {
-        double ab = 0, aa = 0, bb = 0;
-        for (int i = 0; i < a.Length; i++) { ab += (double)a[i] * b[i]; aa += (double)a[i] * a[i]; bb += (double)b[i] * b[i]; }
+        double ab = 0;
+        for (int i = 0; i < a.Length; i++) ab += a[i] * b[i];
         return aa == 0 || bb == 0 ? 0 : ab / Math.Sqrt(aa * bb);
     }
 }

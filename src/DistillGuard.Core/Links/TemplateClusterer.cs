@@ -64,21 +64,22 @@ public static class TemplateClusterer
             if (!cluster.TryGetValue(assign[i], out int c)) { c = first.Count; cluster.Add(assign[i], c); first.Add(i); }
             of[i] = c;
         }
-        var votes = new long[first.Count * 64];
-        var total = new long[first.Count];
+        // per-thread buffers, cleared: a pass's arrays are large and the same size every re-assembly
+        var votes = Rent(ref t_votes, first.Count * 64);
+        var total = Rent(ref t_total, first.Count);
         for (int i = 0; i < items.Length; i++)
         {
             var (fp, w) = items[i];
             int c = of[i];
             total[c] += w;
-            var v = votes.AsSpan(c * 64, 64);
+            var v = votes.Slice(c * 64, 64);
             for (int b = 0; b < 64; b++) if (((fp >> b) & 1) != 0) v[b] += w;
         }
         var centroids = new (ulong C, long W)[first.Count];
         for (int c = 0; c < centroids.Length; c++)
         {
             ulong m = 0;
-            var v = votes.AsSpan(c * 64, 64);
+            var v = votes.Slice(c * 64, 64);
             for (int b = 0; b < 64; b++) if (2 * v[b] > total[c]) m |= 1UL << b;
             centroids[c] = (m, total[c]);
         }
@@ -87,6 +88,17 @@ public static class TemplateClusterer
         var seeds = new List<ulong>(centroids.Length);
         foreach (var (c, _) in centroids) if (seen.Add(c)) seeds.Add(c);
         return seeds.ToArray();
+    }
+
+    [ThreadStatic] private static long[]? t_votes, t_total;
+
+    /// <summary>A zeroed span of <paramref name="length"/> over this thread's buffer (grown when too small).</summary>
+    private static Span<long> Rent(ref long[]? buffer, int length)
+    {
+        if (buffer is null || buffer.Length < length) buffer = new long[Math.Max(length, (buffer?.Length ?? 0) * 2)];
+        var span = buffer.AsSpan(0, length);
+        span.Clear();
+        return span;
     }
 
     private static int[] ItemKeys((ulong Fp, long W)[] items)

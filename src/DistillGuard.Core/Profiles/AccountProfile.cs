@@ -99,9 +99,11 @@ public sealed class AccountProfile
     /// <summary>An example exchange of a content harvest signal, 0 when none was kept.</summary>
     public int FirstHarvestExample()
     {
+        // (the first of ExampleHandles(s) for the first strong signal s that has one, without a list per signal)
         for (int s = 0; s < HarvestSignals.Count; s++)
             if (((uint)HarvestSignals.StrongHarvest & (1u << s)) != 0)
-                foreach (var h in ExampleHandles(s)) return h;
+                foreach (var e in (ReadOnlySpan<int>)_examples)
+                    if (e != 0 && (e >>> 27) == s + 1) return e & ((1 << 27) - 1);
         return 0;
     }
 

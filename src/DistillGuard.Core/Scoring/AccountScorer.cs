@@ -25,9 +25,14 @@ public sealed class AccountScorer
     private readonly KeyGroupBuilder _builder;
     private readonly DetectorOptions _opt;
     private readonly FindingKeySlots _keySlots = new();
+    private readonly VerdictCache? _cache;
 
-    public AccountScorer(IReadOnlyList<AccountProfile> profiles, ProfileContext ctx, IReadOnlyList<double> harvest, ExtractionEvidence extraction, KeyGroupBuilder builder, DetectorOptions options)
+    /// <param name="cache">what the previous snapshot's scorer built, reused where the account has not changed (see
+    /// <see cref="VerdictCache"/>); null computes everything afresh</param>
+    public AccountScorer(IReadOnlyList<AccountProfile> profiles, ProfileContext ctx, IReadOnlyList<double> harvest, ExtractionEvidence extraction, KeyGroupBuilder builder, DetectorOptions options,
+        VerdictCache? cache = null)
     {
+        _cache = cache;
         _extraction = extraction;
         _profiles = profiles;
         _ctx = ctx;
@@ -37,6 +42,21 @@ public sealed class AccountScorer
     }
 
     public AccountVerdict Score(AccountProfile p, CampaignFinding? finding, CampaignFinding? rejected, bool allowlisted)
+    {
+        if (_cache is null || finding is not null) return Compute(p, finding, rejected, allowlisted);
+        // Outside an accepted campaign the verdict is a function of the profile and of the key below: when neither has
+        // changed since the last snapshot, it is the verdict built then.
+        var entry = _cache.Of(p.Index, p.Exchanges);
+        var key = new VerdictCache.Key(p.Exchanges, allowlisted, rejected?.Members.Count ?? -1, rejected?.Score ?? double.NaN,
+            _builder.OperatorEvidence(p.Index), _builder.OperatorDetail(p.Index));
+        if (entry.Verdict is not null && entry.VerdictKey == key) return entry.Verdict;
+        var v = Compute(p, null, rejected, allowlisted);
+        entry.VerdictKey = key;
+        entry.Verdict = v;
+        return v;
+    }
+
+    private AccountVerdict Compute(AccountProfile p, CampaignFinding? finding, CampaignFinding? rejected, bool allowlisted)
     {
         double h = _harvest[p.Index];
         var reasons = SignalReasons(p);
@@ -139,9 +159,42 @@ public sealed class AccountScorer
     }
 
     /// <summary>Example exchange ids of the account itself (harvest examples first).</summary>
-    private List<string> Ids(AccountProfile p) => p.Examples(3).Select(_ctx.Examples.Get).ToList();
+    private List<string> Ids(AccountProfile p)
+    {
+        if (_cache is null) return p.Examples(3).Select(_ctx.Examples.Get).ToList();
+        var e = _cache.Of(p.Index, p.Exchanges);
+        return e.Ids ??= p.Examples(3).Select(_ctx.Examples.Get).ToList();
+    }
 
     private List<Reason> SignalReasons(AccountProfile p)
+    {
+        if (_cache is null) return SignalReasons(p, PerSignalReasons(p), BudgetReason(p));
+        var e = _cache.Of(p.Index, p.Exchanges);
+        e.SignalReasons ??= PerSignalReasons(p);
+        if (!e.BudgetKnown) { e.Budget = BudgetReason(p); e.BudgetKnown = true; }
+        return SignalReasons(p, e.SignalReasons, e.Budget);
+    }
+
+    /// <summary>The account's signal reasons (a new list the caller may extend): one per signal that fired, then its
+    /// operator evidence, then its budgets at the log's ceiling.</summary>
+    private List<Reason> SignalReasons(AccountProfile p, List<Reason> perSignal, Reason? budget)
+    {
+        var list = new List<Reason>(perSignal.Count + 4);
+        list.AddRange(perSignal);
+        if (_builder.OperatorDetail(p.Index) is { } op)
+            list.Add(new Reason
+            {
+                Signal = "operator-evidence",
+                Weight = Math.Round(0.3 * _builder.OperatorEvidence(p.Index), 4),
+                Detail = op,
+                ExchangeIds = Ids(p),
+            });
+        if (budget is not null) list.Add(budget);
+        return list;
+    }
+
+    /// <summary>One reason per harvest signal that fired on the account, in signal order (from the profile alone).</summary>
+    private List<Reason> PerSignalReasons(AccountProfile p)
     {
         var list = new List<Reason>();
         for (int s = 0; s < HarvestSignals.Count; s++)
@@ -158,27 +211,22 @@ public sealed class AccountScorer
                 ExchangeIds = ids,
             });
         }
-        if (_builder.OperatorDetail(p.Index) is { } op)
-            list.Add(new Reason
-            {
-                Signal = "operator-evidence",
-                Weight = Math.Round(0.3 * _builder.OperatorEvidence(p.Index), 4),
-                Detail = op,
-                ExchangeIds = Ids(p),
-            });
-        var x = _extraction.Of(p);
-        if (x.Score >= 0.05)
-        {
-            var ids = p.ExampleHandles(x.Signal).Select(_ctx.Examples.Get).ToList();
-            list.Add(new Reason
-            {
-                Signal = "budget-at-ceiling",
-                Weight = Math.Round(0.3 * x.Score, 4),
-                Detail = ExtractionEvidence.Describe(x, p.Exchanges) + (ids.Count > 0 ? ", e.g. " + string.Join(", ", ids) : ""),
-                ExchangeIds = ids,
-            });
-        }
         return list;
+    }
+
+    /// <summary>The account's budgets at the log's ceiling as a reason (from the profile alone: <see cref="ExtractionEvidence.Measure(AccountProfile)"/>), or null.</summary>
+    private Reason? BudgetReason(AccountProfile p)
+    {
+        var x = _extraction.Of(p);
+        if (x.Score < 0.05) return null;
+        var ids = p.ExampleHandles(x.Signal).Select(_ctx.Examples.Get).ToList();
+        return new Reason
+        {
+            Signal = "budget-at-ceiling",
+            Weight = Math.Round(0.3 * x.Score, 4),
+            Detail = ExtractionEvidence.Describe(x, p.Exchanges) + (ids.Count > 0 ? ", e.g. " + string.Join(", ", ids) : ""),
+            ExchangeIds = ids,
+        };
     }
 
     private IEnumerable<Reason> LinkReasons(AccountProfile p, CampaignFinding f, double campaignScore)
