@@ -704,16 +704,20 @@ public sealed class CampaignAssembler
         double contentFrac = memberContent.Average(h => Math.Min(1, h / 0.5));
         // Members of an operator cluster (KeyGroupBuilder.OperatorEvidence): tied by identity and running one harness.
         int inOperatorClusters = members.Count(m => _builder.OperatorEvidence(m) > 0);
+        // Members that mostly hide behind rotating exits where the log's customers do not (KeyGroupBuilder.RareRotation).
+        double rotation = _opt.Disabled("network") ? 0 : _builder.RareRotation(members);
+        bool rotationTies = false;   // whether only the rotation ties the group (below)
         if (contentFrac < 0.5 * harvestFrac)
         {
             // Exits that rotate where the log's do not are network evidence with no shared value to carry it.
-            bool tied = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network)
-                || (!_opt.Disabled("network") && _builder.RareRotation(members) > 0);
+            bool tiedByValues = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network);
+            bool tied = tiedByValues || rotation > 0;
             bool asOne = coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5
                 || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
                 || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5)
                 || inOperatorClusters >= 0.5 * members.Count;   // an operator cluster (tied, one harness)
             if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
+            else rotationTies = !tiedByValues;
         }
         // An organisation that openly runs many accounts of its own — two thirds verified, paid or enterprise accounts
         // under one organisation name (a fleet keeps some accounts unverified; a hydra's bought or fresh accounts carry
@@ -723,6 +727,7 @@ public sealed class CampaignAssembler
         // A group is what most of its members corroborate: a leftover block where a few members carry the operator
         // evidence and the rest only a popular template or parameter set is not one operation.
         double corroboratedShare = corroborated.Count(x => x) / (double)members.Count;
+        double beforeCorroboration = familyFactor;
         familyFactor *= Math.Min(1, corroboratedShare / 0.5);
         // Members asking largely the same items are independent users of one benchmark, not one operation splitting it.
         // When most members are tied by who operates them, asking the same items is an operation that does not split
@@ -767,14 +772,18 @@ public sealed class CampaignAssembler
         }
         // And members of an operator cluster act as one by definition.
         double acting = Math.Max(coord.Score, (double)Math.Max(Math.Max(onReplay.Count, owned.Count), inOperatorClusters) / members.Count);
-        // Members that all hide behind rotating exits where the log's customers do not (KeyGroupBuilder.RareRotation): one
-        // operator's proxy pool, the one thing an operation that words, times and pays like strangers still shares.
-        // Only the members that rotate are what that says: one that harvested once from a network of its own and shares
-        // a skeleton with them is not corroborated by their exits (red team evasive 2: two students).
-        if (!_opt.Disabled("network") && _builder.RareRotation(members) is var rotation && rotation > acting)
+        // Members that mostly hide behind rotating exits where the log's customers do not: one operator's proxy pool, the
+        // one thing an operation that words, times and pays like strangers still shares, acts as one. Where the group
+        // stands only on that, only its members that rotate are corroborated by it: one that harvested once from a network
+        // of its own and shares a skeleton with them is not (red team evasive 2: two students). A group that stands
+        // without it keeps its corroboration (frontier 1: a sweep half of whose accounts rotate, found before).
+        if (rotation > 0)
         {
-            acting = rotation;
-            for (int i = 0; i < members.Count; i++) if (!_builder.Rotates(members[i])) corroborated[i] = false;
+            double without = Math.Clamp((rotationTies ? Math.Min(beforeCorroboration, 0.4) * Math.Min(1, corroboratedShare / 0.5) : familyFactor)
+                * harvestFrac * (0.35 + 0.65 * acting) * (1 - 0.6 * sameItems), 0, 1);
+            acting = Math.Max(acting, rotation);
+            if (without < _opt.CampaignThreshold)
+                for (int i = 0; i < members.Count; i++) if (!_builder.Rotates(members[i])) corroborated[i] = false;
         }
         // The operator's cards: at least half of a card's holders (three or more) are corroborated members with harvest
         // evidence. Every member paying with one is the operation's account, whatever it asked itself (a hydra's
