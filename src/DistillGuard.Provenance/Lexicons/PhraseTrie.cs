@@ -70,6 +70,31 @@ internal sealed class PhraseTrie
         _ => -1,
     };
 
+    // ASCII character → symbol, upper case folded as Text.PhraseMatcher.Normalize folds it; -1 for none.
+    private static readonly sbyte[] s_ascii = BuildAscii();
+
+    private static sbyte[] BuildAscii()
+    {
+        var t = new sbyte[128];
+        for (int c = 0; c < 128; c++) t[c] = (sbyte)Symbol(Text.PhraseMatcher.Normalize((char)c));
+        return t;
+    }
+
+    /// <summary>The node after <paramref name="c"/> as it is written (normalised here), or <see cref="Dead"/>.</summary>
+    public int StepRaw(int node, char c)
+    {
+        int sym;
+        if (c < 128) sym = s_ascii[c];
+        else
+        {
+            char n = Text.PhraseMatcher.Normalize(c);
+            sym = n < 128 ? s_ascii[n] : -1;
+        }
+        if (sym < 0 || node < 0) return Dead;
+        int child = _next[node * Symbols + sym];
+        return child == 0 ? Dead : child;
+    }
+
     /// <summary>The node after <paramref name="c"/> (already normalised: lower case, straight apostrophe), or <see cref="Dead"/>.</summary>
     public int Step(int node, char c)
     {
@@ -84,7 +109,7 @@ internal sealed class PhraseTrie
     {
         foreach (char c in text)
         {
-            node = Step(node, Text.PhraseMatcher.Normalize(c));
+            node = StepRaw(node, c);
             if (node < 0) return Dead;
         }
         return node;

@@ -29,12 +29,21 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
     private readonly PhraseTrie _trie = lexicon.Trie;
 
     // The context (see the class summary): a string when it is one already (a marker, a lexicon word), else the previous
-    // word normalised into _ctx and made a string only when an occurrence or a constraint asks for it.
+    // word's core as written, copied into _ctx and normalised into a string only when an occurrence or a constraint asks for it.
     private string? _context = "^";
     private char[] _ctx = new char[32];
     private int _ctxLength;
 
-    protected string Context => _context ??= new string(_ctx, 0, _ctxLength);
+    protected string Context => _context ??= MakeContext(_ctx.AsSpan(0, _ctxLength));
+
+    /// <summary>The context after a word: its core in lower case with straight apostrophes, "#" for a number.</summary>
+    private static string MakeContext(ReadOnlySpan<char> core)
+    {
+        if (core.ContainsAny(Digits)) return "#";
+        Span<char> norm = core.Length <= 64 ? stackalloc char[core.Length] : new char[core.Length];
+        for (int i = 0; i < core.Length; i++) norm[i] = Normalize(core[i]);
+        return new string(norm);
+    }
     protected bool SentenceStart { get; private set; } = true;
     /// <summary>Chunks (words, numbers, other runs of non-space characters) of plain text seen so far.</summary>
     public long Words { get; private set; }
@@ -164,12 +173,11 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         _head++;
     }
 
-    /// <summary>The context after a word: its core normalised (lower case, straight apostrophes; "#" for a number), kept as characters until asked for.</summary>
+    /// <summary>The context after a word (<see cref="MakeContext"/>), kept as the word's characters until asked for.</summary>
     private void SetContext(ReadOnlySpan<char> core)
     {
-        if (core.ContainsAny(Digits)) { _context = "#"; return; }
         if (core.Length > _ctx.Length) _ctx = new char[Math.Max(core.Length, 2 * _ctx.Length)];
-        for (int i = 0; i < core.Length; i++) _ctx[i] = Normalize(core[i]);
+        core.CopyTo(_ctx);
         _ctxLength = core.Length;
         _context = null;
     }

@@ -144,7 +144,7 @@ internal sealed class TextScanner(PieceQueue sink)
         int node = 0, atB = PhraseTrie.Dead;
         for (int i = a; i < n; i++)
         {
-            node = trie.Step(node, PhraseMatcher.Normalize(buf[i]));
+            node = trie.StepRaw(node, buf[i]);
             if (node == PhraseTrie.Dead) break;
             if (i == b - 1) atB = node;
         }
