@@ -126,32 +126,44 @@ internal sealed class TextScanner(PieceQueue sink)
     }
 
     /// <summary>
-    /// Whether the chunk collected so far cannot end up as a chunk whose core begins a member. Its core (<see cref="Chunk.Parse"/>:
+    /// Whether the chunk collected so far cannot end up as a chunk whose core begins a member. Its core (as <see cref="PieceQueue"/> parses it:
     /// without leading and trailing punctuation) will be either this text's core, or start with this text after its
     /// leading punctuation; so neither may be (the start of) a word that begins a member. A chunk of leading punctuation
     /// only is undecided.
     /// </summary>
     private bool CannotBeginMember(WatermarkLexicon lexicon)
     {
-        int n = _buf.Length, a = 0;
+        // The lexicon's trie walked over the chunk after its leading punctuation, continued from where the last call
+        // stopped (the chunk only grows until the buffer is cleared): still alive = the start of a first word; at the
+        // last character that is not trailing punctuation (the core's end), a whole first word.
         var buf = _buf.Span;
-        while (a < n && PieceQueue.IsLeading(buf[a])) a++;
-        if (a == n) return false;
-        int b = n;
-        while (b > a && PieceQueue.IsTrailing(buf[b - 1])) b--;
-        // Walk the lexicon's trie: alive after all of it = the start of a first word; at b, a whole first word.
-        var trie = lexicon.Trie;
-        int node = 0, atB = PhraseTrie.Dead;
-        for (int i = a; i < n; i++)
+        if (_walkVersion != _buf.Version)
         {
-            node = trie.StepRaw(node, buf[i]);
-            if (node == PhraseTrie.Dead) break;
-            if (i == b - 1) atB = node;
+            _walkVersion = _buf.Version;
+            _walked = 0;
+            _walkStarted = false;
+            _walkNode = 0;
+            _walkCoreNode = PhraseTrie.Dead;
         }
-        if (node != PhraseTrie.Dead) return false;
-        if (b > a && trie.IsFirstWordEnd(atB)) return false;
-        return true;
+        var trie = lexicon.Trie;
+        for (int i = _walked; i < buf.Length; i++)
+        {
+            char c = buf[i];
+            if (!_walkStarted)
+            {
+                if (PieceQueue.IsLeading(c)) continue;
+                _walkStarted = true;
+            }
+            if (_walkNode != PhraseTrie.Dead) _walkNode = trie.StepRaw(_walkNode, c);
+            if (!PieceQueue.IsTrailing(c)) _walkCoreNode = _walkNode;
+        }
+        _walked = buf.Length;
+        if (!_walkStarted || _walkNode != PhraseTrie.Dead) return false;
+        return !trie.IsFirstWordEnd(_walkCoreNode);
     }
+
+    private int _walkVersion = -1, _walked, _walkNode, _walkCoreNode;
+    private bool _walkStarted;
 
     /// <summary>Makes the text collected so far part of a protected span (a chunk's prefix goes in with it).</summary>
     private void BeginProtected(Mode mode)
@@ -372,6 +384,13 @@ internal sealed class TextScanner(PieceQueue sink)
             Length += s.Length;
         }
 
-        public void Clear() => Length = 0;
+        /// <summary>Changes at every <see cref="Clear"/>: the same version means the same characters, perhaps with more after them.</summary>
+        public int Version { get; private set; }
+
+        public void Clear()
+        {
+            Length = 0;
+            Version++;
+        }
     }
 }
