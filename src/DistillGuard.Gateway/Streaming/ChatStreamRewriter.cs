@@ -26,6 +26,8 @@ internal sealed class ChatStreamRewriter(ReasoningProtection? protect, IResponse
     }
 
     private readonly SortedDictionary<int, Choice> _choices = [];
+    private Choice? _lastText;
+    private int _lastTextIndex;
     private JsonNode? _id, _created, _model;
 
     // The latest text-only chunks (TryTextDelta) that carried an id, created and model: read only if a chunk must be
@@ -155,9 +157,12 @@ internal sealed class ChatStreamRewriter(ReasoningProtection? protect, IResponse
         if (TreeOnly || Text is null || e.Json is not null || e.Hold is not null || e.Release is not null) return false;
         if (!e.TryFindData(out int dataStart, out int dataEnd) || dataEnd == dataStart || e.Raw![dataStart] != '{') return false;
         if (!TextDelta.TryRead(e.Raw.AsSpan(dataStart, dataEnd - dataStart), out var d)) return false;
-        _choices.TryGetValue(d.Index, out var st);
+        // The choice of the last text-only chunk, remembered (a choice's state, once made, stays the same object).
+        var st = _lastText is { } last && _lastTextIndex == d.Index ? last : _choices.GetValueOrDefault(d.Index);
         if (st is { InReasoning: true }) return false;
         if (st is null) _choices[d.Index] = st = new Choice();
+        _lastText = st;
+        _lastTextIndex = d.Index;
         if (d.HasId) _idFrom = e;
         if (d.HasCreated) _createdFrom = e;
         if (d.HasModel) _modelFrom = e;

@@ -8,7 +8,8 @@ namespace DistillGuard.Gateway.Streaming;
 /// <c>index</c> (or none), a <c>delta</c> object whose members are a non-empty string <c>content</c> and at most a
 /// <c>role</c>, and a <c>finish_reason</c> that is null or absent; other members of the root and of the choice may be
 /// anything. Anything else — malformed JSON, escaped or repeated member names in the objects it reads, a value of another
-/// kind — is not recognised, and the caller takes its general path.
+/// kind — is not recognised, and the caller takes its general path. The common compact shape is read first by
+/// <see cref="TextDeltaCompact"/>, which answers only when it is sure of the reader's answer.
 /// </summary>
 internal readonly record struct TextDelta(int Index, string Content, int ContentStart, int ContentLength, bool HasId, bool HasCreated, bool HasModel,
     string? Role = null, bool HasRole = false, bool HasUsage = false)
@@ -16,6 +17,10 @@ internal readonly record struct TextDelta(int Index, string Content, int Content
     /// <summary>Reads <paramref name="json"/> (the whole data of an event); <c>ContentStart</c>/<c>ContentLength</c> is the
     /// content's string token in it, quotes included.</summary>
     public static bool TryRead(ReadOnlySpan<byte> json, out TextDelta delta)
+        => TextDeltaCompact.TryRead(json, out delta) || TryReadWithReader(json, out delta);
+
+    /// <summary>As <see cref="TryRead"/>, always with the reader (the definition the compact scan is checked against).</summary>
+    internal static bool TryReadWithReader(ReadOnlySpan<byte> json, out TextDelta delta)
     {
         delta = default;
         try

@@ -60,7 +60,12 @@ public sealed class WatermarkLexicon
             .GetAlternateLookup<ReadOnlySpan<char>>();
         MaxFirstWordLength = FirstWords.Count == 0 ? 0 : FirstWords.Max(w => w.Length);
         _byPhraseSpan = _byPhrase.GetAlternateLookup<ReadOnlySpan<char>>();
+        Trie = new PhraseTrie(_byPhrase);
     }
+
+    /// <summary>The members' phrases as a character trie (what <see cref="TryLookup(ReadOnlySpan{char}, out (LexiconSet Set, int Member)[])"/>,
+    /// <see cref="IsFirstWord"/> and <see cref="IsFirstWordPrefix"/> answer, walked one normalised character at a time).</summary>
+    internal PhraseTrie Trie { get; }
 
     private readonly FrozenDictionary<string, (LexiconSet Set, int Member)[]>.AlternateLookup<ReadOnlySpan<char>> _byPhraseSpan;
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using DistillGuard.Provenance.Lexicons;
 
@@ -23,17 +24,31 @@ internal readonly record struct Surface(string Prefix, string FirstCore, string 
 /// </summary>
 internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
 {
-    private readonly List<Piece> _queue = [];
+    private readonly PieceQueue _queue = new();
     private int _head;
-    private char[] _key = new char[64];
-    private readonly Chunk[] _chain = new Chunk[lexicon.MaxWords + 1];
+    private readonly PhraseTrie _trie = lexicon.Trie;
 
-    protected string Context { get; private set; } = "^";
+    // The context (see the class summary): a string when it is one already (a marker, a lexicon word), else the previous
+    // word's core as written, copied into _ctx and normalised into a string only when an occurrence or a constraint asks for it.
+    private string? _context = "^";
+    private char[] _ctx = new char[32];
+    private int _ctxLength;
+
+    protected string Context => _context ??= MakeContext(_ctx.AsSpan(0, _ctxLength));
+
+    /// <summary>The context after a word: its core in lower case with straight apostrophes, "#" for a number.</summary>
+    private static string MakeContext(ReadOnlySpan<char> core)
+    {
+        if (core.ContainsAny(Digits)) return "#";
+        Span<char> norm = core.Length <= 64 ? stackalloc char[core.Length] : new char[core.Length];
+        for (int i = 0; i < core.Length; i++) norm[i] = Normalize(core[i]);
+        return new string(norm);
+    }
     protected bool SentenceStart { get; private set; } = true;
     /// <summary>Chunks (words, numbers, other runs of non-space characters) of plain text seen so far.</summary>
     public long Words { get; private set; }
 
-    public List<Piece> Input => _queue;
+    public PieceQueue Input => _queue;
 
     // The number of queued pieces from the head on when Decide last returned false (waiting for more), else -1. The head
     // does not move while it waits, and pieces are only appended, so the same count means the same pieces.
@@ -53,18 +68,18 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
     {
         while (_head < _queue.Count)
         {
-            var p = _queue[_head];
+            ref readonly var p = ref _queue.Items[_head];
             if (p.Kind == PieceKind.Space)
             {
-                Emit(p.Unsent);
-                if (p.HasNewline) { SentenceStart = true; Context = "¶"; }
+                Emit(_queue.Unsent(p));
+                if (p.HasNewline) { SentenceStart = true; _context = "¶"; }
                 _head++;
                 continue;
             }
             if (p.Kind == PieceKind.Protected)
             {
-                Emit(p.Unsent);
-                Context = "§";
+                Emit(_queue.Unsent(p));
+                _context = "§";
                 SentenceStart = false;
                 _head++;
                 continue;
@@ -77,158 +92,179 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         }
         if (_head > 0 && (_head == _queue.Count || _head > 64))
         {
-            _queue.RemoveRange(0, _head);
+            _queue.Discard(_head);
             _head = 0;
         }
     }
 
     private bool Decide(bool final)
     {
-        var head = Parse(_queue[_head].Text);
-        if (!head.IsWord || !StartsMember(head.Core)) { PassThrough(head); return true; }
-        // The chain: up to MaxWords + 1 chunks of one line separated by spaces (the last one is only the "next token").
-        int n = 0, idx = _head;
-        _chain[n++] = head;
-        while (n < _chain.Length)
+        var items = _queue.Items;
+        int count = _queue.Count;
+        if (!items[_head].IsWord || !StartsMember(items[_head])) { PassThrough(); return true; }
+        // The chain: up to MaxWords + 1 chunks of one line separated by spaces (the last one is only the "next token"),
+        // at _head, _head + 2, …
+        int n = 1, idx = _head, chainMax = lexicon.MaxWords + 1;
+        while (n < chainMax)
         {
-            if (idx + 1 >= _queue.Count) { if (final) break; return false; }
-            var sp = _queue[idx + 1];
+            if (idx + 1 >= count) { if (final) break; return false; }
+            ref readonly var sp = ref items[idx + 1];
             if (sp.Kind != PieceKind.Space || sp.HasNewline) break;
-            if (idx + 2 >= _queue.Count) { if (final) break; return false; }
-            var next = _queue[idx + 2];
-            if (next.Kind != PieceKind.Chunk) break;
-            _chain[n++] = Parse(next.Text);
+            if (idx + 2 >= count) { if (final) break; return false; }
+            if (items[idx + 2].Kind != PieceKind.Chunk) break;
+            n++;
             idx += 2;
         }
 
         int maxL = 0;
         while (maxL < n && maxL < lexicon.MaxWords)
         {
-            var c = _chain[maxL];
-            if (!c.IsWord || (maxL > 0 && c.Prefix.Length > 0)) break;
+            ref readonly var c = ref items[_head + 2 * maxL];
+            if (!c.IsWord || (maxL > 0 && c.PrefixLength > 0)) break;
             maxL++;
-            if (c.Suffix.Length > 0) break;
+            if (c.SuffixLength > 0) break;
         }
-        for (int len = maxL; len >= 1; len--)
+        // The phrases the first 1..maxL words make, found in one walk of the trie over their normalised cores.
+        Span<int> ends = stackalloc int[maxL];
+        int node = 0, found = 0;
+        for (int i = 0; i < maxL; i++)
         {
-            int keyLength = 0;
-            for (int i = 0; i < len; i++)
-            {
-                var core = _chain[i].Core;
-                if (keyLength + core.Length + 1 > _key.Length) Array.Resize(ref _key, Math.Max(2 * _key.Length, keyLength + core.Length + 1));
-                if (i > 0) _key[keyLength++] = ' ';
-                foreach (char c in core) _key[keyLength++] = c == '\u2019' ? '\'' : char.ToLowerInvariant(c);
-            }
-            if (!lexicon.TryLookup(_key.AsSpan(0, keyLength), out var entries)) continue;
-            var last = _chain[len - 1];
-            Chunk? after = n > len ? _chain[len] : null;
+            if (i > 0) node = _trie.Step(node, ' ');
+            node = _trie.WalkNormalizing(node, _queue.Core(items[_head + 2 * i]));
+            if (node == PhraseTrie.Dead) break;
+            ends[i] = node;
+            found = i + 1;
+        }
+        for (int len = found; len >= 1; len--)
+        {
+            if (_trie.Entries(ends[len - 1]) is not { } entries) continue;
+            int last = _head + 2 * (len - 1), after = n > len ? _head + 2 * len : -1;
             foreach (var (set, member) in entries)
             {
-                if (!Admits(set, _chain[0], last, after)) continue;
+                if (!Admits(set, _head, last, after)) continue;
                 Occur(set, member, len);
                 return true;
             }
         }
-        PassThrough(_chain[0]);
+        PassThrough();
         return true;
     }
 
-    // The chunks parsed last, by the identity of their text: a chunk that begins a member is parsed again each time a
-    // piece arrives while its phrase is undecided, and again when it is written (Occur).
-    private readonly (string? Text, Chunk Chunk)[] _parsed = new (string?, Chunk)[8];
-    private int _parsedNext;
-
-    private Chunk Parse(string text)
+    private bool StartsMember(in Piece p)
     {
-        foreach (var (t, c) in _parsed)
-            if (ReferenceEquals(t, text)) return c;
-        var chunk = Chunk.Parse(text);
-        _parsed[_parsedNext] = (text, chunk);
-        _parsedNext = (_parsedNext + 1) & 7;
-        return chunk;
+        if (p.CoreEnd - p.CoreStart > 32) return false;
+        return _trie.IsFirstWordEnd(_trie.WalkNormalizing(0, _queue.Core(p)));
     }
 
-    private bool StartsMember(string core)
+    private void PassThrough()
     {
-        if (core.Length > 32) return false;
-        Span<char> buf = stackalloc char[core.Length];
-        for (int i = 0; i < core.Length; i++) buf[i] = core[i] == '\u2019' ? '\'' : char.ToLowerInvariant(core[i]);
-        return lexicon.IsFirstWord(buf);
-    }
-
-    private void PassThrough(Chunk only)
-    {
-        Emit(_queue[_head].Unsent);
-        NoteApostrophe(_queue[_head].Text);
+        ref readonly var p = ref _queue.Items[_head];
+        var text = _queue.Text(p);
+        Emit(text[p.Sent..]);
+        NoteApostrophe(text);
         Words++;
-        if (HasLetterOrDigit(only.Core))
+        var core = _queue.Core(p);
+        if (HasLetterOrDigit(core))
         {
-            Context = NormalizeContext(only.Core);
-            SentenceStart = EndsSentence(only.Suffix);
+            SetContext(core);
+            SentenceStart = EndsSentence(_queue.Suffix(p));
         }
-        else if (EndsSentence(_queue[_head].Text)) SentenceStart = true;   // bullets, dashes and rules are transparent
+        else if (EndsSentence(text)) SentenceStart = true;   // bullets, dashes and rules are transparent
         _head++;
     }
 
-    private bool Admits(LexiconSet set, Chunk first, Chunk last, Chunk? after)
+    /// <summary>The context after a word (<see cref="MakeContext"/>), kept as the word's characters until asked for.</summary>
+    private void SetContext(ReadOnlySpan<char> core)
     {
-        if (set.Punct is { } p && (last.Suffix.Length == 0 || last.Suffix[0] != p)) return false;
+        if (core.Length > _ctx.Length) _ctx = new char[Math.Max(core.Length, 2 * _ctx.Length)];
+        core.CopyTo(_ctx);
+        _ctxLength = core.Length;
+        _context = null;
+    }
+
+    private const string Digits = "0123456789";
+
+    private bool Admits(LexiconSet set, int firstAt, int lastAt, int afterAt)
+    {
+        var items = _queue.Items;
+        var firstCore = _queue.Core(items[firstAt]);
+        var lastSuffix = _queue.Suffix(items[lastAt]);
+        if (set.Punct is { } p && (lastSuffix.Length == 0 || lastSuffix[0] != p)) return false;
         if (set.SentenceStart && !SentenceStart) return false;
         // A capital inside a sentence is a name or a title ("Big Ben", "How To Use"), except for the pronoun I.
-        if (char.IsUpper(first.Core[0]) && !SentenceStart && !(first.Core.Length == 1 || first.Core[1] is '\'' or '\u2019')) return false;
-        if (set.NextWord && (last.Suffix.Length > 0 || after is not { Core.Length: > 0 } a || !char.IsLetter(a.Core[0]))) return false;
-        if (set.NextNumber && (after is not { } b || !b.Core.AsSpan().ContainsAny("0123456789"))) return false;
+        if (char.IsUpper(firstCore[0]) && !SentenceStart && !(firstCore.Length == 1 || firstCore[1] is '\'' or '\u2019')) return false;
+        var afterCore = afterAt >= 0 ? _queue.Core(items[afterAt]) : default;
+        if (set.NextWord && (lastSuffix.Length > 0 || afterAt < 0 || afterCore.Length == 0 || !char.IsLetter(afterCore[0]))) return false;
+        if (set.NextNumber && (afterAt < 0 || !afterCore.ContainsAny(Digits))) return false;
         if (set.NextIn is { } nextIn)
         {
-            bool ends = last.Suffix.Length > 0 || after is null;
-            if (ends ? !nextIn.Contains(".") : !(after!.Value.IsWord && nextIn.Contains(NormalizeContext(after.Value.Core)))) return false;
+            bool ends = lastSuffix.Length > 0 || afterAt < 0;
+            if (ends ? !nextIn.Contains(".") : !(items[afterAt].IsWord && ContainsNormalized(nextIn, afterCore))) return false;
         }
-        if (set.NotNext.Count > 0 && last.Suffix.Length == 0 && after is { Core.Length: > 0 } w && set.NotNext.Contains(NormalizeContext(w.Core))) return false;
+        if (set.NotNext.Count > 0 && lastSuffix.Length == 0 && afterAt >= 0 && afterCore.Length > 0 && ContainsNormalized(set.NotNext, afterCore)) return false;
         if (set.Prev is { } prev && !prev.Contains(Context)) return false;
-        if (set.NotPrev.Contains(Context)) return false;
+        if (set.NotPrev.Count > 0 && set.NotPrev.Contains(Context)) return false;
         if (set.MixedArticle && Context is "a" or "an") return false;
         return true;
     }
 
+    /// <summary>Whether <paramref name="set"/> holds <paramref name="core"/> normalised as a context ("#" for a number), without making it a string.</summary>
+    private static bool ContainsNormalized(IReadOnlySet<string> set, ReadOnlySpan<char> core)
+    {
+        if (core.ContainsAny(Digits)) return set.Contains("#");
+        Span<char> norm = core.Length <= 64 ? stackalloc char[core.Length] : new char[core.Length];
+        for (int i = 0; i < core.Length; i++) norm[i] = Normalize(core[i]);
+        if (set is FrozenSet<string> frozen && frozen.TryGetAlternateLookup<ReadOnlySpan<char>>(out var lookup))
+            return lookup.Contains(norm);
+        return set.Contains(norm.ToString());
+    }
+
     private void Occur(LexiconSet set, int member, int len)
     {
+        var items = _queue.Items;
         // A chunk is handed out early only when it cannot begin a member, and only with nothing before it pending, so
         // nothing of an occurrence has been (TextScanner.SendSettled).
         for (int i = 0; i < 2 * len - 1; i++)
-            if (_queue[_head + i].Sent != 0) throw new InvalidOperationException("part of an occurrence was already written");
-        var first = Parse(_queue[_head].Text);
-        var last = Parse(_queue[_head + 2 * (len - 1)].Text);
+            if (items[_head + i].Sent != 0) throw new InvalidOperationException("part of an occurrence was already written");
+        ref readonly var first = ref items[_head];
+        ref readonly var last = ref items[_head + 2 * (len - 1)];
         bool curly = false, straight = false;
         for (int i = 0; i < len; i++)
         {
-            curly |= _queue[_head + 2 * i].Text.Contains('\u2019');
-            straight |= _queue[_head + 2 * i].Text.Contains('\'');
+            var t = _queue.Text(items[_head + 2 * i]);
+            curly |= t.Contains('\u2019');
+            straight |= t.Contains('\'');
         }
         if (!curly && !straight) curly = _lastCurly;
         long before = Words;
         Words += len;
-        int chosen = OnUnit(new UnitOccurrence(set, member, Context, len, new Surface(first.Prefix, first.Core, last.Suffix, curly)), before);
+        var firstText = _queue.Text(first);
+        string prefix = first.PrefixLength == 0 ? "" : new string(firstText[..first.PrefixLength]);
+        string firstCore = new(_queue.Core(first));
+        var lastSuffix = _queue.Suffix(last);
+        string suffix = lastSuffix.Length == 0 ? "" : lastSuffix.Length == 1 && lastSuffix[0] == ',' ? "," : lastSuffix.Length == 1 && lastSuffix[0] == '.' ? "." : new string(lastSuffix);
+        int chosen = OnUnit(new UnitOccurrence(set, member, Context, len, new Surface(prefix, firstCore, suffix, curly)), before);
         if (chosen == member)
         {
-            for (int i = 0; i < 2 * len - 1; i++) Emit(_queue[_head + i].Text);
+            for (int i = 0; i < 2 * len - 1; i++) Emit(_queue.Text(items[_head + i]));
         }
         else
         {
-            Emit(first.Prefix);
-            Emit(Render(set.Members[chosen], first.Core, curly));
-            Emit(last.Suffix);
+            Emit(prefix);
+            Emit(Render(set.Members[chosen], firstCore, curly));
+            Emit(suffix);
         }
-        for (int i = 0; i < 2 * len - 1; i++) NoteApostrophe(_queue[_head + i].Text);
+        for (int i = 0; i < 2 * len - 1; i++) NoteApostrophe(_queue.Text(items[_head + i]));
         var words = set.Members[chosen];
-        Context = words[^1];
-        SentenceStart = EndsSentence(last.Suffix);
+        _context = words[^1];
+        SentenceStart = EndsSentence(suffix);
         _head += 2 * len - 1;
     }
 
     private bool _lastCurly;
 
     /// <summary>Remembers the apostrophe style of the plain text so far (for contractions written where there was none).</summary>
-    private void NoteApostrophe(string text)
+    private void NoteApostrophe(ReadOnlySpan<char> text)
     {
         int c = text.LastIndexOf('\u2019'), s = text.LastIndexOf('\'');
         if (c >= 0 || s >= 0) _lastCurly = c > s;
@@ -256,55 +292,14 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         return sb.ToString();
     }
 
-    private static bool HasLetterOrDigit(string s)
+    private static bool HasLetterOrDigit(ReadOnlySpan<char> s)
     {
         foreach (char c in s) if (char.IsLetterOrDigit(c)) return true;
         return false;
     }
 
-    private static bool EndsSentence(string suffix) => suffix.AsSpan().ContainsAny(".!?:");
+    private static bool EndsSentence(ReadOnlySpan<char> suffix) => suffix.ContainsAny(".!?:");
 
     /// <summary>A character as lexicon look-ups see it: lower case, straight apostrophe.</summary>
     internal static char Normalize(char c) => c == '\u2019' ? '\'' : char.ToLowerInvariant(c);
-
-    internal static void AppendNormalized(StringBuilder sb, string core)
-    {
-        foreach (char c in core) sb.Append(c == '\u2019' ? '\'' : char.ToLowerInvariant(c));
-    }
-
-    internal static string NormalizeContext(string core)
-    {
-        if (core.AsSpan().ContainsAny("0123456789")) return "#";
-        bool same = true;
-        foreach (char c in core)
-            if (c == '\u2019' || char.ToLowerInvariant(c) != c) { same = false; break; }
-        if (same) return core;     // already lower case with straight apostrophes: no copy
-        return string.Create(core.Length, core, static (span, s) =>
-        {
-            for (int i = 0; i < s.Length; i++) span[i] = s[i] == '\u2019' ? '\'' : char.ToLowerInvariant(s[i]);
-        });
-    }
-}
-
-/// <summary>A chunk split into leading punctuation, core and trailing punctuation ("(**Moreover**," → "(**", "Moreover", "**,").</summary>
-internal readonly record struct Chunk(string Prefix, string Core, string Suffix, bool IsWord)
-{
-    internal const string Leading = "(*_\u00BF\u00A1";
-    internal const string Trailing = ".,;:!?)*_\u2026";
-
-    public static Chunk Parse(string text)
-    {
-        int a = 0, b = text.Length;
-        while (a < b && Leading.Contains(text[a])) a++;
-        while (b > a && Trailing.Contains(text[b - 1])) b--;
-        string core = text[a..b];
-        return new Chunk(text[..a], core, text[b..], IsWordCore(core));
-    }
-
-    private static bool IsWordCore(string core)
-    {
-        if (core.Length == 0 || !char.IsLetter(core[0]) || !char.IsLetter(core[^1])) return false;
-        foreach (char c in core) if (!char.IsLetter(c) && c is not ('\'' or '\u2019')) return false;
-        return true;
-    }
 }

@@ -13,15 +13,6 @@ internal enum PieceKind : byte
     Protected,
 }
 
-/// <summary>A piece of the scanned text; the first <see cref="Sent"/> characters of it were already handed out while it was
-/// incomplete (<see cref="TextScanner.SendSettled"/>), because they are written unchanged whatever follows.</summary>
-internal readonly record struct Piece(PieceKind Kind, string Text, int Sent = 0)
-{
-    public bool HasNewline => Text.Contains('\n');
-    /// <summary>The part of the text not handed out yet.</summary>
-    public ReadOnlySpan<char> Unsent => Text.AsSpan(Sent);
-}
-
 /// <summary>
 /// Splits text, fed in any number of pieces, into plain-text chunks and spaces and protected spans. A character-level state
 /// machine: the pieces it emits do not depend on how the text was split into calls (only protected text is emitted early,
@@ -31,7 +22,7 @@ internal readonly record struct Piece(PieceKind Kind, string Text, int Sent = 0)
 /// tool-call, code and reasoning tags), block quotes (&gt; lines) and lines indented by four or more columns. An unclosed
 /// quote, inline code or tag ends at a blank line; an unclosed bracket or fence at the end of the text.
 /// </summary>
-internal sealed class TextScanner(List<Piece> sink)
+internal sealed class TextScanner(PieceQueue sink)
 {
     /// <summary>A run of non-space characters longer than this is opaque (never a word), so hold-back stays bounded.</summary>
     public const int MaxChunk = 200;
@@ -45,7 +36,7 @@ internal sealed class TextScanner(List<Piece> sink)
     private enum Mode : byte { Normal, Line, Fence, Inline, DQuote, SQuote, Brace, Tag, TagBlock }
     private enum Pending : byte { None, Backticks, SQuoteOpen, Lt }
 
-    private readonly StringBuilder _buf = new();
+    private readonly CharBuffer _buf = new();
     private int _sent;              // characters of _buf already handed out (SendSettled)
     private PieceKind _kind = PieceKind.Space;
     private Mode _mode = Mode.Normal;
@@ -67,8 +58,23 @@ internal sealed class TextScanner(List<Piece> sink)
 
     public void Feed(ReadOnlySpan<char> text)
     {
-        foreach (char c in text)
+        for (int i = 0; i < text.Length;)
         {
+            // The common case in bulk: inside a chunk of plain text, a run of characters none of which can open a protected
+            // span or end the chunk (what Normal does with each of them: append; Track: the line has content).
+            if (_mode == Mode.Normal && _pending == Pending.None && _kind == PieceKind.Chunk && _lineContent)
+            {
+                int room = MaxChunk - _buf.Length, j = i;
+                while (j < text.Length && j - i < room && Plain(text[j])) j++;
+                if (j > i)
+                {
+                    _buf.Append(text[i..j]);
+                    _prev = text[j - 1];
+                    i = j;
+                    continue;
+                }
+            }
+            char c = text[i++];
             while (!Consume(c)) { }
             Track(c);
         }
@@ -93,12 +99,13 @@ internal sealed class TextScanner(List<Piece> sink)
         _prev = c;
     }
 
+    /// <summary>A character that, inside a chunk of plain text, only extends it (see <see cref="Normal"/>).</summary>
+    private static bool Plain(char c) => c > ' ' ? c is not ('`' or '"' or '\u201C' or '\u2018' or '\'' or '{' or '[' or '<') && (c < '\u0080' || !char.IsWhiteSpace(c)) : false;
+
     private void EmitBuf()
     {
         var kind = _mode != Mode.Normal ? PieceKind.Protected : _kind;
-        // Most spaces between words are one space: the same string each time.
-        var text = kind == PieceKind.Space && _buf.Length == 1 && _buf[0] == ' ' ? " " : _buf.ToString();
-        sink.Add(new Piece(kind, text, _sent));
+        sink.Add(kind, _buf.Span, _sent);
         _buf.Clear();
         _sent = 0;
     }
@@ -114,30 +121,49 @@ internal sealed class TextScanner(List<Piece> sink)
     {
         if (_mode != Mode.Normal || _pending != Pending.None || _buf.Length == _sent) return;
         if (_kind == PieceKind.Chunk ? !CannotBeginMember(lexicon) : _kind != PieceKind.Space) return;
-        output.Append(_buf, _sent, _buf.Length - _sent);
+        output.Append(_buf.Span[_sent..]);
         _sent = _buf.Length;
     }
 
     /// <summary>
-    /// Whether the chunk collected so far cannot end up as a chunk whose core begins a member. Its core (<see cref="Chunk.Parse"/>:
+    /// Whether the chunk collected so far cannot end up as a chunk whose core begins a member. Its core (as <see cref="PieceQueue"/> parses it:
     /// without leading and trailing punctuation) will be either this text's core, or start with this text after its
     /// leading punctuation; so neither may be (the start of) a word that begins a member. A chunk of leading punctuation
     /// only is undecided.
     /// </summary>
     private bool CannotBeginMember(WatermarkLexicon lexicon)
     {
-        int n = _buf.Length, a = 0;
-        while (a < n && Chunk.Leading.Contains(_buf[a])) a++;
-        if (a == n) return false;
-        int b = n;
-        while (b > a && Chunk.Trailing.Contains(_buf[b - 1])) b--;
-        int max = lexicon.MaxFirstWordLength;
-        Span<char> norm = stackalloc char[Math.Min(n - a, max + 1)];
-        for (int i = 0; i < norm.Length; i++) norm[i] = PhraseMatcher.Normalize(_buf[a + i]);
-        if (n - a <= max && lexicon.IsFirstWordPrefix(norm)) return false;
-        if (b > a && b - a <= max && lexicon.IsFirstWord(norm[..(b - a)])) return false;
-        return true;
+        // The lexicon's trie walked over the chunk after its leading punctuation, continued from where the last call
+        // stopped (the chunk only grows until the buffer is cleared): still alive = the start of a first word; at the
+        // last character that is not trailing punctuation (the core's end), a whole first word.
+        var buf = _buf.Span;
+        if (_walkVersion != _buf.Version)
+        {
+            _walkVersion = _buf.Version;
+            _walked = 0;
+            _walkStarted = false;
+            _walkNode = 0;
+            _walkCoreNode = PhraseTrie.Dead;
+        }
+        var trie = lexicon.Trie;
+        for (int i = _walked; i < buf.Length; i++)
+        {
+            char c = buf[i];
+            if (!_walkStarted)
+            {
+                if (PieceQueue.IsLeading(c)) continue;
+                _walkStarted = true;
+            }
+            if (_walkNode != PhraseTrie.Dead) _walkNode = trie.StepRaw(_walkNode, c);
+            if (!PieceQueue.IsTrailing(c)) _walkCoreNode = _walkNode;
+        }
+        _walked = buf.Length;
+        if (!_walkStarted || _walkNode != PhraseTrie.Dead) return false;
+        return !trie.IsFirstWordEnd(_walkCoreNode);
     }
+
+    private int _walkVersion = -1, _walked, _walkNode, _walkCoreNode;
+    private bool _walkStarted;
 
     /// <summary>Makes the text collected so far part of a protected span (a chunk's prefix goes in with it).</summary>
     private void BeginProtected(Mode mode)
@@ -149,7 +175,7 @@ internal sealed class TextScanner(List<Piece> sink)
 
     private void EndProtected()
     {
-        if (_buf.Length > 0) { sink.Add(new Piece(PieceKind.Protected, _buf.ToString(), _sent)); _buf.Clear(); _sent = 0; }
+        if (_buf.Length > 0) { sink.Add(PieceKind.Protected, _buf.Span, _sent); _buf.Clear(); _sent = 0; }
         _mode = Mode.Normal;
         _kind = PieceKind.Chunk;
     }
@@ -334,7 +360,37 @@ internal sealed class TextScanner(List<Piece> sink)
 
     private bool OnlyOpeners()
     {
-        for (int i = 0; i < _buf.Length; i++) if (_buf[i] is not ('(' or '*' or '_')) return false;
+        foreach (char c in _buf.Span) if (c is not ('(' or '*' or '_')) return false;
         return true;
+    }
+
+    /// <summary>The characters of the piece being collected.</summary>
+    private sealed class CharBuffer
+    {
+        private char[] _a = new char[256];
+        public int Length { get; private set; }
+        public ReadOnlySpan<char> Span => _a.AsSpan(0, Length);
+
+        public void Append(char c)
+        {
+            if (Length == _a.Length) Array.Resize(ref _a, 2 * _a.Length);
+            _a[Length++] = c;
+        }
+
+        public void Append(ReadOnlySpan<char> s)
+        {
+            if (Length + s.Length > _a.Length) Array.Resize(ref _a, Math.Max(2 * _a.Length, Length + s.Length));
+            s.CopyTo(_a.AsSpan(Length));
+            Length += s.Length;
+        }
+
+        /// <summary>Changes at every <see cref="Clear"/>: the same version means the same characters, perhaps with more after them.</summary>
+        public int Version { get; private set; }
+
+        public void Clear()
+        {
+            Length = 0;
+            Version++;
+        }
     }
 }

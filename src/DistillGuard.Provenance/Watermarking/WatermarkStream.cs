@@ -14,7 +14,7 @@ namespace DistillGuard.Provenance.Watermarking;
 /// </summary>
 public sealed class WatermarkStream
 {
-    private readonly List<Piece> _pieces;
+    private readonly PieceQueue _pieces;
     private readonly TextScanner _scanner;
     private readonly WatermarkingMatcher _matcher;
     private readonly StringBuilder _out = new();
