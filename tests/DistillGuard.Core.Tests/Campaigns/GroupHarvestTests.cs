@@ -109,6 +109,14 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         return (r, flagged);
     }
 
+    /// <summary>One operation, one campaign: every flagged account of <paramref name="population"/> carries the same id.</summary>
+    private static void AssertPublishedOnce(SyntheticTraffic t, AnalysisResult r, string population)
+    {
+        var ours = t.Accounts.Where(a => a.Population == population).Select(a => a.Id).ToHashSet();
+        var ids = r.Verdicts.Where(v => ours.Contains(v.Account) && v.Campaign is not null).Select(v => v.Campaign).Distinct().ToList();
+        Assert.True(ids.Count == 1, $"published as {ids.Count} campaigns: {string.Join(", ", ids)}");
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -174,9 +182,7 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // all change networks at every few requests, where the log's customers do not.
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationRotating = true });
         var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "rotating exits");
-        var station = t.Accounts.Where(a => a.Population == "station").Select(a => a.Id).ToHashSet();
-        var ids = r.Verdicts.Where(v => station.Contains(v.Account) && v.Campaign is not null).Select(v => v.Campaign).Distinct().ToList();
-        Assert.True(ids.Count == 1, $"published as {ids.Count} campaigns: {string.Join(", ", ids)}");
+        AssertPublishedOnce(t, r, "station");
     }
 
     [Theory]
@@ -233,9 +239,7 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // same card: one payer, one campaign.
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationCrews = 3 });
         var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "operator evidence");
-        var station = t.Accounts.Where(a => a.Population == "station").Select(a => a.Id).ToHashSet();
-        var ids = r.Verdicts.Where(v => station.Contains(v.Account) && v.Campaign is not null).Select(v => v.Campaign).Distinct().ToList();
-        Assert.True(ids.Count == 1, $"published as {ids.Count} campaigns: {string.Join(", ", ids)}");
+        AssertPublishedOnce(t, r, "station");
     }
 
     [Theory]
