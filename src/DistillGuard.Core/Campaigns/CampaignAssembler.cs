@@ -705,7 +705,7 @@ public sealed class CampaignAssembler
         // Members of an operator cluster (KeyGroupBuilder.OperatorEvidence): tied by identity and running one harness.
         int inOperatorClusters = members.Count(m => _builder.OperatorEvidence(m) > 0);
         // Members that mostly hide behind rotating exits where the log's customers do not (KeyGroupBuilder.RareRotation).
-        double rotation = _opt.Disabled("network") ? 0 : _builder.RareRotation(members);
+        double rotation = _builder.RareRotation(members);
         bool rotationTies = false;   // whether only the rotation ties the group (below)
         if (contentFrac < 0.5 * harvestFrac)
         {
@@ -727,12 +727,13 @@ public sealed class CampaignAssembler
         // A group is what most of its members corroborate: a leftover block where a few members carry the operator
         // evidence and the rest only a popular template or parameter set is not one operation.
         double corroboratedShare = corroborated.Count(x => x) / (double)members.Count;
-        double beforeCorroboration = familyFactor;
-        familyFactor *= Math.Min(1, corroboratedShare / 0.5);
+        double beforeCorroboration = familyFactor, corroboration = Math.Min(1, corroboratedShare / 0.5);
+        familyFactor *= corroboration;
         // Members asking largely the same items are independent users of one benchmark, not one operation splitting it.
         // When most members are tied by who operates them, asking the same items is an operation that does not split
         // its work, so the discount applies to the uncorroborated share only.
         double sameItems = Math.Clamp((coord.ItemOverlap - 0.15) / 0.35, 0, 1) * (1 - corroboratedShare);
+        double ScoreOf(double family, double act) => Math.Clamp(family * harvestFrac * (0.35 + 0.65 * act) * (1 - 0.6 * sameItems), 0, 1);
         // A reasoning artifact issued to one account and presented by another in a conversation of its own is coordination
         // as direct as it gets: the share of members on the group's replay keys counts as coordination.
         var onReplay = new HashSet<int>();
@@ -779,8 +780,7 @@ public sealed class CampaignAssembler
         // without it keeps its corroboration (frontier 1: a sweep half of whose accounts rotate, found before).
         if (rotation > 0)
         {
-            double without = Math.Clamp((rotationTies ? Math.Min(beforeCorroboration, 0.4) * Math.Min(1, corroboratedShare / 0.5) : familyFactor)
-                * harvestFrac * (0.35 + 0.65 * acting) * (1 - 0.6 * sameItems), 0, 1);
+            double without = ScoreOf(rotationTies ? Math.Min(beforeCorroboration, 0.4) * corroboration : familyFactor, acting);
             acting = Math.Max(acting, rotation);
             if (without < _opt.CampaignThreshold)
                 for (int i = 0; i < members.Count; i++) if (!_builder.Rotates(members[i])) corroborated[i] = false;
@@ -801,7 +801,7 @@ public sealed class CampaignAssembler
                 foreach (var m in g.Members)
                     if (memberPos.TryGetValue(m, out var pos)) operatorCard[pos] ??= g;
             }
-        double score = Math.Clamp(familyFactor * harvestFrac * (0.35 + 0.65 * acting) * (1 - 0.6 * sameItems), 0, 1);
+        double score = ScoreOf(familyFactor, acting);
         if (double.IsNaN(density)) density = total / (members.Count + keys.Count);
         return new CampaignFinding
         {

@@ -92,7 +92,7 @@ public sealed partial class KeyGroupBuilder
             // behind a proxy pool, where independent users of a shared prompt or client (an agent platform's, a popular
             // SDK's) rotate as often as everybody else. A log whose customers roam across mobile networks sets that rate
             // itself; no address is ever named.
-            if (MostlyRotating(h, minSize, out int onHarness, out int rot) && (double)rot / onHarness >= StrongEvidenceRatio * _rotationRate)
+            if (_mostlyRotating.TryGetValue(h, out var onHarness) && (double)onHarness.Rotating / onHarness.Holders >= StrongEvidenceRatio * _rotationRate)
             {
                 int first = -1;
                 for (int p = 0; p < holders.Count; p++)
@@ -179,37 +179,40 @@ public sealed partial class KeyGroupBuilder
 
     private bool[] _rotates = Array.Empty<bool>();
     private double _rotationRate;
+    /// <summary>Harness values (system prompts, parameter vectors) at least half of whose holders rotate: holders and rotating holders.</summary>
+    private readonly Dictionary<KeyGroup, (int Holders, int Rotating)> _mostlyRotating = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// Exits that rotate across networks (<see cref="Profiles.AccountProfile.RotatesExits"/>): residential or proxy pools
     /// that give an account a new network every few requests. The yardstick is the rate among accounts on no harness value
     /// mostly held from rotating exits: operations that each rotate make rotation common in a log (random 4020: three of
-    /// them, a quarter of its accounts), as a hydra's own accounts would raise a base rate.
+    /// them, a quarter of its accounts), as a hydra's own accounts would raise a base rate. Rotation is network evidence:
+    /// with that family switched off no account rotates, here and for <see cref="RareRotation"/>.
     /// </summary>
     private void MeasureRotation()
     {
         int n = _in.Profiles.Count;
+        _rotates = new bool[n];
+        _mostlyRotating.Clear();
+        if (_in.Options.Disabled("network")) return;
         int minSize = Math.Max(3, _in.Options.MinCampaignAccounts);
         int population = _in.Allowlisted.Count(x => !x);
-        _rotates = new bool[n];
         for (int i = 0; i < n; i++)
             if (!_in.Allowlisted[i] && _in.Profiles[i].RotatesExits()) _rotates[i] = true;
         var onRotatingHarness = new HashSet<int>();
         foreach (var h in _ordered)
-            if (MostlyRotating(h, minSize, out _, out _))
-                foreach (var m in h.Members) if (!_in.Allowlisted[m]) onRotatingHarness.Add(m);
+        {
+            if (h.Kind is not (LinkKind.ParamSignature or LinkKind.SystemPrompt)) continue;
+            int holders = 0, rot = 0;
+            foreach (var m in h.Members)
+                if (!_in.Allowlisted[m]) { holders++; if (_rotates[m]) rot++; }
+            if (holders < minSize || rot < minSize || rot < 0.5 * holders) continue;
+            _mostlyRotating[h] = (holders, rot);
+            foreach (var m in h.Members) if (!_in.Allowlisted[m]) onRotatingHarness.Add(m);
+        }
         int elsewhere = 0;
         for (int i = 0; i < n; i++) if (_rotates[i] && !onRotatingHarness.Contains(i)) elsewhere++;
         _rotationRate = (double)elsewhere / Math.Max(1, population - onRotatingHarness.Count);
-    }
-
-    private bool MostlyRotating(KeyGroup h, int minSize, out int holders, out int rot)
-    {
-        holders = 0; rot = 0;
-        if (h.Kind is not (LinkKind.ParamSignature or LinkKind.SystemPrompt)) return false;
-        foreach (var m in h.Members)
-            if (!_in.Allowlisted[m]) { holders++; if (_rotates[m]) rot++; }
-        return holders >= minSize && rot >= minSize && rot >= 0.5 * holders;
     }
 
     /// <summary>Whether the account's exits rotate across networks (<see cref="Profiles.AccountProfile.RotatesExits"/>).</summary>
