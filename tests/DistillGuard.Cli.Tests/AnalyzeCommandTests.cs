@@ -115,6 +115,20 @@ public sealed class AnalyzeCommandTests : IClassFixture<TinyTrafficFixture>, IDi
             Assert.InRange(a.GetProperty("cluster_lift").GetDouble(), 0, 1);
             Assert.InRange(a.GetProperty("operator_evidence").GetDouble(), 0, 1);
         });
+        // every candidate operator judged, with what was measured and the outcome; an account with operator evidence is
+        // a member of a candidate called an operator
+        var operators = File.ReadLines(Path.Combine(_out, "operators.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.All(operators, o =>
+        {
+            Assert.False(string.IsNullOrEmpty(o.GetProperty("source").GetString()));
+            Assert.False(string.IsNullOrEmpty(o.GetProperty("outcome").GetString()));
+            Assert.Contains("cards", o.GetProperty("measures").GetString());
+            Assert.Equal(o.GetProperty("accounts").GetInt32(), o.GetProperty("members").GetArrayLength());
+        });
+        var inOperators = operators.Where(o => o.GetProperty("outcome").GetString()!.StartsWith("operator"))
+            .SelectMany(o => o.GetProperty("members").EnumerateArray().Select(m => m.GetString())).ToHashSet();
+        foreach (var a in explained.Where(a => a.GetProperty("operator_evidence").GetDouble() > 0))
+            Assert.Contains(a.GetProperty("account").GetString(), inOperators);
     }
 
     [Fact]

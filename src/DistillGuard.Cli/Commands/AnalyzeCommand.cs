@@ -74,7 +74,7 @@ internal static class AnalyzeCommand
         var report = new Option<string?>("--report") { Description = "Also write DIR/report.html: a self-contained campaign report (opens offline)." };
         var workers = new Option<int>("--workers") { Description = "Parsing threads.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var json = new Option<bool>("--json") { Description = "Print the run summary as JSON on stdout." };
-        var explain = new Option<bool>("--explain") { Description = "Also write groups.jsonl (every group scored, published or not, with its confidence and parts) and keys.jsonl (every shared value with its weight) for review." };
+        var explain = new Option<bool>("--explain") { Description = "Also write groups.jsonl (every group scored, published or not, with its confidence and parts) and keys.jsonl (every shared value with its weight), accounts.jsonl (each account's harvest and operator evidence) and operators.jsonl (every candidate operator judged, with what was measured and the outcome) for review." };
         var noProgress = new Option<bool>("--no-progress") { Description = "No progress bar on stderr." };
         var failOnCampaign = new Option<bool>("--fail-on-campaign") { Description = "Exit 1 when any campaign is found (for pipelines)." };
         var config = new Option<string?>("--config")

@@ -177,6 +177,7 @@ public sealed class AnalysisEngine
             KeyGroups = groups,
             ClusterLift = Enumerable.Range(0, _profiles.Count).Select(builder.ClusterLift).ToArray(),
             OperatorEvidence = Enumerable.Range(0, _profiles.Count).Select(builder.OperatorEvidence).ToArray(),
+            OperatorCandidates = builder.OperatorCandidates.ToArray(),
             Stats = new AnalysisStats
             {
                 Exchanges = _exchanges,

@@ -22,4 +22,6 @@ public sealed record AnalysisResult
     public IReadOnlyList<double> ClusterLift { get; init; } = Array.Empty<double>();
     /// <summary>Per profile: the operator evidence of its identity cluster (0 when none), for explanation.</summary>
     public IReadOnlyList<double> OperatorEvidence { get; init; } = Array.Empty<double>();
+    /// <summary>Every candidate operator judged, with its measures and outcome (for <c>--explain</c>).</summary>
+    public IReadOnlyList<Links.OperatorCandidate> OperatorCandidates { get; init; } = Array.Empty<Links.OperatorCandidate>();
 }

@@ -76,7 +76,128 @@ public sealed class CampaignAssembler
             if (_opt.Clusterer == ClustererKind.DensePeeling && _builder.OperatorClusters.Count > 0) SeedOperators(comp, alive, findings);
         }
         JoinByPayer(findings);
+        if (_opt.Clusterer == ClustererKind.DensePeeling) GatherOperators(findings);
         return findings;
+    }
+
+    /// <summary>
+    /// The operator clusters to gather (<see cref="GatherOperators"/>): each cluster's members tied by a card or rotating
+    /// exits (<see cref="KeyGroupBuilder.PaysOrRotates"/>), and clusters that run one harness joined: when most members of
+    /// each run the same system prompt, and most of that prompt's holders in the log are in such clusters (the operators'
+    /// own, not a public agent's prompt), a hydra that paid with one card per sign-up batch is one operation, not one per
+    /// card. A parameter vector does not join them: two stations of random 4027, each on cards of its own, shared an SDK's
+    /// parameter vector that a few dozen customers also send, and were published as one.
+    /// </summary>
+    private List<List<int>> OneHarnessOneOperator()
+    {
+        var clusters = _builder.OperatorClusters.Select(c => c.Where(_builder.PaysOrRotates).ToList())
+            .Where(c => c.Count >= _opt.MinCampaignAccounts).ToList();
+        var inClusters = new HashSet<int>(clusters.SelectMany(c => c));
+        var parent = Enumerable.Range(0, clusters.Count).ToArray();
+        int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+        var first = new Dictionary<(LinkKind, ulong), int>();
+        for (int c = 0; c < clusters.Count; c++)
+            {
+                const LinkKind kind = LinkKind.SystemPrompt;
+                var top = new Dictionary<ulong, int>();
+                foreach (var m in clusters[c])
+                {
+                    var v = _builder.Profiles[m].SystemPrompts;
+                    int t = v.TopIndex();
+                    if (t >= 0) top[v.KeyAt(t)] = top.GetValueOrDefault(v.KeyAt(t)) + 1;
+                }
+                foreach (var (key, n) in top)
+                {
+                    if (n < 0.5 * clusters[c].Count || _builder.HoldersOf(kind, key) is not { } holders) continue;
+                    if (holders.Count(inClusters.Contains) < 0.5 * holders.Count) continue;
+                    if (!first.TryGetValue((kind, key), out var other)) { first[(kind, key)] = c; continue; }
+                    int ra = Find(c), rb = Find(other);
+                    if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+                }
+            }
+        return Enumerable.Range(0, clusters.Count).GroupBy(Find).Select(g => g.SelectMany(c => clusters[c]).Distinct().Order().ToList()).ToList();
+    }
+
+    /// <summary>Whether the member at <paramref name="pos"/> of an accepted finding gets the campaign verdict from it
+    /// (as <see cref="Scoring.AccountScorer"/> decides).</summary>
+    private bool Flags(CampaignFinding f, int pos)
+        => f.Accepted && ((f.Strength[pos] >= _opt.MinMemberStrength && f.MemberHarvest[pos] >= MemberHarvestForCampaign && f.Corroborated[pos])
+            || (pos < f.OperatorCard.Length && f.OperatorCard[pos] is not null));
+
+    /// <summary>
+    /// One operator, one campaign. An operator cluster (<see cref="KeyGroupBuilder.OperatorClusters"/>: accounts tied by
+    /// identity that act as one) is found over the whole log, but peeling cuts the graph by how densely accounts share
+    /// keys: an operation behind a proxy pool, each of whose accounts shares a few keys with a few others, ends in
+    /// several blocks — some too thin to publish, some pieces of another operation's block where its accounts are not
+    /// corroborated (random 4001: a tool-use operation of 137 accounts, 126 of them tied as one operator, was published
+    /// as pieces holding 40). Each cluster with members left unflagged, or published in two or more pieces that are
+    /// mostly its own, is scored once more as a whole — its members tied
+    /// by a card they share or by rotating exits (<see cref="KeyGroupBuilder.PaysOrRotates"/>; with only an address, a
+    /// domain or a name, agent-platform users whose platform's prompt an operation runs were gathered with it): its members not
+    /// flagged by another operation's finding, together with the findings it makes up most of (its pieces). When that
+    /// finding is accepted and flags every account its pieces flagged (and more, unless it joins pieces), it replaces its pieces (members a piece held without flagging them are left to their other
+    /// findings, if any). Otherwise the cluster's members nobody flags are scored by themselves and, when accepted, published
+    /// beside the pieces (random 4006: a piece also held a replay ring's accounts, which the whole did not flag). Findings
+    /// made mostly of other accounts keep the cluster's members they flag.
+    /// </summary>
+    private void GatherOperators(List<CampaignFinding> findings)
+    {
+        if (_builder.OperatorClusters.Count == 0) return;
+        foreach (var cluster in OneHarnessOneOperator())
+        {
+            var inCluster = new HashSet<int>(cluster);
+            var flaggedBy = new Dictionary<int, int>();   // cluster member -> finding that flags it
+            var pieces = new List<int>();
+            for (int i = 0; i < findings.Count; i++)
+            {
+                var f = findings[i];
+                if (!f.Accepted) continue;
+                int flagged = 0, ours = 0;
+                for (int j = 0; j < f.Members.Count; j++)
+                {
+                    if (!Flags(f, j)) continue;
+                    flagged++;
+                    if (!inCluster.Contains(f.Members[j])) continue;
+                    ours++;
+                    flaggedBy.TryAdd(f.Members[j], i);
+                }
+                if (ours > 0 && ours >= 0.5 * flagged) pieces.Add(i);
+            }
+            int unflagged = cluster.Count(m => !flaggedBy.ContainsKey(m));
+            if (unflagged < _opt.MinCampaignAccounts && pieces.Count < 2) continue;
+            var pieceSet = new HashSet<int>(pieces);
+            var accounts = new SortedSet<int>();
+            foreach (var m in cluster)
+                if (!flaggedBy.TryGetValue(m, out var by) || pieceSet.Contains(by)) accounts.Add(m);
+            // a piece's flagged members come along; the accounts it holds without flagging them are not the cluster's
+            foreach (var i in pieces)
+                for (int j = 0; j < findings[i].Members.Count; j++) if (Flags(findings[i], j)) accounts.Add(findings[i].Members[j]);
+            var nodes = accounts.Select(_g.NodeOf).Where(n => n >= 0).ToList();
+            if (nodes.Count < _opt.MinCampaignAccounts) continue;
+            var gathered = Score(nodes, nodes, pieces.Count > 0 ? pieces.Max(i => findings[i].Density) : double.NaN);
+            if (gathered is null || !gathered.Accepted) continue;
+            // it must flag every account its pieces flagged, and more: a cluster's members are not traded for others
+            var before = new List<int>();
+            foreach (var i in pieces)
+                for (int j = 0; j < findings[i].Members.Count; j++) if (Flags(findings[i], j)) before.Add(findings[i].Members[j]);
+            int gained = 0;
+            for (int j = 0; j < gathered.Members.Count; j++) if (Flags(gathered, j)) gained++;
+            if (gained < before.Count || (gained == before.Count && pieces.Count < 2)
+                || before.Any(m => gathered.Members.BinarySearch(m) is var q && (q < 0 || !Flags(gathered, q))))
+            {
+                if (unflagged < _opt.MinCampaignAccounts) continue;
+                // Otherwise the members nobody flags are scored on their own, beside the pieces.
+                var left = cluster.Where(m => !flaggedBy.ContainsKey(m)).Select(_g.NodeOf).Where(n => n >= 0).ToList();
+                if (left.Count < _opt.MinCampaignAccounts || Score(left, left, double.NaN) is not { Accepted: true } rest) continue;
+                if (!Enumerable.Range(0, rest.Members.Count).Any(j => Flags(rest, j))) continue;
+                findings.Insert(0, rest);
+                continue;
+            }
+            var kept = findings.Where((_, i) => !pieceSet.Contains(i)).ToList();
+            findings.Clear();
+            findings.Add(gathered);
+            findings.AddRange(kept);
+        }
     }
 
     /// <summary>

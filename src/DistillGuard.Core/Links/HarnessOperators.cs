@@ -9,6 +9,16 @@ public sealed partial class KeyGroupBuilder
     /// or by its organisation name and a domain or an address.</summary>
     public bool HarnessOperator(int account) => _harnessOperator.Contains(account);
 
+    private readonly HashSet<int> _paysOrRotates = new();
+
+    /// <summary>Whether the account is an operator cluster's own through the strongest ties: a card it shares with other
+    /// members (one payer's), exits that rotate where the log's do not, or an e-mail domain few others use together with
+    /// signing up in a burst with them. Accounts tied only by an address or a name, with or without a burst, are operator
+    /// evidence but not enough to gather a campaign around (<see cref="Campaigns.CampaignAssembler"/>): an agent platform's
+    /// users share its cloud egress, some carry a common personal name, and some sign up in the same hours as the
+    /// operation that runs the platform's prompt (random 4013: seven of them gathered with it).</summary>
+    public bool PaysOrRotates(int account) => _paysOrRotates.Contains(account);
+
     /// <summary>
     /// Operator evidence found from the harness side. <see cref="MeasureOperators"/> starts from identity clusters built
     /// over the whole log, where only cards, e-mail domains few others use and hosting addresses connect — a value more
@@ -58,6 +68,8 @@ public sealed partial class KeyGroupBuilder
             foreach (var m in sets[s].Members) (setsOf[m] ??= new List<int>()).Add(s);
 
         var candidates = new List<(KeyGroup Harness, List<int> Members, List<int> Own, byte Kinds, double Burst)>();
+        var strongOf = new List<List<int>>();
+        var candidateText = new List<string>();
         var count = new Dictionary<int, int>();
         foreach (var h in _ordered)
         {
@@ -113,7 +125,23 @@ public sealed partial class KeyGroupBuilder
             // harness.
             var burstOf = meter.BurstMembers(holders);
             for (int i = 0; i < holders.Count; i++) if (burstOf[i]) bits[i] |= 16;
-            static bool Core(byte b) => (b & 1) != 0 || ((b & 16) != 0 && (b & 14) != 0) || (b & 32) != 0;
+            // A burst ties a holder together with a domain, name or address only when that value is a batch's: most of its
+            // holders here signed up in bursts. Signing up in the hours of an operation's batch is a coincidence every
+            // account of those hours shares; an agent platform's egress address is held by users who signed up over
+            // months, and one of them who signed up beside the operation's batch is not its account (random 4013: 25
+            // platform users tied to a tool-use operation that runs the platform's prompt from its egress).
+            var onValue = new Dictionary<int, (int Holders, int Burst)>();
+            for (int p = 0; p < holders.Count; p++)
+                if (tying[p] is { } tv)
+                    foreach (var t in tv)
+                    {
+                        var (hn, bn) = onValue.GetValueOrDefault(t);
+                        onValue[t] = (hn + 1, bn + (burstOf[p] ? 1 : 0));
+                    }
+            for (int p = 0; p < holders.Count; p++)
+                if (burstOf[p] && tying[p] is { } tv && tv.Any(t => sets[t].Bit is 2 or 4 or 8 && onValue[t].Burst >= 0.5 * onValue[t].Holders))
+                    bits[p] |= 128;
+            static bool Core(byte b) => (b & 1) != 0 || (b & 128) != 0 || (b & 32) != 0;
             // A name is evidence of one registrant only with a domain or an address that the operation's core accounts
             // (the card, burst or exits ties above) hold too: a personal name in the organisation field ("Maria P.") is
             // shared by strangers, and a holder tied to an operation by a common name and to its own platform's users by
@@ -135,17 +163,22 @@ public sealed partial class KeyGroupBuilder
                 bool paying = Share(1) >= 0.5;
                 bool other = Share(2) >= 0.5 || Share(4) >= 0.5 || Share(8) >= 0.5;
                 bool exits = Share(32) >= 0.5;
-                if (!paying && !other && !exits) continue;
+                string source = $"holders of {(h.Kind == LinkKind.SystemPrompt ? "system prompt" : "parameter vector")} {h.Value}";
+                string ties = Inv($"cards {Share(1):F2} domains {Share(2):F2} addresses {Share(4):F2} names {Share(8):F2} rotating {Share(32):F2}");
+                if (!paying && !other && !exits) { Candidate(source, list, ties, "not tied: no kind of identity shared by half"); continue; }
                 var c = meter.Measure(list);
                 double burst = c.CreationBurst;
-                if (!paying && !exits && burst < 0.5) continue;
-                if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) continue;
+                ties += Inv($" burst {burst:F2} fresh {c.Freshness:F2} declared {c.DeclaredOrganisation:F2}");
+                if (!paying && !exits && burst < 0.5) { Candidate(source, list, ties, "not tied: no card, no rotation, no burst"); continue; }
+                if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate(source, list, ties, "declared organisation"); continue; }
                 int established = list.Count(m => _in.Records[m] is { Verified: true, IsProgramTier: false });
-                if (established >= CoordinationMeter.DeclaredShare * list.Count) continue;
+                if (established >= CoordinationMeter.DeclaredShare * list.Count) { Candidate(source, list, ties, "established accounts"); continue; }
                 byte kinds = 0;
                 foreach (byte bit in new byte[] { 1, 2, 4, 8, 32 }) if (Share(bit) >= 0.5) kinds |= bit;
                 var own = idx.Where(p => Own(bits[p])).Select(p => holders[p]).ToList();
                 candidates.Add((h, list, own, kinds, burst));
+                strongOf.Add(idx.Where(p => Own(bits[p]) && ((bits[p] & 33) != 0 || ((bits[p] & 128) != 0 && (bits[p] & 2) != 0))).Select(p => holders[p]).ToList());
+                candidateText.Add(source + "\u0001" + ties);
             }
         }
         if (candidates.Count == 0) return;
@@ -156,16 +189,22 @@ public sealed partial class KeyGroupBuilder
         int independents = 0;
         for (int i = 0; i < n; i++) if (!_in.Allowlisted[i] && !tied.Contains(i)) independents++;
         var accepted = new List<List<int>>();
-        foreach (var (h, component, list, kinds, burst) in candidates)
+        for (int ci = 0; ci < candidates.Count; ci++)
         {
+            var (h, component, list, kinds, burst) = candidates[ci];
+            var text = candidateText[ci].Split('\u0001');
             int holders = h.Members.Count(m => !_in.Allowlisted[m]);
-            int tiedHolders = h.Members.Count(tied.Contains);
-            if (tiedHolders < 0.5 * holders) continue;
+            // holders on the tied holders' own exits count with them (KeyGroupBuilder.ClusteredHolders)
+            int tiedHolders = TiedLikeHolders(h.Members, tied.Contains);
+            string measured = $"{text[1]} tied-holders {tiedHolders}/{holders} own {list.Count}";
+            if (tiedHolders < 0.5 * holders) { Candidate(text[0], component, measured, "harness not theirs: most holders untied"); continue; }
             double rate = (double)(holders - tiedHolders) / Math.Max(1, independents);
-            if (1.0 < StrongEvidenceRatio * rate) continue;
+            if (1.0 < StrongEvidenceRatio * rate) { Candidate(text[0], component, measured, "harness not theirs: common among independents"); continue; }
             int fresh = list.Count(m => _operator[m] == 0);
-            if (fresh < minSize) continue;   // already an operator cluster of its own
+            if (fresh < minSize) { Candidate(text[0], component, measured, "already an operator cluster"); continue; }   // already an operator cluster of its own
+            Candidate(text[0], component, measured, $"operator: {list.Count} own accounts");
             foreach (var m in list) { _operator[m] = OperatorStrength; _harnessOperator.Add(m); }
+            _paysOrRotates.UnionWith(strongOf[ci]);
             accepted.Add(list);
             string tiedBy = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses"), (8, "organisation names"), (32, "rotating exits") }
                 .Where(t => (kinds & t.Item1) != 0).Select(t => t.Item2));

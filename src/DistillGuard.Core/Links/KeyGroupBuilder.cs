@@ -249,6 +249,12 @@ public sealed partial class KeyGroupBuilder
 
     private readonly List<IReadOnlyList<int>> _operatorClusters = new();
 
+    /// <summary>What was measured for each candidate operator (identity clusters and tied harness holders of campaign
+    /// size) and what was decided, for review (`analyze --explain`, operators.jsonl): a hydra that was not called one is
+    /// read here — which side of the rule it missed and by how much.</summary>
+    public IReadOnlyList<OperatorCandidate> OperatorCandidates => _candidates;
+    private readonly List<OperatorCandidate> _candidates = new();
+
     /// <summary>The identity clusters that carry operator evidence (profile indexes, sorted), in a stable order: groups
     /// found by who operates them rather than by how densely they share keys (<see cref="Campaigns.CampaignAssembler"/>
     /// offers each as a candidate campaign).</summary>
@@ -282,6 +288,7 @@ public sealed partial class KeyGroupBuilder
     {
         int n = _in.Profiles.Count;
         _operator = new double[n];
+        _candidates.Clear();
         if (_in.Options.Disabled("group") || _in.Options.Disabled("registration")) return;
         // which kinds of identity each account shares with another member of its cluster
         var kinds = new byte[n];
@@ -317,19 +324,21 @@ public sealed partial class KeyGroupBuilder
             // and signing up in bursts far above the log's sign-up rate is one ("bursts of new accounts" in the public
             // record): a domain whose accounts were registered in batches is an operator's, where a company's or a
             // campus's accounts signed up over months (development logs: legitimate clusters 0.00–0.27 in bursts).
-            bool paying = list.Count(m => (kinds[m] & 1) != 0) >= 0.5 * list.Count;
-            if (tiedKinds == 0 && !paying) continue;
+            double Has(byte bit) => (double)list.Count(m => (kinds[m] & bit) != 0) / list.Count;
+            bool paying = Has(1) >= 0.5;
+            if (tiedKinds == 0 && !paying) { Candidate("identity cluster", list, Inv($"cards {Has(1):F2} domains {Has(2):F2} addresses {Has(4):F2}"), "not tied: no kind of identity shared by half"); continue; }
             var c = meter.Measure(list);
             if (c.CreationBurst >= 0.5) tiedKinds++;
-            if (tiedKinds < 2 && !paying) continue;
-            if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) continue;
+            string tiesText = Inv($"cards {Has(1):F2} domains {Has(2):F2} addresses {Has(4):F2} burst {c.CreationBurst:F2} fresh {c.Freshness:F2} declared {c.DeclaredOrganisation:F2}");
+            if (tiedKinds < 2 && !paying) { Candidate("identity cluster", list, tiesText, "not tied: one kind of identity and no card"); continue; }
+            if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate("identity cluster", list, tiesText, "declared organisation"); continue; }
             // Accounts that identify themselves — verified, paying outside the free and program tiers — are a customer's
             // own, whatever names they carry (one company's "GmbH" and "Ltd" workers on a job queue): two thirds of them
             // and the cluster is an organisation's fleet, not an operator hiding who it is. A hydra's fresh, free, program
             // or bought accounts are not (development logs: no campaign above one half; fleets, corporate cards and
             // enterprise batch jobs 0.8–1.0).
             int established = list.Count(m => _in.Records[m] is { Verified: true, IsProgramTier: false });
-            if (established >= CoordinationMeter.DeclaredShare * list.Count) continue;
+            if (established >= CoordinationMeter.DeclaredShare * list.Count) { Candidate("identity cluster", list, tiesText, "established accounts"); continue; }
             // The harness must be an operator's own: a system prompt or parameter vector most of whose holders in the log
             // are in identity clusters. A popular public agent's prompt or an SDK's defaults, which a company's developers share
             // with strangers, say nothing about who runs the accounts (the blind red team's corporate teams, whose
@@ -344,7 +353,8 @@ public sealed partial class KeyGroupBuilder
             var (pivot, pivotBase, moved, could) = PivotShare(list, clustered);
             bool jointPivot = pivot >= 0.5 && pivot >= StrongEvidenceRatio * pivotBase && CoordinationMeter.PoissonTail(moved, could * pivotBase) < 1e-3;
             bool harness = sameParams >= 0.5 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5 || jointPivot;
-            if (!harness) continue;
+            string actsText = Inv($"{tiesText} own-params {sameParams:F2} own-prompt {prompt:F2} regular {c.Regularity:F2} round-the-clock {roundTheClock:F2} pivot {pivot:F2}/{pivotBase:F3}");
+            if (!harness) { Candidate("identity cluster", list, actsText, "does not act as one"); continue; }
             // The cluster's own accounts: those that share a card with another member, or another kind of identity
             // together with a sign-up burst with them, or two kinds at once. A customer chained in by one value alone (a
             // webmail provider whose holders are mostly the operation's card holders) is not the operator's account
@@ -356,8 +366,11 @@ public sealed partial class KeyGroupBuilder
                 byte k = kinds[list[j]];
                 if ((k & 1) != 0 || (burstOf[j] && k != 0) || System.Numerics.BitOperations.PopCount((uint)k) >= 2) own.Add(list[j]);
             }
-            if (own.Count < Math.Max(3, _in.Options.MinCampaignAccounts)) continue;
+            if (own.Count < Math.Max(3, _in.Options.MinCampaignAccounts)) { Candidate("identity cluster", list, actsText, $"operator, but {own.Count} own accounts"); continue; }
+            Candidate("identity cluster", list, actsText, $"operator: {own.Count} own accounts");
             foreach (var m in own) _operator[m] = OperatorStrength;
+            for (int j = 0; j < list.Count; j++)
+                if ((kinds[list[j]] & 1) != 0 || (burstOf[j] && (kinds[list[j]] & 2) != 0)) _paysOrRotates.Add(list[j]);
             _operatorClusters.Add(own);
             string tied = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses") }
                 .Where(t => list.Count(m => (kinds[m] & t.Item1) != 0) >= 0.5 * list.Count).Select(t => t.Item2));
@@ -372,6 +385,14 @@ public sealed partial class KeyGroupBuilder
             foreach (var m in own) _operatorDetail[m] = detail;
         }
     }
+
+    private static string Inv(FormattableString f) => FormattableString.Invariant(f);
+
+    /// <summary>The accounts holding a value of a kind (a system prompt, a parameter vector), or null when fewer than two do.</summary>
+    public IReadOnlyList<int>? HoldersOf(LinkKind kind, ulong key) => _groups.TryGetValue((kind, key), out var g) ? g.Members : null;
+
+    private void Candidate(string source, List<int> members, string measures, string outcome)
+        => _candidates.Add(new OperatorCandidate(source, members, measures, outcome));
 
     /// <summary>
     /// Share of the cluster's members whose top value of one kind (system prompt, parameter signature) is a harness of
@@ -419,10 +440,45 @@ public sealed partial class KeyGroupBuilder
 
     private readonly Dictionary<KeyGroup, int> _clusteredHolders = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>How many of the key's holders are in identity clusters (counted once per key).</summary>
+    /// <summary>How many of the key's holders are in identity clusters, or egress from an address (IP or range few others
+    /// use) that a clustered holder of the key egresses from too (counted once per key). An operation that pays half
+    /// its accounts with cards of their own leaves that half out of every identity cluster; run from the same exits as
+    /// the clustered half, on the same harness, they are not independent customers holding it (random 4013: a sweep's
+    /// own parameter vector, 356 holders and none outside it, was judged public because only 49 % of them were
+    /// clustered). A public SDK's defaults are held by customers on exits of their own.</summary>
     private int ClusteredHolders(KeyGroup g, HashSet<int> clustered)
     {
-        if (!_clusteredHolders.TryGetValue(g, out var n)) _clusteredHolders[g] = n = g.Members.Count(clustered.Contains);
+        if (!_clusteredHolders.TryGetValue(g, out var n)) _clusteredHolders[g] = n = TiedLikeHolders(g.Members, clustered.Contains);
+        return n;
+    }
+
+    /// <summary>Address key groups (IPs and ranges held by two to <c>clusterKeyLimit</c> accounts) by account.</summary>
+    private List<KeyGroup>?[] _addressesOf = Array.Empty<List<KeyGroup>?>();
+
+    private void IndexAddresses(int clusterKeyLimit)
+    {
+        _addressesOf = new List<KeyGroup>?[_in.Profiles.Count];
+        foreach (var g in _ordered)
+        {
+            if (g.Kind is not (LinkKind.Ip or LinkKind.Prefix) || g.Members.Count < 2 || g.Members.Count > clusterKeyLimit) continue;
+            foreach (var m in g.Members) (_addressesOf[m] ??= new List<KeyGroup>()).Add(g);
+        }
+    }
+
+    /// <summary>Holders that are tied, or share an address with a tied holder (<see cref="ClusteredHolders"/>).</summary>
+    private int TiedLikeHolders(IReadOnlyList<int> holders, Func<int, bool> tied)
+    {
+        var exits = new HashSet<KeyGroup>(ReferenceEqualityComparer.Instance);
+        int n = 0;
+        foreach (var m in holders)
+        {
+            if (!tied(m)) continue;
+            n++;
+            if (_addressesOf.Length > m && _addressesOf[m] is { } a) exits.UnionWith(a);
+        }
+        if (exits.Count == 0) return n;
+        foreach (var m in holders)
+            if (!tied(m) && !_in.Allowlisted[m] && _addressesOf.Length > m && _addressesOf[m] is { } a && a.Any(exits.Contains)) n++;
         return n;
     }
 
@@ -509,6 +565,7 @@ public sealed partial class KeyGroupBuilder
         for (int i = 0; i < clusterLift.Length; i++)
             if (clusterSize[i] >= 2) clusterLift[i] = HarvestLift.Of(clusterHarvesting[i], clusterSize[i], HarvestBaseRate);
         var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
+        IndexAddresses(clusterKeyLimit);
         MeasureOperators(Find, clusterSize, g => g.Kind == LinkKind.EmailDomain ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit, meter);
         MeasureRotation();
         MeasureHarnessOperators(meter, clusterKeyLimit);

@@ -7,7 +7,8 @@ namespace DistillGuard.Core.Verdicts;
 /// <summary>
 /// Writes what the detector weighed, for review and tuning (`analyze --explain`): DIR/groups.jsonl, every group the
 /// clusterer scored — published or not, with its confidence and the parts it is made of — and DIR/keys.jsonl, every
-/// shared value (key group) with at least two accounts, its rarity, harvest, coordination, suspicion and weight.
+/// shared value (key group) with at least two accounts, its rarity, harvest, coordination, suspicion and weight, and
+/// DIR/operators.jsonl, every candidate operator (identity cluster, tied harness holders) with what was measured and decided.
 /// A group just under the threshold is where an analyst looks first when a campaign is suspected but not published.
 /// </summary>
 public static class ExplainWriter
@@ -15,6 +16,7 @@ public static class ExplainWriter
     public const string GroupsFile = "groups.jsonl";
     public const string KeysFile = "keys.jsonl";
     public const string AccountsFile = "accounts.jsonl";
+    public const string OperatorsFile = "operators.jsonl";
     private static readonly JsonWriterOptions Compact = new() { Indented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Write(string directory, AnalysisResult result, int maxMembers = 100_000)
@@ -84,6 +86,25 @@ public static class ExplainWriter
                 w.WriteBoolean("egress_apart", p.HarvestEgressApart());
                 if (p.Index < result.ClusterLift.Count) w.WriteNumber("cluster_lift", Math.Round(result.ClusterLift[p.Index], 4));
                 if (p.Index < result.OperatorEvidence.Count) w.WriteNumber("operator_evidence", Math.Round(result.OperatorEvidence[p.Index], 4));
+                w.WriteEndObject();
+                w.Flush();
+                f.WriteByte((byte)'\n');
+            }
+        }
+        using (var f = new FileStream(Path.Combine(directory, OperatorsFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var w = new Utf8JsonWriter(f, Compact))
+        {
+            foreach (var c in result.OperatorCandidates)
+            {
+                w.Reset(f);
+                w.WriteStartObject();
+                w.WriteString("source", c.Source);
+                w.WriteString("outcome", c.Outcome);
+                w.WriteNumber("accounts", c.Members.Count);
+                w.WriteString("measures", c.Measures);
+                w.WriteStartArray("members");
+                foreach (var m in c.Members.Take(maxMembers)) w.WriteStringValue(profiles[m].Account);
+                w.WriteEndArray();
                 w.WriteEndObject();
                 w.Flush();
                 f.WriteByte((byte)'\n');

@@ -258,6 +258,35 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_ThrottledHydraOfManyBatches_IsPublishedAsOneCampaign_ThoughEachBatchPaysWithACardOfItsOwn(int seed)
+    {
+        // 120 accounts in four sign-up batches, one card per batch: four identity clusters that share nothing but the
+        // harness — one system prompt and one parameter vector that no one else in the log runs. Each batch was found
+        // (and published) on its own; one harness of the operators' own is one operation.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, LegitUsers = 600, ThrottledHydraAccounts = 120 });
+        var (r, _) = AssertOperationFound(t, "throttled", 0.9, "operator-evidence", "signed up in bursts");
+        AssertPublishedOnce(t, r, "throttled");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_LargeStationBehindAProxyPool_IsPublishedAsOneCampaign(int seed)
+    {
+        // 120 accounts behind a residential proxy pool, a card and a webmail address each: each account shares its system
+        // prompt and little else, so peeling cuts the operation where its keys thin out (two campaigns at seeds 1 and 3
+        // before). The holders of its prompt that rotate where the log's customers do not are one operator cluster, and
+        // that cluster is scored as a whole.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, LegitUsers = 600, StationAccounts = 120, StationBudget = 16000, StationRotating = true });
+        var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "rotating exits");
+        AssertPublishedOnce(t, r, "station");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
     public void Complete_StationAccountsThatOnlyRelayCustomers_AreTheOperationsByItsCards_AndCorporateCardStaysClear(int seed)
     {
         // A station's accounts that carry only its customers' ordinary requests, from homes on a human schedule, harvest
