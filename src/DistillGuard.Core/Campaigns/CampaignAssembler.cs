@@ -81,8 +81,9 @@ public sealed class CampaignAssembler
     }
 
     /// <summary>
-    /// The operator clusters to gather (<see cref="GatherOperators"/>): each cluster's members tied by a card or rotating
-    /// exits (<see cref="KeyGroupBuilder.PaysOrRotates"/>), and clusters that run one harness joined: when most members of
+    /// The operator clusters to gather (<see cref="GatherOperators"/>): each cluster's members tied by a card, rotating
+    /// exits or a batch's domain (<see cref="KeyGroupBuilder.PaysOrRotates"/>), in parts connected by those values (an
+    /// identity cluster that a hosting range two operations rent connects holds both), and parts that run one harness joined: when most members of
     /// each run the same system prompt, and most of that prompt's holders in the log are in such clusters (the operators'
     /// own, not a public agent's prompt), a hydra that paid with one card per sign-up batch is one operation, not one per
     /// card. A parameter vector does not join them: two stations of random 4027, each on cards of its own, shared an SDK's
@@ -90,8 +91,25 @@ public sealed class CampaignAssembler
     /// </summary>
     private List<List<int>> OneHarnessOneOperator()
     {
-        var clusters = _builder.OperatorClusters.Select(c => c.Where(_builder.PaysOrRotates).ToList())
-            .Where(c => c.Count >= _opt.MinCampaignAccounts).ToList();
+        // each cluster's strongly tied members, in parts connected by the values that tie them: an identity cluster
+        // connected through a hosting range two operations rent holds both (each on cards of its own)
+        var clusters = new List<List<int>>();
+        foreach (var whole in _builder.OperatorClusters)
+        {
+            var members = whole.Where(_builder.PaysOrRotates).ToList();
+            var byValue = new Dictionary<string, int>();
+            var part = Enumerable.Range(0, members.Count).ToArray();
+            int Root(int x) { while (part[x] != x) { part[x] = part[part[x]]; x = part[x]; } return x; }
+            for (int i = 0; i < members.Count; i++)
+                foreach (var v in _builder.StrongTies(members[i]))
+                {
+                    if (!byValue.TryGetValue(v, out var j)) { byValue[v] = i; continue; }
+                    int ra = Root(i), rb = Root(j);
+                    if (ra != rb) part[Math.Max(ra, rb)] = Math.Min(ra, rb);
+                }
+            foreach (var g in Enumerable.Range(0, members.Count).GroupBy(Root))
+                if (g.Count() >= _opt.MinCampaignAccounts) clusters.Add(g.Select(i => members[i]).ToList());
+        }
         var inClusters = new HashSet<int>(clusters.SelectMany(c => c));
         var parent = Enumerable.Range(0, clusters.Count).ToArray();
         int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }

@@ -19,6 +19,19 @@ public sealed partial class KeyGroupBuilder
     /// operation that runs the platform's prompt (random 4013: seven of them gathered with it).</summary>
     public bool PaysOrRotates(int account) => _paysOrRotates.Contains(account);
 
+    private readonly Dictionary<int, List<string>> _strongTies = new();
+
+    /// <summary>The values behind <see cref="PaysOrRotates"/>: the card, the rotating harness or the batch's domain that
+    /// ties the account (accounts with one of these values in common are one payer's, one proxy pool's, one batch's).</summary>
+    public IReadOnlyList<string> StrongTies(int account) => _strongTies.TryGetValue(account, out var l) ? l : Array.Empty<string>();
+
+    private void StrongTie(int account, string value)
+    {
+        _paysOrRotates.Add(account);
+        if (!_strongTies.TryGetValue(account, out var l)) _strongTies[account] = l = new List<string>(2);
+        if (!l.Contains(value)) l.Add(value);
+    }
+
     /// <summary>
     /// Operator evidence found from the harness side. <see cref="MeasureOperators"/> starts from identity clusters built
     /// over the whole log, where only cards, e-mail domains few others use and hosting addresses connect — a value more
@@ -68,7 +81,7 @@ public sealed partial class KeyGroupBuilder
             foreach (var m in sets[s].Members) (setsOf[m] ??= new List<int>()).Add(s);
 
         var candidates = new List<(KeyGroup Harness, List<int> Members, List<int> Own, byte Kinds, double Burst)>();
-        var strongOf = new List<List<int>>();
+        var strongOf = new List<List<(int Account, string Value)>>();
         var candidateText = new List<string>();
         var count = new Dictionary<int, int>();
         foreach (var h in _ordered)
@@ -177,7 +190,16 @@ public sealed partial class KeyGroupBuilder
                 foreach (byte bit in new byte[] { 1, 2, 4, 8, 32 }) if (Share(bit) >= 0.5) kinds |= bit;
                 var own = idx.Where(p => Own(bits[p])).Select(p => holders[p]).ToList();
                 candidates.Add((h, list, own, kinds, burst));
-                strongOf.Add(idx.Where(p => Own(bits[p]) && ((bits[p] & 33) != 0 || ((bits[p] & 128) != 0 && (bits[p] & 2) != 0))).Select(p => holders[p]).ToList());
+                var strong = new List<(int, string)>();
+                foreach (var p in idx)
+                {
+                    if (!Own(bits[p])) continue;
+                    var rec = _in.Records[holders[p]];
+                    if ((bits[p] & 1) != 0 && rec?.PaymentFingerprint is { } card) strong.Add((holders[p], "card " + card));
+                    if ((bits[p] & 32) != 0) strong.Add((holders[p], "rotating " + h.Value));
+                    if ((bits[p] & 128) != 0 && (bits[p] & 2) != 0 && rec?.EmailDomain is { } domain) strong.Add((holders[p], "batch domain " + domain));
+                }
+                strongOf.Add(strong);
                 candidateText.Add(source + "\u0001" + ties);
             }
         }
@@ -204,7 +226,7 @@ public sealed partial class KeyGroupBuilder
             if (fresh < minSize) { Candidate(text[0], component, measured, "already an operator cluster"); continue; }   // already an operator cluster of its own
             Candidate(text[0], component, measured, $"operator: {list.Count} own accounts");
             foreach (var m in list) { _operator[m] = OperatorStrength; _harnessOperator.Add(m); }
-            _paysOrRotates.UnionWith(strongOf[ci]);
+            foreach (var (a, v) in strongOf[ci]) StrongTie(a, v);
             accepted.Add(list);
             string tiedBy = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses"), (8, "organisation names"), (32, "rotating exits") }
                 .Where(t => (kinds & t.Item1) != 0).Select(t => t.Item2));

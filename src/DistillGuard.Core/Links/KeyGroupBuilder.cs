@@ -370,7 +370,11 @@ public sealed partial class KeyGroupBuilder
             Candidate("identity cluster", list, actsText, $"operator: {own.Count} own accounts");
             foreach (var m in own) _operator[m] = OperatorStrength;
             for (int j = 0; j < list.Count; j++)
-                if ((kinds[list[j]] & 1) != 0 || (burstOf[j] && (kinds[list[j]] & 2) != 0)) _paysOrRotates.Add(list[j]);
+            {
+                var rec = _in.Records[list[j]];
+                if ((kinds[list[j]] & 1) != 0 && rec?.PaymentFingerprint is { } card) StrongTie(list[j], "card " + card);
+                if (burstOf[j] && (kinds[list[j]] & 2) != 0 && rec?.EmailDomain is { } domain) StrongTie(list[j], "batch domain " + domain);
+            }
             _operatorClusters.Add(own);
             string tied = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses") }
                 .Where(t => list.Count(m => (kinds[m] & t.Item1) != 0) >= 0.5 * list.Count).Select(t => t.Item2));
