@@ -182,13 +182,24 @@ public sealed partial class KeyGroupBuilder
                 var c = meter.Measure(list);
                 double burst = c.CreationBurst;
                 ties += Inv($" burst {burst:F2} fresh {c.Freshness:F2} declared {c.DeclaredOrganisation:F2}");
-                if (!paying && !exits && burst < 0.5) { Candidate(source, list, ties, "not tied: no card, no rotation, no burst"); continue; }
+                // Exits alone — addresses few others use, no card, burst or rotation — are what an agent platform's users
+                // share with the platform's prompt; a station on bought aged accounts with a card each shares the same.
+                // They differ in how the accounts run: a person's day has quiet hours, a harness served round-robin has
+                // none. Holders tied by exits alone count when most run on a machine schedule.
+                bool exitsOnly = !paying && !exits && burst < 0.5 && Share(4) >= 0.5;
+                if (exitsOnly)
+                {
+                    double machine = Math.Max(c.Regularity, meter.RoundTheClockShare(list));
+                    ties += Inv($" machine {machine:F2}");
+                    if (machine < 0.5) { Candidate(source, list, ties, "exits only, on a person's schedule"); continue; }
+                }
+                else if (!paying && !exits && burst < 0.5) { Candidate(source, list, ties, "not tied: no card, no rotation, no burst"); continue; }
                 if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate(source, list, ties, "declared organisation"); continue; }
                 int established = list.Count(m => _in.Records[m] is { Verified: true, IsProgramTier: false });
                 if (established >= CoordinationMeter.DeclaredShare * list.Count) { Candidate(source, list, ties, "established accounts"); continue; }
                 byte kinds = 0;
                 foreach (byte bit in new byte[] { 1, 2, 4, 8, 32 }) if (Share(bit) >= 0.5) kinds |= bit;
-                var own = idx.Where(p => Own(bits[p])).Select(p => holders[p]).ToList();
+                var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0)).Select(p => holders[p]).ToList();
                 candidates.Add((h, list, own, kinds, burst));
                 var strong = new List<(int, string)>();
                 foreach (var p in idx)

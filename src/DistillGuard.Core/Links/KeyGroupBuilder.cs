@@ -330,7 +330,12 @@ public sealed partial class KeyGroupBuilder
             var c = meter.Measure(list);
             if (c.CreationBurst >= 0.5) tiedKinds++;
             string tiesText = Inv($"cards {Has(1):F2} domains {Has(2):F2} addresses {Has(4):F2} burst {c.CreationBurst:F2} fresh {c.Freshness:F2} declared {c.DeclaredOrganisation:F2}");
-            if (tiedKinds < 2 && !paying) { Candidate("identity cluster", list, tiesText, "not tied: one kind of identity and no card"); continue; }
+            // Hosting exits alone (no card, no burst, no other kind): an agent platform's users share its egress and its
+            // prompt, and a station on bought aged accounts with a card each shares the same two things. They differ in
+            // how the accounts run: a person's day has quiet hours, a harness served round-robin has none. Such a cluster
+            // is judged below and needs a machine schedule on top of a harness of its own.
+            bool exitsOnly = tiedKinds == 1 && !paying && Has(4) >= 0.5;
+            if (tiedKinds < 2 && !paying && !exitsOnly) { Candidate("identity cluster", list, tiesText, "not tied: one kind of identity and no card"); continue; }
             if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate("identity cluster", list, tiesText, "declared organisation"); continue; }
             // Accounts that identify themselves — verified, paying outside the free and program tiers — are a customer's
             // own, whatever names they carry (one company's "GmbH" and "Ltd" workers on a job queue): two thirds of them
@@ -355,6 +360,8 @@ public sealed partial class KeyGroupBuilder
             bool harness = sameParams >= 0.5 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5 || jointPivot;
             string actsText = Inv($"{tiesText} own-params {sameParams:F2} own-prompt {prompt:F2} regular {c.Regularity:F2} round-the-clock {roundTheClock:F2} pivot {pivot:F2}/{pivotBase:F3}");
             if (!harness) { Candidate("identity cluster", list, actsText, "does not act as one"); continue; }
+            if (exitsOnly && !((sameParams >= 0.5 || prompt >= 0.5) && (c.Regularity >= 0.5 || roundTheClock >= 0.5)))
+            { Candidate("identity cluster", list, actsText, "exits only: no harness of its own on a machine schedule"); continue; }
             // The cluster's own accounts: those that share a card with another member, or another kind of identity
             // together with a sign-up burst with them, or two kinds at once. A customer chained in by one value alone (a
             // webmail provider whose holders are mostly the operation's card holders) is not the operator's account
@@ -364,7 +371,7 @@ public sealed partial class KeyGroupBuilder
             for (int j = 0; j < list.Count; j++)
             {
                 byte k = kinds[list[j]];
-                if ((k & 1) != 0 || (burstOf[j] && k != 0) || System.Numerics.BitOperations.PopCount((uint)k) >= 2) own.Add(list[j]);
+                if ((k & 1) != 0 || (burstOf[j] && k != 0) || System.Numerics.BitOperations.PopCount((uint)k) >= 2 || (exitsOnly && (k & 4) != 0)) own.Add(list[j]);
             }
             if (own.Count < Math.Max(3, _in.Options.MinCampaignAccounts)) { Candidate("identity cluster", list, actsText, $"operator, but {own.Count} own accounts"); continue; }
             Candidate("identity cluster", list, actsText, $"operator: {own.Count} own accounts");

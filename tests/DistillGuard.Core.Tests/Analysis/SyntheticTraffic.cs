@@ -57,6 +57,9 @@ public sealed class SyntheticTraffic
         /// <summary>Campaign D runs on bought aged accounts: paid tier, signed up one by one over the two years before the
         /// log (no burst, nothing fresh), some verified, each under a name of its own.</summary>
         public bool StationAged { get; init; }
+        /// <summary>With <see cref="StationAged"/>: every account pays with a card of its own and signs up on a public mail
+        /// provider, so nothing in the registry ties two of them; only the exits they share and how they run do.</summary>
+        public bool StationOwnCards { get; init; }
         /// <summary>Campaign D without a machine's tells: no system prompt, each account on a person's daytime schedule
         /// (no round-robin, nothing round the clock), its parameters spread over three vectors of the operation's own
         /// (three output budgets no one else asks).</summary>
@@ -610,7 +613,8 @@ public sealed class SyntheticTraffic
                 PopularAgents[1], PopularJa4[1], org: _s.StationOnPlatformPrompt && i < 3 ? CommonName : $"Relay Cloud {i % 3}"));
         for (int i = 0; i < _s.StationAccounts && !_s.StationSpread && !_s.StationRotating; i++)
             members.Add(_s.StationAged
-                ? NewAccount("station", "D", "paid", _r.NextDouble() < 0.5, Start - (30 + _r.Next(0, 700)) * Day - _r.Next(0, 86400) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1])
+                ? NewAccount("station", "D", "paid", _r.NextDouble() < 0.5, Start - (30 + _r.Next(0, 700)) * Day - _r.Next(0, 86400) * 1000L,
+                    _s.StationOwnCards ? Pay() : cards[i % cards.Length], _s.StationOwnCards ? "gmail.com" : $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1])
                 : NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1],
                     org: _s.StationOnPlatformPrompt && i < 3 ? CommonName : null));
         for (int i = 0; i < _s.StationRelayAccounts; i++)

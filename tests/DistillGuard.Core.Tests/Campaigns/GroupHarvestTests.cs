@@ -259,6 +259,20 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_AgedStationWithACardEach_IsFoundOnItsExitsAndMachineSchedule_WhileThePlatformsUsersAreNot(int seed)
+    {
+        // Bought aged accounts, a card and a webmail address each: the registry ties none of them. They share exits few
+        // others use and one harness — as the agent platform's users share its egress and its prompt — but they run round
+        // the clock, served round-robin, where the platform's users keep a person's hours (AssertOperationFound checks
+        // the platform, the campus and the corporate card carry no operator evidence).
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationAged = true, StationOwnCards = true });
+        AssertOperationFound(t, "station", 0.9, "operator-evidence", "addresses");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_ThrottledHydraOfManyBatches_IsPublishedAsOneCampaign_ThoughEachBatchPaysWithACardOfItsOwn(int seed)
     {
         // 120 accounts in four sign-up batches, one card per batch: four identity clusters that share nothing but the
