@@ -49,13 +49,15 @@ public sealed class StreamingDetector : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
     private volatile LiveState _live = LiveState.Empty;
+    private long _bulkWrites;
     private long _queued, _accepted, _processed, _quarantined, _duplicates, _reassemblies, _clockMs, _lastOldestTicks;
     private double _lastReassemblySeconds;
     private long _lastSnapshotExchanges, _lastSnapshotClockMs;
     private long _lastSnapshotWallTicks;
     private bool _started;
 
-    private readonly record struct Queued(ExchangeFeatures Features, long EnqueuedTicks);
+    /// <param name="Bulk">the exchange came in a bulk write (<see cref="StreamingOptions.BulkWriteExchangeTime"/>)</param>
+    private readonly record struct Queued(ExchangeFeatures Features, long EnqueuedTicks, bool Bulk);
 
     public StreamingDetector(StreamingOptions options, IEnumerable<IAlertSink>? sinks = null, ILogger? log = null)
     {
@@ -318,8 +320,17 @@ public sealed class StreamingDetector : IAsyncDisposable
             if (fresh.Count > 0) _journal.Commit();
             if (bad.Count > 0) _quarantine.Flush(durable: true);
             long now = Stopwatch.GetTimestamp();
+            // a write carrying more of the exchanges' own clock than BulkWriteExchangeTime is a bulk load or a backlog
+            long minTs = long.MaxValue, maxTs = long.MinValue;
+            foreach (var f in fresh)
+            {
+                if (f.TimestampMs < minTs) minTs = f.TimestampMs;
+                if (f.TimestampMs > maxTs) maxTs = f.TimestampMs;
+            }
+            bool bulk = fresh.Count > 1 && maxTs - minTs >= (long)_opt.BulkWriteExchangeTime.TotalMilliseconds;
+            if (bulk) Interlocked.Increment(ref _bulkWrites);
             Interlocked.Add(ref _queued, fresh.Count);
-            foreach (var f in fresh) _queue.Writer.TryWrite(new Queued(f, now));
+            foreach (var f in fresh) _queue.Writer.TryWrite(new Queued(f, now, bulk));
             accepted = fresh.Count;
             _accepted += accepted;
             _duplicates += duplicates;
@@ -383,6 +394,7 @@ public sealed class StreamingDetector : IAsyncDisposable
             Reassemblies = Interlocked.Read(ref _reassemblies),
             LastReassemblySeconds = Volatile.Read(ref _lastReassemblySeconds),
             VerdictChanges = changes,
+            BulkWrites = Interlocked.Read(ref _bulkWrites),
         };
     }
 
@@ -417,8 +429,10 @@ public sealed class StreamingDetector : IAsyncDisposable
                     if (ts > _clockMs) _clockMs = ts;
                     long fresh = _processed - _lastSnapshotExchanges;
                     // While catching up on a backlog (a restart after downtime, a bulk load) the exchange clock would
-                    // ask for a re-assembly per hour of backlog; only the growth and wall-clock triggers run then.
-                    bool catchingUp = Interlocked.Read(ref _queued) > _opt.CatchUpQueue;
+                    // ask for a re-assembly per hour of backlog; only the growth and wall-clock triggers run then. The
+                    // same holds for exchanges that came in one write spanning hours of their clock (a bulk write):
+                    // re-assembling at each hour inside it would only show a state the service had already passed.
+                    bool catchingUp = item.Bulk || Interlocked.Read(ref _queued) > _opt.CatchUpQueue;
                     if (fresh >= _opt.MinNewExchanges &&
                         ((!catchingUp && _clockMs - _lastSnapshotClockMs >= clockEvery) || fresh >= _opt.ReassembleOnGrowth * Math.Max(_lastSnapshotExchanges, _opt.MinNewExchanges)))
                         Reassemble();

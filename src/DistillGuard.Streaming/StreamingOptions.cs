@@ -35,6 +35,13 @@ public sealed record StreamingOptions
     /// downtime, a bulk load): the exchange-clock trigger pauses until the backlog is under it again.</summary>
     public int CatchUpQueue { get; init; } = 5_000;
 
+    /// <summary>One write (a POST, a tailed piece, a NATS batch) whose exchanges span at least this much of their own clock
+    /// is a bulk write — a bulk load or a backlog, not traffic arriving as it happens (a replay that keeps up sends seconds
+    /// to minutes of traffic per write): its exchanges do not trigger the exchange-clock re-assembly (the growth and
+    /// wall-clock triggers go on). What decides is what the client sends in one write, not how fast this machine is, so
+    /// an accelerated replay that keeps up re-assembles where it did before.</summary>
+    public TimeSpan BulkWriteExchangeTime { get; init; } = TimeSpan.FromMinutes(60);
+
     /// <summary>Verdict changes kept per account for queries (all of them stay in <c>changes.jsonl</c>).</summary>
     public int HistoryPerAccount { get; init; } = 32;
 
@@ -45,6 +52,7 @@ public sealed record StreamingOptions
         if (ReassembleEvery <= TimeSpan.Zero) errors.Add($"reassemble_every must be positive (was {ReassembleEvery})");
         if (ReassembleEveryExchangeTime <= TimeSpan.Zero) errors.Add($"reassemble_every_exchange_time must be positive (was {ReassembleEveryExchangeTime})");
         if (ReassembleOnGrowth <= 0) errors.Add($"reassemble_on_growth must be positive (was {ReassembleOnGrowth})");
+        if (BulkWriteExchangeTime <= TimeSpan.Zero) errors.Add($"bulk_write_exchange_time must be positive (was {BulkWriteExchangeTime})");
         if (MinNewExchanges < 1) errors.Add($"min_new_exchanges must be at least 1 (was {MinNewExchanges})");
         if (MaxQueued < 1000) errors.Add($"max_queued must be at least 1000 (was {MaxQueued})");
         return errors;
