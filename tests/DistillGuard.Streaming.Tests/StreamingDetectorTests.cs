@@ -303,4 +303,51 @@ public sealed class ExchangeJournalTests
         }
         Assert.Equal(["{\"a\":1}", "{\"a\":2}", "{\"a\":4}"], File.ReadAllLines(seg));
     }
+
+    [Fact]
+    public void ManyCommits_AcrossBlocksBuffersAndReopens_WriteExactlyTheLines()
+    {
+        // lines of every length around the 4 KB block and the 4 MB buffer, committed at odd points, the journal reopened
+        // midway: the segment holds exactly the lines, as the page-cache writer would have written them
+        using var dir = new TempDir();
+        var rng = new Random(11);
+        var expected = new List<string>();
+        for (int round = 0; round < 3; round++)
+        {
+            using var j = ExchangeJournal.Open(dir.Path);
+            for (int i = 0; i < 700; i++)
+            {
+                int len = rng.Next(4) switch { 0 => rng.Next(1, 50), 1 => rng.Next(4090, 4100), 2 => rng.Next(1, 9000), _ => rng.Next(1, 40_000) };
+                var line = new string((char)('a' + i % 26), len);
+                expected.Add(line);
+                j.Append(System.Text.Encoding.ASCII.GetBytes(line));
+                if (rng.Next(5) == 0) j.Commit();
+            }
+            j.Commit();
+            if (OperatingSystem.IsLinux()) Assert.True(j.Direct, "O_DIRECT not used on this file system");
+            var seg = Directory.GetFiles(dir.Path).Single();
+            Assert.Equal(expected.Sum(l => l.Length + 1L), new FileInfo(seg).Length);
+        }
+        Assert.Equal(expected, File.ReadAllLines(Directory.GetFiles(dir.Path).Single()));
+    }
+
+    [Fact]
+    public void Open_CutsZeroPaddingLeftByACrash()
+    {
+        // a crash between a padded block write and the cut back to the file's length leaves zero bytes after the last line
+        using var dir = new TempDir();
+        using (var j = ExchangeJournal.Open(dir.Path))
+        {
+            j.Append("{\"a\":1}"u8);
+            j.Commit();
+        }
+        var seg = Directory.GetFiles(dir.Path).Single();
+        using (var fs = new FileStream(seg, FileMode.Append)) fs.Write(new byte[4096 - 8]);
+        using (var j = ExchangeJournal.Open(dir.Path))
+        {
+            j.Append("{\"a\":2}"u8);
+            j.Commit();
+        }
+        Assert.Equal(["{\"a\":1}", "{\"a\":2}"], File.ReadAllLines(seg));
+    }
 }
