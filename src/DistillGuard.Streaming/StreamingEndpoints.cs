@@ -56,7 +56,9 @@ public static class StreamingEndpoints
             catch (InvalidDataException e) { return Results.Json(new { error = e.Message }, statusCode: 400); }
             catch (BadHttpRequestException e) { return Results.Json(new { error = e.Message }, statusCode: e.StatusCode); }
             IngestResult r;
-            try { r = batch is not null ? batch.Complete(body.Length, "http") : detector.Ingest(body.Memory, "http"); }
+            // ?bulk=1: the sender says the lines are a bulk load, not traffic as it happens (no exchange-clock re-assembly)
+            bool bulk = http.Request.Query["bulk"].ToString() is "1" or "true";
+            try { r = batch is not null ? batch.Complete(body.Length, "http", bulk) : detector.Ingest(body.Memory, "http", bulk: bulk); }
             finally { body.Dispose(); }
             if (r.Busy)
             {

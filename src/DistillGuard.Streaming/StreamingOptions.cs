@@ -36,11 +36,13 @@ public sealed record StreamingOptions
     public int CatchUpQueue { get; init; } = 5_000;
 
     /// <summary>One write (a POST, a tailed piece, a NATS batch) whose exchanges span at least this much of their own clock
-    /// is a bulk write — a bulk load or a backlog, not traffic arriving as it happens (a replay that keeps up sends seconds
-    /// to minutes of traffic per write): its exchanges do not trigger the exchange-clock re-assembly (the growth and
-    /// wall-clock triggers go on). What decides is what the client sends in one write, not how fast this machine is, so
-    /// an accelerated replay that keeps up re-assembles where it did before.</summary>
-    public TimeSpan BulkWriteExchangeTime { get; init; } = TimeSpan.FromMinutes(60);
+    /// is a bulk write — a backlog, not traffic arriving as it happens — as is a POST that declares itself one
+    /// (<c>?bulk=1</c>, which <c>replay --speed 0</c> sends): its exchanges do not trigger the exchange-clock
+    /// re-assembly (the growth and wall-clock triggers go on). What decides is what the client sends in one write, not
+    /// how fast this machine is. The default is well above what a paced replay sends in one POST even after a stall
+    /// (<c>replay</c>'s 2,000 lines are at most 2.4 hours of <c>standard</c>'s traffic), so an accelerated replay
+    /// re-assembles where it did before.</summary>
+    public TimeSpan BulkWriteExchangeTime { get; init; } = TimeSpan.FromHours(6);
 
     /// <summary>Verdict changes kept per account for queries (all of them stay in <c>changes.jsonl</c>).</summary>
     public int HistoryPerAccount { get; init; } = 32;

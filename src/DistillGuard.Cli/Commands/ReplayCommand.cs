@@ -40,7 +40,7 @@ internal static class ReplayCommand
         var log = new Option<string[]>("--log", "-l") { Description = "Exchange log(s) (.jsonl or .jsonl.gz), sent in file order; the log should be in time order.", Required = true, AllowMultipleArgumentsPerToken = true };
         var to = new Option<string>("--to") { Description = "Base URL of a running `serve --ingest-port` (e.g. http://127.0.0.1:9400).", Required = true };
         var labels = new Option<string?>("--labels") { Description = "labels.jsonl ({\"account\",\"campaign\"}): report time to detect per campaign." };
-        var speed = new Option<double>("--speed") { Description = "How many times faster than the log's own clock (0 = as fast as ingest takes it).", DefaultValueFactory = _ => 1000 };
+        var speed = new Option<double>("--speed") { Description = "How many times faster than the log's own clock (0 = as fast as ingest takes it, declared to the service as a bulk load: no re-assembly per hour of the log).", DefaultValueFactory = _ => 1000 };
         var batch = new Option<int>("--batch") { Description = "Lines per POST (fewer when the clock makes the replay wait).", DefaultValueFactory = _ => 2000 };
         var tokenEnv = new Option<string?>("--token-env") { Description = "Environment variable holding the service's bearer token." };
         var json = new Option<bool>("--json") { Description = "Print {\"exchanges\", \"campaigns\": [{\"campaign\", \"minutes\", \"share_before\"}]} on stdout." };
@@ -163,7 +163,8 @@ internal static class ReplayCommand
             {
                 using var content = new ByteArrayContent(body);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-                using var res = await http.PostAsync("v1/exchanges", content, ct);
+                // at speed 0 the log is a bulk load: the service is told so and does not re-assemble per hour of it
+                using var res = await http.PostAsync(r.Speed == 0 ? "v1/exchanges?bulk=1" : "v1/exchanges", content, ct);
                 if (res.StatusCode == HttpStatusCode.ServiceUnavailable) { await Task.Delay(1000, ct); continue; }
                 var text = await res.Content.ReadAsStringAsync(ct);
                 if (!res.IsSuccessStatusCode) throw new HttpRequestException($"POST /v1/exchanges answered {(int)res.StatusCode}: {text}");

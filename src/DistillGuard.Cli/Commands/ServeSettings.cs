@@ -36,8 +36,8 @@ internal sealed record ServeSettings
     public double ReassembleEverySeconds { get; init; } = 30;
     public double ReassembleEveryExchangeMinutes { get; init; } = 60;
     public int MinNewExchanges { get; init; } = 200;
-    /// <summary>A write spanning this many minutes of the exchanges' clock is a bulk write (no exchange-clock trigger).</summary>
-    public double BulkWriteExchangeMinutes { get; init; } = 60;
+    /// <summary>A write spanning this many minutes of the exchanges' clock is a bulk write (no exchange-clock trigger); so is a POST with ?bulk=1.</summary>
+    public double BulkWriteExchangeMinutes { get; init; } = 360;
     /// <summary>TAXII server config (the format `serve --config` took before streaming existed).</summary>
     public string? Taxii { get; init; }
     public int? TaxiiPort { get; init; }
