@@ -71,6 +71,46 @@ public sealed class StreamingDetectorTests(TinyTraffic traffic) : IClassFixture<
         Assert.Equal(traffic.Lines.Count, d.Stats().Exchanges);
     }
 
+    [Theory]
+    [InlineData("declared")]
+    [InlineData("long")]
+    [InlineData("paced")]
+    public async Task BulkWrites_DoNotTriggerTheExchangeClock_PacedWritesDo(string how)
+    {
+        // the first five hours of the log: as one write declared a bulk load, as one undeclared write spanning more than
+        // the bulk span (here 2 hours), and as paced writes of ten minutes of traffic each
+        static long Ts(string line) => DateTimeOffset.Parse(JsonDocument.Parse(line).RootElement.GetProperty("ts").GetString()!).ToUnixTimeMilliseconds();
+        long t0 = Ts(traffic.Lines[0]);
+        var lines = traffic.Lines.TakeWhile(l => Ts(l) < t0 + 5 * 3_600_000L).ToList();
+        Assert.True(Ts(lines[^1]) - t0 > 4 * 3_600_000L);
+        using var state = new TempDir();
+        await using var d = new StreamingDetector(Options(state.Path) with
+        {
+            ReassembleEveryExchangeTime = TimeSpan.FromHours(1),
+            BulkWriteExchangeTime = TimeSpan.FromHours(2),
+            MinNewExchanges = 1,
+        });
+        d.Start();
+        if (how == "paced")
+            foreach (var g in lines.GroupBy(l => (Ts(l) - t0) / 600_000L))
+                d.Ingest(TinyTraffic.Body(g), "test");
+        else
+            d.Ingest(TinyTraffic.Body(lines), "test", bulk: how == "declared");
+        await d.FlushAsync();
+        var st = d.Stats();
+        Assert.Equal(lines.Count, st.Processed);
+        if (how == "paced")
+        {
+            Assert.Equal(0, st.BulkWrites);
+            Assert.True(st.Reassemblies >= 5, $"{st.Reassemblies} re-assemblies");   // the first exchange, then each hour
+        }
+        else
+        {
+            Assert.Equal(1, st.BulkWrites);
+            Assert.Equal(1, st.Reassemblies);   // the flush's only
+        }
+    }
+
     [Fact]
     public async Task Ingest_MalformedLines_AreQuarantinedWithLineNumbers_AndRepeatsAreNotCountedTwice()
     {
