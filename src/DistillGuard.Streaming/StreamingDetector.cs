@@ -434,9 +434,12 @@ public sealed class StreamingDetector : IAsyncDisposable
                     // ask for a re-assembly per hour of backlog; only the growth and wall-clock triggers run then. The
                     // same holds for exchanges that came in one write spanning hours of their clock (a bulk write):
                     // re-assembling at each hour inside it would only show a state the service had already passed.
+                    // In a bulk write the growth trigger waits for the exchanges to double, so a bulk load re-assembles
+                    // a logarithmic number of times.
                     bool catchingUp = item.Bulk || Interlocked.Read(ref _queued) > _opt.CatchUpQueue;
+                    double growth = item.Bulk ? _opt.ReassembleOnBulkGrowth : _opt.ReassembleOnGrowth;
                     if (fresh >= _opt.MinNewExchanges &&
-                        ((!catchingUp && _clockMs - _lastSnapshotClockMs >= clockEvery) || fresh >= _opt.ReassembleOnGrowth * Math.Max(_lastSnapshotExchanges, _opt.MinNewExchanges)))
+                        ((!catchingUp && _clockMs - _lastSnapshotClockMs >= clockEvery) || fresh >= growth * Math.Max(_lastSnapshotExchanges, _opt.MinNewExchanges)))
                         Reassemble();
                     else if (++sinceCheck >= 1024)
                     {

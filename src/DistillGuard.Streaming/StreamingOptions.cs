@@ -24,6 +24,11 @@ public sealed record StreamingOptions
     /// (a burst of new evidence).</summary>
     public double ReassembleOnGrowth { get; init; } = 0.25;
 
+    /// <summary>Within a bulk write (<see cref="BulkWriteExchangeTime"/>) the growth trigger waits for this share instead of
+    /// <see cref="ReassembleOnGrowth"/>: the exchanges double between two re-assemblies of a bulk load, so a load of N
+    /// exchanges re-assembles about log2(N / MinNewExchanges) times, however fast each re-assembly is.</summary>
+    public double ReassembleOnBulkGrowth { get; init; } = 1.0;
+
     /// <summary>No re-assembly for fewer new exchanges than this (except on the wall clock and on request).</summary>
     public int MinNewExchanges { get; init; } = 200;
 
@@ -54,6 +59,7 @@ public sealed record StreamingOptions
         if (ReassembleEvery <= TimeSpan.Zero) errors.Add($"reassemble_every must be positive (was {ReassembleEvery})");
         if (ReassembleEveryExchangeTime <= TimeSpan.Zero) errors.Add($"reassemble_every_exchange_time must be positive (was {ReassembleEveryExchangeTime})");
         if (ReassembleOnGrowth <= 0) errors.Add($"reassemble_on_growth must be positive (was {ReassembleOnGrowth})");
+        if (ReassembleOnBulkGrowth <= 0) errors.Add($"reassemble_on_bulk_growth must be positive (was {ReassembleOnBulkGrowth})");
         if (BulkWriteExchangeTime <= TimeSpan.Zero) errors.Add($"bulk_write_exchange_time must be positive (was {BulkWriteExchangeTime})");
         if (MinNewExchanges < 1) errors.Add($"min_new_exchanges must be at least 1 (was {MinNewExchanges})");
         if (MaxQueued < 1000) errors.Add($"max_queued must be at least 1000 (was {MaxQueued})");

@@ -19,6 +19,7 @@ public sealed class StreamingDetectorTests(TinyTraffic traffic) : IClassFixture<
         ReassembleEvery = TimeSpan.FromHours(1),
         ReassembleEveryExchangeTime = TimeSpan.FromDays(365),
         ReassembleOnGrowth = 1e9,
+        ReassembleOnBulkGrowth = 1e9,
     };
 
     private AnalysisResult Batch()
