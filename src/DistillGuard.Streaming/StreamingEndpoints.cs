@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 namespace DistillGuard.Streaming;
 
 /// <summary>
-/// The streaming service's HTTP API: <c>POST /v1/exchanges</c> (JSON Lines body, gzip allowed), <c>GET
+/// The streaming service's HTTP API: <c>POST /v1/exchanges</c> (JSON Lines body, gzip allowed; <c>?bulk=1</c> marks a bulk load), <c>GET
 /// /v1/accounts/{account}</c>, <c>GET /v1/campaigns</c>, <c>GET /v1/campaigns/{id}</c>, <c>GET /v1/stats</c>,
 /// <c>GET /v1/verdicts</c> (verdicts.jsonl), <c>GET /v1/changes?after=N&amp;limit=M</c> and <c>POST /v1/reassemble</c> (wait until everything sent is
 /// processed, then re-assemble). With a token configured every call needs <c>Authorization: Bearer TOKEN</c>.
