@@ -63,6 +63,9 @@ public sealed record StreamingStats
     public required long Reassemblies { get; init; }
     public required double LastReassemblySeconds { get; init; }
     public required long VerdictChanges { get; init; }
+    /// <summary>Writes whose exchanges spanned at least <see cref="StreamingOptions.BulkWriteExchangeTime"/> of their own
+    /// clock (they did not trigger the exchange-clock re-assembly).</summary>
+    public long BulkWrites { get; init; }
 }
 
 /// <summary>What one ingest call did with its lines.</summary>

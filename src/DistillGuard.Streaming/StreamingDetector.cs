@@ -49,13 +49,15 @@ public sealed class StreamingDetector : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
     private volatile LiveState _live = LiveState.Empty;
+    private long _bulkWrites;
     private long _queued, _accepted, _processed, _quarantined, _duplicates, _reassemblies, _clockMs, _lastOldestTicks;
     private double _lastReassemblySeconds;
     private long _lastSnapshotExchanges, _lastSnapshotClockMs;
     private long _lastSnapshotWallTicks;
     private bool _started;
 
-    private readonly record struct Queued(ExchangeFeatures Features, long EnqueuedTicks);
+    /// <param name="Bulk">the exchange came in a bulk write (<see cref="StreamingOptions.BulkWriteExchangeTime"/>)</param>
+    private readonly record struct Queued(ExchangeFeatures Features, long EnqueuedTicks, bool Bulk);
 
     public StreamingDetector(StreamingOptions options, IEnumerable<IAlertSink>? sinks = null, ILogger? log = null)
     {
@@ -127,10 +129,12 @@ public sealed class StreamingDetector : IAsyncDisposable
     /// </summary>
     /// <param name="source">names the body in the quarantine (e.g. <c>http</c>, <c>file:/var/log/x.jsonl</c>, <c>nats:SUBJECT</c>)</param>
     /// <param name="firstLine">the line number of the body's first line within its source (files tailed in pieces)</param>
-    public IngestResult Ingest(ReadOnlyMemory<byte> body, string source, long firstLine = 1)
+    /// <param name="bulk">the sender declares the lines a bulk load (<c>POST /v1/exchanges?bulk=1</c>, <c>replay --speed 0</c>):
+    /// they do not trigger the exchange-clock re-assembly</param>
+    public IngestResult Ingest(ReadOnlyMemory<byte> body, string source, long firstLine = 1, bool bulk = false)
     {
         if (!_started) throw new InvalidOperationException("Start() first");
-        return Begin(body, firstLine).Complete(body.Length, source);
+        return Begin(body, firstLine).Complete(body.Length, source, bulk);
     }
 
     /// <summary>
@@ -206,9 +210,9 @@ public sealed class StreamingDetector : IAsyncDisposable
 
         /// <summary>The body is whole at <paramref name="length"/> bytes: parses what is left (here: the caller would only
         /// wait otherwise), waits for every piece and commits (see <see cref="Ingest"/>).</summary>
-        public IngestResult Complete(int length, string source)
+        public IngestResult Complete(int length, string source, bool bulk = false)
         {
-            try { return Commit(length, source); }
+            try { return Commit(length, source, bulk); }
             catch
             {
                 Abandon();   // nothing may read the buffer once the caller has it back
@@ -216,7 +220,7 @@ public sealed class StreamingDetector : IAsyncDisposable
             }
         }
 
-        private IngestResult Commit(int length, string source)
+        private IngestResult Commit(int length, string source, bool bulk)
         {
             var last = length > _cut ? Split(length) : [];
             var lastParsed = _d.ParseLines(_buffer, last, 0, last.Length);
@@ -233,7 +237,7 @@ public sealed class StreamingDetector : IAsyncDisposable
             }
             foreach (var (lines, task) in _pieces) Collect(lines, task.GetAwaiter().GetResult());
             Collect(last, lastParsed);
-            return _d.Commit(_buffer, source, good, bad);
+            return _d.Commit(_buffer, source, good, bad, bulk);
         }
 
         /// <summary>The body will not be completed (the client went away): waits until no piece reads the buffer any more,
@@ -292,7 +296,7 @@ public sealed class StreamingDetector : IAsyncDisposable
         return parsed;
     }
 
-    private IngestResult Commit(ReadOnlyMemory<byte> body, string source, List<(ExchangeFeatures F, int Start, int Length)> good, List<(long Line, string Reason, int Start, int Length)> bad)
+    private IngestResult Commit(ReadOnlyMemory<byte> body, string source, List<(ExchangeFeatures F, int Start, int Length)> good, List<(long Line, string Reason, int Start, int Length)> bad, bool declaredBulk = false)
     {
         long accepted = 0, duplicates = 0;
         lock (_ingestLock)
@@ -318,8 +322,17 @@ public sealed class StreamingDetector : IAsyncDisposable
             if (fresh.Count > 0) _journal.Commit();
             if (bad.Count > 0) _quarantine.Flush(durable: true);
             long now = Stopwatch.GetTimestamp();
+            // a write declared a bulk load, or carrying more of the exchanges' own clock than BulkWriteExchangeTime
+            long minTs = long.MaxValue, maxTs = long.MinValue;
+            foreach (var f in fresh)
+            {
+                if (f.TimestampMs < minTs) minTs = f.TimestampMs;
+                if (f.TimestampMs > maxTs) maxTs = f.TimestampMs;
+            }
+            bool bulk = declaredBulk || fresh.Count > 1 && maxTs - minTs >= (long)_opt.BulkWriteExchangeTime.TotalMilliseconds;
+            if (bulk) Interlocked.Increment(ref _bulkWrites);
             Interlocked.Add(ref _queued, fresh.Count);
-            foreach (var f in fresh) _queue.Writer.TryWrite(new Queued(f, now));
+            foreach (var f in fresh) _queue.Writer.TryWrite(new Queued(f, now, bulk));
             accepted = fresh.Count;
             _accepted += accepted;
             _duplicates += duplicates;
@@ -383,6 +396,7 @@ public sealed class StreamingDetector : IAsyncDisposable
             Reassemblies = Interlocked.Read(ref _reassemblies),
             LastReassemblySeconds = Volatile.Read(ref _lastReassemblySeconds),
             VerdictChanges = changes,
+            BulkWrites = Interlocked.Read(ref _bulkWrites),
         };
     }
 
@@ -417,10 +431,15 @@ public sealed class StreamingDetector : IAsyncDisposable
                     if (ts > _clockMs) _clockMs = ts;
                     long fresh = _processed - _lastSnapshotExchanges;
                     // While catching up on a backlog (a restart after downtime, a bulk load) the exchange clock would
-                    // ask for a re-assembly per hour of backlog; only the growth and wall-clock triggers run then.
-                    bool catchingUp = Interlocked.Read(ref _queued) > _opt.CatchUpQueue;
+                    // ask for a re-assembly per hour of backlog; only the growth and wall-clock triggers run then. The
+                    // same holds for exchanges that came in one write spanning hours of their clock (a bulk write):
+                    // re-assembling at each hour inside it would only show a state the service had already passed.
+                    // In a bulk write the growth trigger waits for the exchanges to double, so a bulk load re-assembles
+                    // a logarithmic number of times.
+                    bool catchingUp = item.Bulk || Interlocked.Read(ref _queued) > _opt.CatchUpQueue;
+                    double growth = item.Bulk ? _opt.ReassembleOnBulkGrowth : _opt.ReassembleOnGrowth;
                     if (fresh >= _opt.MinNewExchanges &&
-                        ((!catchingUp && _clockMs - _lastSnapshotClockMs >= clockEvery) || fresh >= _opt.ReassembleOnGrowth * Math.Max(_lastSnapshotExchanges, _opt.MinNewExchanges)))
+                        ((!catchingUp && _clockMs - _lastSnapshotClockMs >= clockEvery) || fresh >= growth * Math.Max(_lastSnapshotExchanges, _opt.MinNewExchanges)))
                         Reassemble();
                     else if (++sinceCheck >= 1024)
                     {

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Routing;
 namespace DistillGuard.Streaming;
 
 /// <summary>
-/// The streaming service's HTTP API: <c>POST /v1/exchanges</c> (JSON Lines body, gzip allowed), <c>GET
+/// The streaming service's HTTP API: <c>POST /v1/exchanges</c> (JSON Lines body, gzip allowed; <c>?bulk=1</c> marks a bulk load), <c>GET
 /// /v1/accounts/{account}</c>, <c>GET /v1/campaigns</c>, <c>GET /v1/campaigns/{id}</c>, <c>GET /v1/stats</c>,
 /// <c>GET /v1/verdicts</c> (verdicts.jsonl), <c>GET /v1/changes?after=N&amp;limit=M</c> and <c>POST /v1/reassemble</c> (wait until everything sent is
 /// processed, then re-assemble). With a token configured every call needs <c>Authorization: Bearer TOKEN</c>.
@@ -56,7 +56,9 @@ public static class StreamingEndpoints
             catch (InvalidDataException e) { return Results.Json(new { error = e.Message }, statusCode: 400); }
             catch (BadHttpRequestException e) { return Results.Json(new { error = e.Message }, statusCode: e.StatusCode); }
             IngestResult r;
-            try { r = batch is not null ? batch.Complete(body.Length, "http") : detector.Ingest(body.Memory, "http"); }
+            // ?bulk=1: the sender says the lines are a bulk load, not traffic as it happens (no exchange-clock re-assembly)
+            bool bulk = http.Request.Query["bulk"].ToString() is "1" or "true";
+            try { r = batch is not null ? batch.Complete(body.Length, "http", bulk) : detector.Ingest(body.Memory, "http", bulk: bulk); }
             finally { body.Dispose(); }
             if (r.Busy)
             {

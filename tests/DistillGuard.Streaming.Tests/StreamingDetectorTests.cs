@@ -19,6 +19,7 @@ public sealed class StreamingDetectorTests(TinyTraffic traffic) : IClassFixture<
         ReassembleEvery = TimeSpan.FromHours(1),
         ReassembleEveryExchangeTime = TimeSpan.FromDays(365),
         ReassembleOnGrowth = 1e9,
+        ReassembleOnBulkGrowth = 1e9,
     };
 
     private AnalysisResult Batch()
@@ -69,6 +70,46 @@ public sealed class StreamingDetectorTests(TinyTraffic traffic) : IClassFixture<
         Assert.NotNull(history[^1].ExchangeTime);
         Assert.All(flagged, a => Assert.NotNull(traffic.Labels[a]));   // tiny has no false positive in batch either
         Assert.Equal(traffic.Lines.Count, d.Stats().Exchanges);
+    }
+
+    [Theory]
+    [InlineData("declared")]
+    [InlineData("long")]
+    [InlineData("paced")]
+    public async Task BulkWrites_DoNotTriggerTheExchangeClock_PacedWritesDo(string how)
+    {
+        // the first five hours of the log: as one write declared a bulk load, as one undeclared write spanning more than
+        // the bulk span (here 2 hours), and as paced writes of ten minutes of traffic each
+        static long Ts(string line) => DateTimeOffset.Parse(JsonDocument.Parse(line).RootElement.GetProperty("ts").GetString()!).ToUnixTimeMilliseconds();
+        long t0 = Ts(traffic.Lines[0]);
+        var lines = traffic.Lines.TakeWhile(l => Ts(l) < t0 + 5 * 3_600_000L).ToList();
+        Assert.True(Ts(lines[^1]) - t0 > 4 * 3_600_000L);
+        using var state = new TempDir();
+        await using var d = new StreamingDetector(Options(state.Path) with
+        {
+            ReassembleEveryExchangeTime = TimeSpan.FromHours(1),
+            BulkWriteExchangeTime = TimeSpan.FromHours(2),
+            MinNewExchanges = 1,
+        });
+        d.Start();
+        if (how == "paced")
+            foreach (var g in lines.GroupBy(l => (Ts(l) - t0) / 600_000L))
+                d.Ingest(TinyTraffic.Body(g), "test");
+        else
+            d.Ingest(TinyTraffic.Body(lines), "test", bulk: how == "declared");
+        await d.FlushAsync();
+        var st = d.Stats();
+        Assert.Equal(lines.Count, st.Processed);
+        if (how == "paced")
+        {
+            Assert.Equal(0, st.BulkWrites);
+            Assert.True(st.Reassemblies >= 5, $"{st.Reassemblies} re-assemblies");   // the first exchange, then each hour
+        }
+        else
+        {
+            Assert.Equal(1, st.BulkWrites);
+            Assert.Equal(1, st.Reassemblies);   // the flush's only
+        }
     }
 
     [Fact]
@@ -302,5 +343,52 @@ public sealed class ExchangeJournalTests
             j.Commit();
         }
         Assert.Equal(["{\"a\":1}", "{\"a\":2}", "{\"a\":4}"], File.ReadAllLines(seg));
+    }
+
+    [Fact]
+    public void ManyCommits_AcrossBlocksBuffersAndReopens_WriteExactlyTheLines()
+    {
+        // lines of every length around the 4 KB block and the 4 MB buffer, committed at odd points, the journal reopened
+        // midway: the segment holds exactly the lines, as the page-cache writer would have written them
+        using var dir = new TempDir();
+        var rng = new Random(11);
+        var expected = new List<string>();
+        for (int round = 0; round < 3; round++)
+        {
+            using var j = ExchangeJournal.Open(dir.Path);
+            for (int i = 0; i < 700; i++)
+            {
+                int len = rng.Next(4) switch { 0 => rng.Next(1, 50), 1 => rng.Next(4090, 4100), 2 => rng.Next(1, 9000), _ => rng.Next(1, 40_000) };
+                var line = new string((char)('a' + i % 26), len);
+                expected.Add(line);
+                j.Append(System.Text.Encoding.ASCII.GetBytes(line));
+                if (rng.Next(5) == 0) j.Commit();
+            }
+            j.Commit();
+            if (OperatingSystem.IsLinux()) Assert.True(j.Direct, "O_DIRECT not used on this file system");
+            var seg = Directory.GetFiles(dir.Path).Single();
+            Assert.Equal(expected.Sum(l => l.Length + 1L), new FileInfo(seg).Length);
+        }
+        Assert.Equal(expected, File.ReadAllLines(Directory.GetFiles(dir.Path).Single()));
+    }
+
+    [Fact]
+    public void Open_CutsZeroPaddingLeftByACrash()
+    {
+        // a crash between a padded block write and the cut back to the file's length leaves zero bytes after the last line
+        using var dir = new TempDir();
+        using (var j = ExchangeJournal.Open(dir.Path))
+        {
+            j.Append("{\"a\":1}"u8);
+            j.Commit();
+        }
+        var seg = Directory.GetFiles(dir.Path).Single();
+        using (var fs = new FileStream(seg, FileMode.Append)) fs.Write(new byte[4096 - 8]);
+        using (var j = ExchangeJournal.Open(dir.Path))
+        {
+            j.Append("{\"a\":2}"u8);
+            j.Commit();
+        }
+        Assert.Equal(["{\"a\":1}", "{\"a\":2}"], File.ReadAllLines(seg));
     }
 }

@@ -40,7 +40,7 @@ internal static class ReplayCommand
         var log = new Option<string[]>("--log", "-l") { Description = "Exchange log(s) (.jsonl or .jsonl.gz), sent in file order; the log should be in time order.", Required = true, AllowMultipleArgumentsPerToken = true };
         var to = new Option<string>("--to") { Description = "Base URL of a running `serve --ingest-port` (e.g. http://127.0.0.1:9400).", Required = true };
         var labels = new Option<string?>("--labels") { Description = "labels.jsonl ({\"account\",\"campaign\"}): report time to detect per campaign." };
-        var speed = new Option<double>("--speed") { Description = "How many times faster than the log's own clock (0 = as fast as ingest takes it).", DefaultValueFactory = _ => 1000 };
+        var speed = new Option<double>("--speed") { Description = "How many times faster than the log's own clock (0 = as fast as ingest takes it, declared to the service as a bulk load: no re-assembly per hour of the log).", DefaultValueFactory = _ => 1000 };
         var batch = new Option<int>("--batch") { Description = "Lines per POST (fewer when the clock makes the replay wait).", DefaultValueFactory = _ => 2000 };
         var tokenEnv = new Option<string?>("--token-env") { Description = "Environment variable holding the service's bearer token." };
         var json = new Option<bool>("--json") { Description = "Print {\"exchanges\", \"campaigns\": [{\"campaign\", \"minutes\", \"share_before\"}]} on stdout." };
@@ -148,7 +148,11 @@ internal static class ReplayCommand
 
         long exchanges = 0, sent = 0, duplicates = 0, quarantined = 0, outOfOrder = 0, prevTs = long.MinValue, t0 = long.MinValue;
         var wall = Stopwatch.StartNew();
-        var batch = new MemoryStream();
+        // two batch buffers in turn: one is being sent while the other fills (no copy of each batch, and no new
+        // large-object array per POST)
+        var buffers = new[] { new MemoryStream(), new MemoryStream() };
+        int current = 0;
+        var batch = buffers[0];
         int inBatch = 0;
         long totalBytes = r.Logs.Sum(f => new FileInfo(f).Length), readBytes = 0;
         bool progress = !r.NoProgress && !r.Json && !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error);
@@ -157,13 +161,14 @@ internal static class ReplayCommand
         // One POST in flight while the next batch is read: the log is read and the service ingests at the same time,
         // and batches still arrive one after the other, in file order.
         Task? inFlight = null;
-        async Task Post(byte[] body)
+        async Task Post(MemoryStream body)
         {
             while (true)
             {
-                using var content = new ByteArrayContent(body);
+                using var content = new ByteArrayContent(body.GetBuffer(), 0, (int)body.Length);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
-                using var res = await http.PostAsync("v1/exchanges", content, ct);
+                // at speed 0 the log is a bulk load: the service is told so and does not re-assemble per hour of it
+                using var res = await http.PostAsync(r.Speed == 0 ? "v1/exchanges?bulk=1" : "v1/exchanges", content, ct);
                 if (res.StatusCode == HttpStatusCode.ServiceUnavailable) { await Task.Delay(1000, ct); continue; }
                 var text = await res.Content.ReadAsStringAsync(ct);
                 if (!res.IsSuccessStatusCode) throw new HttpRequestException($"POST /v1/exchanges answered {(int)res.StatusCode}: {text}");
@@ -177,11 +182,13 @@ internal static class ReplayCommand
         async Task Send()
         {
             if (inBatch == 0) return;
-            var body = batch.ToArray();
-            batch.SetLength(0);
+            var body = batch;
             inBatch = 0;
-            if (inFlight is not null) await inFlight;
+            if (inFlight is not null) await inFlight;   // the other buffer's POST is done: it can be filled again
             inFlight = Post(body);
+            current ^= 1;
+            batch = buffers[current];
+            batch.SetLength(0);
         }
 
         foreach (var file in r.Logs)

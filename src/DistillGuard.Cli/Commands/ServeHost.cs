@@ -98,6 +98,7 @@ internal static class ServeHost
                     ReassembleEvery = TimeSpan.FromSeconds(s.ReassembleEverySeconds),
                     ReassembleEveryExchangeTime = TimeSpan.FromMinutes(s.ReassembleEveryExchangeMinutes),
                     MinNewExchanges = s.MinNewExchanges,
+                    BulkWriteExchangeTime = TimeSpan.FromMinutes(s.BulkWriteExchangeMinutes),
                 }, sinks, loggerFactory.CreateLogger("detector"));
                 detector.Start();
                 var st = detector.Stats();

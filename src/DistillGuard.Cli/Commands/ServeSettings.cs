@@ -36,6 +36,8 @@ internal sealed record ServeSettings
     public double ReassembleEverySeconds { get; init; } = 30;
     public double ReassembleEveryExchangeMinutes { get; init; } = 60;
     public int MinNewExchanges { get; init; } = 200;
+    /// <summary>A write spanning this many minutes of the exchanges' clock is a bulk write (no exchange-clock trigger); so is a POST with ?bulk=1.</summary>
+    public double BulkWriteExchangeMinutes { get; init; } = 360;
     /// <summary>TAXII server config (the format `serve --config` took before streaming existed).</summary>
     public string? Taxii { get; init; }
     public int? TaxiiPort { get; init; }
@@ -61,7 +63,7 @@ internal sealed record ServeSettings
     [
         "ingest_port", "state", "accounts", "allow", "ip_intel", "tail", "nats_url", "nats_stream", "nats_subject", "nats_consumer",
         "alerts_jsonl", "webhook", "webhook_token_env", "ingest_token_env", "metrics", "detector_config", "reassemble_every_seconds",
-        "reassemble_every_exchange_minutes", "min_new_exchanges", "taxii", "taxii_port", "log_format", "max_body_mb", "watermark_key",
+        "reassemble_every_exchange_minutes", "min_new_exchanges", "bulk_write_exchange_minutes", "taxii", "taxii_port", "log_format", "max_body_mb", "watermark_key",
         "gateway",   // an object: the gateway's settings (docs/gateway.md), read by its own loader
     ];
 
@@ -165,6 +167,7 @@ internal sealed record ServeSettings
             ReassembleEverySeconds = Dbl("reassemble_every_seconds") ?? d.ReassembleEverySeconds,
             ReassembleEveryExchangeMinutes = Dbl("reassemble_every_exchange_minutes") ?? d.ReassembleEveryExchangeMinutes,
             MinNewExchanges = Int("min_new_exchanges") ?? d.MinNewExchanges,
+            BulkWriteExchangeMinutes = Dbl("bulk_write_exchange_minutes") ?? d.BulkWriteExchangeMinutes,
             Taxii = Str("taxii"),
             TaxiiPort = Int("taxii_port"),
             GatewaySection = values.ContainsKey("gateway") && path is not null ? path : null,
@@ -199,6 +202,7 @@ internal sealed record ServeSettings
         if (ReassembleEverySeconds <= 0) errors.Add($"reassemble_every_seconds must be positive (was {ReassembleEverySeconds})");
         if (ReassembleEveryExchangeMinutes <= 0) errors.Add($"reassemble_every_exchange_minutes must be positive (was {ReassembleEveryExchangeMinutes})");
         if (MinNewExchanges < 1) errors.Add($"min_new_exchanges must be at least 1 (was {MinNewExchanges})");
+        if (BulkWriteExchangeMinutes <= 0) errors.Add($"bulk_write_exchange_minutes must be positive (was {BulkWriteExchangeMinutes})");
         return errors;
     }
 }
