@@ -160,7 +160,7 @@ public sealed class CoordinationMeter
             ItemOverlap = overlap,
             Regularity = regular,
             RotatingExits = rotating,
-            DeclaredOrganisation = distinctNames == 0 ? 0 : (double)Max(named[..distinctNames]) / idx.Length,
+            DeclaredOrganisation = Math.Max(distinctNames == 0 ? 0 : (double)Max(named[..distinctNames]) / idx.Length, DeclaredNameShare(idx)),
         };
     }
 
@@ -224,7 +224,43 @@ public sealed class CoordinationMeter
         // Once the name is declared, its other carriers are the fleet's too: a fleet keeps some accounts unverified.
         foreach (var (declared, carriers) in byName.Values)
             if (declared.Count >= 3 && declared.Count >= DeclaredShare * carriers.Count) result.UnionWith(carriers);
+        // The declaration is the organisation's, over all its accounts in the log: a finding that holds the fleet's
+        // unverified accounts and a few verified ones (they ran one of its products' prompts) is still the fleet.
+        foreach (var m in members) if (CarriesDeclaredName(m)) result.Add(m);
         return result;
+    }
+
+    private HashSet<string>? _declaredNames;
+
+    /// <summary>Organisation names declared in the whole log: at least three verified accounts outside the programs carry
+    /// the name, and they are two thirds of its carriers (<see cref="DeclaredFleetMembers"/>).</summary>
+    private HashSet<string> DeclaredNames()
+    {
+        if (_declaredNames is not null) return _declaredNames;
+        var counts = new Dictionary<string, (int Declared, int Carriers)>(StringComparer.OrdinalIgnoreCase);
+        for (int i = 0; i < _profiles.Count; i++)
+        {
+            var r = _registry(i);
+            if (r is null || string.IsNullOrWhiteSpace(r.OrgName)) continue;
+            var key = r.OrgName.Trim();
+            var (d, c) = counts.GetValueOrDefault(key);
+            counts[key] = (d + (r.Verified == true && !r.IsProgramTier ? 1 : 0), c + 1);
+        }
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, (d, c)) in counts) if (d >= 3 && d >= DeclaredShare * c) names.Add(name);
+        return _declaredNames = names;
+    }
+
+    private bool CarriesDeclaredName(int account)
+        => _registry(account) is { OrgName: { } org } && !string.IsNullOrWhiteSpace(org) && DeclaredNames().Contains(org.Trim());
+
+    /// <summary>Share of the (sampled) members carrying an organisation name declared in the whole log.</summary>
+    private double DeclaredNameShare(ReadOnlySpan<AccountProfile> idx)
+    {
+        if (idx.Length == 0) return 0;
+        int n = 0;
+        foreach (var p in idx) if (CarriesDeclaredName(p.Index)) n++;
+        return (double)n / idx.Length;
     }
 
     private long[]? _population;

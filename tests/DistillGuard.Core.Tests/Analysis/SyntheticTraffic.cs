@@ -96,6 +96,9 @@ public sealed class SyntheticTraffic
         /// <summary>A company's own fleet: verified enterprise accounts under one organisation name, one card, one hosting
         /// address, its product's system prompt (which asks for step-by-step reasoning) on a machine schedule.</summary>
         public int FleetAccounts { get; init; }
+        /// <summary>More of the fleet's accounts, under its name, card and address but unverified, that run a second product
+        /// of the company (a system prompt of their own) on the same machine schedule.</summary>
+        public int FleetUnverifiedWorkers { get; init; }
         /// <summary>Campaign E: a replay ring — issuers ask ordinary questions with thinking on; other accounts paste
         /// those reasoning artifacts into conversations of their own. Human timing, residential addresses, own cards:
         /// nothing but the artifacts ties them.</summary>
@@ -587,6 +590,20 @@ public sealed class SyntheticTraffic
                 _events.Add(new Ev
                 {
                     Ts = ts + i * 30_000L, Account = a, Template = Noise(tpl, _r), Item = Rand64(), System = system,
+                    Signals = _r.NextDouble() < 0.5 ? SignalSet.CotElicitation : SignalSet.None, Caps = Capability.Reasoning | Capability.Writing,
+                    Ip = "203.0.113.250", MaxTokens = 4096, Thinking = 0, Temperature = 0.3,
+                });
+        }
+        if (_s.FleetUnverifiedWorkers <= 0) return;
+        ulong second = Rand64();
+        for (int i = 0; i < _s.FleetUnverifiedWorkers; i++)
+        {
+            int a = NewAccount("fleet", null, "enterprise", false, Start - 100 * Day, card, "fleetco.example.com", PopularAgents[2], PopularJa4[2]);
+            if (_s.IncludeRegistry) _records[^1] = _records[^1] with { OrgName = "Fleet Co" };
+            foreach (var ts in Times(200, 0, 24, regular: true))
+                _events.Add(new Ev
+                {
+                    Ts = ts + i * 30_000L, Account = a, Template = Noise(tpl, _r), Item = Rand64(), System = second,
                     Signals = _r.NextDouble() < 0.5 ? SignalSet.CotElicitation : SignalSet.None, Caps = Capability.Reasoning | Capability.Writing,
                     Ip = "203.0.113.250", MaxTokens = 4096, Thinking = 0, Temperature = 0.3,
                 });

@@ -92,6 +92,22 @@ public sealed class WordingFreeHarvestTests(ITestOutputHelper output)
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_ADeclaredFleetsUnverifiedWorkersOnASecondProduct_AreTheFleets(int seed)
+    {
+        // Twenty verified enterprise accounts under the organisation's name declare the fleet; ten more under the same
+        // name, card and address, not verified, run a second product of the company. Judged apart (the holders of the
+        // second product's prompt), the ten declare nothing; the declaration is the organisation's, over all its accounts.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, LegitUsers = 600, FleetAccounts = 20, FleetUnverifiedWorkers = 10 });
+        var r = AnalysisHarness.Run(t);
+        var fleet = t.Accounts.Where(a => a.Population == "fleet").Select(a => a.Id).ToHashSet();
+        var flagged = r.Verdicts.Where(v => fleet.Contains(v.Account) && v.Verdict == VerdictKind.Campaign).ToList();
+        Assert.True(flagged.Count == 0, $"{flagged.Count} of the fleet's accounts flagged: {string.Join(" | ", flagged.Take(2).Select(v => string.Join("; ", v.Reasons.Select(q => q.Signal + ": " + q.Detail))))}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
     public void Complete_AnOrganisationsOwnDeclaredFleet_IsNotCampaign(int seed)
     {
         // One card, one address, one system prompt that asks for step-by-step reasoning, a machine schedule — and every
