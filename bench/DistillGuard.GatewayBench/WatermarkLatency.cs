@@ -39,6 +39,7 @@ internal static class WatermarkLatency
         // --rounds R (R > 1): R rounds per row of REQUESTS requests per side each, one after the other in the same process;
         // each round's p99 ratio is computed on its own, and the rows report their median and spread (see Rounds).
         int rounds = Cli.Int(args, "--rounds", 1);
+        s_discard = (Cli.Str(args, "--read") ?? "buffer") switch { "buffer" => false, "discard" => true, var r => throw new ArgumentException($"--read {r}: buffer or discard") };
 
         await using var upstream = await ProseUpstream.StartAsync(sizes, modelMs, eventMs);
         var dir = Directory.CreateTempSubdirectory("dg-wm-bench").FullName;
@@ -108,7 +109,8 @@ internal static class WatermarkLatency
     {
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {Load()}; {rounds} rounds per row of {requests} requests without and {requests} with " +
             $"the {(identity ? "identity transform (seam only)" : "watermark")} (alternating blocks of {block}) after {warmup} warm-up, concurrency {concurrency}; " +
-            $"upstream model time {modelMs} ms{(eventMs > 0 ? $", then {eventMs} ms between SSE events" : ", SSE events in one burst")}; latency = request sent to last byte read");
+            $"upstream model time {modelMs} ms{(eventMs > 0 ? $", then {eventMs} ms between SSE events" : ", SSE events in one burst")}; latency = request sent to last byte read" +
+            $"{(s_discard ? " (client reads into a pooled buffer and drops it: --read discard)" : "")}; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
         var summary = new List<string>();
         foreach (int words in sizes)
             foreach (bool stream in new[] { false, true }.Where(x => modes.Contains(x ? "sse" : "buffered")))
@@ -197,11 +199,29 @@ internal static class WatermarkLatency
         long t0 = Stopwatch.GetTimestamp();
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (s_discard)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = content };
+            using var streamed = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            await using var body2 = await streamed.Content.ReadAsStreamAsync();
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16384);
+            try { while (await body2.ReadAsync(buffer) > 0) { } }
+            finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+            if (!streamed.IsSuccessStatusCode) throw new InvalidOperationException($"status {(int)streamed.StatusCode}");
+            return Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        }
         using var response = await http.PostAsync("/v1/chat/completions", content);
         await response.Content.ReadAsByteArrayAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"status {(int)response.StatusCode}");
         return Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
     }
+
+    // --read discard: the client reads each answer to its last byte into one pooled buffer and drops it, instead of
+    // collecting it into a new array (the default, --read buffer, as before). A 2,000-word SSE answer is ~500 KB: as an
+    // array it is a large-object allocation per request, and in this one-process bench those trigger a background gen2
+    // collection about every second request, on both sides alike — the bench client's garbage, not the gateway's (a real
+    // client is not in the gateway's process). Latency is measured to the same last byte either way.
+    private static bool s_discard;
 
     private static async Task<double[]> Measure(string baseUrl, string key, int words, bool stream, int requests, int warmup, int concurrency)
     {
