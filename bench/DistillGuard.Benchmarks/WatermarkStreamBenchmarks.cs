@@ -96,7 +96,7 @@ public class WatermarkStreamBenchmarks
         var events = new List<SseEvent>();
         var rewritten = new List<SseEvent>();
         var ready = new List<SseEvent>();
-        var w = new System.Buffers.ArrayBufferWriter<byte>();
+        using var w = new PooledBufferWriter();                         // as ResponseInterceptor: rented, returned at the end
         long written = 0;
         for (int off = 0; off < _sse.Length; off += 16384)
         {

@@ -39,6 +39,7 @@ internal static class WatermarkLatency
         // --rounds R (R > 1): R rounds per row of REQUESTS requests per side each, one after the other in the same process;
         // each round's p99 ratio is computed on its own, and the rows report their median and spread (see Rounds).
         int rounds = Cli.Int(args, "--rounds", 1);
+        s_discard = (Cli.Str(args, "--read") ?? "buffer") switch { "buffer" => false, "discard" => true, var r => throw new ArgumentException($"--read {r}: buffer or discard") };
 
         await using var upstream = await ProseUpstream.StartAsync(sizes, modelMs, eventMs);
         var dir = Directory.CreateTempSubdirectory("dg-wm-bench").FullName;
@@ -108,7 +109,8 @@ internal static class WatermarkLatency
     {
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {Load()}; {rounds} rounds per row of {requests} requests without and {requests} with " +
             $"the {(identity ? "identity transform (seam only)" : "watermark")} (alternating blocks of {block}) after {warmup} warm-up, concurrency {concurrency}; " +
-            $"upstream model time {modelMs} ms{(eventMs > 0 ? $", then {eventMs} ms between SSE events" : ", SSE events in one burst")}; latency = request sent to last byte read");
+            $"upstream model time {modelMs} ms{(eventMs > 0 ? $", then {eventMs} ms between SSE events" : ", SSE events in one burst")}; latency = request sent to last byte read" +
+            $"{(s_discard ? " (client reads into a pooled buffer and drops it: --read discard)" : "")}; GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}");
         var summary = new List<string>();
         foreach (int words in sizes)
             foreach (bool stream in new[] { false, true }.Where(x => modes.Contains(x ? "sse" : "buffered")))
@@ -124,6 +126,7 @@ internal static class WatermarkLatency
                 var added = new List<double>();
                 var allOff = new List<double>();
                 var allOn = new List<double>();
+                var costs = new List<string>();
                 // One pair of clients for the row: every round after the first runs on warm connections.
                 using var plain = Client(gateway, "sk-plain", concurrency);
                 using var marked = Client(gateway, "sk-marked", concurrency);
@@ -133,7 +136,9 @@ internal static class WatermarkLatency
                 for (int r = 0; r < rounds; r++)
                 {
                     string start = Load();
+                    s_costOff.Reset(); s_costOn.Reset();
                     var (off, on) = await Paired(plain, marked, words, stream, requests, 0, concurrency, block);
+                    costs.Add($"| {r + 1} | {s_costOff} | {s_costOn} | {(s_costOn.CpuMs - s_costOff.CpuMs) / requests:F2} ms |");
                     allOff.AddRange(off);
                     allOn.AddRange(on);
                     r50.Add(P(on, 0.5) / P(off, 0.5));
@@ -141,6 +146,12 @@ internal static class WatermarkLatency
                     added.Add(P(on, 0.5) - P(off, 0.5));
                     Console.WriteLine($"| {r + 1} | {start} → {Load()} | {P(off, 0.5):F2} / {P(off, 0.99):F2} | {P(on, 0.5):F2} / {P(on, 0.99):F2} | {added[^1]:F2} | {r50[^1]:F3} | {r99[^1]:F3} |");
                 }
+                Console.WriteLine();
+                Console.WriteLine("Process cost per request by side (CPU time, allocated, collections and their total pause during that side's blocks):");
+                Console.WriteLine();
+                Console.WriteLine("| round | gateway | + watermark | watermark's extra CPU per request |");
+                Console.WriteLine("|---|---|---|---|");
+                foreach (var c in costs) Console.WriteLine(c);
                 var s99 = r99.Order().ToArray();
                 var s50 = r50.Order().ToArray();
                 var a = allOff.Order().ToArray();
@@ -188,11 +199,29 @@ internal static class WatermarkLatency
         long t0 = Stopwatch.GetTimestamp();
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (s_discard)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = content };
+            using var streamed = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            await using var body2 = await streamed.Content.ReadAsStreamAsync();
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16384);
+            try { while (await body2.ReadAsync(buffer) > 0) { } }
+            finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+            if (!streamed.IsSuccessStatusCode) throw new InvalidOperationException($"status {(int)streamed.StatusCode}");
+            return Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        }
         using var response = await http.PostAsync("/v1/chat/completions", content);
         await response.Content.ReadAsByteArrayAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"status {(int)response.StatusCode}");
         return Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
     }
+
+    // --read discard: the client reads each answer to its last byte into one pooled buffer and drops it, instead of
+    // collecting it into a new array (the default, --read buffer, as before). A 2,000-word SSE answer is ~500 KB: as an
+    // array it is a large-object allocation per request, and in this one-process bench those trigger a background gen2
+    // collection about every second request, on both sides alike — the bench client's garbage, not the gateway's (a real
+    // client is not in the gateway's process). Latency is measured to the same last byte either way.
+    private static bool s_discard;
 
     private static async Task<double[]> Measure(string baseUrl, string key, int words, bool stream, int requests, int warmup, int concurrency)
     {
@@ -234,6 +263,8 @@ internal static class WatermarkLatency
             bool markedFirst = (done / block) % 2 == 1;
             foreach (var (http, into) in markedFirst ? new[] { (marked, on), (plain, off) } : new[] { (plain, off), (marked, on) })
             {
+                var side = into == on ? s_costOn : s_costOff;
+                var before = Cost.Now();
                 int next = 0;
                 var tasks = Enumerable.Range(0, concurrency).Select(async _ =>
                 {
@@ -242,11 +273,42 @@ internal static class WatermarkLatency
                     return mine;
                 });
                 foreach (var l in await Task.WhenAll(tasks)) into.AddRange(l);
+                side.Add(Diff(Cost.Now(), before), n);
             }
         }
         var a = off.ToArray(); var b = on.ToArray();
         Array.Sort(a); Array.Sort(b);
         return (a, b);
+    }
+
+    // What each side's blocks cost the whole process (client, gateway and upstream share it): CPU time, bytes allocated and
+    // collections, summed over the blocks of one side. A block is all of one side (with --block = concurrency, one wave),
+    // so what the process did during it is that side's requests, give or take a wave's overlap at its ends and work left
+    // behind (a collection triggered by the previous block's garbage). Unlike latency, CPU time per request hardly moves
+    // with the other users' load.
+    private static readonly Cost s_costOff = new(), s_costOn = new();
+
+    private static (double, long, int, int, int, double) Diff((double CpuMs, long Bytes, int G0, int G1, int G2, double PauseMs) a, (double CpuMs, long Bytes, int G0, int G1, int G2, double PauseMs) b)
+        => (a.CpuMs - b.CpuMs, a.Bytes - b.Bytes, a.G0 - b.G0, a.G1 - b.G1, a.G2 - b.G2, a.PauseMs - b.PauseMs);
+
+    private sealed class Cost
+    {
+        public double CpuMs, AllocatedBytes, PauseMs;
+        public long Gen0, Gen1, Gen2, Requests;
+
+        public static (double CpuMs, long Bytes, int G0, int G1, int G2, double PauseMs) Now() =>
+            (Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds, GC.GetTotalAllocatedBytes(false),
+             GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds);
+
+        public void Add((double CpuMs, long Bytes, int G0, int G1, int G2, double PauseMs) d, int n)
+        {
+            CpuMs += d.CpuMs; AllocatedBytes += d.Bytes; Gen0 += d.G0; Gen1 += d.G1; Gen2 += d.G2; PauseMs += d.PauseMs; Requests += n;
+        }
+
+        public void Reset() { CpuMs = AllocatedBytes = PauseMs = 0; Gen0 = Gen1 = Gen2 = Requests = 0; }
+
+        public override string ToString() => Requests == 0 ? "-" :
+            $"{CpuMs / Requests:F2} ms, {AllocatedBytes / Requests / 1024:F0} KB, gen0/1/2 {Gen0}/{Gen1}/{Gen2}, paused {PauseMs:F0} ms";
     }
 
     /// <summary>The assistant text a client receives (buffered: message.content; SSE: the concatenated deltas).</summary>

@@ -17,6 +17,32 @@ public sealed class ManualTime : TimeProvider
     public void Advance(TimeSpan t) { _ticks += t.Ticks; _now += t; }
 }
 
+public sealed class PooledBufferWriterTests
+{
+    [Fact]
+    public void Grows_KeepsWhatWasWritten_AndStartsOverAfterReset()
+    {
+        using var w = new PooledBufferWriter(16);
+        var expected = new List<byte>();
+        for (int i = 0; i < 300; i++)
+        {
+            var span = w.GetSpan(i % 7 + 1);
+            for (int j = 0; j <= i % 7; j++) { span[j] = (byte)(i + j); expected.Add((byte)(i + j)); }
+            w.Advance(i % 7 + 1);
+        }
+        Assert.Equal(expected.ToArray(), w.WrittenMemory.ToArray());
+        Assert.Equal(expected.Count, w.WrittenCount);
+        w.ResetWrittenCount();
+        w.GetSpan(3)[..3].Fill(9);
+        w.Advance(3);
+        Assert.Equal(new byte[] { 9, 9, 9 }, w.WrittenMemory.ToArray());
+        Assert.Throws<ArgumentOutOfRangeException>(() => w.Advance(1 << 20));
+        w.Dispose();
+        Assert.Equal(0, w.WrittenCount);
+        Assert.True(w.WrittenMemory.IsEmpty);
+    }
+}
+
 public sealed class SseParserTests
 {
     [Fact]

@@ -212,6 +212,32 @@ public sealed class WatermarkTransformTests
         }
     }
 
+    /// <summary>Streams on one thread share the table of recent short outputs (WatermarkStream.Take): streams of two
+    /// texts under two keys, fed in turn delta by delta, each still give exactly the whole text's output.</summary>
+    [Fact]
+    public void Stream_InterleavedOnOneThread_EachEqualsWholeText()
+    {
+        string a = Tricky + "\n\n" + TestText.Assistant, b = string.Join("\n\n", TestText.Docs().Take(30));
+        var wa = new Watermarker(WatermarkKey.FromSeed("left"), Unbounded);
+        var wb = new Watermarker(WatermarkKey.FromSeed("right"), Unbounded);
+        foreach (int size in new[] { 1, 3, 4, 17 })
+        {
+            var sa = wa.Begin();
+            var sb = wb.Begin();
+            var oa = new System.Text.StringBuilder();
+            var ob = new System.Text.StringBuilder();
+            for (int i = 0; i < Math.Max(a.Length, b.Length); i += size)
+            {
+                if (i < a.Length) oa.Append(sa.Write(a.Substring(i, Math.Min(size, a.Length - i))));
+                if (i < b.Length) ob.Append(sb.Write(b.Substring(i, Math.Min(size, b.Length - i))));
+            }
+            oa.Append(sa.Flush());
+            ob.Append(sb.Flush());
+            Assert.Equal(wa.Apply(a), oa.ToString());
+            Assert.Equal(wb.Apply(b), ob.ToString());
+        }
+    }
+
     /// <summary>The text cut in two at every position, under several keys (so that different words change).</summary>
     [Fact]
     public void Stream_EverySplitInTwo_EqualsWholeText()

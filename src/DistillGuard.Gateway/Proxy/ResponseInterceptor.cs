@@ -31,7 +31,7 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
     private StreamAccumulator? _accumulator;
     private HoldBuffer? _hold;
     private readonly List<SseEvent> _events = [], _ready = [], _rewritten = [];
-    private ArrayBufferWriter<byte>? _out;
+    private PooledBufferWriter? _out;
     private MemoryStream? _captured;
     private bool _overflow;
 
@@ -120,7 +120,7 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
         foreach (var e in _rewritten) _hold!.Route(e, _ready);
         if (end) _hold!.ReleaseAll(_ready);
         if (_ready.Count == 0) return;
-        var w = _out ??= new ArrayBufferWriter<byte>();
+        var w = _out ??= new PooledBufferWriter();
         w.ResetWrittenCount();
         foreach (var e in _ready)
         {
@@ -153,6 +153,7 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
                 _events.Clear();
                 if (_parser!.Finish() is { } tail) _events.Add(tail);
                 await EmitAsync(ct, end: true);
+                _out?.Dispose();                                        // written and awaited: back to the pool
                 await inner.FlushAsync(ct);
                 exchange.Response = _accumulator!.Build();
                 exchange.ReasoningBlocks = _rewriter!.ReasoningBlocks;

@@ -101,7 +101,9 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
     {
         var items = _queue.Items;
         int count = _queue.Count;
-        if (!items[_head].IsWord || !StartsMember(items[_head])) { PassThrough(); return true; }
+        // The first word's walk of the trie, done once: whether it may begin a member, and the first step of the phrases below.
+        int first = FirstWordNode(items[_head]);
+        if (!_trie.IsFirstWordEnd(first)) { PassThrough(); return true; }
         // The chain: up to MaxWords + 1 chunks of one line separated by spaces (the last one is only the "next token"),
         // at _head, _head + 2, …
         int n = 1, idx = _head, chainMax = lexicon.MaxWords + 1;
@@ -129,8 +131,7 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         int node = 0, found = 0;
         for (int i = 0; i < maxL; i++)
         {
-            if (i > 0) node = _trie.Step(node, ' ');
-            node = _trie.WalkNormalizing(node, _queue.Core(items[_head + 2 * i]));
+            node = i == 0 ? first : _trie.WalkNormalizing(_trie.Step(node, ' '), _queue.Core(items[_head + 2 * i]));
             if (node == PhraseTrie.Dead) break;
             ends[i] = node;
             found = i + 1;
@@ -150,10 +151,12 @@ internal abstract class PhraseMatcher(WatermarkLexicon lexicon)
         return true;
     }
 
-    private bool StartsMember(in Piece p)
+    /// <summary>The trie node a word's normalised core leads to from the root (<see cref="PhraseTrie.Dead"/> for a chunk
+    /// that is not a word, or a core too long to be a lexicon word).</summary>
+    private int FirstWordNode(in Piece p)
     {
-        if (p.CoreEnd - p.CoreStart > 32) return false;
-        return _trie.IsFirstWordEnd(_trie.WalkNormalizing(0, _queue.Core(p)));
+        if (!p.IsWord || p.CoreEnd - p.CoreStart > 32) return PhraseTrie.Dead;
+        return _trie.WalkNormalizing(0, _queue.Core(p));
     }
 
     private void PassThrough()

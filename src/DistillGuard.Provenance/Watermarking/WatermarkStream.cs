@@ -75,8 +75,29 @@ public sealed class WatermarkStream
 
     private string Take()
     {
-        var s = _out.ToString();
+        int n = _out.Length;
+        if (n == 0) return "";
+        if (n > ShortString)
+        {
+            var s = _out.ToString();
+            _out.Clear();
+            return s;
+        }
+        // A streamed answer's deltas are a token or two, and the same short texts recur ("the ", "ing ", " and"): what
+        // is sent is taken from a small per-thread table of the latest short strings when it is there, instead of a new
+        // string per delta (one per event of the stream otherwise). Strings are immutable, so sharing one changes nothing.
+        Span<char> chars = stackalloc char[ShortString];
+        _out.CopyTo(0, chars, n);
         _out.Clear();
-        return s;
+        var text = chars[..n];
+        uint h = 2166136261;
+        foreach (char c in text) h = (h ^ c) * 16777619;
+        var table = t_recent ??= new string?[RecentSize];
+        ref var slot = ref table[(int)(h & (RecentSize - 1))];
+        if (slot is { } hit && hit.AsSpan().SequenceEqual(text)) return hit;
+        return slot = new string(text);
     }
+
+    private const int ShortString = 16, RecentSize = 1024;
+    [ThreadStatic] private static string?[]? t_recent;
 }
