@@ -38,6 +38,15 @@ internal sealed record ServeSettings
     public int MinNewExchanges { get; init; } = 200;
     /// <summary>A write spanning this many minutes of the exchanges' clock is a bulk write (no exchange-clock trigger); so is a POST with ?bulk=1.</summary>
     public double BulkWriteExchangeMinutes { get; init; } = 360;
+    /// <summary>The gateway tap's group commit: once a tapped exchange is queued, its writer waits this many milliseconds
+    /// for more before one journal write and fsync for them all (0: at once). Environment: DISTILLGUARD_TAP_COMMIT_MS.</summary>
+    public double TapCommitMs { get; init; } = EnvDouble("DISTILLGUARD_TAP_COMMIT_MS") ?? 10;
+    /// <summary>How much lower (in nice steps, Linux) than the process's the detector thread and the tap writer run while
+    /// the gateway serves (0: the same priority). Environment: DISTILLGUARD_DETECTOR_NICE.</summary>
+    public int DetectorNice { get; init; } = (int?)EnvDouble("DISTILLGUARD_DETECTOR_NICE") ?? 0;
+
+    private static double? EnvDouble(string name) =>
+        double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
     /// <summary>TAXII server config (the format `serve --config` took before streaming existed).</summary>
     public string? Taxii { get; init; }
     public int? TaxiiPort { get; init; }
@@ -168,6 +177,8 @@ internal sealed record ServeSettings
             ReassembleEveryExchangeMinutes = Dbl("reassemble_every_exchange_minutes") ?? d.ReassembleEveryExchangeMinutes,
             MinNewExchanges = Int("min_new_exchanges") ?? d.MinNewExchanges,
             BulkWriteExchangeMinutes = Dbl("bulk_write_exchange_minutes") ?? d.BulkWriteExchangeMinutes,
+            TapCommitMs = Dbl("tap_commit_ms") ?? d.TapCommitMs,
+            DetectorNice = Int("detector_nice") ?? d.DetectorNice,
             Taxii = Str("taxii"),
             TaxiiPort = Int("taxii_port"),
             GatewaySection = values.ContainsKey("gateway") && path is not null ? path : null,
@@ -203,6 +214,8 @@ internal sealed record ServeSettings
         if (ReassembleEveryExchangeMinutes <= 0) errors.Add($"reassemble_every_exchange_minutes must be positive (was {ReassembleEveryExchangeMinutes})");
         if (MinNewExchanges < 1) errors.Add($"min_new_exchanges must be at least 1 (was {MinNewExchanges})");
         if (BulkWriteExchangeMinutes <= 0) errors.Add($"bulk_write_exchange_minutes must be positive (was {BulkWriteExchangeMinutes})");
+        if (TapCommitMs is < 0 or > 1000) errors.Add($"tap_commit_ms: 0 to 1000 (was {TapCommitMs})");
+        if (DetectorNice is < 0 or > 19) errors.Add($"detector_nice: 0 to 19 (was {DetectorNice})");
         return errors;
     }
 }
