@@ -99,7 +99,7 @@ internal static class ServeHost
                     ReassembleEveryExchangeTime = TimeSpan.FromMinutes(s.ReassembleEveryExchangeMinutes),
                     MinNewExchanges = s.MinNewExchanges,
                     BulkWriteExchangeTime = TimeSpan.FromMinutes(s.BulkWriteExchangeMinutes),
-                    DetectorNice = gateway is not null ? s.DetectorNice : 0,
+                    DetectorNice = gateway is not null ? s.BackgroundNice : 0,
                 }, sinks, loggerFactory.CreateLogger("detector"));
                 detector.Start();
                 var st = detector.Stats();
@@ -129,7 +129,7 @@ internal static class ServeHost
             }
             if (gateway is not null && detector is not null)
             {
-                tap = new TapSource(detector, log: loggerFactory.CreateLogger("tap"), commitWindow: TimeSpan.FromMilliseconds(s.TapCommitMs), nice: s.DetectorNice);
+                tap = new TapSource(detector, log: loggerFactory.CreateLogger("tap"), commitWindow: TimeSpan.FromMilliseconds(s.TapCommitMs), nice: s.BackgroundNice);
                 var transform = watermarkKey is null ? null : new PolicyWatermark(new DistillGuard.Provenance.Watermarking.Watermarker(watermarkKey));
                 var app = GatewayServer.Build(gateway, new LiveVerdicts(detector), new DetectorTap(tap), loggerFactory, transform);
                 await Start(app, "gateway", gateway.Port, stop.Token);

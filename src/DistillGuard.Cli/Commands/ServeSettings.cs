@@ -42,8 +42,8 @@ internal sealed record ServeSettings
     /// for more before one journal write and fsync for them all (0: at once). Environment: DISTILLGUARD_TAP_COMMIT_MS.</summary>
     public double TapCommitMs { get; init; } = EnvDouble("DISTILLGUARD_TAP_COMMIT_MS") ?? 10;
     /// <summary>How much lower (in nice steps, Linux) than the process's the detector thread and the tap writer run while
-    /// the gateway serves (0: the same priority). Environment: DISTILLGUARD_DETECTOR_NICE.</summary>
-    public int DetectorNice { get; init; } = (int?)EnvDouble("DISTILLGUARD_DETECTOR_NICE") ?? 0;
+    /// the gateway serves (0: the same priority). Environment: DISTILLGUARD_BACKGROUND_NICE.</summary>
+    public int BackgroundNice { get; init; } = (int?)EnvDouble("DISTILLGUARD_BACKGROUND_NICE") ?? 0;
 
     private static double? EnvDouble(string name) =>
         double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
@@ -178,7 +178,7 @@ internal sealed record ServeSettings
             MinNewExchanges = Int("min_new_exchanges") ?? d.MinNewExchanges,
             BulkWriteExchangeMinutes = Dbl("bulk_write_exchange_minutes") ?? d.BulkWriteExchangeMinutes,
             TapCommitMs = Dbl("tap_commit_ms") ?? d.TapCommitMs,
-            DetectorNice = Int("detector_nice") ?? d.DetectorNice,
+            BackgroundNice = Int("background_nice") ?? d.BackgroundNice,
             Taxii = Str("taxii"),
             TaxiiPort = Int("taxii_port"),
             GatewaySection = values.ContainsKey("gateway") && path is not null ? path : null,
@@ -215,7 +215,7 @@ internal sealed record ServeSettings
         if (MinNewExchanges < 1) errors.Add($"min_new_exchanges must be at least 1 (was {MinNewExchanges})");
         if (BulkWriteExchangeMinutes <= 0) errors.Add($"bulk_write_exchange_minutes must be positive (was {BulkWriteExchangeMinutes})");
         if (TapCommitMs is < 0 or > 1000) errors.Add($"tap_commit_ms: 0 to 1000 (was {TapCommitMs})");
-        if (DetectorNice is < 0 or > 19) errors.Add($"detector_nice: 0 to 19 (was {DetectorNice})");
+        if (BackgroundNice is < 0 or > 19) errors.Add($"background_nice: 0 to 19 (was {BackgroundNice})");
         return errors;
     }
 }
