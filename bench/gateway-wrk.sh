@@ -5,7 +5,7 @@
 # measure the gateway library alone, its tap a counter — tells the gateway's cost from the detector's), WARMUP_S (10),
 # SERVE_OTHER (path to another build's distillguard.dll: also measured as target "other", alternating with the rest —
 # compares two builds of serve in the same rounds), SERVE_ENV / OTHER_ENV (extra environment for serve / other, e.g.
-# "DISTILLGUARD_BACKGROUND_NICE=0").
+# "DISTILLGUARD_SERVE_BACKGROUND_NICE=10").
 #
 # Started once, each in its own process (bench/DistillGuard.GatewayBench modes, src/DistillGuard.Cli):
 #   upstream  a fast fake model API: a fixed chat.completion JSON per POST

@@ -39,14 +39,11 @@ internal sealed record ServeSettings
     /// <summary>A write spanning this many minutes of the exchanges' clock is a bulk write (no exchange-clock trigger); so is a POST with ?bulk=1.</summary>
     public double BulkWriteExchangeMinutes { get; init; } = 360;
     /// <summary>The gateway tap's group commit: once a tapped exchange is queued, its writer waits this many milliseconds
-    /// for more before one journal write and fsync for them all (0: at once). Environment: DISTILLGUARD_TAP_COMMIT_MS.</summary>
-    public double TapCommitMs { get; init; } = EnvDouble("DISTILLGUARD_TAP_COMMIT_MS") ?? 10;
+    /// for more before one journal write and fsync for them all (0: at once).</summary>
+    public double TapCommitMs { get; init; } = 10;
     /// <summary>How much lower (in nice steps, Linux) than the process's the detector thread and the tap writer run while
-    /// the gateway serves (0: the same priority). Environment: DISTILLGUARD_BACKGROUND_NICE.</summary>
-    public int BackgroundNice { get; init; } = (int?)EnvDouble("DISTILLGUARD_BACKGROUND_NICE") ?? 0;
-
-    private static double? EnvDouble(string name) =>
-        double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    /// the gateway serves (0: the same priority).</summary>
+    public int BackgroundNice { get; init; }
     /// <summary>TAXII server config (the format `serve --config` took before streaming existed).</summary>
     public string? Taxii { get; init; }
     public int? TaxiiPort { get; init; }
@@ -73,6 +70,7 @@ internal sealed record ServeSettings
         "ingest_port", "state", "accounts", "allow", "ip_intel", "tail", "nats_url", "nats_stream", "nats_subject", "nats_consumer",
         "alerts_jsonl", "webhook", "webhook_token_env", "ingest_token_env", "metrics", "detector_config", "reassemble_every_seconds",
         "reassemble_every_exchange_minutes", "min_new_exchanges", "bulk_write_exchange_minutes", "taxii", "taxii_port", "log_format", "max_body_mb", "watermark_key",
+        "tap_commit_ms", "background_nice",
         "gateway",   // an object: the gateway's settings (docs/gateway.md), read by its own loader
     ];
 
