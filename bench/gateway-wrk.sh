@@ -2,7 +2,10 @@
 # Throughput and latency of the gateway against a bare YARP pass-through, under wrk, on 127.0.0.1.
 #   bench/gateway-wrk.sh [ROUNDS] [DURATION_S] [CONNECTIONS...]        default: bench/gateway-wrk.sh 5 10 1 8 64
 # Environment: THREADS (wrk threads, 1), PIN (1: wrk on CPU 1, the servers on CPU 0; 0, the default: no pinning), LIBRARY (1: also
-# measure the gateway library alone, its tap a counter — tells the gateway's cost from the detector's), WARMUP_S (10).
+# measure the gateway library alone, its tap a counter — tells the gateway's cost from the detector's), WARMUP_S (10),
+# SERVE_OTHER (path to another build's distillguard.dll: also measured as target "other", alternating with the rest —
+# compares two builds of serve in the same rounds), SERVE_ENV / OTHER_ENV (extra environment for serve / other, e.g.
+# "DISTILLGUARD_SERVE_BACKGROUND_NICE=10").
 #
 # Started once, each in its own process (bench/DistillGuard.GatewayBench modes, src/DistillGuard.Cli):
 #   upstream  a fast fake model API: a fixed chat.completion JSON per POST
@@ -28,7 +31,7 @@ nice -n 5 dotnet build -c Release src/DistillGuard.Cli -v q -nologo >/dev/null
 bench=bench/DistillGuard.GatewayBench/bin/Release/net10.0/DistillGuard.GatewayBench.dll
 cli=src/DistillGuard.Cli/bin/Release/net10.0/distillguard.dll
 
-work="$(mktemp -d /tmp/dg-gw-wrk.XXXXXX)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/dg-gw-wrk.XXXXXX")"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -78,16 +81,22 @@ wait_idle() {   # until no server used more than 3 ticks (30 ms) of CPU in 0.5 s
 "${servers[@]}" dotnet "$bench" upstream >"$work/upstream.log" 2>&1 & pids+=($!)
 upstream="$(url_of "$work/upstream.log" upstream)"
 "${servers[@]}" dotnet "$bench" bare --upstream "$upstream" >"$work/bare.log" 2>&1 & pids+=($!)
-"${servers[@]}" dotnet "$cli" serve --gateway-port 0 --upstream "$upstream" --keys "$work/keys.jsonl" --policy "$work/policy.yaml" \
+env ${SERVE_ENV:-} "${servers[@]}" dotnet "$cli" serve --gateway-port 0 --upstream "$upstream" --keys "$work/keys.jsonl" --policy "$work/policy.yaml" \
   --state "$work/state" >"$work/serve.log" 2>"$work/serve.err" & pids+=($!)
 targets=(bare serve)
 declare -A url pid
 pid[bare]=${pids[1]}; pid[serve]=${pids[2]}
 url[bare]="$(url_of "$work/bare.log" bare)"
 url[serve]="$(url_of "$work/serve.log" gateway)"
+if [ -n "${SERVE_OTHER:-}" ]; then
+  env ${OTHER_ENV:-} "${servers[@]}" dotnet "$SERVE_OTHER" serve --gateway-port 0 --upstream "$upstream" --keys "$work/keys.jsonl" \
+    --policy "$work/policy.yaml" --state "$work/state-other" >"$work/other.log" 2>"$work/other.err" & pids+=($!)
+  pid[other]=${pids[$((${#pids[@]} - 1))]}; url[other]="$(url_of "$work/other.log" gateway)"
+  targets+=(other)
+fi
 if [ "$library" = 1 ]; then
   "${servers[@]}" dotnet "$bench" gateway --upstream "$upstream" --keys "$work/keys.jsonl" --policy "$work/policy.yaml" >"$work/library.log" 2>&1 & pids+=($!)
-  url[library]="$(url_of "$work/library.log" gateway)"; pid[library]=${pids[3]}
+  url[library]="$(url_of "$work/library.log" gateway)"; pid[library]=${pids[$((${#pids[@]} - 1))]}
   targets+=(library)
 fi
 

@@ -413,6 +413,7 @@ public sealed class StreamingDetector : IAsyncDisposable
     private void Run()
     {
         var ct = _stop.Token;
+        if (_opt.DetectorNice > 0) ThreadNice.Lower(_opt.DetectorNice, _log);
         long wallEvery = (long)(_opt.ReassembleEvery.TotalSeconds * Stopwatch.Frequency);
         long clockEvery = (long)_opt.ReassembleEveryExchangeTime.TotalMilliseconds;
         int sinceCheck = 0;

@@ -49,6 +49,10 @@ public sealed record StreamingOptions
     /// re-assembles where it did before.</summary>
     public TimeSpan BulkWriteExchangeTime { get; init; } = TimeSpan.FromHours(6);
 
+    /// <summary>How much lower (nice steps, Linux) than the process's the detector thread's scheduling priority is: with the
+    /// gateway in the same process, its re-assemblies and profile updates then yield the cores to the request path.</summary>
+    public int DetectorNice { get; init; }
+
     /// <summary>Verdict changes kept per account for queries (all of them stay in <c>changes.jsonl</c>).</summary>
     public int HistoryPerAccount { get; init; } = 32;
 

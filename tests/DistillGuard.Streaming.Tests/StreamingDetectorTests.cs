@@ -293,6 +293,37 @@ public sealed class StreamingDetectorTests(TinyTraffic traffic) : IClassFixture<
         public Task SendAsync(ReadOnlyMemory<byte> alertJson, CancellationToken ct)
             => Interlocked.Increment(ref Calls) <= failures ? throw new HttpRequestException("503") : Task.CompletedTask;
     }
+
+    [Fact]
+    public async Task TappedLines_AreCommittedInGroups_AndAllOfThemEndUpInTheJournalOnce()
+    {
+        using var state = new TempDir();
+        var lines = traffic.Lines.Take(600).ToList();
+        await using (var d = new StreamingDetector(Options(state.Path)))
+        {
+            d.Start();
+            var tap = new Sources.TapSource(d, batch: 500, commitWindow: TimeSpan.FromMilliseconds(200));
+            // a burst well inside one window: one commit for the first 500, one for the rest
+            foreach (var line in lines) Assert.True(tap.TryTap(Encoding.UTF8.GetBytes(line)));
+            await tap.DrainAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(600, tap.Tapped);
+            Assert.InRange(tap.Batches, 2, 3);
+            Assert.Equal(600, d.Stats().Exchanges);
+            // a line tapped later is committed within its window, alone
+            Assert.True(tap.TryTap(Encoding.UTF8.GetBytes(traffic.Lines[600])));
+            await tap.DrainAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(601, d.Stats().Exchanges);
+            // tapping again what was tapped counts nothing twice
+            foreach (var line in lines.Take(10)) tap.TryTap(Encoding.UTF8.GetBytes(line));
+            await tap.DisposeAsync();
+            Assert.Equal(601, d.Stats().Exchanges);
+            Assert.Equal(10, d.Stats().Duplicates);
+        }
+        // what the tap committed is in the journal: a restart recovers exactly those exchanges
+        await using var again = new StreamingDetector(Options(state.Path));
+        again.Start();
+        Assert.Equal(601, again.Stats().Exchanges);
+    }
 }
 
 public sealed class CampaignIdentityTests

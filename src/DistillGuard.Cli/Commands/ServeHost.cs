@@ -99,6 +99,7 @@ internal static class ServeHost
                     ReassembleEveryExchangeTime = TimeSpan.FromMinutes(s.ReassembleEveryExchangeMinutes),
                     MinNewExchanges = s.MinNewExchanges,
                     BulkWriteExchangeTime = TimeSpan.FromMinutes(s.BulkWriteExchangeMinutes),
+                    DetectorNice = gateway is not null ? s.BackgroundNice : 0,
                 }, sinks, loggerFactory.CreateLogger("detector"));
                 detector.Start();
                 var st = detector.Stats();
@@ -128,7 +129,7 @@ internal static class ServeHost
             }
             if (gateway is not null && detector is not null)
             {
-                tap = new TapSource(detector, log: loggerFactory.CreateLogger("tap"));
+                tap = new TapSource(detector, log: loggerFactory.CreateLogger("tap"), commitWindow: TimeSpan.FromMilliseconds(s.TapCommitMs), nice: s.BackgroundNice);
                 var transform = watermarkKey is null ? null : new PolicyWatermark(new DistillGuard.Provenance.Watermarking.Watermarker(watermarkKey));
                 var app = GatewayServer.Build(gateway, new LiveVerdicts(detector), new DetectorTap(tap), loggerFactory, transform);
                 await Start(app, "gateway", gateway.Port, stop.Token);
@@ -216,9 +217,9 @@ internal static class ServeHost
         }
     }
 
-    /// <summary>Copies the line (the gateway may reuse its buffer) and hands it over without blocking.</summary>
+    /// <summary>Hands the line over without blocking and without a copy (the gateway gives each line its own buffer).</summary>
     private sealed class DetectorTap(TapSource tap) : IExchangeTap
     {
-        public void Tap(ReadOnlyMemory<byte> exchangeLogLine) => tap.TryTap(exchangeLogLine.ToArray());
+        public void Tap(ReadOnlyMemory<byte> exchangeLogLine) => tap.TryTap(exchangeLogLine);
     }
 }

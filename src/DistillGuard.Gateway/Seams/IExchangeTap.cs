@@ -2,8 +2,8 @@ namespace DistillGuard.Gateway.Seams;
 
 /// <summary>
 /// Where every exchange that passed the gateway goes: one exchange-log line (shared/spec/exchange-log.md, UTF-8 JSON,
-/// no trailing newline) per exchange. Implemented by the streaming detector with a bounded queue; it must never block
-/// the request path. A tap that throws is isolated: the gateway logs and counts it and goes on.
+/// no trailing newline) per exchange, in memory of its own that the gateway never reuses (a tap may keep it without
+/// copying). Implemented by the streaming detector with a bounded queue; it must never block the request path. A tap that throws is isolated: the gateway logs and counts it and goes on.
 /// </summary>
 public interface IExchangeTap
 {
