@@ -582,32 +582,23 @@ public sealed class SyntheticTraffic
         if (_s.FleetAccounts <= 0) return;
         ulong system = Rand64(), tpl = Rand64();
         var card = Pay();
-        for (int i = 0; i < _s.FleetAccounts; i++)
+        // one worker of the fleet: its product's prompt, the company's template, card and address, a machine schedule
+        void Worker(int i, bool verified, long created, ulong product)
         {
-            int a = NewAccount("fleet", null, "enterprise", true, Start - 200 * Day, card, "fleetco.example.com", PopularAgents[2], PopularJa4[2]);
+            int a = NewAccount("fleet", null, "enterprise", verified, created, card, "fleetco.example.com", PopularAgents[2], PopularJa4[2]);
             if (_s.IncludeRegistry) _records[^1] = _records[^1] with { OrgName = "Fleet Co" };
             foreach (var ts in Times(200, 0, 24, regular: true))
                 _events.Add(new Ev
                 {
-                    Ts = ts + i * 30_000L, Account = a, Template = Noise(tpl, _r), Item = Rand64(), System = system,
+                    Ts = ts + i * 30_000L, Account = a, Template = Noise(tpl, _r), Item = Rand64(), System = product,
                     Signals = _r.NextDouble() < 0.5 ? SignalSet.CotElicitation : SignalSet.None, Caps = Capability.Reasoning | Capability.Writing,
                     Ip = "203.0.113.250", MaxTokens = 4096, Thinking = 0, Temperature = 0.3,
                 });
         }
+        for (int i = 0; i < _s.FleetAccounts; i++) Worker(i, true, Start - 200 * Day, system);
         if (_s.FleetUnverifiedWorkers <= 0) return;
         ulong second = Rand64();
-        for (int i = 0; i < _s.FleetUnverifiedWorkers; i++)
-        {
-            int a = NewAccount("fleet", null, "enterprise", false, Start - 100 * Day, card, "fleetco.example.com", PopularAgents[2], PopularJa4[2]);
-            if (_s.IncludeRegistry) _records[^1] = _records[^1] with { OrgName = "Fleet Co" };
-            foreach (var ts in Times(200, 0, 24, regular: true))
-                _events.Add(new Ev
-                {
-                    Ts = ts + i * 30_000L, Account = a, Template = Noise(tpl, _r), Item = Rand64(), System = second,
-                    Signals = _r.NextDouble() < 0.5 ? SignalSet.CotElicitation : SignalSet.None, Caps = Capability.Reasoning | Capability.Writing,
-                    Ip = "203.0.113.250", MaxTokens = 4096, Thinking = 0, Temperature = 0.3,
-                });
-        }
+        for (int i = 0; i < _s.FleetUnverifiedWorkers; i++) Worker(i, false, Start - 100 * Day, second);
     }
 
     private ulong _platformSystem;
