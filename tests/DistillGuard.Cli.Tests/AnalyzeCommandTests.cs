@@ -118,6 +118,7 @@ public sealed class AnalyzeCommandTests : IClassFixture<TinyTrafficFixture>, IDi
         // every candidate operator judged, with what was measured and the outcome; an account with operator evidence is
         // a member of a candidate called an operator
         var operators = File.ReadLines(Path.Combine(_out, "operators.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(operators);
         Assert.All(operators, o =>
         {
             Assert.False(string.IsNullOrEmpty(o.GetProperty("source").GetString()));

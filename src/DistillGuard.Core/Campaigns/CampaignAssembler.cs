@@ -113,26 +113,25 @@ public sealed class CampaignAssembler
         var inClusters = new HashSet<int>(clusters.SelectMany(c => c));
         var parent = Enumerable.Range(0, clusters.Count).ToArray();
         int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
-        var first = new Dictionary<(LinkKind, ulong), int>();
+        var first = new Dictionary<ulong, int>();   // system prompt -> the first part that runs it
         for (int c = 0; c < clusters.Count; c++)
+        {
+            var top = new Dictionary<ulong, int>();
+            foreach (var m in clusters[c])
             {
-                const LinkKind kind = LinkKind.SystemPrompt;
-                var top = new Dictionary<ulong, int>();
-                foreach (var m in clusters[c])
-                {
-                    var v = _builder.Profiles[m].SystemPrompts;
-                    int t = v.TopIndex();
-                    if (t >= 0) top[v.KeyAt(t)] = top.GetValueOrDefault(v.KeyAt(t)) + 1;
-                }
-                foreach (var (key, n) in top)
-                {
-                    if (n < 0.5 * clusters[c].Count || _builder.HoldersOf(kind, key) is not { } holders) continue;
-                    if (holders.Count(inClusters.Contains) < 0.5 * holders.Count) continue;
-                    if (!first.TryGetValue((kind, key), out var other)) { first[(kind, key)] = c; continue; }
-                    int ra = Find(c), rb = Find(other);
-                    if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
-                }
+                var v = _builder.Profiles[m].SystemPrompts;
+                int t = v.TopIndex();
+                if (t >= 0) top[v.KeyAt(t)] = top.GetValueOrDefault(v.KeyAt(t)) + 1;
             }
+            foreach (var (key, n) in top)
+            {
+                if (n < 0.5 * clusters[c].Count || _builder.HoldersOf(LinkKind.SystemPrompt, key) is not { } holders) continue;
+                if (holders.Count(inClusters.Contains) < 0.5 * holders.Count) continue;
+                if (!first.TryGetValue(key, out var other)) { first[key] = c; continue; }
+                int ra = Find(c), rb = Find(other);
+                if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+            }
+        }
         return Enumerable.Range(0, clusters.Count).GroupBy(Find).Select(g => g.SelectMany(c => clusters[c]).Distinct().Order().ToList()).ToList();
     }
 
@@ -149,9 +148,9 @@ public sealed class CampaignAssembler
     /// several blocks — some too thin to publish, some pieces of another operation's block where its accounts are not
     /// corroborated (random 4001: a tool-use operation of 137 accounts, 126 of them tied as one operator, was published
     /// as pieces holding 40). Each cluster with members left unflagged, or published in two or more pieces that are
-    /// mostly its own, is scored once more as a whole — its members tied
-    /// by a card they share or by rotating exits (<see cref="KeyGroupBuilder.PaysOrRotates"/>; with only an address, a
-    /// domain or a name, agent-platform users whose platform's prompt an operation runs were gathered with it): its members not
+    /// mostly its own, is scored once more as a whole — its members tied by a card they share, rotating exits or a
+    /// batch's domain (<see cref="OneHarnessOneOperator"/>; with only an address or a name, agent-platform users whose
+    /// platform's prompt an operation runs were gathered with it): its members not
     /// flagged by another operation's finding, together with the findings it makes up most of (its pieces). When that
     /// finding is accepted and flags every account its pieces flagged (and more, unless it joins pieces), it replaces its pieces (members a piece held without flagging them are left to their other
     /// findings, if any). Otherwise the cluster's members nobody flags are scored by themselves and, when accepted, published
@@ -184,20 +183,18 @@ public sealed class CampaignAssembler
             int unflagged = cluster.Count(m => !flaggedBy.ContainsKey(m));
             if (unflagged < _opt.MinCampaignAccounts && pieces.Count < 2) continue;
             var pieceSet = new HashSet<int>(pieces);
-            var accounts = new SortedSet<int>();
+            // a piece's flagged members come along; the accounts it holds without flagging them are not the cluster's
+            var before = new List<int>();
+            foreach (var i in pieces)
+                for (int j = 0; j < findings[i].Members.Count; j++) if (Flags(findings[i], j)) before.Add(findings[i].Members[j]);
+            var accounts = new SortedSet<int>(before);
             foreach (var m in cluster)
                 if (!flaggedBy.TryGetValue(m, out var by) || pieceSet.Contains(by)) accounts.Add(m);
-            // a piece's flagged members come along; the accounts it holds without flagging them are not the cluster's
-            foreach (var i in pieces)
-                for (int j = 0; j < findings[i].Members.Count; j++) if (Flags(findings[i], j)) accounts.Add(findings[i].Members[j]);
             var nodes = accounts.Select(_g.NodeOf).Where(n => n >= 0).ToList();
             if (nodes.Count < _opt.MinCampaignAccounts) continue;
             var gathered = Score(nodes, nodes, pieces.Count > 0 ? pieces.Max(i => findings[i].Density) : double.NaN);
             if (gathered is null || !gathered.Accepted) continue;
             // it must flag every account its pieces flagged, and more: a cluster's members are not traded for others
-            var before = new List<int>();
-            foreach (var i in pieces)
-                for (int j = 0; j < findings[i].Members.Count; j++) if (Flags(findings[i], j)) before.Add(findings[i].Members[j]);
             int gained = 0;
             for (int j = 0; j < gathered.Members.Count; j++) if (Flags(gathered, j)) gained++;
             if (gained < before.Count || (gained == before.Count && pieces.Count < 2)

@@ -9,15 +9,13 @@ public sealed partial class KeyGroupBuilder
     /// or by its organisation name and a domain or an address.</summary>
     public bool HarnessOperator(int account) => _harnessOperator.Contains(account);
 
-    private readonly HashSet<int> _paysOrRotates = new();
-
     /// <summary>Whether the account is an operator cluster's own through the strongest ties: a card it shares with other
     /// members (one payer's), exits that rotate where the log's do not, or an e-mail domain few others use together with
     /// signing up in a burst with them. Accounts tied only by an address or a name, with or without a burst, are operator
     /// evidence but not enough to gather a campaign around (<see cref="Campaigns.CampaignAssembler"/>): an agent platform's
     /// users share its cloud egress, some carry a common personal name, and some sign up in the same hours as the
     /// operation that runs the platform's prompt (random 4013: seven of them gathered with it).</summary>
-    public bool PaysOrRotates(int account) => _paysOrRotates.Contains(account);
+    public bool PaysOrRotates(int account) => _strongTies.ContainsKey(account);
 
     private readonly Dictionary<int, List<string>> _strongTies = new();
 
@@ -27,7 +25,6 @@ public sealed partial class KeyGroupBuilder
 
     private void StrongTie(int account, string value)
     {
-        _paysOrRotates.Add(account);
         if (!_strongTies.TryGetValue(account, out var l)) _strongTies[account] = l = new List<string>(2);
         if (!l.Contains(value)) l.Add(value);
     }
@@ -80,9 +77,9 @@ public sealed partial class KeyGroupBuilder
         for (int s = 0; s < sets.Count; s++)
             foreach (var m in sets[s].Members) (setsOf[m] ??= new List<int>()).Add(s);
 
-        var candidates = new List<(KeyGroup Harness, List<int> Members, List<int> Own, byte Kinds, double Burst)>();
-        var strongOf = new List<List<(int Account, string Value)>>();
-        var candidateText = new List<string>();
+        // each candidate with what was measured (for OperatorCandidates) and its members' strong ties (StrongTies)
+        var candidates = new List<(KeyGroup Harness, List<int> Members, List<int> Own, byte Kinds, double Burst, string Source, string Ties,
+            List<(int Account, string Value)> Strong)>();
         var count = new Dictionary<int, int>();
         foreach (var h in _ordered)
         {
@@ -200,7 +197,6 @@ public sealed partial class KeyGroupBuilder
                 byte kinds = 0;
                 foreach (byte bit in new byte[] { 1, 2, 4, 8, 32 }) if (Share(bit) >= 0.5) kinds |= bit;
                 var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0)).Select(p => holders[p]).ToList();
-                candidates.Add((h, list, own, kinds, burst));
                 var strong = new List<(int, string)>();
                 foreach (var p in idx)
                 {
@@ -210,8 +206,7 @@ public sealed partial class KeyGroupBuilder
                     if ((bits[p] & 32) != 0) strong.Add((holders[p], "rotating " + h.Value));
                     if ((bits[p] & 128) != 0 && (bits[p] & 2) != 0 && rec?.EmailDomain is { } domain) strong.Add((holders[p], "batch domain " + domain));
                 }
-                strongOf.Add(strong);
-                candidateText.Add(source + "\u0001" + ties);
+                candidates.Add((h, list, own, kinds, burst, source, ties, strong));
             }
         }
         if (candidates.Count == 0) return;
@@ -222,22 +217,20 @@ public sealed partial class KeyGroupBuilder
         int independents = 0;
         for (int i = 0; i < n; i++) if (!_in.Allowlisted[i] && !tied.Contains(i)) independents++;
         var accepted = new List<List<int>>();
-        for (int ci = 0; ci < candidates.Count; ci++)
+        foreach (var (h, component, list, kinds, burst, source, ties, strong) in candidates)
         {
-            var (h, component, list, kinds, burst) = candidates[ci];
-            var text = candidateText[ci].Split('\u0001');
             int holders = h.Members.Count(m => !_in.Allowlisted[m]);
             // holders on the tied holders' own exits count with them (KeyGroupBuilder.ClusteredHolders)
             int tiedHolders = TiedLikeHolders(h.Members, tied.Contains);
-            string measured = $"{text[1]} tied-holders {tiedHolders}/{holders} own {list.Count}";
-            if (tiedHolders < 0.5 * holders) { Candidate(text[0], component, measured, "harness not theirs: most holders untied"); continue; }
+            string measured = $"{ties} tied-holders {tiedHolders}/{holders} own {list.Count}";
+            if (tiedHolders < 0.5 * holders) { Candidate(source, component, measured, "harness not theirs: most holders untied"); continue; }
             double rate = (double)(holders - tiedHolders) / Math.Max(1, independents);
-            if (1.0 < StrongEvidenceRatio * rate) { Candidate(text[0], component, measured, "harness not theirs: common among independents"); continue; }
+            if (1.0 < StrongEvidenceRatio * rate) { Candidate(source, component, measured, "harness not theirs: common among independents"); continue; }
             int fresh = list.Count(m => _operator[m] == 0);
-            if (fresh < minSize) { Candidate(text[0], component, measured, "already an operator cluster"); continue; }   // already an operator cluster of its own
-            Candidate(text[0], component, measured, $"operator: {list.Count} own accounts");
+            if (fresh < minSize) { Candidate(source, component, measured, "already an operator cluster"); continue; }   // already an operator cluster of its own
+            Candidate(source, component, measured, $"operator: {list.Count} own accounts");
             foreach (var m in list) { _operator[m] = OperatorStrength; _harnessOperator.Add(m); }
-            foreach (var (a, v) in strongOf[ci]) StrongTie(a, v);
+            foreach (var (a, v) in strong) StrongTie(a, v);
             accepted.Add(list);
             string tiedBy = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses"), (8, "organisation names"), (32, "rotating exits") }
                 .Where(t => (kinds & t.Item1) != 0).Select(t => t.Item2));
