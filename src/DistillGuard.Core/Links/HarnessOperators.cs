@@ -263,7 +263,7 @@ public sealed partial class KeyGroupBuilder
         int minSize = Math.Max(3, _in.Options.MinCampaignAccounts);
         int population = _in.Allowlisted.Count(x => !x);
         for (int i = 0; i < n; i++)
-            if (!_in.Allowlisted[i] && _in.Profiles[i].RotatesExits()) _rotates[i] = true;
+            if (!_in.Allowlisted[i] && _in.Profiles[i].RotatesOwnExits()) _rotates[i] = true;
         var onRotatingHarness = new HashSet<int>();
         foreach (var h in _ordered)
         {

@@ -23,6 +23,30 @@ public sealed partial class KeyGroupBuilder
         _ordered = new(expected);
     }
 
+    /// <summary>Accounts on one address from which it is an egress (a platform's, a campus's, an office's, a carrier's
+    /// NAT) rather than an exit of one account's own; see <see cref="AccountProfile.ExitsShared"/>. A residential proxy
+    /// pool's exits are each seen with one or two accounts of a log (the red team's evasive mixes: no address of their
+    /// rotating accounts held by more than two); five accounts on one address share a network. An operation whose own
+    /// accounts reuse a small pool that much is tied by those addresses instead.</summary>
+    public const int SharedEgressAccounts = 5;
+
+    /// <summary>Sets <see cref="AccountProfile.ExitsShared"/> for this log: most of an account's kept addresses are each
+    /// used by <see cref="SharedEgressAccounts"/> or more accounts (allowlisted ones included: an egress is shared whoever
+    /// shares it). Runs before anything reads <see cref="AccountProfile.HarvestEgressApart"/>.</summary>
+    private static void MarkSharedExits(IReadOnlyList<AccountProfile> profiles)
+    {
+        var holders = new Dictionary<ulong, int>();
+        foreach (var p in profiles)
+            for (int i = 0; i < p.Ips.Count; i++)
+                holders[p.Ips.KeyAt(i)] = holders.GetValueOrDefault(p.Ips.KeyAt(i)) + 1;
+        foreach (var p in profiles)
+        {
+            int shared = 0;
+            for (int i = 0; i < p.Ips.Count; i++) if (holders[p.Ips.KeyAt(i)] >= SharedEgressAccounts) shared++;
+            p.ExitsShared = p.Ips.Count > 0 && 2 * shared > p.Ips.Count;
+        }
+    }
+
     /// <summary>The profiles the groups are built over (index = profile index).</summary>
     public IReadOnlyList<AccountProfile> Profiles => _in.Profiles;
 
@@ -31,6 +55,7 @@ public sealed partial class KeyGroupBuilder
         var profiles = _in.Profiles;
         var ctx = _in.Context;
         var opt = _in.Options;
+        MarkSharedExits(profiles);
 
         var fps = new List<(ulong, long)>();
         foreach (var p in profiles)

@@ -285,21 +285,40 @@ public sealed class AccountProfile
 
     /// <summary>
     /// Exits that rotate across networks: requests from at least <paramref name="minNetworks"/> different networks,
-    /// a new one for at least <paramref name="minShare"/> of the requests. A residential-proxy or rotating-exit
-    /// pattern; a traveller, a phone on two carriers or an office with a backup line stays well below it.
+    /// a new one for at least <paramref name="minShare"/> of the account's visits (its active half-hours,
+    /// <see cref="ActiveBuckets"/>, or its requests when fewer). A residential-proxy or rotating-exit pattern; a
+    /// traveller, a phone on two carriers or an office with a backup line stays well below it. Counted per visit since
+    /// session 14: a pool that hands out a new exit per session rotates as much as one that hands out one per request,
+    /// and an agent's twenty turns in one session are one visit, not twenty chances to stay put (the red team's quiet
+    /// agent harvest: 43 of 50 accounts rotate per visit, 6 per request).
     /// </summary>
     public bool RotatesExits(int minNetworks = 4, double minShare = 0.2)
-        => _networks.Distinct >= minNetworks && _networks.Distinct >= minShare * Exchanges;
+        => _networks.Distinct >= minNetworks && _networks.Distinct >= minShare * Math.Min(Exchanges, ActiveBuckets);
 
     /// <summary>
-    /// Harvest that egresses apart from the account: it rotates exits (<see cref="RotatesExits"/>), or every network its
+    /// Most of the account's addresses (its most used, up to four) are each used by many accounts
+    /// (<see cref="Links.KeyGroupBuilder.SharedEgressAccounts"/>): an egress — an agent platform's cloud pool, a campus,
+    /// an office proxy. Set by <see cref="Links.KeyGroupBuilder"/> for the log being analysed.
+    /// </summary>
+    public bool ExitsShared { get; internal set; }
+
+    /// <summary>
+    /// <see cref="RotatesExits"/> through exits of the account's own: a platform whose egress spans several networks
+    /// hands each user a different one per visit, which is rotation by networks alone (random 4001: 46 of 387 platform
+    /// users once rotation was counted per visit), but its exits are everybody's. A proxy pool's exits are each used by
+    /// one or two accounts; an operation on a shared hosting pool is tied by those addresses instead.
+    /// </summary>
+    public bool RotatesOwnExits() => !ExitsShared && RotatesExits();
+
+    /// <summary>
+    /// Harvest that egresses apart from the account: it rotates exits of its own (<see cref="RotatesOwnExits"/>), or every network its
     /// harvest requests came from is one its other requests never used (<see cref="NetworkSet.HarvestOnlyElsewhere"/>:
     /// exact up to <see cref="NetworkSet.Capacity"/> networks, judged on a sample beyond). A bought or taken-over account keeps its
     /// former owner's traffic on the owner's network while the operator's requests come through proxy exits; a user who
     /// harvests does so from where they also work. One harvest request from a café is the same trait: what separates it
     /// from a campaign is that nothing else binds it to one (the trait alone never makes a member).
     /// </summary>
-    public bool HarvestEgressApart() => HarvestExchanges > 0 && (RotatesExits() || _networks.HarvestOnlyElsewhere(HarvestShare));
+    public bool HarvestEgressApart() => HarvestExchanges > 0 && (RotatesOwnExits() || _networks.HarvestOnlyElsewhere(HarvestShare));
 }
 
 [System.Runtime.CompilerServices.InlineArray(ProfileContext.CoActivityHashes)]

@@ -84,6 +84,8 @@ public static class ExplainWriter
                 w.WriteNumber("harvest_strength", Math.Round(Scoring.HarvestStrength.Of(p), 4));
                 w.WriteNumber("harvest_evidence", Math.Round(Scoring.HarvestStrength.Evidence(p), 4));
                 w.WriteBoolean("egress_apart", p.HarvestEgressApart());
+                w.WriteBoolean("rotates_exits", p.RotatesExits());
+                w.WriteBoolean("exits_shared", p.ExitsShared);
                 if (p.Index < result.ClusterLift.Count) w.WriteNumber("cluster_lift", Math.Round(result.ClusterLift[p.Index], 4));
                 if (p.Index < result.OperatorEvidence.Count) w.WriteNumber("operator_evidence", Math.Round(result.OperatorEvidence[p.Index], 4));
                 w.WriteEndObject();

@@ -78,6 +78,14 @@ public sealed class SyntheticTraffic
         /// of its own for each, no organisation name, every request from a new residential network. Nothing but its one
         /// system prompt (and how its exits behave) is shared by two of its accounts.</summary>
         public bool StationRotating { get; init; }
+        /// <summary>With <see cref="StationRotating"/>: no round-robin harness but people's sessions — each account a few
+        /// sessions a day at hours of its own, each this many turns a minute apart from one residential network, a new
+        /// network every session (a proxy pool that rotates per session, not per request). 0: off.</summary>
+        public int StationSessionTurns { get; init; }
+        /// <summary>The agent platform's egress spans this many networks (a cloud provider's ranges), a few addresses in
+        /// each that all its users share; its users work in sessions of several turns, each session leaving from one of
+        /// the networks. 0: off (one range).</summary>
+        public int PlatformEgressNetworks { get; init; }
         /// <summary>Share of ordinary users who roam: every request from another network (a phone between carriers,
         /// cafés, hotels).</summary>
         public double RoamingShare { get; init; }
@@ -330,6 +338,20 @@ public sealed class SyntheticTraffic
                 int a = NewAccount("agent-platform", null, "paid", true, oldCreated(), Pay(), $"cust{i}.example.net", "agentplatform/2.1", PopularJa4[2],
                     org: _s.StationOnPlatformPrompt && i < 2 ? CommonName : null);
                 int pinned = 20 + i / 4;
+                if (_s.PlatformEgressNetworks > 0)
+                {
+                    foreach (var start in Times(_r.Next(5, 25), 0, 24))
+                    {
+                        string egress = $"52.{16 + _r.Next(_s.PlatformEgressNetworks)}.7.{10 + _r.Next(2)}";
+                        for (int k = 0, turns = _r.Next(6, 12); k < turns; k++)
+                            _events.Add(new Ev
+                            {
+                                Ts = start + k * 45_000L, Account = a, Template = Rand64(), Item = Rand64(), System = platformSystem, Tools = 6,
+                                Signals = SignalSet.None, Caps = Capability.AgenticToolUse, Ip = egress, MaxTokens = 8192, Thinking = 0, Temperature = 0.2,
+                            });
+                    }
+                    continue;
+                }
                 foreach (var ts in Times(_r.Next(40, 200), 0, 24))
                     _events.Add(new Ev
                     {
@@ -662,6 +684,22 @@ public sealed class SyntheticTraffic
                         Ip = $"198.18.{41 + crew}.{_r.Next(1, 250)}", MaxTokens = _s.StationBudget + 100 * crew, Thinking = 0, Temperature = 1.0,
                     });
             }
+            return;
+        }
+        if (_s.StationSessionTurns > 0)
+        {
+            foreach (int a in members)
+                foreach (var start in Times(_r.Next(6, 12), _r.Next(24), 10))
+                {
+                    string exit = ResidentialIp();
+                    for (int k = 0; k < _s.StationSessionTurns; k++)
+                        _events.Add(new Ev
+                        {
+                            Ts = start + k * 60_000L, Account = a, Template = Rand64(), Item = Rand64(), System = system, Tools = 5,
+                            Signals = SignalSet.None, Caps = Capability.AgenticToolUse | Capability.Coding, Ip = exit,
+                            MaxTokens = _s.StationBudget, Thinking = 0, Temperature = 1.0,
+                        });
+                }
             return;
         }
         // Round-robin: one request every 90 s from the harness, each to the next account, for six days, day and night.
