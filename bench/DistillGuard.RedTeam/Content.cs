@@ -267,6 +267,9 @@ public static class Content
                     c.U(Wording.Pair(r, s.Para, q, a, b)).A(s.Para ? $"{r.Pick(new[] { "A", "B", "The first one", "The second one" })} is better. {Text.Prose(r, "en", 2)}" : $"[[{r.Pick(new[] { "A", "B" })}]] {Text.Prose(r, "en", 1)}");
                 break;
             }
+            case Kind.HarnessAgent: case Kind.QuillAgent: case Kind.SqlGen: case Kind.LabelExtract: case Kind.TraceSolve: case Kind.CourseEval:
+                AdaptiveContent.Fill(s, r, c);
+                break;
             case Kind.SafeRewrite:
             {
                 var ir = s.Item >= 0 ? new Rng(Rng.Mix(0x5AF, (ulong)s.Item)) : r;

@@ -37,6 +37,7 @@ public enum Kind
 {
     Chat, Coding, CodingAgent, Analysis, Writing, Homework, Batch, AgentPlatform, BenchMcq, BenchGsm, AppRelay, Jailbreak, Licensed, FleetL10n,
     CotCoerce, AgentHarvest, Replay, Rubric, Pairwise, SafeRewrite,
+    HarnessAgent, QuillAgent, SqlGen, LabelExtract, TraceSolve, CourseEval,   // adaptive mix
 }
 
 public static class Tools

@@ -12,7 +12,7 @@ for (int i = 0; i < args.Length; i++)
     if (!args[i].StartsWith("--") || i + 1 >= args.Length) { Console.Error.WriteLine($"bad argument: {args[i]}"); Usage(); return 2; }
     opts[args[i][2..]] = args[++i];
 }
-if (!opts.TryGetValue("mix", out var mix) || mix is not ("realistic" or "evasive" or "hardneg") || !opts.TryGetValue("out", out var outDir))
+if (!opts.TryGetValue("mix", out var mix) || mix is not ("realistic" or "evasive" or "hardneg" or "adaptive") || !opts.TryGetValue("out", out var outDir))
 { Usage(); return 2; }
 ulong seed = opts.TryGetValue("seed", out var ss) && ulong.TryParse(ss, out var sv) ? sv : 1;
 if (opts.TryGetValue("corpus", out var corpus)) Corpus.Load(corpus);
@@ -33,7 +33,7 @@ if (!opts.TryGetValue("check", out var chk) || chk != "false")
 Console.Error.WriteLine($"done in {sw.Elapsed.TotalSeconds:0.0}s");
 return 0;
 
-static void Usage() => Console.Error.WriteLine("usage: DistillGuard.RedTeam --mix realistic|evasive|hardneg --seed N --out DIR [--corpus DIR] [--check false]");
+static void Usage() => Console.Error.WriteLine("usage: DistillGuard.RedTeam --mix realistic|evasive|hardneg|adaptive --seed N --out DIR [--corpus DIR] [--check false]");
 
 namespace DistillGuard.RedTeam
 {
@@ -66,6 +66,18 @@ namespace DistillGuard.RedTeam
                     g.QuietHarvest("grader-farm", Kind.Rubric, 80, 6, 0.25, 0.1);
                     g.QuietHarvest("quiet-agents", Kind.AgentHarvest, 50, 2, 0.25, 0.08);
                     g.Station("diluted-station", 8000, 30, 0.2, evasive: true);
+                    break;
+                case "adaptive":
+                    // look-alikes of each campaign's shape, then operators who each avoid a different part of the public record
+                    g.SetupReseller();
+                    g.ResellerCustomers(50);
+                    g.QuillcodeUsers(80);
+                    g.LabellingVendor(24, 1.6);
+                    g.Course(70);
+                    g.HarnessHarvest("harness-agents", 56, 1.6);
+                    g.SqlPartition("sql-partition", 96, 5, 0.08);
+                    g.TraceStation("trace-station", 28, 18);
+                    g.SlowHydra("slow-hydra", 45, 8);
                     break;
                 default:
                     g.CotHydra("small-cot", 1500, 10, churn: false);
