@@ -68,7 +68,7 @@ public sealed partial class Gen
             bool thinks = R.Chance(0.35);
             int budget = R.Pick(new[] { 4000, 10000, 16000, 31999 });
             var r = R.Fork((ulong)(32000 + i));
-            foreach (long t in HumanStarts(r, w.Tz, Math.Min(14, R.LogNormal(2.4, 0.7)), 0.6, Work, 0.4))
+            foreach (long t in HumanStarts(r, w.Tz, Math.Min(10, R.LogNormal(1.3, 0.7)), 0.6, Work, 0.4))
             {
                 var m = r.Chance(0.85) ? m0 : ModelFor(r, w.Api, t, true);
                 if (!m.Reasoning || m.Name is "gpt-4.1" or "gpt-4o-mini") m = m0;
@@ -87,7 +87,7 @@ public sealed partial class Gen
     {
         var c = World.DrawCountry(R);
         string org = "Tessellate Data Services", card = Card(R), s24 = World.HostingSlash24(R);
-        double[] teamTz = [8, 3, -5];
+        double[] teamTz = [8, 3, -6];
         var onboard = new[] { PastCreated(R, 300, 420), PastCreated(R, 150, 250), PastCreated(R, 20, 90) };
         var ws = new List<(Who w, int team)>();
         for (int i = 0; i < n; i++)
@@ -107,7 +107,7 @@ public sealed partial class Gen
             {
                 t += (long)(r.Exp(1 / perWorkerHour) * H);
                 if (t >= T1) break;
-                if (!InShift(t, teamTz[team], 8, 9)) continue;
+                if (!InShift(t, teamTz[team], 7, 10)) continue;
                 var p = new Params { MaxTokens = 2048, Temp = 0.0, JsonMode = true };
                 var s = new Session { Acct = w.A, Api = w.Api, Model = DayOf(t) > 8 && r.Chance(0.5) ? "gpt-5.1" : "gpt-5.1-mini", Ip = w.Ips[0], Ua = w.Ua, Ja4 = w.Ja4, Kind = Kind.LabelExtract, Item = item++, Seed = r.NextU64(), P = p, MaxTurns = 1 };
                 Add(s, t);
@@ -263,7 +263,7 @@ public sealed partial class Gen
             else { w.Ua = $"axios/1.{R.Int(6, 12)}.{R.Int(0, 9)}"; w.Ja4 = "t13d1516h2_8daaf6152771_e5627efa2ab1"; }
             w.Ips = Enumerable.Range(0, R.Int(2, 4)).Select(_ => R.Pick(exits)).ToList();
             var users = Enumerable.Range(0, R.Int(150, 500)).Select(_ => "u_" + R.Hex(10)).ToArray();
-            ws.Add((w, R.Range(0.6, 0.8), users));
+            ws.Add((w, R.Range(0.5, 0.7), users));   // by session; relayed sessions run longer, so 60-80 % of exchanges
         }
         var r = R.Fork(Rng.Hash(name));
         long item = 0;

@@ -70,14 +70,14 @@ namespace DistillGuard.RedTeam
                 case "adaptive":
                     // look-alikes of each campaign's shape, then operators who each avoid a different part of the public record
                     g.SetupReseller();
-                    g.ResellerCustomers(50);
-                    g.QuillcodeUsers(80);
-                    g.LabellingVendor(24, 1.6);
+                    g.ResellerCustomers(44);
+                    g.QuillcodeUsers(72);
+                    g.LabellingVendor(24, 1.5);
                     g.Course(70);
                     g.HarnessHarvest("harness-agents", 56, 1.6);
                     g.SqlPartition("sql-partition", 96, 5, 0.08);
-                    g.TraceStation("trace-station", 28, 18);
-                    g.SlowHydra("slow-hydra", 45, 8);
+                    g.TraceStation("trace-station", 28, 16);
+                    g.SlowHydra("slow-hydra", 48, 8);
                     break;
                 default:
                     g.CotHydra("small-cot", 1500, 10, churn: false);
