@@ -62,6 +62,14 @@ public static class AdaptiveContent
         string test = ext switch { "py" => $"tests/test_{fn}.py", "ts" => "test/index.test.ts", "go" => Path.ChangeExtension(file, null) + "_test.go", _ => "tests/it.rs" };
         string testCmd = ext switch { "py" => $"pytest -q {test}", "ts" => "npm test --silent", "go" => "go test ./...", _ => "cargo test -q" };
         string pl = ext switch { "py" => "Python", "ts" => "TypeScript", "go" => "Go", _ => "Rust" };
+        string pas = string.Concat(fn.Split('_').Select(x => char.ToUpperInvariant(x[0]) + x[1..])), cam = char.ToLowerInvariant(pas[0]) + pas[1..];
+        (string sig, string sigNew, string line, string lineNew, string testBody) = ext switch
+        {
+            "py" => ($"def {fn}(items", $"def {fn}(items=None", "seen[key] = item", "seen[key] = newest(seen.get(key), item)", $"def test_{fn}_basic():\n    assert {fn}([1, 2]) == [1, 2]\n"),
+            "ts" => ($"export function {cam}(items", $"export function {cam}(items = []", "seen.set(item.id, item);", "seen.set(item.id, newest(seen.get(item.id), item));", $"test('{cam} basic', () => {{\n  expect({cam}([a, b])).toEqual([a, b]);\n}});\n"),
+            "go" => ($"func {pas}(items []Item", $"func {pas}(items []Item /* may be nil */", "seen[it.ID] = it", "seen[it.ID] = newest(seen[it.ID], it)", $"func Test{pas}Basic(t *testing.T) {{\n\tif got := {pas}(items, 0); len(got) != 2 {{\n\t\tt.Fatal(got)\n\t}}\n}}\n"),
+            _ => ($"pub fn {fn}(items: &[Item]", $"pub fn {fn}(items: &[Item] /* may be empty */", "seen.insert(it.id.clone())", "seen.insert(it.id.clone()) || newer(it)", $"#[test]\nfn {fn}_basic() {{\n    assert_eq!({fn}(&items, None).len(), 2);\n}}\n"),
+        };
         c.U(ir.Pick(new[]
         {
             $"Repository: {repo}\nIssue #{ir.Int(12, 2400)}: `{fn}` returns wrong results for an empty input. Fix it and add a test.",
@@ -72,14 +80,14 @@ public static class AdaptiveContent
         }));
         c.Tool(r.Chance(0.5) ? "Let me find where this lives." : null, C(r, "search_code", new { query = fn, path_glob = $"**/*.{ext}", max_hits = 20 }), $"{file}:{r.Int(8, 240)}: {fn}\n{test}:{r.Int(3, 60)}: {fn}");
         c.Tool(null, C(r, "read_range", new { path = file, start = 1, end = r.Pick(new[] { 80, 120, 200 }) }), Tasks.CodeSnippet(r, pl, fn));
-        if (r.Chance(0.5)) c.Tool(null, C(r, "read_range", new { path = test, start = 1, end = 60 }), $"def test_{fn}_basic():\n    assert {fn}([1, 2]) == [1, 2]\n");
-        c.Tool(r.Chance(0.5) ? "The empty case is not handled; patching." : null, C(r, "write_patch", new { path = file, search = $"def {fn}(items", replace = $"def {fn}(items=None" }), "patched 1 hunk");
+        if (r.Chance(0.5)) c.Tool(null, C(r, "read_range", new { path = test, start = 1, end = 60 }), testBody);
+        c.Tool(r.Chance(0.5) ? "The empty case is not handled; patching." : null, C(r, "write_patch", new { path = file, search = sig, replace = sigNew }), "patched 1 hunk");
         bool fail = r.Chance(0.4);
         c.Tool(null, C(r, "run", new { cmd = testCmd, cwd = ".", timeout = 300 }), fail ? $"FAILED {test}::test_{fn}_duplicates - AssertionError\n1 failed, {r.Int(4, 60)} passed" : $"{r.Int(4, 90)} passed in {r.Range(0.4, 12):0.00}s");
         if (fail)
         {
             c.Tool(null, C(r, "read_range", new { path = file, start = r.Int(10, 60), end = r.Int(80, 140) }), Tasks.CodeSnippet(r, pl, fn));
-            c.Tool(null, C(r, "write_patch", new { path = file, search = "seen[key] = item", replace = "seen[key] = max(seen.get(key, item), item, key=lambda x: x[\"ts\"])" }), "patched 1 hunk");
+            c.Tool(null, C(r, "write_patch", new { path = file, search = line, replace = lineNew }), "patched 1 hunk");
             c.Tool(null, C(r, "run", new { cmd = testCmd, cwd = ".", timeout = 300 }), $"{r.Int(5, 90)} passed in {r.Range(0.4, 12):0.00}s");
         }
         c.Tool(null, C(r, "finish", new { summary = $"{fn}: handle empty input and duplicate ids; added a regression test", files_changed = new[] { file, test } }), "ok");
