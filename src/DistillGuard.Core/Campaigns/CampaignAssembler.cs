@@ -77,7 +77,94 @@ public sealed class CampaignAssembler
         }
         JoinByPayer(findings);
         if (_opt.Clusterer == ClustererKind.DensePeeling) GatherOperators(findings);
+        JoinByHarness(findings);
         return findings;
+    }
+
+    /// <summary>
+    /// One harness, one campaign: accepted findings whose flagged members each mostly run one system prompt or template
+    /// that is theirs — at least half of its holders in the whole log are flagged members of those findings — are pieces
+    /// of one operation that peeling cut by how densely each part shares its other keys (random 4001: a tool-use operation
+    /// on a prompt of its own, 136 holders, published as ten campaigns of 3–31 accounts). They are scored as one finding,
+    /// which replaces them when it is accepted and flags every account they flagged. A public prompt or a generic template
+    /// is held mostly by accounts nobody flagged and joins nothing. Instruction skeletons do not join: one skeleton is one
+    /// instruction under many wordings, and different operations that ask for reasoning the same way share it (the red
+    /// team's evasive mix: weighted purity 0.63 → 0.53 with skeletons joining). Neither does a parameter vector (an SDK's
+    /// defaults joined two stations of random 4027 in session 13) nor any network or registration value.
+    /// </summary>
+    private void JoinByHarness(List<CampaignFinding> findings)
+    {
+        if (_opt.Disabled(LinkFamily.Content.ToString())) return;
+        var accepted = new List<int>();
+        var findingOf = new Dictionary<int, int>();   // flagged member (profile index) -> position in accepted
+        var flagged = new List<int>();
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (!f.Accepted) continue;
+            int n = 0;
+            for (int j = 0; j < f.Members.Count; j++)
+                if (Flags(f, j) && findingOf.TryAdd(f.Members[j], accepted.Count)) n++;
+            accepted.Add(i);
+            flagged.Add(n);
+        }
+        if (accepted.Count < 2) return;
+        var values = new List<(int, IReadOnlyDictionary<int, int>)>();
+        for (int k = _g.AccountCount; k < _g.NodeCount; k++)
+        {
+            var key = _g.Key(k);
+            if (key.Kind is not (LinkKind.SystemPrompt or LinkKind.Template)) continue;
+            Dictionary<int, int>? on = null;
+            foreach (var (a, _) in _g.Adjacency[k])
+                if (findingOf.TryGetValue(_g.Accounts[a], out var fi)) (on ??= new())[fi] = on.GetValueOrDefault(fi) + 1;
+            if (on is { Count: >= 2 }) values.Add((key.Members.Count, on));
+        }
+        var root = HarnessJoins(flagged, values);
+        int Find(int x) => root[x];
+        var remove = new HashSet<int>();
+        var add = new List<CampaignFinding>();
+        foreach (var group in Enumerable.Range(0, accepted.Count).GroupBy(Find).Where(g => g.Count() >= 2))
+        {
+            var parts = group.Select(i => findings[accepted[i]]).ToList();
+            var before = new List<int>();
+            foreach (var f in parts)
+                for (int j = 0; j < f.Members.Count; j++) if (Flags(f, j)) before.Add(f.Members[j]);
+            var nodes = parts.SelectMany(f => f.Members).Distinct().Select(_g.NodeOf).Where(n => n >= 0).ToList();
+            var joined = Score(nodes, nodes, parts.Max(f => f.Density));
+            if (joined is null || !joined.Accepted) continue;
+            // the whole must flag every account its pieces flagged: pieces are not traded for a smaller whole
+            if (before.Any(m => joined.Members.BinarySearch(m) is var q && (q < 0 || !Flags(joined, q)))) continue;
+            add.Add(joined);
+            foreach (var i in group) remove.Add(accepted[i]);
+        }
+        if (add.Count == 0) return;
+        var kept = findings.Where((_, i) => !remove.Contains(i)).ToList();
+        findings.Clear();
+        findings.AddRange(add);
+        findings.AddRange(kept);
+    }
+
+    /// <summary>Which findings <see cref="JoinByHarness"/> joins: for each finding (by its count of flagged members), the
+    /// first finding of its group. <paramref name="values"/>: per harness value, its holders in the log and how many flagged
+    /// members of each finding hold it.</summary>
+    internal static int[] HarnessJoins(IReadOnlyList<int> flagged, IEnumerable<(int Holders, IReadOnlyDictionary<int, int> Held)> values)
+    {
+        var parent = Enumerable.Range(0, flagged.Count).ToArray();
+        int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+        foreach (var (holders, held) in values)
+        {
+            // theirs: at least half the value's holders in the log are flagged members of these findings
+            if (held.Count < 2 || held.Values.Sum() < 0.5 * holders) continue;
+            int first = -1;
+            foreach (var (fi, n) in held.OrderBy(kv => kv.Key))
+            {
+                if (n < 0.5 * flagged[fi]) continue;   // run by most of the finding's flagged members
+                if (first < 0) { first = fi; continue; }
+                int ra = Find(fi), rb = Find(first);
+                if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+            }
+        }
+        return Enumerable.Range(0, flagged.Count).Select(Find).ToArray();
     }
 
     /// <summary>
