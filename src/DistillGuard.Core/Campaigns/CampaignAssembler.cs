@@ -120,22 +120,30 @@ public sealed class CampaignAssembler
             if (on is { Count: >= 2 }) values.Add((key.Members.Count, on));
         }
         var root = HarnessJoins(flagged, values);
-        int Find(int x) => root[x];
+        // the whole must flag every account its pieces flagged: pieces are not traded for a smaller whole
+        ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true);
+    }
+
+    /// <summary>
+    /// Scores each group of two or more accepted findings (positions <paramref name="accepted"/>, grouped by
+    /// <paramref name="group"/>) as one finding, which replaces the group when it is accepted — and, with
+    /// <paramref name="keepFlagged"/>, only when it flags every account the group's findings flagged.
+    /// </summary>
+    private void ReplaceByWholes(List<CampaignFinding> findings, List<int> accepted, Func<int, int> group, bool keepFlagged)
+    {
         var remove = new HashSet<int>();
         var add = new List<CampaignFinding>();
-        foreach (var group in Enumerable.Range(0, accepted.Count).GroupBy(Find).Where(g => g.Count() >= 2))
+        foreach (var g in Enumerable.Range(0, accepted.Count).GroupBy(group).Where(g => g.Count() >= 2))
         {
-            var parts = group.Select(i => findings[accepted[i]]).ToList();
-            var before = new List<int>();
-            foreach (var f in parts)
-                for (int j = 0; j < f.Members.Count; j++) if (Flags(f, j)) before.Add(f.Members[j]);
+            var parts = g.Select(i => findings[accepted[i]]).ToList();
             var nodes = parts.SelectMany(f => f.Members).Distinct().Select(_g.NodeOf).Where(n => n >= 0).ToList();
             var joined = Score(nodes, nodes, parts.Max(f => f.Density));
             if (joined is null || !joined.Accepted) continue;
-            // the whole must flag every account its pieces flagged: pieces are not traded for a smaller whole
-            if (before.Any(m => joined.Members.BinarySearch(m) is var q && (q < 0 || !Flags(joined, q)))) continue;
+            if (keepFlagged && parts.Any(f => Enumerable.Range(0, f.Members.Count)
+                    .Any(j => Flags(f, j) && (joined.Members.BinarySearch(f.Members[j]) is var q && (q < 0 || !Flags(joined, q))))))
+                continue;
             add.Add(joined);
-            foreach (var i in group) remove.Add(accepted[i]);
+            foreach (var i in g) remove.Add(accepted[i]);
         }
         if (add.Count == 0) return;
         var kept = findings.Where((_, i) => !remove.Contains(i)).ToList();
@@ -362,22 +370,7 @@ public sealed class CampaignAssembler
             int ra = Find(x), rb = Find(y);
             if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
         }
-        var remove = new HashSet<int>();
-        var add = new List<CampaignFinding>();
-        foreach (var group in Enumerable.Range(0, accepted.Count).GroupBy(Find).Where(g => g.Count() >= 2))
-        {
-            var parts = group.Select(i => findings[accepted[i]]).ToList();
-            var nodes = parts.SelectMany(f => f.Members).Distinct().Select(_g.NodeOf).Where(n => n >= 0).ToList();
-            var joined = Score(nodes, nodes, parts.Max(f => f.Density));
-            if (joined is null || !joined.Accepted) continue;
-            add.Add(joined);
-            foreach (var i in group) remove.Add(accepted[i]);
-        }
-        if (add.Count == 0) return;
-        var kept = findings.Where((_, i) => !remove.Contains(i)).ToList();
-        findings.Clear();
-        findings.AddRange(add);
-        findings.AddRange(kept);
+        ReplaceByWholes(findings, accepted, Find, keepFlagged: false);
     }
 
     /// <summary>
