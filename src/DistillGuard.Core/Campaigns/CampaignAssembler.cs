@@ -82,12 +82,16 @@ public sealed class CampaignAssembler
     }
 
     /// <summary>
-    /// One harness, one campaign: accepted findings whose flagged members each mostly run one system prompt or template
-    /// that is theirs — at least half of its holders in the whole log are flagged members of those findings — are pieces
-    /// of one operation that peeling cut by how densely each part shares its other keys (random 4001: a tool-use operation
-    /// on a prompt of its own, 136 holders, published as ten campaigns of 3–31 accounts). They are scored as one finding,
-    /// which replaces them when it is accepted and flags every account they flagged. A public prompt or a generic template
-    /// is held mostly by accounts nobody flagged and joins nothing. Instruction skeletons do not join: one skeleton is one
+    /// One harness, one campaign: accepted findings that run the same harness of their own — the system prompts and
+    /// templates most of each one's flagged members run, of which at least half the holders in the whole log are flagged
+    /// members of these findings — are pieces of one operation that peeling cut by how densely each part shares its other
+    /// keys (random 4001: a tool-use operation on a prompt of its own, 136 holders, published as ten campaigns of 3–31
+    /// accounts). They are scored as one finding, which replaces them when it is accepted and flags every account they
+    /// flagged. A finding that also runs a harness value of its own that none of the other's accounts run is another
+    /// operation that borrowed a template (<c>CampaignDetectionTests</c>: two operations bridged by one template stay
+    /// apart; the first version, which joined on any one value in common, merged them; requiring the same own harness
+    /// instead joined almost nothing, since a small piece's few accounts make a small template "most of theirs"). A public prompt or a generic template is held
+    /// mostly by accounts nobody flagged and joins nothing. Instruction skeletons do not join: one skeleton is one
     /// instruction under many wordings, and different operations that ask for reasoning the same way share it (the red
     /// team's evasive mix: weighted purity 0.63 → 0.53 with skeletons joining). Neither does a parameter vector (an SDK's
     /// defaults joined two stations of random 4027 in session 13) nor any network or registration value.
@@ -117,7 +121,7 @@ public sealed class CampaignAssembler
             Dictionary<int, int>? on = null;
             foreach (var (a, _) in _g.Adjacency[k])
                 if (findingOf.TryGetValue(_g.Accounts[a], out var fi)) (on ??= new())[fi] = on.GetValueOrDefault(fi) + 1;
-            if (on is { Count: >= 2 }) values.Add((key.Members.Count, on));
+            if (on is not null) values.Add((key.Members.Count, on));
         }
         var root = HarnessJoins(flagged, values);
         // the whole must flag every account its pieces flagged: pieces are not traded for a smaller whole
@@ -154,23 +158,37 @@ public sealed class CampaignAssembler
 
     /// <summary>Which findings <see cref="JoinByHarness"/> joins: for each finding (by its count of flagged members), the
     /// first finding of its group. <paramref name="values"/>: per harness value, its holders in the log and how many flagged
-    /// members of each finding hold it.</summary>
-    internal static int[] HarnessJoins(IReadOnlyList<int> flagged, IEnumerable<(int Holders, IReadOnlyDictionary<int, int> Held)> values)
+    /// members of each finding hold it. Two findings are joined when they share a value of their own harness — one most of
+    /// each one's flagged members run, mostly held by flagged members — and neither runs a value of its own harness that
+    /// none of the other's flagged members run.</summary>
+    internal static int[] HarnessJoins(IReadOnlyList<int> flagged, IReadOnlyList<(int Holders, IReadOnlyDictionary<int, int> Held)> values)
     {
+        // each finding's own harness: the values held by most of its flagged members and, in the whole log, mostly by
+        // flagged members of these findings
+        var own = new List<int>?[flagged.Count];
+        for (int v = 0; v < values.Count; v++)
+        {
+            var (holders, held) = values[v];
+            if (held.Values.Sum() < 0.5 * holders) continue;
+            foreach (var (fi, n) in held)
+                if (n >= 0.5 * flagged[fi]) (own[fi] ??= new List<int>()).Add(v);
+        }
+        // one that runs a harness value of its own that the other's accounts never run is another operation that borrowed
+        // a template (two operations bridged by one template stay apart)
+        bool Foreign(int x, int y) => own[x]!.Any(v => !values[v].Held.ContainsKey(y));
         var parent = Enumerable.Range(0, flagged.Count).ToArray();
         int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
-        foreach (var (holders, held) in values)
+        for (int v = 0; v < values.Count; v++)
         {
-            // theirs: at least half the value's holders in the log are flagged members of these findings
-            if (held.Count < 2 || held.Values.Sum() < 0.5 * holders) continue;
-            int first = -1;
-            foreach (var (fi, n) in held.OrderBy(kv => kv.Key))
-            {
-                if (n < 0.5 * flagged[fi]) continue;   // run by most of the finding's flagged members
-                if (first < 0) { first = fi; continue; }
-                int ra = Find(fi), rb = Find(first);
-                if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
-            }
+            var sharing = values[v].Held.Keys.Where(fi => own[fi]?.Contains(v) == true).Order().ToList();
+            for (int a = 0; a < sharing.Count; a++)
+                for (int b = a + 1; b < sharing.Count; b++)
+                {
+                    int x = sharing[a], y = sharing[b];
+                    if (Foreign(x, y) || Foreign(y, x)) continue;
+                    int ra = Find(x), rb = Find(y);
+                    if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+                }
         }
         return Enumerable.Range(0, flagged.Count).Select(Find).ToArray();
     }

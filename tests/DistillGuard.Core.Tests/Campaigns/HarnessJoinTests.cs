@@ -3,9 +3,9 @@ using DistillGuard.Core.Campaigns;
 namespace DistillGuard.Core.Tests.Campaigns;
 
 /// <summary>
-/// One harness, one campaign (<see cref="CampaignAssembler.HarnessJoins"/>): published findings whose flagged members each
-/// mostly run one system prompt or template that is theirs — most of its holders in the log are flagged by
-/// them — are one operation. Random 4001 published a tool-use operation on a prompt of its own as ten campaigns.
+/// One harness, one campaign (<see cref="CampaignAssembler.HarnessJoins"/>): published findings that run the same harness
+/// of their own — the system prompts and templates most of each one's flagged members run, mostly held in the log by
+/// flagged members — are one operation. Random 4001 published a tool-use operation on a prompt of its own as ten campaigns.
 /// </summary>
 public sealed class HarnessJoinTests
 {
@@ -37,11 +37,12 @@ public sealed class HarnessJoinTests
     }
 
     [Fact]
-    public void JoinsAreTransitive_AcrossValues()
+    public void AnOperationThatBorrowedATemplate_StaysApart_ForTheTemplateOfItsOwn()
     {
-        // pieces 0 and 1 share a prompt, 1 and 2 a template; 3 stands apart
-        var root = CampaignAssembler.HarnessJoins([10, 12, 8, 9],
-            [Value(24, (0, 10), (1, 12)), Value(22, (1, 11), (2, 8)), Value(30, (3, 9))]);
-        Assert.Equal([0, 0, 0, 3], root);
+        // finding 1 runs finding 0's template on most of its accounts, and a template of its own that finding 0 does not
+        // run; finding 2 is a piece of finding 0
+        var root = CampaignAssembler.HarnessJoins([30, 25, 12],
+            [Value(70, (0, 30), (1, 20), (2, 12)), Value(26, (1, 25))]);
+        Assert.Equal([0, 1, 0], root);
     }
 }

@@ -152,13 +152,32 @@ public sealed class RotatingExitsTests
 
 public sealed class RotatingExitsProfileTests
 {
-    private static AccountProfile Feed(IEnumerable<string> ips)
+    /// <summary>One request per address, <paramref name="gapMs"/> apart (default three hours: each request its own visit).</summary>
+    private static AccountProfile Feed(IEnumerable<string> ips, long gapMs = 3 * 3_600_000L)
     {
         var ctx = new ProfileContext { TrackParaphrase = true };
         var p = new AccountProfile(0, "a");
         long t = 1_770_000_000_000;
-        foreach (var ip in ips) p.Add(new Model.ExchangeFeatures { Id = "ex", Account = "a", Ip = ip, TimestampMs = t += 60_000 }, ctx);
+        foreach (var ip in ips) p.Add(new Model.ExchangeFeatures { Id = "ex", Account = "a", Ip = ip, TimestampMs = t += gapMs }, ctx);
         return p;
+    }
+
+    [Fact]
+    public void ANewNetworkEverySession_Rotates_ThoughEachSessionHasTenTurns()
+    {
+        // twelve sessions a few hours apart, ten agent turns a minute apart in each, every session from another network:
+        // a new network for one request in ten, but for every visit
+        var ctx = new ProfileContext { TrackParaphrase = true };
+        var p = new AccountProfile(0, "a");
+        var r = new Random(3);
+        long t = 1_770_000_000_000;
+        for (int s = 0; s < 12; s++)
+        {
+            string ip = $"{r.Next(1, 224)}.{r.Next(256)}.1.1";
+            t += 5 * 3_600_000L;
+            for (int k = 0; k < 10; k++) p.Add(new Model.ExchangeFeatures { Id = "ex", Account = "a", Ip = ip, TimestampMs = t + k * 60_000 }, ctx);
+        }
+        Assert.True(p.RotatesExits());
     }
 
     [Fact]
