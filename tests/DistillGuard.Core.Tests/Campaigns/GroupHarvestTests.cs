@@ -172,29 +172,24 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Complete_StationBehindAResidentialProxyPool_IsFoundByTheExitsItsHarnessHoldersShare(int seed)
+    [InlineData(1, 0)]
+    [InlineData(2, 0)]
+    [InlineData(3, 0)]
+    [InlineData(1, 8)]
+    [InlineData(2, 8)]
+    [InlineData(3, 8)]
+    public void Complete_StationBehindAResidentialProxyPool_IsFoundByTheExitsItsHarnessHoldersShare(int seed, int sessionTurns)
     {
         // Bought aged accounts, a card and a webmail address each, every request from a new residential network: no
         // identity value ties two of them anywhere in the log. Among the holders of its system prompt, though, nearly
-        // all change networks at every few requests, where the log's customers do not.
-        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationRotating = true });
-        var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "rotating exits");
-        AssertPublishedOnce(t, r, "station");
-    }
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Complete_QuietAgentHarvestOnANewExitPerSession_IsFoundByTheExitsItsHarnessHoldersShare(int seed)
-    {
-        // The proxy-pool station worked as people work: a few sessions a day at each account's own hours, eight agent
-        // turns a session from one residential network, a new network the next session. Per request that is one new
-        // network in eight, below what rotation asks; per visit it is a new one every time.
-        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationRotating = true, StationSessionTurns = 8 });
+        // all change networks at every few requests, where the log's customers do not. With session turns, the station
+        // works as people work — a few sessions a day at each account's own hours, eight agent turns a session from one
+        // residential network, a new network the next session: one new network in eight requests, below what rotation
+        // asks per request, but a new one every visit.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, StationAccounts = 36, StationBudget = 16000, StationRotating = true, StationSessionTurns = sessionTurns,
+        });
         var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "rotating exits");
         AssertPublishedOnce(t, r, "station");
     }
