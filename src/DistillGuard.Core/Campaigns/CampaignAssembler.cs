@@ -920,6 +920,32 @@ public sealed class CampaignAssembler
         // Measured coordination among the members (synchrony, identical parameters, burst, split items) is evidence
         // independent of any shared value: it counts as the behaviour family when no behaviour key carries it.
         if (coord.Score >= 0.5 && !families.Contains(LinkFamily.Behaviour)) families.Add(LinkFamily.Behaviour);
+        // Tied by an identity the group owns, whose holders harvest where the log does not: most members hold an address, a
+        // range or a card most of whose holders are in the group (a relay's own exits, whatever IP intelligence says of
+        // them) and that key is judged harvest against the log's base rate (HarvestLift: most of its holders harvest,
+        // where a minority of the log's accounts do), with harvest read from content on most members. The identity key
+        // is then those members' second family: a transfer station relaying its customers from ranges only its accounts
+        // use, each account with a card and wording of its own and its customers' hours, shares nothing else (red team
+        // adaptive: 0 in three seeds). A corporate card's employees, a campus NAT's students harvest at the base rate
+        // and their keys carry no lift; researchers at maximal budgets behind their lab's NAT harvest by budgets, which
+        // keep to the stricter rule below.
+        var ownedIdentity = new HashSet<int>();
+        double contentShare = memberContent.Average(h => Math.Min(1, h / 0.5));
+        if (!_opt.Disabled("group") && contentShare >= 0.5 && contentShare >= 0.5 * harvestFrac)
+        {
+            foreach (var (g, _, on) in keys)
+            {
+                if (on < 3 || on < OwnedKeyShare * g.Members.Count || g.HarvestShare < 0.5) continue;
+                if (g.Kind is not (LinkKind.Ip or LinkKind.Prefix or LinkKind.Payment)) continue;
+                foreach (var m in g.Members) if (memberPos.ContainsKey(m) && !declaredFleet.Contains(m)) ownedIdentity.Add(m);
+            }
+            if (ownedIdentity.Count >= 0.5 * members.Count)
+            {
+                foreach (var m in ownedIdentity) corroborated[memberPos[m]] = true;
+                if (!families.Contains(LinkFamily.Behaviour)) families.Add(LinkFamily.Behaviour);
+            }
+            else ownedIdentity.Clear();
+        }
         double familyFactor = families.Count >= 3 ? 1.0 : families.Count == 2 ? 0.85 : families.Contains(LinkFamily.Replay) ? 0.85 : 0.5;
         // Content and behaviour keys say what is asked and how; users of one public benchmark or tool share both.
         // Attribution needs evidence of who: shared registration, shared infrastructure, replayed artifacts, or
@@ -1006,7 +1032,7 @@ public sealed class CampaignAssembler
             owned.UnionWith(hosting);
         }
         // And members of an operator cluster act as one by definition.
-        double acting = Math.Max(coord.Score, (double)Math.Max(Math.Max(onReplay.Count, owned.Count), inOperatorClusters) / members.Count);
+        double acting = Math.Max(coord.Score, (double)Math.Max(Math.Max(Math.Max(onReplay.Count, owned.Count), inOperatorClusters), ownedIdentity.Count) / members.Count);
         // Members that mostly hide behind rotating exits where the log's customers do not: one operator's proxy pool, the
         // one thing an operation that words, times and pays like strangers still shares, acts as one. Where the group
         // stands only on that, only its members that rotate are corroborated by it: one that harvested once from a network

@@ -114,6 +114,11 @@ public sealed class SyntheticTraffic
         /// coding with a few step-by-step requests each (about as many as the campus's students ask), no template, no
         /// budget at the ceiling, no burst. Campaign "H".</summary>
         public int ThinHydraAccounts { get; init; }
+        /// <summary>Campaign "R": a transfer station relaying its customers from three ranges only its accounts use (not
+        /// known to be hosting), on bought aged paid accounts each with a card and public mail address of its own and a
+        /// popular SDK, each request from one of the ranges, each account on its customers' hours; a quarter of its requests ask for step-by-step reasoning in
+        /// words of their own, the rest are its customers' ordinary requests. Nothing but the ranges ties two accounts.</summary>
+        public int RelayStationAccounts { get; init; }
         /// <summary>A throttled hydra (campaign "T"): fresh free accounts signed up in four batches days apart, one card
         /// per batch, addresses not known as hosting, public mail domains, one system prompt and parameter vector, and a
         /// handful of ordinary-looking tool-use requests per account on a human schedule — too few for the accounts to
@@ -476,6 +481,7 @@ public sealed class SyntheticTraffic
 
         BoughtAndLookalikes();
         ThinHydra();
+        RelayStation();
         Station();
         ThrottledHydra();
         Fleet();
@@ -596,6 +602,16 @@ public sealed class SyntheticTraffic
                 cards[i % cards.Length], $"h{i}.example.net", Popular(PopularAgents), Popular(PopularJa4));
             int exits = i % 4;
             Ordinary(a, _r.Next(25, 60), "", _s.CampusCotRate, _r.Next(24), () => $"198.18.{60 + exits}.{_r.Next(1, 6)}");
+        }
+    }
+
+    private void RelayStation()
+    {
+        for (int i = 0; i < _s.RelayStationAccounts; i++)
+        {
+            int a = NewAccount("relay-station", "R", "paid", _r.NextDouble() < 0.5, Start - (long)(_r.Next(90, 700) * Day), Pay(),
+                _r.NextDouble() < 0.5 ? "gmail.com" : "outlook.com", Popular(PopularAgents), Popular(PopularJa4));
+            Ordinary(a, _r.Next(60, 200), "", 0.25, _r.Next(24), () => $"100.{70 + _r.Next(3)}.9.{_r.Next(1, 8)}");
         }
     }
 

@@ -341,4 +341,27 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         Assert.DoesNotContain(r.Verdicts, v => v.Reasons.Any(q => q.Signal == "operator-card") && !relays.Contains(v.Account)
             && t.Accounts.First(a => a.Id == v.Account).Population != "station");
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_RelayStationOnRangesOnlyItsAccountsUse_IsFound_AndLookalikesStayClear(int seed)
+    {
+        // A transfer station relaying its customers from three ranges only its accounts use (not known to be hosting),
+        // each account with a card, a webmail address and wording of its own, on its customers' hours: nothing but the
+        // ranges ties two of its accounts, and a quarter of each one's requests ask for step-by-step reasoning where few
+        // of the log's accounts ever do. The ranges are identity the group owns and judged harvest against the base rate;
+        // the campus NAT and the corporate card's office range are identity too, and harvest at the base rate.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, RelayStationAccounts = 30, CampaignAccounts = 0, RewardCampaignAccounts = 0, LegitCotRate = 0.002,
+        });
+        var (r, _) = AssertOperationFound(t, "relay-station", 0.8, "shared-prefix|shared-ip", "100.7");
+        AssertPublishedOnce(t, r, "relay-station");
+        // Switched off, the same station is not found: the rule is what finds it.
+        var off = AnalysisHarness.Run(t, new DetectorOptions { DisabledEvidence = "group" });
+        var ours = t.Accounts.Where(a => a.Population == "relay-station").Select(a => a.Id).ToHashSet();
+        Assert.True(off.Verdicts.Count(v => ours.Contains(v.Account) && v.Verdict == VerdictKind.Campaign) < 0.5 * ours.Count);
+    }
 }
