@@ -872,6 +872,29 @@ public sealed class CampaignAssembler
         // organisation, its fleet — not to this group: it does not corroborate membership (it still counts as binding).
         var elsewhere = keys.Where(k => k.Item1.Kind is LinkKind.Payment or LinkKind.EmailDomain && k.Item3 < OwnedKeyShare * k.Item1.Members.Count)
             .Select(k => k.Item1.Id).ToHashSet();
+        // So is a product's: a system prompt most of whose holders are outside the group ties its users to the product, and
+        // so does the product's egress — an address or range most of whose holders run that prompt. An agent platform's
+        // users on its prompt and its two egress addresses are not the operation's accounts that also run its prompt
+        // (random 4013: an operation on a platform's prompt took 24 of the platform's 289 users along once a few more of its
+        // requests read as harvest).
+        var products = keys.Where(k => k.Item1.Kind == LinkKind.SystemPrompt && k.Item3 < OwnedKeyShare * k.Item1.Members.Count)
+            .Select(k => k.Item1).ToList();
+        if (products.Count > 0)
+        {
+            var productKeys = products.Select(g => g.Key).ToHashSet();
+            foreach (var g in products) elsewhere.Add(g.Id);
+            foreach (var (g, _, _) in keys)
+            {
+                if (g.Kind is not (LinkKind.Ip or LinkKind.Prefix)) continue;
+                int onProduct = 0;
+                foreach (var m in g.Members)
+                {
+                    var sp = _builder.Profiles[m].SystemPrompts;
+                    for (int i = 0; i < sp.Count; i++) if (productKeys.Contains(sp.KeyAt(i))) { onProduct++; break; }
+                }
+                if (onProduct >= OwnedKeyShare * g.Members.Count) elsewhere.Add(g.Id);
+            }
+        }
         var cover = new double[members.Count];
         var corroborated = new bool[members.Count];
         foreach (var a in accountNodes)

@@ -90,6 +90,13 @@ public static class SkeletonFingerprint
         return d;
     }
 
+    /// <summary>The bit of the concept named <paramref name="name"/> in a concept set, -1 when there is no such concept.</summary>
+    public static int ConceptBit(string name)
+    {
+        for (int i = 0; i < Lexicon.Length; i++) if (Lexicon[i].Concept == name) return i;
+        return -1;
+    }
+
     /// <summary>The concepts of <paramref name="text"/> as a bit set (bit i = <see cref="Lexicon"/>[i]).</summary>
     public static ulong Concepts(ReadOnlySpan<char> text)
     {

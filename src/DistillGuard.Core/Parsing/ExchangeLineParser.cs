@@ -231,6 +231,7 @@ public sealed class ExchangeLineParser
         f.ItemHash = m == 0 ? 0 : Hash64.Of(norm);
         f.TemplateFingerprint = TemplateFingerprint.Compute(chars);
         MatchBounded(norm, _userBits);
+        var conceptSignals = _engine.ConceptSignals(chars);
 
         // System text: matched only when not among the recently seen system prompts.
         bool hasSystem = !s.System.IsEmpty;
@@ -252,6 +253,7 @@ public sealed class ExchangeLineParser
             }
         }
         var (signals, caps) = _engine.Decide(_userBits, hasSystem ? _systemBits : default);
+        signals |= conceptSignals;
 
         signals |= _parameters.Evaluate(f, pasted || s.ArtifactInUserTurn);
         if (f.ToolCount > 0 || s.ResponseToolCalls) caps |= Capability.AgenticToolUse;

@@ -39,7 +39,44 @@ public sealed class ContentSignalEngine
         }
         _automaton = new PhraseAutomaton(phrases, Math.Max(group, 1));
         _defs = defs.ToArray();
+        _conceptDefs = _defs.Where(c => c.Def.Kind == SignalKind.Content && c.Def.Concepts.Count > 0).Select(c => c.Def).ToArray();
     }
+
+    private readonly SignalDefinition[] _conceptDefs;
+
+    /// <summary>
+    /// Signals whose concept rules one passage of <paramref name="text"/> satisfies: a sentence together with the one
+    /// before it (split at . ! ? ; and line ends, and their CJK forms), so that an instruction's concepts must come
+    /// together as an instruction does, not be gathered from a long document's scattered words. The head and tail of a
+    /// long text are read (instructions wrap their payload). User text only, whatever the definition's scope: the phrase
+    /// groups read system prompts already.
+    /// </summary>
+    public SignalSet ConceptSignals(ReadOnlySpan<char> text)
+    {
+        if (_conceptDefs.Length == 0 || text.IsEmpty) return SignalSet.None;
+        const int Head = 3000, Tail = 1000;
+        if (text.Length > Head + Tail) return ConceptSignals(text[..Head]) | ConceptSignals(text[^Tail..]);
+        SignalSet signals = SignalSet.None;
+        ulong previous = 0;
+        int start = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !IsSentenceEnd(text[i])) continue;
+            if (i - start >= 8)
+            {
+                ulong c = Fingerprints.SkeletonFingerprint.Concepts(text[start..i]);
+                ulong window = c | previous;
+                foreach (var d in _conceptDefs)
+                    foreach (var r in d.Concepts)
+                        if (r.Matches(window)) { signals |= d.Flag; break; }
+                previous = c;
+            }
+            start = i + 1;
+        }
+        return signals;
+    }
+
+    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ';' or '\n' or '。' or '！' or '？' or '；' or '।' or '؟';
 
     /// <summary>Words of scratch one text's match bits need; <see cref="Evaluate"/> needs twice this.</summary>
     public int BitWords => _automaton.BitWords;
@@ -87,6 +124,7 @@ public sealed class ContentSignalEngine
         var s = new ulong[BitWords];
         Match(TextNormalizer.Normalize(user), u);
         if (system is not null) Match(TextNormalizer.Normalize(system), s);
-        return Decide(u, system is null ? default : s);
+        var (signals, caps) = Decide(u, system is null ? default : s);
+        return (signals | ConceptSignals(user), caps);
     }
 }

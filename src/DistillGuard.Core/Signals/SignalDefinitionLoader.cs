@@ -93,12 +93,34 @@ public static class SignalDefinitionLoader
             }
             if (f.Fixtures?.Positive is not { Count: > 0 } || f.Fixtures?.Negative is not { Count: > 0 }) Err("positive and negative fixtures are required");
         }
+        var rules = new List<ConceptRule>();
+        if (f.Concepts is { Count: > 0 })
+        {
+            if (kind != SignalKind.Content) Err("concept rules are for content signals");
+            foreach (var c in f.Concepts)
+            {
+                ulong Mask(List<string>? names, string part)
+                {
+                    ulong m = 0;
+                    foreach (var n in names ?? [])
+                    {
+                        int bit = Fingerprints.SkeletonFingerprint.ConceptBit(n);
+                        if (bit < 0) Err($"concept rule: '{n}' in '{part}' is not a concept of the skeleton lexicon");
+                        else m |= 1UL << bit;
+                    }
+                    return m;
+                }
+                ulong all = Mask(c.All, "all"), any = Mask(c.Any, "any");
+                if (c.All is not { Count: >= 2 }) Err("a concept rule needs at least two concepts under 'all'");
+                rules.Add(new ConceptRule(all, any, $"all [{string.Join(", ", c.All ?? [])}]" + (c.Any is { Count: > 0 } ? $" any [{string.Join(", ", c.Any)}]" : "")));
+            }
+        }
         if (errors.Count > before) return null;
         return new SignalDefinition
         {
             Id = f.Id!, Version = f.Version, Kind = kind, Flag = flag, Capability = cap,
             Title = f.Title ?? f.Id!, Description = f.Description!.Trim(),
-            FalsePositives = f.FalsePositives ?? [], Scope = scope, Threshold = f.Threshold, Groups = groups,
+            FalsePositives = f.FalsePositives ?? [], Scope = scope, Threshold = f.Threshold, Groups = groups, Concepts = rules,
             Positive = (f.Fixtures?.Positive ?? []).Select(ToFixture).ToList(),
             Negative = (f.Fixtures?.Negative ?? []).Select(ToFixture).ToList(),
             Source = name,
@@ -120,7 +142,14 @@ public static class SignalDefinitionLoader
         public string? Scope { get; set; }
         public double Threshold { get; set; }
         public List<GroupEntry>? Groups { get; set; }
+        public List<ConceptEntry>? Concepts { get; set; }
         public FixtureSet? Fixtures { get; set; }
+    }
+
+    private sealed class ConceptEntry
+    {
+        public List<string>? All { get; set; }
+        public List<string>? Any { get; set; }
     }
 
     private sealed class GroupEntry
