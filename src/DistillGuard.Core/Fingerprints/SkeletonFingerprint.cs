@@ -129,6 +129,28 @@ public static class SkeletonFingerprint
         return set | bits[0];
     }
 
+    /// <summary>
+    /// Every concept any passage of <paramref name="text"/> can have (<paramref name="normalized"/> its normal form): the
+    /// English words' and the other languages' phrases both, over the same head and tail <see cref="Concepts(ReadOnlySpan{char}, ReadOnlySpan{char})"/>
+    /// reads. <see cref="Concepts(ReadOnlySpan{char})"/> of a passage reads the other languages only when its English is
+    /// thin; this reads them always, so no passage finds a concept this does not.
+    /// </summary>
+    public static ulong ConceptsAnyPassage(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized)
+    {
+        bool nonAscii = false;
+        ulong set = text.Length > HeadChars + TailChars
+            ? EnglishConcepts(text[..HeadChars], ref nonAscii) | EnglishConcepts(text[^TailChars..], ref nonAscii)
+            : EnglishConcepts(text, ref nonAscii);
+        Span<ulong> bits = stackalloc ulong[1];
+        if (normalized.Length > HeadChars + TailChars)
+        {
+            Foreign.Match(normalized[..HeadChars], bits);
+            Foreign.Match(normalized[^TailChars..], bits);
+        }
+        else Foreign.Match(normalized, bits);
+        return set | bits[0];
+    }
+
     private static ulong EnglishConcepts(ReadOnlySpan<char> text, ref bool nonAscii)
     {
         Span<char> word = stackalloc char[24];

@@ -231,7 +231,7 @@ public sealed class ExchangeLineParser
         f.ItemHash = m == 0 ? 0 : Hash64.Of(norm);
         f.TemplateFingerprint = TemplateFingerprint.Compute(chars);
         MatchBounded(norm, _userBits);
-        var conceptSignals = _engine.ConceptSignals(chars);
+        var conceptSignals = _engine.ConceptSignals(chars, norm);
 
         // System text: matched only when not among the recently seen system prompts.
         bool hasSystem = !s.System.IsEmpty;

@@ -54,8 +54,27 @@ public sealed class ContentSignalEngine
     public SignalSet ConceptSignals(ReadOnlySpan<char> text)
     {
         if (_conceptDefs.Length == 0 || text.IsEmpty) return SignalSet.None;
+        return Passages(text);
+    }
+
+    /// <summary><see cref="ConceptSignals(ReadOnlySpan{char})"/> given also the text's normal form, which the parser has
+    /// already: most prompts hold no rule's concepts anywhere (<see cref="Fingerprints.SkeletonFingerprint.ConceptsAnyPassage"/>,
+    /// one pass) and are not read passage by passage.</summary>
+    public SignalSet ConceptSignals(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized)
+    {
+        if (_conceptDefs.Length == 0 || text.IsEmpty) return SignalSet.None;
+        ulong any = Fingerprints.SkeletonFingerprint.ConceptsAnyPassage(text, normalized);
+        bool possible = false;
+        foreach (var d in _conceptDefs)
+            foreach (var r in d.Concepts)
+                possible |= r.Matches(any);
+        return possible ? Passages(text) : SignalSet.None;
+    }
+
+    private SignalSet Passages(ReadOnlySpan<char> text)
+    {
         const int Head = 3000, Tail = 1000;
-        if (text.Length > Head + Tail) return ConceptSignals(text[..Head]) | ConceptSignals(text[^Tail..]);
+        if (text.Length > Head + Tail) return Passages(text[..Head]) | Passages(text[^Tail..]);
         SignalSet signals = SignalSet.None;
         ulong previous = 0;
         int start = 0;

@@ -32,7 +32,7 @@ public sealed record SignalDefinition
 /// (explain, reasoning, step, answer, given, judge, criteria, rewrite, sensitive, …) read in twelve languages, so one
 /// rule covers every wording and language that says the same thing, where a phrase list covers the phrasings it lists.
 /// </summary>
-public sealed record ConceptRule(ulong All, ulong Any, string Text)
+public sealed record ConceptRule(ulong All, ulong Any)
 {
     public bool Matches(ulong concepts) => (concepts & All) == All && (Any == 0 || (concepts & Any) != 0);
 }

@@ -112,7 +112,7 @@ public static class SignalDefinitionLoader
                 }
                 ulong all = Mask(c.All, "all"), any = Mask(c.Any, "any");
                 if (c.All is not { Count: >= 2 }) Err("a concept rule needs at least two concepts under 'all'");
-                rules.Add(new ConceptRule(all, any, $"all [{string.Join(", ", c.All ?? [])}]" + (c.Any is { Count: > 0 } ? $" any [{string.Join(", ", c.Any)}]" : "")));
+                rules.Add(new ConceptRule(all, any));
             }
         }
         if (errors.Count > before) return null;
