@@ -997,7 +997,9 @@ public sealed class CampaignAssembler
             bool tied = tiedByValues || rotation > 0;
             bool asOne = coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5
                 || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
-                || (coord.IdenticalParams >= 0.8 && coord.Regularity >= 0.5)
+                // one parameter vector on most members, run on a machine's schedule: regular arrivals, or no quiet third of
+                // the day (a harness served round the clock; the operator rule of KeyGroupBuilder reads the same pair)
+                || (coord.IdenticalParams >= 0.5 && (coord.Regularity >= 0.5 || _meter.RoundTheClockShare(members) >= 0.5))
                 || inOperatorClusters >= 0.5 * members.Count;   // an operator cluster (tied, one harness)
             if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
             else rotationTies = !tiedByValues;
@@ -1056,6 +1058,13 @@ public sealed class CampaignAssembler
         }
         // And members of an operator cluster act as one by definition.
         double acting = Math.Max(coord.Score, (double)Math.Max(Math.Max(Math.Max(onReplay.Count, owned.Count), inOperatorClusters), ownedIdentity.Count) / members.Count);
+        // Coordination's score is a weighted sum, so a group that acts as one in two independent ways at once (every member
+        // signed up in bursts and two thirds on one parameter vector, say) scored below one that half-does four. Two
+        // behaviours each shared by most members are two independent witnesses: the weaker of the two strongest counts
+        // as acting. Items split without overlap are left out (independent users rarely overlap either).
+        Span<double> behaviours = [coord.Synchrony, coord.IdenticalParams, coord.CreationBurst, coord.Regularity, coord.RotatingExits];
+        behaviours.Sort();
+        acting = Math.Max(acting, behaviours[^2]);
         // Members that mostly hide behind rotating exits where the log's customers do not: one operator's proxy pool, the
         // one thing an operation that words, times and pays like strangers still shares, acts as one. Where the group
         // stands only on that, only its members that rotate are corroborated by it: one that harvested once from a network

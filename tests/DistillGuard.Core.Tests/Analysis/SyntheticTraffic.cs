@@ -82,6 +82,11 @@ public sealed class SyntheticTraffic
         /// sessions a day at hours of its own, each this many turns a minute apart from one residential network, a new
         /// network every session (a proxy pool that rotates per session, not per request). 0: off.</summary>
         public int StationSessionTurns { get; init; }
+        /// <summary>Campaign D's harness without a round-robin or a prompt: requests at random moments (Poisson) day and night
+        /// for six days, no system prompt, no move to the new model, two thirds of the accounts on one output budget and a
+        /// third on another of the operation's own. With <see cref="StationAged"/> and <see cref="StationOwnCards"/> only
+        /// its hosting exits tie its accounts.</summary>
+        public bool StationPoisson { get; init; }
         /// <summary>The agent platform's egress spans this many networks (a cloud provider's ranges), a few addresses in
         /// each that all its users share; its users work in sessions of several turns, each session leaving from one of
         /// the networks. 0: off (one range).</summary>
@@ -716,6 +721,26 @@ public sealed class SyntheticTraffic
                             MaxTokens = _s.StationBudget, Thinking = 0, Temperature = 1.0,
                         });
                 }
+            return;
+        }
+        if (_s.StationPoisson)
+        {
+            long p0 = Start + Day, span = 6 * Day;
+            for (int j = 0; j < members.Count; j++)
+            {
+                int budget = j % 3 == 2 ? _s.StationBudget + 1111 : _s.StationBudget;
+                for (int k = _r.Next(90, 130); k > 0; k--)
+                {
+                    bool agentic = _r.NextDouble() < 0.5;
+                    _events.Add(new Ev
+                    {
+                        Ts = p0 + (long)(_r.NextDouble() * span), Account = members[j], Template = Rand64(), Item = Rand64(), Tools = 5,
+                        Signals = _s.StationBudget >= 32000 ? SignalSet.MaxOutputBudget : SignalSet.None,
+                        Caps = agentic ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
+                        Ip = $"198.18.40.{_r.Next(1, 250)}", MaxTokens = budget, Thinking = 0, Temperature = 1.0, Model = "model-a1",
+                    });
+                }
+            }
             return;
         }
         // Round-robin: one request every 90 s from the harness, each to the next account, for six days, day and night.

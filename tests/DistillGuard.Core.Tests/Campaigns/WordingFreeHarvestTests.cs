@@ -63,6 +63,31 @@ public sealed class WordingFreeHarvestTests(ITestOutputHelper output)
         Assert.Contains(r.Verdicts, v => pop[v.Account] == "campus-nat");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_AgedStationOnOneVectorRoundTheClock_IsFound_AndNobodyElse(int seed)
+    {
+        // Bought aged accounts, a card and a webmail address each, no system prompt, no model pivot, requests at random
+        // moments: only its hosting exits tie it, and what makes it one operation is how it runs — two thirds of its
+        // accounts on one parameter vector, served day and night with no quiet third of the day.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, StationAccounts = 36, StationAged = true, StationOwnCards = true, StationPoisson = true,
+        });
+        var r = AnalysisHarness.Run(t);
+        var d = t.Accounts.Where(a => a.Campaign == "D").Select(a => a.Id).ToHashSet();
+        var verdicts = r.Verdicts.Where(v => d.Contains(v.Account)).ToList();
+        int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
+        Assert.True(found >= 0.9 * d.Count, $"{found} of {d.Count} station accounts found; e.g. "
+            + string.Join("\n", verdicts.Where(v => v.Verdict != VerdictKind.Campaign).Take(2).Select(v => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}")));
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && pop[v.Account] is not ("campaign" or "station"))
+            .Select(v => $"{v.Account} ({pop[v.Account]}): {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
     [Fact]
     public void Complete_StationBelowTheLogsCeiling_HasNoBudgetEvidence()
     {
