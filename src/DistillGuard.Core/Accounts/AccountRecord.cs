@@ -16,4 +16,8 @@ public sealed record AccountRecord
 
     /// <summary>Programs the public record says fraud clusters lean on (free credit, edu, research, startup).</summary>
     public bool IsProgramTier => Tier is "free" or "edu" or "research" or "startup";
+
+    /// <summary>An account that says who runs it: verified outside the programs, or on an enterprise agreement (a contract
+    /// signed with the lab names its holder, verified or not yet). What a declared organisation is counted in.</summary>
+    public bool Identified => !IsProgramTier && (Verified == true || Tier == "enterprise");
 }

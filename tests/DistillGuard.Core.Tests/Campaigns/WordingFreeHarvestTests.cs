@@ -155,6 +155,32 @@ public sealed class WordingFreeHarvestTests(ITestOutputHelper output)
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
+    public void Complete_AFleetHalfOnEnterpriseContractsNotYetVerified_IsDeclared_ButNotAsSelfServe(int seed)
+    {
+        // The same fleet with every other account not (yet) verified. On enterprise agreements those accounts are named
+        // by a contract with the lab: the organisation still says who runs them (held-out random 9621 and 9628: a fleet
+        // with 8 of 13 accounts verified, the rest enterprise, was flagged under the verified-only rule). Moved to the
+        // self-serve paid tier, half verified is not a declaration, and the fleet's harness and card make it a campaign.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, FleetAccounts = 20 });
+        var fleet = t.Accounts.Where(a => a.Population == "fleet").Select(a => a.Id).ToList();
+        var unverified = fleet.Where((_, i) => i % 2 == 1).ToHashSet();
+        int Flagged(string tier)
+        {
+            var registry = new AccountRegistry(t.Accounts.Select(a => t.Registry.Find(a.Id)!)
+                .Select(x => unverified.Contains(x.Account) ? x with { Verified = false, Tier = tier } : x).ToList());
+            var engine = new AnalysisEngine();
+            t.Replay(engine.Add);
+            var r = engine.Complete(new AnalysisInputs { Registry = registry, Allowlist = t.Allowlist, IpIntel = t.IpIntel });
+            return r.Verdicts.Count(v => fleet.Contains(v.Account) && v.Verdict == VerdictKind.Campaign);
+        }
+        Assert.Equal(0, Flagged("enterprise"));
+        int selfServe = Flagged("paid");
+        Assert.True(selfServe >= 0.9 * fleet.Count, $"{selfServe} of {fleet.Count} flagged on the self-serve tier");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
     public void Complete_ReplayRingWithHumanTimingAndNothingElseShared_IsCampaign(int seed)
     {
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, ReplayIssuers = 5, ReplayPresenters = 12 });
