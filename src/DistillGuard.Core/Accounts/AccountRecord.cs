@@ -19,5 +19,8 @@ public sealed record AccountRecord
 
     /// <summary>An account that says who runs it: verified outside the programs, or on an enterprise agreement (a contract
     /// signed with the lab names its holder, verified or not yet). What a declared organisation is counted in.</summary>
-    public bool Identified => !IsProgramTier && (Verified == true || Tier == "enterprise");
+    public bool Identified => VerifiedOutsidePrograms || (!IsProgramTier && Tier == "enterprise");
+
+    /// <summary>Verified, and not on a program tier.</summary>
+    public bool VerifiedOutsidePrograms => Verified == true && !IsProgramTier;
 }

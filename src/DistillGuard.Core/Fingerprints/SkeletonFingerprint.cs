@@ -112,13 +112,15 @@ public static class SkeletonFingerprint
     /// The concepts of <paramref name="text"/>, given also its normal form (<see cref="Text.TextNormalizer"/>), which
     /// the other-language pass reads.
     /// </summary>
-    public static ulong Concepts(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized)
+    public static ulong Concepts(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized) => Concepts(text, normalized, otherLanguagesAlways: false);
+
+    private static ulong Concepts(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized, bool otherLanguagesAlways)
     {
         bool nonAscii = false;
         ulong set = text.Length > HeadChars + TailChars
             ? EnglishConcepts(text[..HeadChars], ref nonAscii) | EnglishConcepts(text[^TailChars..], ref nonAscii)
             : EnglishConcepts(text, ref nonAscii);
-        if (!nonAscii && BitOperations.PopCount(set) >= MinConcepts) return set; // English that has its skeleton
+        if (!otherLanguagesAlways && !nonAscii && BitOperations.PopCount(set) >= MinConcepts) return set; // English that has its skeleton
         Span<ulong> bits = stackalloc ulong[1];
         if (normalized.Length > HeadChars + TailChars)
         {
@@ -135,21 +137,7 @@ public static class SkeletonFingerprint
     /// reads. <see cref="Concepts(ReadOnlySpan{char})"/> of a passage reads the other languages only when its English is
     /// thin; this reads them always, so no passage finds a concept this does not.
     /// </summary>
-    public static ulong ConceptsAnyPassage(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized)
-    {
-        bool nonAscii = false;
-        ulong set = text.Length > HeadChars + TailChars
-            ? EnglishConcepts(text[..HeadChars], ref nonAscii) | EnglishConcepts(text[^TailChars..], ref nonAscii)
-            : EnglishConcepts(text, ref nonAscii);
-        Span<ulong> bits = stackalloc ulong[1];
-        if (normalized.Length > HeadChars + TailChars)
-        {
-            Foreign.Match(normalized[..HeadChars], bits);
-            Foreign.Match(normalized[^TailChars..], bits);
-        }
-        else Foreign.Match(normalized, bits);
-        return set | bits[0];
-    }
+    public static ulong ConceptsAnyPassage(ReadOnlySpan<char> text, ReadOnlySpan<char> normalized) => Concepts(text, normalized, otherLanguagesAlways: true);
 
     private static ulong EnglishConcepts(ReadOnlySpan<char> text, ref bool nonAscii)
     {

@@ -134,7 +134,7 @@ public sealed class CoordinationMeter
                 while (k < distinctNames && !string.Equals(names[k], name, StringComparison.OrdinalIgnoreCase)) k++;
                 if (k == distinctNames) { names[distinctNames] = name; named[distinctNames] = 0; namedVerified[distinctNames++] = 0; }
                 named[k]++;
-                if (r.Verified == true) namedVerified[k]++;
+                if (r.VerifiedOutsidePrograms) namedVerified[k]++;
             }
             double f = 0;
             if (r.IsProgramTier) f += 0.4;
@@ -225,23 +225,22 @@ public sealed class CoordinationMeter
     /// </summary>
     public HashSet<int> DeclaredFleetMembers(IReadOnlyList<int> members)
     {
-        var byName = new Dictionary<string, (List<int> Declared, List<int> Carriers, int[] Verified)>(StringComparer.OrdinalIgnoreCase);
+        var byName = new Dictionary<string, (int Identified, int Verified, List<int> Carriers)>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in members)
         {
             var r = _registry(m);
             if (r is null || string.IsNullOrWhiteSpace(r.OrgName)) continue;
             var key = r.OrgName.Trim();
-            if (!byName.TryGetValue(key, out var e)) byName[key] = e = (new List<int>(), new List<int>(), new int[1]);
-            if (r.Identified) e.Declared.Add(m);
-            if (r.Verified == true && !r.IsProgramTier) e.Verified[0]++;
-            e.Carriers.Add(m);
+            var (identified, verified, carriers) = byName.TryGetValue(key, out var e) ? e : (0, 0, new List<int>());
+            carriers.Add(m);
+            byName[key] = (identified + (r.Identified ? 1 : 0), verified + (r.VerifiedOutsidePrograms ? 1 : 0), carriers);
         }
-        // A fleet declares itself as a whole: at least three of its accounts, and two thirds of those carrying the name,
-        // verified outside the programs. A name that a few free or unverified accounts also carry is not a declaration.
+        // A fleet declares itself as a whole (Declares): two thirds of those carrying the name identified, at least three
+        // and half of those verified. A name that a few free or unverified accounts also carry is not a declaration.
         var result = new HashSet<int>();
         // Once the name is declared, its other carriers are the fleet's too: a fleet keeps some accounts unverified.
-        foreach (var (declared, carriers, verified) in byName.Values)
-            if (Declares(verified[0], declared.Count, carriers.Count)) result.UnionWith(carriers);
+        foreach (var (identified, verified, carriers) in byName.Values)
+            if (Declares(verified, identified, carriers.Count)) result.UnionWith(carriers);
         // The declaration is the organisation's, over all its accounts in the log: a finding that holds the fleet's
         // unverified accounts and a few verified ones (they ran one of its products' prompts) is still the fleet.
         foreach (var m in members) if (CarriesDeclaredName(m)) result.Add(m);
@@ -262,7 +261,7 @@ public sealed class CoordinationMeter
             if (r is null || string.IsNullOrWhiteSpace(r.OrgName)) continue;
             var key = r.OrgName.Trim();
             var (d, c, v) = counts.GetValueOrDefault(key);
-            counts[key] = (d + (r.Identified ? 1 : 0), c + 1, v + (r.Verified == true && !r.IsProgramTier ? 1 : 0));
+            counts[key] = (d + (r.Identified ? 1 : 0), c + 1, v + (r.VerifiedOutsidePrograms ? 1 : 0));
         }
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, (d, c, v)) in counts) if (Declares(v, d, c)) names.Add(name);

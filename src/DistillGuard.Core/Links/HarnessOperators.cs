@@ -192,8 +192,7 @@ public sealed partial class KeyGroupBuilder
                 }
                 else if (!paying && !exits && burst < 0.5) { Candidate(source, list, ties, "not tied: no card, no rotation, no burst"); continue; }
                 if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate(source, list, ties, "declared organisation"); continue; }
-                int established = list.Count(m => _in.Records[m] is { Identified: true }), verifiedHere = list.Count(m => _in.Records[m] is { Verified: true, IsProgramTier: false });
-                if (CoordinationMeter.Declares(verifiedHere, established, list.Count, minVerified: 0)) { Candidate(source, list, ties, "established accounts"); continue; }
+                if (Established(list)) { Candidate(source, list, ties, "established accounts"); continue; }
                 byte kinds = 0;
                 foreach (byte bit in new byte[] { 1, 2, 4, 8, 32 }) if (Share(bit) >= 0.5) kinds |= bit;
                 var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0)).Select(p => holders[p]).ToList();

@@ -288,6 +288,13 @@ public sealed partial class KeyGroupBuilder
     /// <summary>What ties the account's identity cluster and how it acts as one, when it carries operator evidence.</summary>
     public string? OperatorDetail(int account) => _operatorDetail.GetValueOrDefault(account);
 
+    /// <summary>Accounts that identify themselves — two thirds identified (verified outside the programs or on an enterprise
+    /// agreement), the verified at least half of those (<see cref="CoordinationMeter.Declares"/>, no minimum count): a
+    /// customer's own, whatever names they carry.</summary>
+    private bool Established(List<int> list)
+        => CoordinationMeter.Declares(list.Count(m => _in.Records[m] is { VerifiedOutsidePrograms: true }),
+            list.Count(m => _in.Records[m] is { Identified: true }), list.Count, minVerified: 0);
+
     /// <summary>Harvest-equivalent of strong operator evidence: as strong as the harvest strength that puts an account on
     /// watch by itself (<see cref="DetectorOptions.WatchHarvestStrength"/>).</summary>
     private double OperatorStrength => _in.Options.WatchHarvestStrength;
@@ -362,13 +369,12 @@ public sealed partial class KeyGroupBuilder
             bool exitsOnly = tiedKinds == 1 && !paying && Has(4) >= 0.5;
             if (tiedKinds < 2 && !paying && !exitsOnly) { Candidate("identity cluster", list, tiesText, "not tied: one kind of identity and no card"); continue; }
             if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate("identity cluster", list, tiesText, "declared organisation"); continue; }
-            // Accounts that identify themselves — verified, paying outside the free and program tiers — are a customer's
+            // Accounts that identify themselves — verified outside the programs or on an enterprise agreement (Established) — are a customer's
             // own, whatever names they carry (one company's "GmbH" and "Ltd" workers on a job queue): two thirds of them
             // and the cluster is an organisation's fleet, not an operator hiding who it is. A hydra's fresh, free, program
             // or bought accounts are not (development logs: no campaign above one half; fleets, corporate cards and
             // enterprise batch jobs 0.8–1.0).
-            int established = list.Count(m => _in.Records[m] is { Identified: true }), verifiedHere = list.Count(m => _in.Records[m] is { Verified: true, IsProgramTier: false });
-            if (CoordinationMeter.Declares(verifiedHere, established, list.Count, minVerified: 0)) { Candidate("identity cluster", list, tiesText, "established accounts"); continue; }
+            if (Established(list)) { Candidate("identity cluster", list, tiesText, "established accounts"); continue; }
             // The harness must be an operator's own: a system prompt or parameter vector most of whose holders in the log
             // are in identity clusters. A popular public agent's prompt or an SDK's defaults, which a company's developers share
             // with strangers, say nothing about who runs the accounts (the blind red team's corporate teams, whose
