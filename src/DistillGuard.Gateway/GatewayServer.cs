@@ -28,7 +28,7 @@ public static class GatewayServer
     public static WebApplication Build(GatewayOptions options, IVerdictSource verdicts, IExchangeTap tap,
         ILoggerFactory? loggerFactory = null, IResponseTextTransform? transform = null, TimeProvider? time = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         if (loggerFactory is not null)
         {
             builder.Logging.ClearProviders();

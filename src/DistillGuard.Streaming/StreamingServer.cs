@@ -15,7 +15,7 @@ public static class StreamingServer
     public static WebApplication Build(StreamingDetector detector, int port, string? token = null, bool metrics = true, Action<ILoggingBuilder>? logging = null,
         long maxBody = StreamingEndpoints.DefaultMaxBody)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.WebHost.UseKestrel(k =>
         {
             k.Listen(System.Net.IPAddress.Loopback, port);

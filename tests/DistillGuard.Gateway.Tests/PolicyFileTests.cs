@@ -121,6 +121,18 @@ public sealed class PolicyFileTests(UpstreamFixture fx) : IClassFixture<Upstream
         await Task.CompletedTask;
     }
 
+    /// <summary>The gateway watches its keys and policy files and nothing else: ASP.NET Core's default configuration
+    /// would watch the working directory recursively for appsettings files (which the product has none of), and a
+    /// <c>--state</c> directory under it then wakes that watcher on every journal commit.</summary>
+    [Fact]
+    public async Task Build_WatchesNoConfigurationFiles_OnlyItsOwn()
+    {
+        await using var gw = await GatewayHarness.StartAsync(fx.Upstream, "rules: []\n");
+        var root = (Microsoft.Extensions.Configuration.IConfigurationRoot)gw.Configuration;
+        var watched = root.Providers.OfType<Microsoft.Extensions.Configuration.FileConfigurationProvider>().Where(p => p.Source.ReloadOnChange).ToList();
+        Assert.True(watched.Count == 0, $"configuration files reloaded on change: {string.Join(", ", watched.Select(p => p.Source.Path))}");
+    }
+
     private static void WriteAtomically(string path, string text)
     {
         var tmp = path + ".tmp";

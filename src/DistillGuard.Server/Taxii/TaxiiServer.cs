@@ -33,7 +33,7 @@ public sealed class TaxiiServer
     /// <summary>Builds the web application listening on 127.0.0.1:<paramref name="port"/> (0 = any free port).</summary>
     public WebApplication Build(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();

@@ -66,6 +66,7 @@ public sealed class GatewayHarness : IAsyncDisposable
     public string BaseUrl => _app.Urls.First();
     public GatewayState State => _app.Services.GetRequiredService<GatewayState>();
     public IServiceProvider Services => _app.Services;
+    public Microsoft.Extensions.Configuration.IConfiguration Configuration => _app.Configuration;
 
     private GatewayHarness(WebApplication app, string dir, string policyPath, FakeUpstream upstream, FakeVerdicts verdicts, RecordingTap tap)
     {
