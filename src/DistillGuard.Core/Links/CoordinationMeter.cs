@@ -54,6 +54,33 @@ public sealed class CoordinationMeter
         return min >= n / 8.0;
     }
 
+    /// <summary>
+    /// Whether the account's day is plainly a person's: seen over at least three days with at least
+    /// <see cref="MinExchangesForDay"/> exchanges, its quietest eight consecutive hours (UTC, wrapping) hold at most one
+    /// in twenty-four of them (a person's quietest third holds a few per cent; a job served at random moments a third,
+    /// and even thirty such requests leave none of the 24 windows that empty but once in thousands), and its requests
+    /// are not evenly spaced (gaps' coefficient of variation at least 0.5, as <see cref="Coordination.Regularity"/>
+    /// counts). False when there is too little to tell: short-lived and sparse accounts are not judged.
+    /// </summary>
+    public static bool OnPersonsSchedule(AccountProfile p)
+    {
+        if (p.LastMs - p.FirstMs < 3 * 86_400_000L) return false;
+        if (p.TimingCv is var cv && !double.IsNaN(cv) && cv < 0.5) return false;
+        var h = p.Hours;
+        int n = 0;
+        foreach (var c in h) n += c;
+        if (n < MinExchangesForDay) return false;
+        int window = 0;
+        for (int i = 0; i < 8; i++) window += h[i];
+        int min = window;
+        for (int start = 1; start < 24; start++)
+        {
+            window += h[(start + 7) % 24] - h[start - 1];
+            min = Math.Min(min, window);
+        }
+        return min <= n / 24.0;
+    }
+
     /// <summary>Share of the members whose rhythm can be judged that run round the clock (<see cref="RoundTheClock"/>), or 0
     /// when fewer than three, or fewer than a quarter of the members, can be judged.</summary>
     public double RoundTheClockShare(IReadOnlyList<int> members)

@@ -195,7 +195,12 @@ public sealed partial class KeyGroupBuilder
                 if (Established(list)) { Candidate(source, list, ties, "established accounts"); continue; }
                 byte kinds = 0;
                 foreach (byte bit in new byte[] { 1, 2, 4, 8, 32 }) if (Share(bit) >= 0.5) kinds |= bit;
-                var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0)).Select(p => holders[p]).ToList();
+                // Tied by exits alone, a holder is the operation's own only when its own day is not a person's: a
+                // platform's users on its egress beside a machine-run operation that shares the platform's prompt and
+                // cloud are tied to it by those addresses, and the component's schedule is the operation's, not theirs
+                // (random 9723: 76 agent-platform users with 55 of a tool-use operation, machine share 0.50).
+                var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0 && !CoordinationMeter.OnPersonsSchedule(_in.Profiles[holders[p]])))
+                    .Select(p => holders[p]).ToList();
                 var strong = new List<(int, string)>();
                 foreach (var p in idx)
                 {

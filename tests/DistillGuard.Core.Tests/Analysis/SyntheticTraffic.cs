@@ -101,6 +101,14 @@ public sealed class SyntheticTraffic
         /// accounts registered under a common personal name that two of the platform's users registered under too (the
         /// platform then pins each user to one of ten egress addresses, four users to each).</summary>
         public bool StationOnPlatformPrompt { get; init; }
+        /// <summary>The agent platform's users keep a person's hours (ten hours a day from a start of their own) instead of
+        /// being served at any hour, and each is pinned to one of the platform's ten egress addresses, in a range not known
+        /// as hosting; none has verified its identity (the platform signs its users up).</summary>
+        public bool PlatformHuman { get; init; }
+        /// <summary>With <see cref="PlatformHuman"/>, the platform's ten egress addresses are in a range known as hosting.</summary>
+        public bool PlatformEgressKnownHosting { get; init; }
+        /// <summary>Campaign D's round-robin harness egresses from the agent platform's ten addresses (the same cloud).</summary>
+        public bool StationOnPlatformEgress { get; init; }
         /// <summary>Output budget of campaign D's requests.</summary>
         public int StationBudget { get; init; } = 64000;
         /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
@@ -345,7 +353,7 @@ public sealed class SyntheticTraffic
             _platformSystem = platformSystem;
             for (int i = 0; i < 40; i++)
             {
-                int a = NewAccount("agent-platform", null, "paid", true, oldCreated(), Pay(), $"cust{i}.example.net", "agentplatform/2.1", PopularJa4[2],
+                int a = NewAccount("agent-platform", null, "paid", !_s.PlatformHuman, oldCreated(), Pay(), $"cust{i}.example.net", "agentplatform/2.1", PopularJa4[2],
                     org: _s.StationOnPlatformPrompt && i < 2 ? CommonName : null);
                 int pinned = 20 + i / 4;
                 if (_s.PlatformEgressNetworks > 0)
@@ -362,12 +370,13 @@ public sealed class SyntheticTraffic
                     }
                     continue;
                 }
-                foreach (var ts in Times(_r.Next(40, 200), 0, 24))
+                int visits = _r.Next(40, 200);
+                foreach (var ts in _s.PlatformHuman ? Times(visits, _r.Next(6, 12), 10) : Times(visits, 0, 24))
                     _events.Add(new Ev
                     {
                         Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), System = platformSystem, Tools = 6,
                         Signals = _r.NextDouble() < 0.5 ? SignalSet.MaxOutputBudget : SignalSet.None, Caps = Capability.AgenticToolUse,
-                        Ip = _r.Next(10, 14) is var spread && _s.StationOnPlatformPrompt ? $"192.0.2.{pinned}" : $"192.0.2.{spread}", MaxTokens = _s.PlatformAtStationBudget ? _s.StationBudget : 8192, Thinking = 0, Temperature = 0.2,
+                        Ip = _r.Next(10, 14) is var spread && _s.PlatformHuman ? $"{PlatformEgress}.{pinned}" : _s.StationOnPlatformPrompt ? $"192.0.2.{pinned}" : $"192.0.2.{spread}", MaxTokens = _s.PlatformAtStationBudget ? _s.StationBudget : 8192, Thinking = 0, Temperature = 0.2,
                     });
             }
             // Enterprise batch: a nightly summarisation template at maximal output, identical parameters, one card.
@@ -645,6 +654,7 @@ public sealed class SyntheticTraffic
     }
 
     private ulong _platformSystem;
+    private string PlatformEgress => _s.PlatformEgressKnownHosting ? "192.0.2" : "100.72.9";
     private const string CommonName = "Maria P.";
 
     private void Station()
@@ -756,7 +766,8 @@ public sealed class SyntheticTraffic
                 Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), System = system, Tools = 5,
                 Signals = _s.StationBudget >= 32000 ? SignalSet.MaxOutputBudget : SignalSet.None,   // no content signal: ordinary-looking coding
                 Caps = agentic ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
-                Ip = _s.StationRotating ? ResidentialIp() : _s.StationSpread ? $"100.64.{k % 4}.{_r.Next(1, 250)}" : $"198.18.40.{_r.Next(1, 250)}",
+                Ip = _s.StationRotating ? ResidentialIp() : _s.StationSpread ? $"100.64.{k % 4}.{_r.Next(1, 250)}"
+                    : _s.StationOnPlatformEgress ? $"{PlatformEgress}.{20 + _r.Next(10)}" : $"198.18.40.{_r.Next(1, 250)}",
                 MaxTokens = _s.StationBudget, Thinking = 0, Temperature = 1.0,
                 Model = ts > release && _r.NextDouble() < 0.55 ? "model-b2" : "model-a1",
             });

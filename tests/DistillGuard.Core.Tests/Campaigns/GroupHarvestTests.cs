@@ -1,4 +1,5 @@
 using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Links;
 using DistillGuard.Core.Scoring;
 using DistillGuard.Core.Tests.Analysis;
 using DistillGuard.Core.Verdicts;
@@ -296,6 +297,30 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // the platform, the campus and the corporate card carry no operator evidence).
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationAged = true, StationOwnCards = true });
         AssertOperationFound(t, "station", 0.9, "operator-evidence", "addresses");
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(3, false)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    public void Complete_AgedStationOnAPlatformsPromptAndEgress_IsFound_AndThePlatformsUsersOnAPersonsHoursAreNotItsOwn(int seed, bool knownHosting)
+    {
+        // The aged station with a card each runs the agent platform's prompt from the platform's own egress addresses,
+        // served round-robin day and night; the platform's users keep a person's hours on the same addresses. The
+        // addresses tie all of them into one component of the prompt's holders, most of it on a machine schedule — the
+        // station's. The users whose own day is a person's are not the station's accounts: before, the whole component
+        // was (all 40 users flagged at each seed, where the prompt's component was judged as a whole). Where the
+        // platform's addresses are known as hosting they tie an identity cluster too, judged the same way.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 600, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = true,
+            StationOnPlatformPrompt = true, StationOnPlatformEgress = true, PlatformHuman = true, PlatformEgressKnownHosting = knownHosting,
+        });
+        var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "addresses");
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        Assert.True(r.Profiles.Count(p => pop[p.Account] == "agent-platform" && CoordinationMeter.OnPersonsSchedule(p)) >= 30, "the platform's users do not keep a person's hours here");
     }
 
     [Theory]
