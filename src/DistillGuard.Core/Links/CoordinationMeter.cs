@@ -39,10 +39,17 @@ public sealed class CoordinationMeter
     /// </summary>
     public static bool? RoundTheClock(AccountProfile p)
     {
+        int min = QuietestEightHours(p, out int n);
+        return n < MinExchangesForDay ? null : min >= n / 8.0;
+    }
+
+    /// <summary>The fewest of the account's exchanges in eight consecutive hours of the day (UTC, wrapping), and in
+    /// <paramref name="n"/> all of them.</summary>
+    private static int QuietestEightHours(AccountProfile p, out int n)
+    {
         var h = p.Hours;
-        int n = 0;
+        n = 0;
         foreach (var c in h) n += c;
-        if (n < MinExchangesForDay) return null;
         int window = 0;
         for (int i = 0; i < 8; i++) window += h[i];
         int min = window;
@@ -51,7 +58,7 @@ public sealed class CoordinationMeter
             window += h[(start + 7) % 24] - h[start - 1];
             min = Math.Min(min, window);
         }
-        return min >= n / 8.0;
+        return min;
     }
 
     /// <summary>
@@ -66,19 +73,8 @@ public sealed class CoordinationMeter
     {
         if (p.LastMs - p.FirstMs < 3 * 86_400_000L) return false;
         if (p.TimingCv is var cv && !double.IsNaN(cv) && cv < 0.5) return false;
-        var h = p.Hours;
-        int n = 0;
-        foreach (var c in h) n += c;
-        if (n < MinExchangesForDay) return false;
-        int window = 0;
-        for (int i = 0; i < 8; i++) window += h[i];
-        int min = window;
-        for (int start = 1; start < 24; start++)
-        {
-            window += h[(start + 7) % 24] - h[start - 1];
-            min = Math.Min(min, window);
-        }
-        return min <= n / 24.0;
+        int min = QuietestEightHours(p, out int n);
+        return n >= MinExchangesForDay && min <= n / 24.0;
     }
 
     /// <summary>Share of the members whose rhythm can be judged that run round the clock (<see cref="RoundTheClock"/>), or 0
