@@ -64,8 +64,8 @@ public sealed class CoordinationMeter
     /// <summary>
     /// Whether the account's day is plainly a person's: seen over at least three days with at least
     /// <see cref="MinExchangesForDay"/> exchanges, its quietest eight consecutive hours (UTC, wrapping) hold at most one
-    /// in twenty-four of them (a person's quietest third holds a few per cent; a job served at random moments a third,
-    /// and even thirty such requests leave none of the 24 windows that empty but once in thousands), and its requests
+    /// in twenty-four of them (a person's quietest third holds a few per cent; a job served at random hours a third, and
+    /// leaves a window that empty with probability under 2 % at 24 requests, about 0.2 % at 30), and its requests
     /// are not evenly spaced (gaps' coefficient of variation at least 0.5, as <see cref="Coordination.Regularity"/>
     /// counts). False when there is too little to tell: short-lived and sparse accounts are not judged.
     /// </summary>
