@@ -843,6 +843,8 @@ public sealed class CampaignAssembler
         var memberContent = new double[members.Count];
         for (int i = 0; i < members.Count; i++) { memberHarvest[i] = _evidence[members[i]]; memberContent[i] = _content[members[i]]; }
         var keys = new List<(KeyGroup, double, int)>();
+        // requests on replayed artifacts, pooled over each member's replay keys (below)
+        var replayed = new (int Count, int Harvest)[members.Count];
         foreach (var kn in keyNodes.Order())
         {
             var g = _g.Key(kn);
@@ -855,8 +857,11 @@ public sealed class CampaignAssembler
                 contrib += w;
                 degIn[pos] += w;
                 on++;
-                // An issuer whose reasoning others replay had its outputs harvested; a presenter replayed them.
-                if (g.Kind == LinkKind.ArtifactReplay) memberHarvest[pos] = Math.Max(memberHarvest[pos], HarvestStrength.OnKey(g.Counts[i], g.Harvest[i]));
+                // An issuer whose reasoning others replay had its outputs harvested; a presenter replayed them. Judged on all
+                // the member's replay keys together: a presenter that pasted two issuers' artifacts once each replayed
+                // twice, not once twice (random 9606: presenters at 1 of 1 on each key, 0.18, left on watch).
+                if (g.Kind == LinkKind.ArtifactReplay)
+                    replayed[pos] = (replayed[pos].Count + g.Counts[i], replayed[pos].Harvest + Math.Max(0, g.Harvest[i]));
                 if (g.Kind is LinkKind.Template or LinkKind.SystemPrompt or LinkKind.Skeleton or LinkKind.RotatingExits)
                 {
                     double onKey = _builder.MemberEvidence(g, i);
@@ -866,6 +871,8 @@ public sealed class CampaignAssembler
             }
             if (on >= 2) keys.Add((g, contrib, on));
         }
+        for (int i = 0; i < members.Count; i++)
+            if (replayed[i].Count > 0) memberHarvest[i] = Math.Max(memberHarvest[i], HarvestStrength.OnKey(replayed[i].Count, replayed[i].Harvest));
         // Involvement for the verdict: each member's binding to the keys the group shares, relative to the median member.
         var shared = keys.Select(k => k.Item1.Id).ToHashSet();
         // A card or e-mail domain most of whose holders are outside the group is the member's tie to them — its

@@ -143,6 +143,9 @@ public sealed class SyntheticTraffic
         public double CampusCotRate { get; init; } = 0.15;
         public int ReplayIssuers { get; init; }
         public int ReplayPresenters { get; init; }
+        /// <summary>More presenters of campaign E that paste rarely: two artifacts, of two different issuers, once each,
+        /// among 20–30 ordinary requests of their own.</summary>
+        public int ReplaySparsePresenters { get; init; }
     }
 
     private readonly struct Ev
@@ -573,7 +576,7 @@ public sealed class SyntheticTraffic
     private void ReplayRing()
     {
         if (_s.ReplayIssuers <= 0) return;
-        var issued = new List<(long Ts, ulong Artifact)>();
+        var issued = new List<(long Ts, ulong Artifact, int Issuer)>();
         for (int i = 0; i < _s.ReplayIssuers; i++)
         {
             int a = NewAccount("replay", "E", "paid", _r.NextDouble() < 0.5, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"r{i}.example.org", Popular(PopularAgents), Popular(PopularJa4));
@@ -582,7 +585,7 @@ public sealed class SyntheticTraffic
             foreach (var ts in Times(_r.Next(60, 120), _r.Next(24), 10))
             {
                 ulong art = Rand64();
-                issued.Add((ts, art));
+                issued.Add((ts, art, i));
                 _events.Add(new Ev { Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = SignalSet.None, Caps = Capability.Math, Ip = home,
                     MaxTokens = 8192, Thinking = 4096, Temperature = null, Issued = art });
             }
@@ -601,6 +604,32 @@ public sealed class SyntheticTraffic
                 _events.Add(new Ev { Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = paste ? SignalSet.ArtifactReplay : SignalSet.None,
                     Caps = Capability.Math, Ip = home, MaxTokens = 8192, Thinking = 0, Temperature = null,
                     Presented = paste ? earlier[_r.Next(earlier.Count)].Artifact : 0 });
+            }
+        }
+        for (int i = 0; i < _s.ReplaySparsePresenters; i++)
+        {
+            int a = NewAccount("replay-sparse", "E", "paid", _r.NextDouble() < 0.5, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"q{i}.example.org", Popular(PopularAgents), Popular(PopularJa4));
+            if (_s.IncludeRegistry) _records[^1] = _records[^1] with { OrgName = $"Sparse presenter {i}" };
+            string home = ResidentialIp();
+            var times = Times(_r.Next(20, 30), _r.Next(24), 10).Order().ToList();
+            // the last two requests paste one artifact each, of two different issuers, issued before them
+            int firstIssuer = -1;
+            for (int k = 0; k < times.Count; k++)
+            {
+                long ts = times[k];
+                ulong presented = 0;
+                if (k >= times.Count - 2)
+                {
+                    var earlier = issued.Where(x => x.Ts < ts && x.Issuer != firstIssuer).ToList();
+                    if (earlier.Count > 0)
+                    {
+                        var pick = earlier[_r.Next(earlier.Count)];
+                        presented = pick.Artifact;
+                        firstIssuer = pick.Issuer;
+                    }
+                }
+                _events.Add(new Ev { Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = presented != 0 ? SignalSet.ArtifactReplay : SignalSet.None,
+                    Caps = Capability.Math, Ip = home, MaxTokens = 8192, Thinking = 0, Temperature = null, Presented = presented });
             }
         }
     }

@@ -193,4 +193,25 @@ public sealed class WordingFreeHarvestTests(ITestOutputHelper output)
         Assert.All(verdicts.Where(v => v.Verdict == VerdictKind.Campaign), v => Assert.Contains(v.Reasons, q => q.Signal == "reasoning-replay"));
         Assert.Equal(0, AnalysisHarness.Evaluate(t, r).FalsePositives);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_PresentersThatPasteTwoIssuersArtifactsOnceEach_AreTheRingsAccounts(int seed)
+    {
+        // The ring of the test above, and ten more presenters that paste rarely: two artifacts of two different issuers,
+        // once each, after 20-30 ordinary requests. Read per issuer, each paste is one replay on one key (harvest 0.18)
+        // and they stayed on watch; two replays of reasoning issued to other accounts are the ring's, as two pastes of
+        // one issuer's are.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, ReplayIssuers = 5, ReplayPresenters = 12, ReplaySparsePresenters = 10 });
+        var r = AnalysisHarness.Run(t);
+        var sparse = t.Accounts.Where(a => a.Population == "replay-sparse").Select(a => a.Id).ToHashSet();
+        var sparseVerdicts = r.Verdicts.Where(v => sparse.Contains(v.Account)).ToList();
+        Assert.Equal(10, sparseVerdicts.Count);
+        int found = sparseVerdicts.Count(v => v.Verdict == VerdictKind.Campaign);
+        Assert.True(found >= 9, $"{found} of 10 sparse presenters: " + string.Join("\n", sparseVerdicts.Where(v => v.Verdict != VerdictKind.Campaign).Take(3)
+            .Select(v => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}")));
+        Assert.Equal(0, AnalysisHarness.Evaluate(t, r).FalsePositives);
+    }
 }
