@@ -195,12 +195,7 @@ public sealed partial class KeyGroupBuilder
                 if (Established(list)) { Candidate(source, list, ties, "established accounts"); continue; }
                 byte kinds = 0;
                 foreach (byte bit in new byte[] { 1, 2, 4, 8, 32 }) if (Share(bit) >= 0.5) kinds |= bit;
-                // Tied by exits alone, a holder is the operation's own only when its own day is not a person's: a
-                // platform's users on its egress beside a machine-run operation that shares the platform's prompt and
-                // cloud are tied to it by those addresses, and the component's schedule is the operation's, not theirs
-                // (random 9723: 76 agent-platform users with 55 of a tool-use operation, machine share 0.50).
-                var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0 && !CoordinationMeter.OnPersonsSchedule(_in.Profiles[holders[p]])))
-                    .Select(p => holders[p]).ToList();
+                var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0 && OwnByExits(holders[p]))).Select(p => holders[p]).ToList();
                 var strong = new List<(int, string)>();
                 foreach (var p in idx)
                 {
@@ -245,6 +240,16 @@ public sealed partial class KeyGroupBuilder
         }
         foreach (var cluster in MergeByIdentity(accepted, sets, setsOf)) _operatorClusters.Add(cluster);
     }
+
+    /// <summary>
+    /// Whether an account tied to an operation by exits alone (addresses few others use; no card, burst or rotation) is
+    /// the operation's own: when its own day is not plainly a person's (<see cref="CoordinationMeter.OnPersonsSchedule"/>).
+    /// A group tied that way counts when most of it runs on a machine schedule, and that schedule may be the operation's
+    /// only: a platform's users on its egress beside a machine-run operation that shares the platform's prompt and cloud
+    /// are tied to it by those addresses (random 9723: 76 agent-platform users with 55 of a tool-use operation, machine
+    /// share 0.50). Used by the harness rule here and the identity-cluster rule (<see cref="MeasureOperators"/>).
+    /// </summary>
+    private bool OwnByExits(int account) => !CoordinationMeter.OnPersonsSchedule(_in.Profiles[account]);
 
     private bool[] _rotates = Array.Empty<bool>();
     private double _rotationRate;

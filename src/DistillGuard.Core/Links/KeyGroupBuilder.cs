@@ -402,10 +402,8 @@ public sealed partial class KeyGroupBuilder
             for (int j = 0; j < list.Count; j++)
             {
                 byte k = kinds[list[j]];
-                // tied by exits alone, only a member whose own day is not a person's (HarnessOperators: a platform's
-                // users on its egress beside a machine-run operation)
                 if ((k & 1) != 0 || (burstOf[j] && k != 0) || System.Numerics.BitOperations.PopCount((uint)k) >= 2
-                    || (exitsOnly && (k & 4) != 0 && !CoordinationMeter.OnPersonsSchedule(_in.Profiles[list[j]]))) own.Add(list[j]);
+                    || (exitsOnly && (k & 4) != 0 && OwnByExits(list[j]))) own.Add(list[j]);
             }
             if (own.Count < Math.Max(3, _in.Options.MinCampaignAccounts)) { Candidate("identity cluster", list, actsText, $"operator, but {own.Count} own accounts"); continue; }
             Candidate("identity cluster", list, actsText, $"operator: {own.Count} own accounts");
