@@ -161,9 +161,22 @@ public sealed class AccountScorer
     /// <summary>Example exchange ids of the account itself (harvest examples first).</summary>
     private List<string> Ids(AccountProfile p)
     {
-        if (_cache is null) return p.Examples(3).Select(_ctx.Examples.Get).ToList();
+        if (_cache is null) return DistinctIds(p);
         var e = _cache.Of(p.Index, p.Exchanges);
-        return e.Ids ??= p.Examples(3).Select(_ctx.Examples.Get).ToList();
+        return e.Ids ??= DistinctIds(p);
+    }
+
+    /// <summary>Up to three distinct exchange ids: one exchange kept as the example of several signals is named once.</summary>
+    private List<string> DistinctIds(AccountProfile p)
+    {
+        var ids = new List<string>(3);
+        foreach (var h in p.Examples(4 * ProfileContext.ExamplesPerSignal))
+        {
+            var id = _ctx.Examples.Get(h);
+            if (!ids.Contains(id)) ids.Add(id);
+            if (ids.Count == 3) break;
+        }
+        return ids;
     }
 
     private List<Reason> SignalReasons(AccountProfile p)

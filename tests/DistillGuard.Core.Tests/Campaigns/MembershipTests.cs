@@ -9,6 +9,20 @@ namespace DistillGuard.Core.Tests.Campaigns;
 /// independent kinds of evidence; replay issuers.</summary>
 public sealed class MembershipTests
 {
+    [Fact]
+    public void Complete_EveryReasonNamesEachExampleExchangeOnce()
+    {
+        // One exchange kept as the example of several signals (a replayed artifact that also asked for the full budget) is
+        // one piece of evidence: a reason that names it three times shows an analyst one exchange as three (random 9809:
+        // "ex_000146520" thrice on every reason of a campaign member).
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = 1, Replacements = 10, ReplayIssuers = 6, ReplayPresenters = 12, StationAccounts = 24 });
+        var r = AnalysisHarness.Run(t);
+        var repeated = r.Verdicts.SelectMany(v => v.Reasons.Where(q => q.ExchangeIds.Distinct().Count() < q.ExchangeIds.Count)
+            .Select(q => $"{v.Account} {q.Signal}: {string.Join(", ", q.ExchangeIds)}")).ToList();
+        Assert.True(repeated.Count == 0, $"{repeated.Count} reasons repeat an exchange id, e.g. " + string.Join(" | ", repeated.Take(3)));
+        Assert.Contains(r.Verdicts, v => v.Reasons.Any(q => q.ExchangeIds.Count >= 2));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
