@@ -567,7 +567,7 @@ public sealed partial class KeyGroupBuilder
         }
         var connecting = new HashSet<KeyGroup>(ReferenceEqualityComparer.Instance);
         foreach (var g in _ordered)
-            if (ClusterKey(g) && g.Kind != LinkKind.EmailDomain && g.Members.Count >= 2 && g.Members.Count <= clusterKeyLimit) connecting.Add(g);
+            if (ClusterKey(g) && g.Kind != LinkKind.EmailDomain && g.Members.Count >= 2 && (g.Members.Count <= clusterKeyLimit || g.Kind == LinkKind.Payment)) connecting.Add(g);
         foreach (var g in connecting) Union(g);
         var roots = new HashSet<int>();
         foreach (var g in _ordered)
@@ -609,7 +609,7 @@ public sealed partial class KeyGroupBuilder
             if (clusterSize[i] >= 2) clusterLift[i] = HarvestLift.Of(clusterHarvesting[i], clusterSize[i], HarvestBaseRate);
         var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
         IndexAddresses(clusterKeyLimit);
-        MeasureOperators(Find, clusterSize, g => g.Kind == LinkKind.EmailDomain ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit, meter);
+        MeasureOperators(Find, clusterSize, g => g.Kind is LinkKind.EmailDomain or LinkKind.Payment ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit, meter);
         MeasureRotation();
         MeasureHarnessOperators(meter, clusterKeyLimit);
         _clusterLift = new double[_in.Profiles.Count];

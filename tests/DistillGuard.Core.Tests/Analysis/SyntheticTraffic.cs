@@ -137,6 +137,14 @@ public sealed class SyntheticTraffic
         /// handful of ordinary-looking tool-use requests per account on a human schedule — too few for the accounts to
         /// share anything densely, and no harvest signal.</summary>
         public int ThrottledHydraAccounts { get; init; }
+        /// <summary>A hydra that replaces its accounts as it uses them up (campaign "U"): two cards, each paying for half
+        /// of its accounts — more accounts to a card than one in twenty of the log's — each account signed up hours before
+        /// its first request, used over a day or two for a handful of requests (about a third of them asking for
+        /// step-by-step reasoning) and dropped, the next one signed up later in the week; all send one parameter vector,
+        /// from addresses not known as hosting, with public mail domains and popular clients.</summary>
+        public int ChurnHydraAccounts { get; init; }
+        /// <summary>Employees on the corporate card (one of the hard negatives).</summary>
+        public int CorporateCardAccounts { get; init; } = 20;
         /// <summary>Chance that an ordinary user's request asks for step-by-step reasoning.</summary>
         public double LegitCotRate { get; init; } = 0.03;
         /// <summary>Chance that a campus student's request does (homework).</summary>
@@ -346,7 +354,7 @@ public sealed class SyntheticTraffic
             }
             // Corporate card: employees on one payment instrument and one office prefix.
             var corpCard = Pay();
-            for (int i = 0; i < 20; i++)
+            for (int i = 0; i < _s.CorporateCardAccounts; i++)
             {
                 int a = NewAccount("corporate-card", null, "enterprise", true, oldCreated(), corpCard, "corp.example.com", PopularAgents[1], PopularJa4[1]);
                 Ordinary(a, _r.Next(30, 150), $"198.51.100.{_r.Next(64, 72)}", i == 0 ? 0.3 : 0.02, 9);
@@ -501,6 +509,7 @@ public sealed class SyntheticTraffic
         RelayStation();
         Station();
         ThrottledHydra();
+        ChurnHydra();
         Fleet();
         ReplayRing();
 
@@ -827,6 +836,30 @@ public sealed class SyntheticTraffic
                     Signals = SignalSet.None, Caps = Capability.AgenticToolUse | Capability.Coding, Ip = ip,
                     MaxTokens = 6000, Thinking = 0, Temperature = 0.4,
                 });
+        }
+    }
+
+    private void ChurnHydra()
+    {
+        if (_s.ChurnHydraAccounts <= 0) return;
+        var cards = new[] { Pay(), Pay() };
+        for (int i = 0; i < _s.ChurnHydraAccounts; i++)
+        {
+            long first = Start + (long)((double)i / _s.ChurnHydraAccounts * 6 * Day) + _r.Next(0, 6) * Hour;
+            int a = NewAccount("churn-hydra", "U", "free", false, first - _r.Next(1, 12) * Hour, cards[i % cards.Length],
+                _r.NextDouble() < 0.5 ? "gmail.com" : "outlook.com", Popular(PopularAgents), Popular(PopularJa4));
+            string ip = $"100.90.{i % 8}.{_r.Next(1, 30)}";
+            int n = _r.Next(3, 7);
+            for (int k = 0; k < n; k++)
+            {
+                bool cot = _r.NextDouble() < 0.35;
+                _events.Add(new Ev
+                {
+                    Ts = first + (long)(_r.NextDouble() * 1.5 * Day), Account = a, Template = Rand64(), Item = Rand64(),
+                    Signals = cot ? SignalSet.CotElicitation : SignalSet.None, Caps = cot ? Capability.Coding | Capability.Reasoning : Capability.Coding,
+                    Ip = ip, MaxTokens = 12000, Thinking = 0, Temperature = 0.6,
+                });
+            }
         }
     }
 
