@@ -273,59 +273,70 @@ public sealed class CampaignAssembler
     private void GatherOperators(List<CampaignFinding> findings)
     {
         if (_builder.OperatorClusters.Count == 0) return;
-        foreach (var cluster in OneHarnessOneOperator())
+        try
         {
-            var inCluster = new HashSet<int>(cluster);
-            var flaggedBy = new Dictionary<int, int>();   // cluster member -> finding that flags it
-            var pieces = new List<int>();
-            for (int i = 0; i < findings.Count; i++)
-            {
-                var f = findings[i];
-                if (!f.Accepted) continue;
-                int flagged = 0, ours = 0;
-                for (int j = 0; j < f.Members.Count; j++)
-                {
-                    if (!Flags(f, j)) continue;
-                    flagged++;
-                    if (!inCluster.Contains(f.Members[j])) continue;
-                    ours++;
-                    flaggedBy.TryAdd(f.Members[j], i);
-                }
-                if (ours > 0 && ours >= 0.5 * flagged) pieces.Add(i);
-            }
-            int unflagged = cluster.Count(m => !flaggedBy.ContainsKey(m));
-            if (unflagged < _opt.MinCampaignAccounts && pieces.Count < 2) continue;
-            var pieceSet = new HashSet<int>(pieces);
-            // a piece's flagged members come along; the accounts it holds without flagging them are not the cluster's
-            var before = new List<int>();
-            foreach (var i in pieces)
-                for (int j = 0; j < findings[i].Members.Count; j++) if (Flags(findings[i], j)) before.Add(findings[i].Members[j]);
-            var accounts = new SortedSet<int>(before);
-            foreach (var m in cluster)
-                if (!flaggedBy.TryGetValue(m, out var by) || pieceSet.Contains(by)) accounts.Add(m);
-            var nodes = accounts.Select(_g.NodeOf).Where(n => n >= 0).ToList();
-            if (nodes.Count < _opt.MinCampaignAccounts) continue;
-            var gathered = Score(nodes, nodes, pieces.Count > 0 ? pieces.Max(i => findings[i].Density) : double.NaN);
-            if (gathered is null || !gathered.Accepted) continue;
-            // it must flag every account its pieces flagged, and more: a cluster's members are not traded for others
-            int gained = 0;
-            for (int j = 0; j < gathered.Members.Count; j++) if (Flags(gathered, j)) gained++;
-            if (gained < before.Count || (gained == before.Count && pieces.Count < 2)
-                || before.Any(m => gathered.Members.BinarySearch(m) is var q && (q < 0 || !Flags(gathered, q))))
-            {
-                if (unflagged < _opt.MinCampaignAccounts) continue;
-                // Otherwise the members nobody flags are scored on their own, beside the pieces.
-                var left = cluster.Where(m => !flaggedBy.ContainsKey(m)).Select(_g.NodeOf).Where(n => n >= 0).ToList();
-                if (left.Count < _opt.MinCampaignAccounts || Score(left, left, double.NaN) is not { Accepted: true } rest) continue;
-                if (!Enumerable.Range(0, rest.Members.Count).Any(j => Flags(rest, j))) continue;
-                findings.Insert(0, rest);
-                continue;
-            }
-            var kept = findings.Where((_, i) => !pieceSet.Contains(i)).ToList();
-            findings.Clear();
-            findings.Add(gathered);
-            findings.AddRange(kept);
+            foreach (var cluster in OneHarnessOneOperator()) GatherOperator(findings, cluster);
         }
+        finally { _gathering = null; }
+    }
+
+    /// <summary>The operator cluster being gathered (<see cref="GatherOperators"/>), whose members a group mostly made of them
+    /// corroborates (<see cref="Score"/>); null otherwise.</summary>
+    private HashSet<int>? _gathering;
+
+    private void GatherOperator(List<CampaignFinding> findings, List<int> cluster)
+    {
+        var inCluster = new HashSet<int>(cluster);
+        _gathering = inCluster;
+        var flaggedBy = new Dictionary<int, int>();   // cluster member -> finding that flags it
+        var pieces = new List<int>();
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (!f.Accepted) continue;
+            int flagged = 0, ours = 0;
+            for (int j = 0; j < f.Members.Count; j++)
+            {
+                if (!Flags(f, j)) continue;
+                flagged++;
+                if (!inCluster.Contains(f.Members[j])) continue;
+                ours++;
+                flaggedBy.TryAdd(f.Members[j], i);
+            }
+            if (ours > 0 && ours >= 0.5 * flagged) pieces.Add(i);
+        }
+        int unflagged = cluster.Count(m => !flaggedBy.ContainsKey(m));
+        if (unflagged < _opt.MinCampaignAccounts && pieces.Count < 2) return;
+        var pieceSet = new HashSet<int>(pieces);
+        // a piece's flagged members come along; the accounts it holds without flagging them are not the cluster's
+        var before = new List<int>();
+        foreach (var i in pieces)
+            for (int j = 0; j < findings[i].Members.Count; j++) if (Flags(findings[i], j)) before.Add(findings[i].Members[j]);
+        var accounts = new SortedSet<int>(before);
+        foreach (var m in cluster)
+            if (!flaggedBy.TryGetValue(m, out var by) || pieceSet.Contains(by)) accounts.Add(m);
+        var nodes = accounts.Select(_g.NodeOf).Where(n => n >= 0).ToList();
+        if (nodes.Count < _opt.MinCampaignAccounts) return;
+        var gathered = Score(nodes, nodes, pieces.Count > 0 ? pieces.Max(i => findings[i].Density) : double.NaN);
+        if (gathered is null || !gathered.Accepted) return;
+        // it must flag every account its pieces flagged, and more: a cluster's members are not traded for others
+        int gained = 0;
+        for (int j = 0; j < gathered.Members.Count; j++) if (Flags(gathered, j)) gained++;
+        if (gained < before.Count || (gained == before.Count && pieces.Count < 2)
+            || before.Any(m => gathered.Members.BinarySearch(m) is var q && (q < 0 || !Flags(gathered, q))))
+        {
+            if (unflagged < _opt.MinCampaignAccounts) return;
+            // Otherwise the members nobody flags are scored on their own, beside the pieces.
+            var left = cluster.Where(m => !flaggedBy.ContainsKey(m)).Select(_g.NodeOf).Where(n => n >= 0).ToList();
+            if (left.Count < _opt.MinCampaignAccounts || Score(left, left, double.NaN) is not { Accepted: true } rest) return;
+            if (!Enumerable.Range(0, rest.Members.Count).Any(j => Flags(rest, j))) return;
+            findings.Insert(0, rest);
+            return;
+        }
+        var kept = findings.Where((_, i) => !pieceSet.Contains(i)).ToList();
+        findings.Clear();
+        findings.Add(gathered);
+        findings.AddRange(kept);
     }
 
     /// <summary>
@@ -920,6 +931,13 @@ public sealed class CampaignAssembler
         // its cards' holders (random 4013: 295 accounts, 84 of them customers, would have been published).
         if (members.Count(_builder.HarnessOperator) >= 0.5 * members.Count)
             for (int i = 0; i < members.Count; i++) if (_builder.HarnessOperator(members[i])) corroborated[i] = true;
+        // So are an operator cluster's members when the cluster is gathered as one (GatherOperators): each is tied to the
+        // others by a card it shares or rotating exits, and the cluster was measured acting as one — two kinds of
+        // evidence, whatever the keys this group happens to share say. Not the identity cluster at large: it can hold
+        // customers who share a domain or an address with the operation (random 4013).
+        bool gatheredOperator = _gathering is { } gathering && members.Count(gathering.Contains) >= 0.5 * members.Count;
+        if (gatheredOperator)
+            for (int i = 0; i < members.Count; i++) if (_gathering!.Contains(members[i])) corroborated[i] = true;
         // Accounts of an organisation's declared fleet inside a group that is mostly something else were linked to it by
         // what they share with strangers (a popular template, a cloud route); they are not the operation's accounts.
         var declaredFleet = _meter.DeclaredFleetMembers(members);
@@ -950,6 +968,7 @@ public sealed class CampaignAssembler
         // Measured coordination among the members (synchrony, identical parameters, burst, split items) is evidence
         // independent of any shared value: it counts as the behaviour family when no behaviour key carries it.
         if (coord.Score >= 0.5 && !families.Contains(LinkFamily.Behaviour)) families.Add(LinkFamily.Behaviour);
+        if (gatheredOperator && !families.Contains(LinkFamily.Behaviour)) families.Add(LinkFamily.Behaviour);
         // Tied by an identity the group owns, whose holders harvest where the log does not: most members hold an address, a
         // range or a card most of whose holders are in the group (a relay's own exits, whatever IP intelligence says of
         // them) and that key is judged harvest against the log's base rate (HarvestLift: most of its holders harvest,

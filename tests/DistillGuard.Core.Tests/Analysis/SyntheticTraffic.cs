@@ -143,6 +143,11 @@ public sealed class SyntheticTraffic
         /// step-by-step reasoning) and dropped, the next one signed up later in the week; all send one parameter vector,
         /// from addresses not known as hosting, with public mail domains and popular clients.</summary>
         public int ChurnHydraAccounts { get; init; }
+        /// <summary>A hydra signed up in four batches, a card per batch (campaign "W"): a third of its accounts harvest on one
+        /// template of step-by-step reasoning, the rest send a handful of ordinary coding requests on one parameter vector,
+        /// each from a residential address of its own and a public mail domain — the batches' cards and sign-up hours and
+        /// that vector are all that ties them to the harvesters.</summary>
+        public int BatchHydraAccounts { get; init; }
         /// <summary>Employees on the corporate card (one of the hard negatives).</summary>
         public int CorporateCardAccounts { get; init; } = 20;
         /// <summary>Chance that an ordinary user's request asks for step-by-step reasoning.</summary>
@@ -510,6 +515,7 @@ public sealed class SyntheticTraffic
         Station();
         ThrottledHydra();
         ChurnHydra();
+        BatchHydra();
         Fleet();
         ReplayRing();
 
@@ -836,6 +842,39 @@ public sealed class SyntheticTraffic
                     Signals = SignalSet.None, Caps = Capability.AgenticToolUse | Capability.Coding, Ip = ip,
                     MaxTokens = 6000, Thinking = 0, Temperature = 0.4,
                 });
+        }
+    }
+
+    private void BatchHydra()
+    {
+        if (_s.BatchHydraAccounts <= 0) return;
+        ulong tpl = Rand64();
+        const int batches = 4;
+        for (int b = 0; b < batches; b++)
+        {
+            var card = Pay();
+            long batch = Start - (12 - 3 * b) * Day + _r.Next(0, 12) * Hour;
+            for (int i = b; i < _s.BatchHydraAccounts; i += batches)
+            {
+                int a = NewAccount("batch-hydra", "W", "free", false, batch + _r.Next(0, 3 * 3600) * 1000L, card,
+                    _r.NextDouble() < 0.5 ? "gmail.com" : "outlook.com", Popular(PopularAgents), Popular(PopularJa4));
+                string home = ResidentialIp();
+                if (i % 3 == 0)
+                    foreach (var ts in Times(_r.Next(40, 80), _r.Next(24), 10))
+                        _events.Add(new Ev
+                        {
+                            Ts = ts, Account = a, Template = Noise(tpl, _r), Item = Rand64(),
+                            Signals = SignalSet.CotElicitation | SignalSet.MaxOutputBudget, Caps = Capability.Reasoning | Capability.Math,
+                            Ip = home, MaxTokens = 32000, Thinking = 0, Temperature = 1.0,
+                        });
+                else
+                    foreach (var ts in Times(_r.Next(4, 9), _r.Next(24), 10))
+                        _events.Add(new Ev
+                        {
+                            Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = _r.NextDouble() < 0.1 ? SignalSet.CotElicitation : SignalSet.None,
+                            Caps = Capability.Coding, Ip = home, MaxTokens = 6000, Thinking = 0, Temperature = 0.4,
+                        });
+            }
         }
     }
 
