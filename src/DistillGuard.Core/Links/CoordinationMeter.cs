@@ -86,6 +86,21 @@ public sealed class CoordinationMeter
             if (RoundTheClock(_profiles[m]) is bool rc) { judged++; if (rc) machine++; }
         return judged < 3 || judged < 0.25 * members.Count ? 0 : (double)machine / judged;
     }
+    /// <summary>Share of the members whose rhythm can be judged that keep a person's hours (<see cref="OnPersonsSchedule"/>),
+    /// or NaN when fewer than three, or fewer than a quarter of the members, can be judged.</summary>
+    public double PersonShare(IReadOnlyList<int> members)
+    {
+        int judged = 0, person = 0;
+        foreach (var m in members)
+        {
+            var p = _profiles[m];
+            if (RoundTheClock(p) is null || p.LastMs - p.FirstMs < 3 * 86_400_000L) continue;
+            judged++;
+            if (OnPersonsSchedule(p)) person++;
+        }
+        return judged < 3 || judged < 0.25 * members.Count ? double.NaN : (double)person / judged;
+    }
+
     private readonly IReadOnlyList<AccountProfile> _profiles;
     private readonly Func<int, AccountRecord?> _registry;
     private readonly long _burstMs;

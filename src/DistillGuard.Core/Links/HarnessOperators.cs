@@ -182,13 +182,18 @@ public sealed partial class KeyGroupBuilder
                 // Exits alone — addresses few others use, no card, burst or rotation — are what an agent platform's users
                 // share with the platform's prompt; a station on bought aged accounts with a card each shares the same.
                 // They differ in how the accounts run: a person's day has quiet hours, a harness served round-robin has
-                // none. Holders tied by exits alone count when most run on a machine schedule.
+                // none. Holders tied by exits alone count when most run on a machine schedule — or when fewer than a quarter
+                // of those whose day can be judged keep a person's hours (CoordinationMeter.PersonShare): a harness slowed at
+                // night has a quiet third too, but not a person's (random 9818: a tool-use operation of 305 aged accounts with
+                // a tenth of their requests in their quietest eight hours, a few of them under a twenty-fourth; an agent
+                // platform's users on their exits nearly all under it). A group too sparse to judge stays out.
                 bool exitsOnly = !paying && !exits && burst < 0.5 && Share(4) >= 0.5;
                 if (exitsOnly)
                 {
                     double machine = Math.Max(c.Regularity, meter.RoundTheClockShare(list));
-                    ties += Inv($" machine {machine:F2}");
-                    if (machine < 0.5) { Candidate(source, list, ties, "exits only, on a person's schedule"); continue; }
+                    double person = meter.PersonShare(list);
+                    ties += Inv($" machine {machine:F2} person {person:F2}");
+                    if (machine < 0.5 && !(person < 0.25)) { Candidate(source, list, ties, "exits only, on a person's schedule"); continue; }
                 }
                 else if (!paying && !exits && burst < 0.5) { Candidate(source, list, ties, "not tied: no card, no rotation, no burst"); continue; }
                 if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate(source, list, ties, "declared organisation"); continue; }

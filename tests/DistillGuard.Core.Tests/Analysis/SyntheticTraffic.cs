@@ -109,6 +109,10 @@ public sealed class SyntheticTraffic
         public bool PlatformEgressKnownHosting { get; init; }
         /// <summary>Campaign D's round-robin harness egresses from the agent platform's ten addresses (the same cloud).</summary>
         public bool StationOnPlatformEgress { get; init; }
+        /// <summary>Campaign D's round-robin harness runs mostly by day: from 20:00 to 08:00 UTC it sends one request in five
+        /// of its day rate, so no account runs round the clock (a fifth of the rate at night leaves about a tenth of its
+        /// requests in its quietest eight hours) and none keeps a person's hours either.</summary>
+        public bool StationDayHeavy { get; init; }
         /// <summary>Output budget of campaign D's requests.</summary>
         public int StationBudget { get; init; } = 64000;
         /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
@@ -804,6 +808,7 @@ public sealed class SyntheticTraffic
         {
             long ts = t0 + k * 90_000L + _r.Next(5_000);
             int a = members[k % members.Count];
+            if (_s.StationDayHeavy && (ts / Hour % 24 is < 8 or >= 20) && _r.NextDouble() < 0.8) continue;
             bool agentic = _r.NextDouble() < 0.5;
             _events.Add(new Ev
             {

@@ -300,6 +300,22 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_AgedStationRunningMostlyByDay_IsFoundOnItsExits_AsNoneOfItsAccountsKeepsAPersonsHours(int seed)
+    {
+        // The aged station with a card each, its harness slowed at night to a fifth of its day rate: no account runs round
+        // the clock (a tenth of its requests in its quietest eight hours, under the eighth that says so), so the exits
+        // that tie them were read as a person's population and the station went unfound. None of its accounts keeps a
+        // person's hours either (a few per cent at most in the quietest eight) — where the agent platform's users, on
+        // their exits and prompt, all do (random 9818: a tool-use operation of 305 aged accounts, 0.28; random 9723's
+        // platform users stay clear).
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationDayHeavy = true, PlatformHuman = true });
+        AssertOperationFound(t, "station", 0.9, "operator-evidence", "addresses");
+    }
+
+    [Theory]
     [InlineData(1, false)]
     [InlineData(2, false)]
     [InlineData(3, false)]
