@@ -273,21 +273,12 @@ public sealed class CampaignAssembler
     private void GatherOperators(List<CampaignFinding> findings)
     {
         if (_builder.OperatorClusters.Count == 0) return;
-        try
-        {
-            foreach (var cluster in OneHarnessOneOperator()) GatherOperator(findings, cluster);
-        }
-        finally { _gathering = null; }
+        foreach (var cluster in OneHarnessOneOperator()) GatherOperator(findings, cluster);
     }
-
-    /// <summary>The operator cluster being gathered (<see cref="GatherOperators"/>), whose members a group mostly made of them
-    /// corroborates (<see cref="Score"/>); null otherwise.</summary>
-    private HashSet<int>? _gathering;
 
     private void GatherOperator(List<CampaignFinding> findings, List<int> cluster)
     {
         var inCluster = new HashSet<int>(cluster);
-        _gathering = inCluster;
         var flaggedBy = new Dictionary<int, int>();   // cluster member -> finding that flags it
         var pieces = new List<int>();
         for (int i = 0; i < findings.Count; i++)
@@ -317,7 +308,7 @@ public sealed class CampaignAssembler
             if (!flaggedBy.TryGetValue(m, out var by) || pieceSet.Contains(by)) accounts.Add(m);
         var nodes = accounts.Select(_g.NodeOf).Where(n => n >= 0).ToList();
         if (nodes.Count < _opt.MinCampaignAccounts) return;
-        var gathered = Score(nodes, nodes, pieces.Count > 0 ? pieces.Max(i => findings[i].Density) : double.NaN);
+        var gathered = Score(nodes, nodes, pieces.Count > 0 ? pieces.Max(i => findings[i].Density) : double.NaN, inCluster);
         if (gathered is null || !gathered.Accepted) return;
         // it must flag every account its pieces flagged, and more: a cluster's members are not traded for others
         int gained = 0;
@@ -328,7 +319,7 @@ public sealed class CampaignAssembler
             if (unflagged < _opt.MinCampaignAccounts) return;
             // Otherwise the members nobody flags are scored on their own, beside the pieces.
             var left = cluster.Where(m => !flaggedBy.ContainsKey(m)).Select(_g.NodeOf).Where(n => n >= 0).ToList();
-            if (left.Count < _opt.MinCampaignAccounts || Score(left, left, double.NaN) is not { Accepted: true } rest) return;
+            if (left.Count < _opt.MinCampaignAccounts || Score(left, left, double.NaN, inCluster) is not { Accepted: true } rest) return;
             if (!Enumerable.Range(0, rest.Members.Count).Any(j => Flags(rest, j))) return;
             findings.Insert(0, rest);
             return;
@@ -840,7 +831,9 @@ public sealed class CampaignAssembler
         return n >= 2;
     }
 
-    private CampaignFinding? Score(List<int> accountNodes, List<int> nodes, double density)
+    /// <param name="gathering">The operator cluster being gathered as one (<see cref="GatherOperators"/>), whose members a
+    /// group mostly made of them corroborates; null otherwise.</param>
+    private CampaignFinding? Score(List<int> accountNodes, List<int> nodes, double density, HashSet<int>? gathering = null)
     {
         if (accountNodes.Count < _opt.MinCampaignAccounts) return null;
         var members = accountNodes.Select(a => _g.Accounts[a]).Order().ToList();
@@ -935,9 +928,9 @@ public sealed class CampaignAssembler
         // others by a card it shares or rotating exits, and the cluster was measured acting as one — two kinds of
         // evidence, whatever the keys this group happens to share say. Not the identity cluster at large: it can hold
         // customers who share a domain or an address with the operation (random 4013).
-        bool gatheredOperator = _gathering is { } gathering && members.Count(gathering.Contains) >= 0.5 * members.Count;
+        bool gatheredOperator = gathering is not null && members.Count(gathering.Contains) >= 0.5 * members.Count;
         if (gatheredOperator)
-            for (int i = 0; i < members.Count; i++) if (_gathering!.Contains(members[i])) corroborated[i] = true;
+            for (int i = 0; i < members.Count; i++) if (gathering!.Contains(members[i])) corroborated[i] = true;
         // Accounts of an organisation's declared fleet inside a group that is mostly something else were linked to it by
         // what they share with strangers (a popular template, a cloud route); they are not the operation's accounts.
         var declaredFleet = _meter.DeclaredFleetMembers(members);

@@ -69,12 +69,17 @@ public sealed class CoordinationMeter
     /// are not evenly spaced (gaps' coefficient of variation at least 0.5, as <see cref="Coordination.Regularity"/>
     /// counts). False when there is too little to tell: short-lived and sparse accounts are not judged.
     /// </summary>
-    public static bool OnPersonsSchedule(AccountProfile p)
+    public static bool OnPersonsSchedule(AccountProfile p) => KeepsPersonsHours(p) == true;
+
+    /// <summary>As <see cref="OnPersonsSchedule"/>, null when the account's day cannot be judged (seen over less than three
+    /// days, or fewer than <see cref="MinExchangesForDay"/> exchanges).</summary>
+    private static bool? KeepsPersonsHours(AccountProfile p)
     {
-        if (p.LastMs - p.FirstMs < 3 * 86_400_000L) return false;
-        if (p.TimingCv is var cv && !double.IsNaN(cv) && cv < 0.5) return false;
+        if (p.LastMs - p.FirstMs < 3 * 86_400_000L) return null;
         int min = QuietestEightHours(p, out int n);
-        return n >= MinExchangesForDay && min <= n / 24.0;
+        if (n < MinExchangesForDay) return null;
+        if (p.TimingCv is var cv && !double.IsNaN(cv) && cv < 0.5) return false;
+        return min <= n / 24.0;
     }
 
     /// <summary>Share of the members whose rhythm can be judged that run round the clock (<see cref="RoundTheClock"/>), or 0
@@ -92,12 +97,7 @@ public sealed class CoordinationMeter
     {
         int judged = 0, person = 0;
         foreach (var m in members)
-        {
-            var p = _profiles[m];
-            if (RoundTheClock(p) is null || p.LastMs - p.FirstMs < 3 * 86_400_000L) continue;
-            judged++;
-            if (OnPersonsSchedule(p)) person++;
-        }
+            if (KeepsPersonsHours(_profiles[m]) is bool keeps) { judged++; if (keeps) person++; }
         return judged < 3 || judged < 0.25 * members.Count ? double.NaN : (double)person / judged;
     }
 
