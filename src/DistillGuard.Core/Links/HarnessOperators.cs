@@ -197,7 +197,7 @@ public sealed partial class KeyGroupBuilder
                 }
                 else if (!paying && !exits && burst < 0.5) { Candidate(source, list, ties, "not tied: no card, no rotation, no burst"); continue; }
                 if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate(source, list, ties, "declared organisation"); continue; }
-                if (Established(list)) { Candidate(source, list, ties, "established accounts"); continue; }
+                if (Established(list, burst)) { Candidate(source, list, ties, "established accounts"); continue; }
                 byte kinds = 0;
                 foreach (byte bit in new byte[] { 1, 2, 4, 8, 32 }) if (Share(bit) >= 0.5) kinds |= bit;
                 var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0 && OwnByExits(holders[p]))).Select(p => holders[p]).ToList();

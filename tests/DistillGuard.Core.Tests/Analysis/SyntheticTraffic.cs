@@ -141,6 +141,14 @@ public sealed class SyntheticTraffic
         /// handful of ordinary-looking tool-use requests per account on a human schedule — too few for the accounts to
         /// share anything densely, and no harvest signal.</summary>
         public int ThrottledHydraAccounts { get; init; }
+        /// <summary>With <see cref="ThrottledHydraAccounts"/>: the hydra bought enterprise seats — every account on the
+        /// enterprise tier, about three in five verified, each registered under a company name of its own invention
+        /// (no two alike), with public mail (gmail.com, as half the ordinary users have).</summary>
+        public bool ThrottledEnterprise { get; init; }
+        /// <summary>A company that opened seats for its team in one afternoon (a hard negative): verified enterprise accounts
+        /// registered to people (no organisation name), all on the company's mail domain and corporate card, behind its
+        /// office address, each using its internal assistant (one system prompt) on a person's working hours.</summary>
+        public int OnboardedTeamAccounts { get; init; }
         /// <summary>A hydra that replaces its accounts as it uses them up (campaign "U"): two cards, each paying for half
         /// of its accounts — more accounts to a card than one in twenty of the log's — each account signed up hours before
         /// its first request, used over a day or two for a handful of requests (about a third of them asking for
@@ -518,6 +526,7 @@ public sealed class SyntheticTraffic
         RelayStation();
         Station();
         ThrottledHydra();
+        OnboardedTeam();
         ChurnHydra();
         BatchHydra();
         Fleet();
@@ -834,8 +843,11 @@ public sealed class SyntheticTraffic
             var card = Pay();
             long batch = Start - (12 - 3 * b) * Day + _r.Next(0, 12) * Hour;
             for (int i = b; i < _s.ThrottledHydraAccounts; i += batches)
-                members.Add(NewAccount("throttled", "T", "free", false, batch + _r.Next(0, 3 * 3600) * 1000L, card,
-                    i % 2 == 0 ? "mail.example" : "post.example", PopularAgents[2], PopularJa4[2]));
+                members.Add(_s.ThrottledEnterprise
+                    ? NewAccount("throttled", "T", "enterprise", _r.NextDouble() < 0.6, batch + _r.Next(0, 3 * 3600) * 1000L, card,
+                        "gmail.com", PopularAgents[2], PopularJa4[2], org: ShellCompanies[i % ShellCompanies.Length] + " " + ShellForms[i / ShellCompanies.Length % ShellForms.Length])
+                    : NewAccount("throttled", "T", "free", false, batch + _r.Next(0, 3 * 3600) * 1000L, card,
+                        i % 2 == 0 ? "mail.example" : "post.example", PopularAgents[2], PopularJa4[2]));
         }
         for (int j = 0; j < members.Count; j++)
         {
@@ -846,6 +858,29 @@ public sealed class SyntheticTraffic
                     Ts = ts, Account = members[j], Template = Rand64(), Item = Rand64(), System = system, Tools = 4,
                     Signals = SignalSet.None, Caps = Capability.AgenticToolUse | Capability.Coding, Ip = ip,
                     MaxTokens = 6000, Thinking = 0, Temperature = 0.4,
+                });
+        }
+    }
+
+    private static readonly string[] ShellCompanies = { "Quillmark Analytics", "Brightfen", "Nordvale Systems", "Corvid Peak Labs", "Tessaline", "Amberwick Data" };
+    private static readonly string[] ShellForms = { "Ltd", "LLC", "GmbH", "Inc", "Pty", "BV", "SARL", "Oy" };
+
+    private void OnboardedTeam()
+    {
+        if (_s.OnboardedTeamAccounts <= 0) return;
+        ulong system = Rand64();
+        var card = Pay();
+        long afternoon = Start - 40 * Day + 13 * Hour;
+        for (int i = 0; i < _s.OnboardedTeamAccounts; i++)
+        {
+            int a = NewAccount("onboarded-team", null, "enterprise", true, afternoon + _r.Next(0, 3 * 3600) * 1000L, card, "kestrelworks.example.com",
+                PopularAgents[1], PopularJa4[1]);
+            foreach (var ts in Times(_r.Next(30, 90), 8, 10))
+                _events.Add(new Ev
+                {
+                    Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), System = system, Tools = 2,
+                    Signals = _r.NextDouble() < 0.03 ? SignalSet.CotElicitation : SignalSet.None, Caps = Capability.Coding | Capability.Writing,
+                    Ip = $"198.51.100.{_r.Next(80, 82)}", MaxTokens = 4096, Thinking = 0, Temperature = 0.4,
                 });
         }
     }
