@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Detection quality: simulate → analyze → evaluate for scenarios × seeds (× corpus), one table row per run.
 #
-#   bench/quality.sh [-s "standard evasive hardneg frontier"] [-n "1 2 3"] [-c /work/shared/data] [-w DIR] [-r] [-a]
+#   bench/quality.sh [-s "standard evasive hardneg frontier"] [-n "1 2 3"] [-c /work/shared/data] [-i FILE] [-w DIR] [-r] [-a]
 #     -s  scenarios (space separated)            default: standard evasive hardneg frontier
 #     -n  seeds (space separated)                default: 1 2 3
 #     -c  corpus directory: also run every pair with --corpus DIR (runs without it too unless -C)
 #     -C  only the corpus runs
+#     -i  IP intelligence to analyze with (--ip-intel), e.g. ../shared/data/ip/x4bnet/output/datacenter/ipv4.txt
 #     -w  work directory (simulations are kept there)   default: /tmp/dg-quality
 #     -r  reuse a simulation already in the work directory (same scenario/seed/corpus) instead of re-simulating
 #     -a  analyze with a fresh build only: skip runs whose simulation is missing (implies -r)
@@ -16,12 +17,12 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 dll="$here/src/DistillGuard.Cli/bin/Release/net10.0/distillguard.dll"; an=an
 scenarios="standard evasive hardneg frontier"; seeds="1 2 3"; corpus=""; only_corpus=0
-work=/tmp/dg-quality; reuse=0; analyze_only=0
-while getopts "s:n:c:Cw:rab:t:" o; do
+work=/tmp/dg-quality; reuse=0; analyze_only=0; intel=()
+while getopts "s:n:c:Ci:w:rab:t:" o; do
   case $o in
-    s) scenarios="$OPTARG";; n) seeds="$OPTARG";; c) corpus="$OPTARG";; C) only_corpus=1;;
+    s) scenarios="$OPTARG";; n) seeds="$OPTARG";; c) corpus="$OPTARG";; C) only_corpus=1;; i) intel=(--ip-intel "$OPTARG");;
     w) work="$OPTARG";; r) reuse=1;; a) reuse=1; analyze_only=1;; b) dll="$OPTARG";; t) an="$OPTARG";;
-    *) sed -n 2,12p "$0"; exit 2;;
+    *) sed -n 2,13p "$0"; exit 2;;
   esac
 done
 DG="dotnet $dll"
@@ -38,7 +39,7 @@ for sc in $scenarios; do for seed in $seeds; do for cp in "${corpora[@]}"; do
     rm -rf "$d"; $DG simulate --scenario "$sc" --seed "$seed" "${cargs[@]}" --out "$d" --no-progress >/dev/null
   fi
   allow=(); [[ -f $d/allow.txt ]] && allow=(--allow "$d/allow.txt")
-  $DG analyze --log "$d/exchanges.jsonl.gz" --accounts "$d/accounts.jsonl" "${allow[@]}" --out "$d/$an" --no-progress --json > "$d/$an.analyze.json"
+  $DG analyze --log "$d/exchanges.jsonl.gz" --accounts "$d/accounts.jsonl" "${allow[@]}" "${intel[@]}" --out "$d/$an" --no-progress --json > "$d/$an.analyze.json"
   $DG evaluate --labels "$d/labels.jsonl" --verdicts "$d/$an/verdicts.jsonl" --campaigns "$d/$an/campaigns.json" --json > "$d/$an.eval.json" 2>/dev/null || true
   jq -r --arg sc "$sc" --arg seed "$seed" --arg cp "$cname" --slurpfile an "$d/$an.analyze.json" '
     def r3: . * 1000 | round / 1000 | tostring;
