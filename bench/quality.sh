@@ -22,7 +22,7 @@ while getopts "s:n:c:Ci:w:rab:t:" o; do
   case $o in
     s) scenarios="$OPTARG";; n) seeds="$OPTARG";; c) corpus="$OPTARG";; C) only_corpus=1;; i) intel=(--ip-intel "$OPTARG");;
     w) work="$OPTARG";; r) reuse=1;; a) reuse=1; analyze_only=1;; b) dll="$OPTARG";; t) an="$OPTARG";;
-    *) sed -n 2,13p "$0"; exit 2;;
+    *) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 2;;
   esac
 done
 DG="dotnet $dll"
