@@ -1012,7 +1012,9 @@ public sealed class CampaignAssembler
         if (contentFrac < 0.5 * harvestFrac)
         {
             // Exits that rotate where the log's do not are network evidence with no shared value to carry it.
-            bool tiedByValues = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network);
+            // A shared egress (an address whose holders nothing else ties: a platform's, a NAT's) ties no one here.
+            bool tiedByValues = families.Contains(LinkFamily.Registration)
+                || keys.Where(k => k.Item1.Kind.Family() == LinkFamily.Network && !k.Item1.Egress).Sum(k => k.Item2) >= 0.1 * total;
             bool tied = tiedByValues || rotation > 0;
             bool asOne = coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5
                 || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
@@ -1061,7 +1063,7 @@ public sealed class CampaignAssembler
             {
                 if (on < 2 || on < OwnedKeyShare * g.Members.Count) continue;
                 bool payment = g.Kind == LinkKind.Payment;
-                bool exits = g.Kind is LinkKind.Ip or LinkKind.Prefix && g.Hosting;
+                bool exits = g.Kind is LinkKind.Ip or LinkKind.Prefix && g.OperatorExit;
                 bool system = g.Kind == LinkKind.SystemPrompt;
                 if (!payment && !exits && !system) continue;
                 foreach (var m in g.Members)

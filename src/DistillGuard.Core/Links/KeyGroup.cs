@@ -20,6 +20,12 @@ public sealed class KeyGroup
     /// <summary>Human-readable value (an IP, a prefix, a user agent, "template 3f2a…").</summary>
     public string Value { get; }
     public bool Hosting { get; set; }
+    /// <summary>A hosting address or range most of whose holders nothing else ties to anyone: the shared egress of
+    /// independent customers (an agent platform's, a cloud NAT's), not one operator's exit (KeyGroupBuilder.Weigh).
+    /// Weighed like an address not known to be hosting.</summary>
+    public bool Egress { get; set; }
+    /// <summary>Hosting, and not a shared egress (<see cref="Egress"/>): an exit that says who runs its holders.</summary>
+    public bool OperatorExit => Hosting && !Egress;
     public List<int> Members { get; } = new();
     /// <summary>Exchanges of each member on this key (parallel to <see cref="Members"/>).</summary>
     public List<int> Counts { get; } = new();
@@ -41,6 +47,7 @@ public sealed class KeyGroup
     {
         Id = id;
         Hosting = false;
+        Egress = false;
         Members.Clear();
         Counts.Clear();
         Harvest.Clear();

@@ -558,6 +558,74 @@ public sealed partial class KeyGroupBuilder
         return n;
     }
 
+    /// <summary>A network range rented by tenants that never share an address: its holders split into two or more pools,
+    /// each on addresses of its own that <see cref="SharedEgressAccounts"/> or more accounts use (an egress: a platform's,
+    /// an operation's exit), each pool at least a quarter of the range's holders, and no holder of one pool uses such an
+    /// address of another's, in the range or outside it (an operation that pins its accounts to two exits of a range and
+    /// a third elsewhere is one pool). A cloud provider's /24 hosts many customers' machines; two pools on disjoint
+    /// addresses of one range are two tenants unless something else ties them (a card, a domain), so the range links
+    /// neither — their exact addresses still do.
+    /// An operation whose accounts spread over its range's addresses, few accounts to each, forms no pool and its range
+    /// still ties it. (With IP intelligence, an agent platform's egress and a replay ring's exits in one cloud /24 of
+    /// random 10116 drew 18 of the platform's users into the ring's campaign.)</summary>
+    private bool TenantsApart(KeyGroup prefix, Dictionary<ulong, int> ipHolders)
+    {
+        var infra = _in.Context.Infra;
+        var members = prefix.Members;
+        var parent = new int[members.Count];
+        for (int i = 0; i < parent.Length; i++) parent[i] = i;
+        int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+        var firstOnIp = new Dictionary<ulong, int>();
+        var pooled = new bool[members.Count];
+        for (int i = 0; i < members.Count; i++)
+        {
+            var ips = _in.Profiles[members[i]].Ips;
+            for (int j = 0; j < ips.Count; j++)
+            {
+                ulong ip = ips.KeyAt(j);
+                if (ip == 0 || ipHolders.GetValueOrDefault(ip) < SharedEgressAccounts) continue;
+                if ((ulong)infra.PrefixOf((int)ip) == prefix.Key) pooled[i] = true;
+                if (!firstOnIp.TryAdd(ip, i))
+                {
+                    int a = Find(firstOnIp[ip]), b = Find(i);
+                    if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
+                }
+            }
+        }
+        var size = new int[members.Count];
+        for (int i = 0; i < members.Count; i++) if (pooled[i]) size[Find(i)]++;
+        int pools = 0;
+        foreach (var n in size) if (n >= SharedEgressAccounts && 4 * n >= members.Count) pools++;
+        return pools >= 2;
+    }
+
+    /// <summary>Marks the hosting addresses and ranges that are a shared egress (<see cref="KeyGroup.Egress"/>): held by more
+    /// accounts than the log's yardstick of a popular value (<paramref name="domainLimit"/>, √N, as for mail domains), fewer
+    /// than half of them tied to anyone by identity — a card, or a mail domain no more common than <paramref
+    /// name="domainLimit"/> — or are an operator's by the measures of <see cref="MeasureOperators"/> (an aged station whose
+    /// accounts each pay with a card of their own is tied by how they run). An agent platform's egress in a cloud range
+    /// is held by its users, independent customers each paying with a card of their own, as a NAT's is; weighed as an
+    /// operator's exit (0.7 rather than 0.5), with the lift of the identity cluster it formed and as the exits of a
+    /// harness, it drew 11 of a platform's users of random 10113 into a 20-account operation that shared the platform's
+    /// parameter vector and a popular template. It still links its holders, as an address not known as hosting does.
+    /// Without the size yardstick, a transfer station's own exits — ten to twenty of its accounts on each, a card and
+    /// public mail each — weighed as an egress too (the red team's adaptive 23: its trace station 0.82 → 0; random 10009
+    /// tooluse-1 0.76 → 0.55); a small platform's egress below √N still weighs as exits (random 9827: 8 users flagged).</summary>
+    private void MarkSharedEgress(int domainLimit)
+    {
+        var tied = new bool[_in.Profiles.Count];
+        foreach (var g in _ordered)
+            if ((g.Kind == LinkKind.Payment || (g.Kind == LinkKind.EmailDomain && g.Members.Count <= domainLimit)) && g.Members.Count >= 2)
+                foreach (var m in g.Members) tied[m] = true;
+        foreach (var g in _ordered)
+        {
+            if (!g.Hosting || g.Kind is not (LinkKind.Ip or LinkKind.Prefix)) continue;
+            int t = 0;
+            foreach (var m in g.Members) if (tied[m] || OperatorEvidence(m) > 0) t++;
+            g.Egress = g.Members.Count > domainLimit && 2 * t < g.Members.Count;
+        }
+    }
+
     private static bool OperatorCarries(LinkKind kind)
         => kind.Family() is LinkFamily.Registration or LinkFamily.Network || kind is LinkKind.SystemPrompt or LinkKind.Template or LinkKind.Skeleton;
 
@@ -598,9 +666,16 @@ public sealed partial class KeyGroupBuilder
                 if (ri != r0) { parent[Math.Max(ri, r0)] = Math.Min(ri, r0); r0 = Math.Min(ri, r0); }
             }
         }
+        var apart = new HashSet<KeyGroup>(ReferenceEqualityComparer.Instance);
+        var ipHolders = new Dictionary<ulong, int>();
+        foreach (var g in _ordered) if (g.Kind == LinkKind.Ip) ipHolders[g.Key] = g.Members.Count;
+        foreach (var g in _ordered)
+            if (g.Kind == LinkKind.Prefix && g.Members.Count >= 2 * SharedEgressAccounts && g.Members.Count <= opt.MaxKeyAccounts && TenantsApart(g, ipHolders)) apart.Add(g);
         var connecting = new HashSet<KeyGroup>(ReferenceEqualityComparer.Instance);
         foreach (var g in _ordered)
-            if (ClusterKey(g) && g.Kind != LinkKind.EmailDomain && g.Members.Count >= 2 && (g.Members.Count <= clusterKeyLimit || g.Kind == LinkKind.Payment)) connecting.Add(g);
+            if (ClusterKey(g) && g.Kind != LinkKind.EmailDomain && g.Members.Count >= 2 && (g.Members.Count <= clusterKeyLimit || g.Kind == LinkKind.Payment)
+                && !apart.Contains(g)) connecting.Add(g);
+
         foreach (var g in connecting) Union(g);
         var roots = new HashSet<int>();
         foreach (var g in _ordered)
@@ -645,6 +720,7 @@ public sealed partial class KeyGroupBuilder
         MeasureOperators(Find, clusterSize, g => g.Kind is LinkKind.EmailDomain or LinkKind.Payment ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit, meter);
         MeasureRotation();
         MeasureHarnessOperators(meter, clusterKeyLimit);
+        MarkSharedEgress(domainLimit);
         _clusterLift = new double[_in.Profiles.Count];
         if (!opt.Disabled("group"))
             for (int i = 0; i < _clusterLift.Length; i++) _clusterLift[i] = clusterLift[Find(i)];
@@ -652,7 +728,7 @@ public sealed partial class KeyGroupBuilder
         foreach (var g in _ordered)
         {
             int m = g.Members.Count;
-            if (m < 2 || m > opt.MaxKeyAccounts || opt.Disabled(g.Kind.Family().ToString())) { g.Weight = 0; continue; }
+            if (m < 2 || m > opt.MaxKeyAccounts || opt.Disabled(g.Kind.Family().ToString()) || apart.Contains(g)) { g.Weight = 0; continue; }
             g.Rarity = Math.Clamp(1 - Math.Log(m) / Math.Max(lnN, Math.Log(m + 1)), 0, 1);
             double sw = 0, sh = 0;
             for (int i = 0; i < m; i++)
@@ -681,7 +757,7 @@ public sealed partial class KeyGroupBuilder
                 double lift = HarvestLift.Of(k, m, HarvestBaseRate);
                 // An operator's identity keys are each small (eight accounts to a card) but together large: an identity
                 // key is also judged as part of the cluster of accounts its kind of keys connects.
-                if (ClusterKey(g) && Clusters(g)) lift = Math.Max(lift, clusterLift[Find(g.Members[0])]);
+                if (ClusterKey(g) && Clusters(g) && !g.Egress) lift = Math.Max(lift, clusterLift[Find(g.Members[0])]);
                 g.HarvestShare = Math.Max(g.HarvestShare, lift);
             }
             // Keys inside an operator cluster (tied by identity, acting as one) carry its operator evidence: its identity
@@ -701,7 +777,7 @@ public sealed partial class KeyGroupBuilder
             if (c.Score >= 0.6 && c.Freshness >= 0.5) susp = Math.Max(susp, 0.5 * c.Score);
             if (g.Kind == LinkKind.ArtifactReplay) susp = Math.Max(susp, 0.8);   // replay across accounts is itself coordination
             g.Suspicion = susp;
-            g.Weight = g.Kind.BaseWeight(g.Hosting) * (0.3 + 0.7 * g.Rarity) * susp;
+            g.Weight = g.Kind.BaseWeight(g.OperatorExit) * (0.3 + 0.7 * g.Rarity) * susp;
         }
     }
 

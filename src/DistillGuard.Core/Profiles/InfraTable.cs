@@ -62,6 +62,8 @@ public sealed class InfraTable
 
     public string Ip(int id) => id <= 0 ? "" : _ips[id - 1];
     public UInt128 IpValue(int id) => _ipValues[id - 1];
+    /// <summary>The prefix id of an address id (0 when the address did not parse).</summary>
+    public int PrefixOf(int ipId) => _prefixOfIp[ipId - 1];
     public string Prefix(int id) => id <= 0 ? "" : _prefixes[id - 1];
     public UInt128 PrefixValue(int id) => _prefixValues[id - 1];
 }

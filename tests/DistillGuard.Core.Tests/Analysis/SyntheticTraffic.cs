@@ -113,6 +113,9 @@ public sealed class SyntheticTraffic
         /// of its day rate, so no account runs round the clock (a fifth of the rate at night leaves about a tenth of its
         /// requests in its quietest eight hours) and none keeps a person's hours either.</summary>
         public bool StationDayHeavy { get; init; }
+        /// <summary>Campaign D's round-robin harness egresses from two addresses of the agent platform's own /24 (a cloud
+        /// range both rent), which none of the platform's users use.</summary>
+        public bool StationBesidePlatform { get; init; }
         /// <summary>Output budget of campaign D's requests.</summary>
         public int StationBudget { get; init; } = 64000;
         /// <summary>The agent platform's users ask the same output budget as campaign D (the platform sets the model's
@@ -825,7 +828,7 @@ public sealed class SyntheticTraffic
                 Signals = _s.StationBudget >= 32000 ? SignalSet.MaxOutputBudget : SignalSet.None,   // no content signal: ordinary-looking coding
                 Caps = agentic ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
                 Ip = _s.StationRotating ? ResidentialIp() : _s.StationSpread ? $"100.64.{k % 4}.{_r.Next(1, 250)}"
-                    : _s.StationOnPlatformEgress ? $"{PlatformEgress}.{20 + _r.Next(10)}" : $"198.18.40.{_r.Next(1, 250)}",
+                    : _s.StationOnPlatformEgress ? $"{PlatformEgress}.{20 + _r.Next(10)}" : _s.StationBesidePlatform ? $"192.0.2.{200 + k % 2}" : $"198.18.40.{_r.Next(1, 250)}",
                 MaxTokens = _s.StationBudget, Thinking = 0, Temperature = 1.0,
                 Model = ts > release && _r.NextDouble() < 0.55 ? "model-b2" : "model-a1",
             });
