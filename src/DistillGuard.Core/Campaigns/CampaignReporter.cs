@@ -80,7 +80,7 @@ public static class CampaignReporter
             for (int i = 0; i < key.Members.Count; i++)
                 if (f.Members.BinarySearch(key.Members[i]) >= 0) { onCount += key.Counts[i]; onHarvest += Math.Max(0, key.Harvest[i]); }
             string harvest = key.Harvest.Count > 0 && key.Harvest[0] >= 0 ? $", {onHarvest.ToString("N0", CultureInfo.InvariantCulture)} of them harvest" : "";
-            string hosting = !key.Hosting ? "" : key.Egress ? " (hosting/VPN range, a shared egress)" : " (hosting/VPN range)";
+            string hosting = key.HostingNote(" range");
             evidence.Add(new CampaignEvidence
             {
                 Kind = key.Kind.Id(),

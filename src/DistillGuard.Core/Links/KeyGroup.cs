@@ -26,6 +26,9 @@ public sealed class KeyGroup
     public bool Egress { get; set; }
     /// <summary>Hosting, and not a shared egress (<see cref="Egress"/>): an exit that says who runs its holders.</summary>
     public bool OperatorExit => Hosting && !Egress;
+    /// <summary>How evidence names the key's network: "" when not known as hosting, else " (hosting/VPN{suffix})" with
+    /// ", a shared egress" for a <see cref="Egress"/>.</summary>
+    public string HostingNote(string suffix = "") => !Hosting ? "" : Egress ? $" (hosting/VPN{suffix}, a shared egress)" : $" (hosting/VPN{suffix})";
     public List<int> Members { get; } = new();
     /// <summary>Exchanges of each member on this key (parallel to <see cref="Members"/>).</summary>
     public List<int> Counts { get; } = new();

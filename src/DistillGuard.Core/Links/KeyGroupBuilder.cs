@@ -564,12 +564,12 @@ public sealed partial class KeyGroupBuilder
     /// address of another's, in the range or outside it (an operation that pins its accounts to two exits of a range and
     /// a third elsewhere is one pool). A cloud provider's /24 hosts many customers' machines; two pools on disjoint
     /// addresses of one range are two tenants unless something else ties them (a card, a domain), so the range links
-    /// neither — their exact addresses still do. Only ranges known as hosting: applied to every range (residential, campus),
-    /// it changed no recall on the development logs read without IP intelligence but lowered the weighted purity of four
-    /// (random 9703 0.98 → 0.74, 9701 and 10110 with the corpus 0.98 → 0.83).
-    /// An operation whose accounts spread over its range's addresses, few accounts to each, forms no pool and its range
-    /// still ties it. (With IP intelligence, an agent platform's egress and a replay ring's exits in one cloud /24 of
-    /// random 10116 drew 18 of the platform's users into the ring's campaign.)</summary>
+    /// neither — their exact addresses still do. An operation whose accounts spread over its range's addresses, few
+    /// accounts to each, forms no pool and its range still ties it. (With IP intelligence, an agent platform's egress and
+    /// a replay ring's exits in one cloud /24 of random 10116 drew 18 of the platform's users into the ring's campaign.)
+    /// Only ranges known as hosting (the caller): applied to every range (residential, campus), it changed no recall on
+    /// the development logs read without IP intelligence but lowered the weighted purity of four (random 9703
+    /// 0.98 → 0.74, 9701 and 10110 with the corpus 0.98 → 0.83).</summary>
     private bool TenantsApart(KeyGroup prefix, Dictionary<ulong, int> ipHolders)
     {
         var infra = _in.Context.Infra;
@@ -677,7 +677,6 @@ public sealed partial class KeyGroupBuilder
         foreach (var g in _ordered)
             if (ClusterKey(g) && g.Kind != LinkKind.EmailDomain && g.Members.Count >= 2 && (g.Members.Count <= clusterKeyLimit || g.Kind == LinkKind.Payment)
                 && !apart.Contains(g)) connecting.Add(g);
-
         foreach (var g in connecting) Union(g);
         var roots = new HashSet<int>();
         foreach (var g in _ordered)

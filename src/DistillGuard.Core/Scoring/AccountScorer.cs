@@ -258,7 +258,7 @@ public sealed class AccountScorer
             {
                 Signal = m.Key.Kind.Id(),
                 Weight = Math.Round(total <= 0 ? 0 : 0.7 * campaignScore * m.W / total, 4),
-                Detail = $"{m.Key.Value}{(!m.Key.Hosting ? "" : m.Key.Egress ? " (hosting/VPN, a shared egress)" : " (hosting/VPN)")}: shared with {m.MembersOnKey - 1} other accounts of campaign {f.Id} ({m.Key.Members.Count} accounts carry it; link weight {m.Key.Weight:0.00}); {m.Count} of this account's {p.Exchanges} exchanges on it{harvest}",
+                Detail = $"{m.Key.Value}{m.Key.HostingNote()}: shared with {m.MembersOnKey - 1} other accounts of campaign {f.Id} ({m.Key.Members.Count} accounts carry it; link weight {m.Key.Weight:0.00}); {m.Count} of this account's {p.Exchanges} exchanges on it{harvest}",
                 ExchangeIds = Ids(p),
             };
         }
