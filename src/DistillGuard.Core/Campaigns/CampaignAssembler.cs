@@ -78,6 +78,7 @@ public sealed class CampaignAssembler
         JoinByPayer(findings);
         if (_opt.Clusterer == ClustererKind.DensePeeling) GatherOperators(findings);
         JoinByHarness(findings);
+        JoinByExit(findings);
         return findings;
     }
 
@@ -99,30 +100,8 @@ public sealed class CampaignAssembler
     private void JoinByHarness(List<CampaignFinding> findings)
     {
         if (_opt.Disabled(LinkFamily.Content.ToString())) return;
-        var accepted = new List<int>();
-        var findingOf = new Dictionary<int, int>();   // flagged member (profile index) -> position in accepted
-        var flagged = new List<int>();
-        for (int i = 0; i < findings.Count; i++)
-        {
-            var f = findings[i];
-            if (!f.Accepted) continue;
-            int n = 0;
-            for (int j = 0; j < f.Members.Count; j++)
-                if (Flags(f, j) && findingOf.TryAdd(f.Members[j], accepted.Count)) n++;
-            accepted.Add(i);
-            flagged.Add(n);
-        }
+        var (accepted, flagged, _, values) = FlaggedMembers(findings);
         if (accepted.Count < 2) return;
-        var values = new List<(int, IReadOnlyDictionary<int, int>)>();
-        for (int k = _g.AccountCount; k < _g.NodeCount; k++)
-        {
-            var key = _g.Key(k);
-            if (key.Kind is not (LinkKind.SystemPrompt or LinkKind.Template)) continue;
-            Dictionary<int, int>? on = null;
-            foreach (var (a, _) in _g.Adjacency[k])
-                if (findingOf.TryGetValue(_g.Accounts[a], out var fi)) (on ??= new())[fi] = on.GetValueOrDefault(fi) + 1;
-            if (on is not null) values.Add((key.Members.Count, on));
-        }
         var root = HarnessJoins(flagged, values);
         // the whole must flag every account its pieces flagged: pieces are not traded for a smaller whole
         ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true);
@@ -156,15 +135,10 @@ public sealed class CampaignAssembler
         findings.AddRange(kept);
     }
 
-    /// <summary>Which findings <see cref="JoinByHarness"/> joins: for each finding (by its count of flagged members), the
-    /// first finding of its group. <paramref name="values"/>: per harness value, its holders in the log and how many flagged
-    /// members of each finding hold it. Two findings are joined when they share a value of their own harness — one most of
-    /// each one's flagged members run, mostly held by flagged members — and neither runs a value of its own harness that
-    /// none of the other's flagged members run.</summary>
-    internal static int[] HarnessJoins(IReadOnlyList<int> flagged, IReadOnlyList<(int Holders, IReadOnlyDictionary<int, int> Held)> values)
+    /// <summary>Each finding's own harness (positions in <paramref name="values"/>): the system prompts and templates held
+    /// by most of its flagged members and, in the whole log, mostly by flagged members of these findings.</summary>
+    private static List<int>?[] OwnHarness(IReadOnlyList<int> flagged, IReadOnlyList<(int Holders, IReadOnlyDictionary<int, int> Held)> values)
     {
-        // each finding's own harness: the values held by most of its flagged members and, in the whole log, mostly by
-        // flagged members of these findings
         var own = new List<int>?[flagged.Count];
         for (int v = 0; v < values.Count; v++)
         {
@@ -173,9 +147,123 @@ public sealed class CampaignAssembler
             foreach (var (fi, n) in held)
                 if (n >= 0.5 * flagged[fi]) (own[fi] ??= new List<int>()).Add(v);
         }
-        // one that runs a harness value of its own that the other's accounts never run is another operation that borrowed
-        // a template (two operations bridged by one template stay apart)
-        bool Foreign(int x, int y) => own[x]!.Any(v => !values[v].Held.ContainsKey(y));
+        return own;
+    }
+
+    /// <summary>Whether finding <paramref name="x"/> runs a harness value of its own that none of <paramref name="y"/>'s
+    /// flagged members run: another operation that borrowed a template or shares a network (two operations bridged by one
+    /// template stay apart).</summary>
+    private static bool ForeignHarness(List<int>?[] own, IReadOnlyList<(int Holders, IReadOnlyDictionary<int, int> Held)> values, int x, int y)
+        => own[x] is { } o && o.Any(v => !values[v].Held.ContainsKey(y));
+
+    /// <summary>The accepted findings, their flagged members (profile index → position among them) and, per harness value
+    /// (system prompt, template) the log's holders and how many flagged members of each finding hold it.</summary>
+    private (List<int> Accepted, List<int> Flagged, Dictionary<int, int> FindingOf, List<(int, IReadOnlyDictionary<int, int>)> Harness)
+        FlaggedMembers(List<CampaignFinding> findings)
+    {
+        var accepted = new List<int>();
+        var findingOf = new Dictionary<int, int>();
+        var flagged = new List<int>();
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (!f.Accepted) continue;
+            int n = 0;
+            for (int j = 0; j < f.Members.Count; j++)
+                if (Flags(f, j) && findingOf.TryAdd(f.Members[j], accepted.Count)) n++;
+            accepted.Add(i);
+            flagged.Add(n);
+        }
+        var values = new List<(int, IReadOnlyDictionary<int, int>)>();
+        if (accepted.Count >= 2)
+            for (int k = _g.AccountCount; k < _g.NodeCount; k++)
+            {
+                var key = _g.Key(k);
+                if (key.Kind is not (LinkKind.SystemPrompt or LinkKind.Template)) continue;
+                Dictionary<int, int>? on = null;
+                foreach (var (a, _) in _g.Adjacency[k])
+                    if (findingOf.TryGetValue(_g.Accounts[a], out var fi)) (on ??= new())[fi] = on.GetValueOrDefault(fi) + 1;
+                if (on is not null) values.Add((key.Members.Count, on));
+            }
+        return (accepted, flagged, findingOf, values);
+    }
+
+    /// <summary>
+    /// One exit, one operation: accepted findings that egress from the same addresses — each address mostly held by
+    /// flagged members of these findings, by at least two of each — are pieces of one operation when those addresses
+    /// carry at least half the smaller finding's flagged members and neither finding runs a harness of its own that the
+    /// other's accounts never run (<see cref="ForeignHarness"/>). Peeling cuts an operation by how densely its accounts
+    /// share keys; without the registry (`analyze --log` alone) nothing else ties the pieces, and one replay ring of random
+    /// 10223 was published as nineteen campaigns, eighteen of them 3–7 accounts on one address each whose other holders
+    /// were in the first. Exact addresses only: a range is what unrelated tenants of one cloud share; and not a shared
+    /// egress (<see cref="KeyGroup.Egress"/>). As in <see cref="JoinByHarness"/>, the pieces are scored as one finding,
+    /// which replaces them only when it is accepted and flags every account they flagged.
+    /// </summary>
+    private void JoinByExit(List<CampaignFinding> findings)
+    {
+        if (_opt.Disabled(LinkFamily.Network.ToString())) return;
+        var (accepted, flagged, findingOf, values) = FlaggedMembers(findings);
+        if (accepted.Count < 2) return;
+        var exits = new List<(int, IReadOnlyDictionary<int, List<int>>)>();
+        for (int k = _g.AccountCount; k < _g.NodeCount; k++)
+        {
+            var key = _g.Key(k);
+            if (key.Kind != LinkKind.Ip || key.Egress) continue;
+            Dictionary<int, List<int>>? on = null;
+            foreach (var (a, _) in _g.Adjacency[k])
+                if (findingOf.TryGetValue(_g.Accounts[a], out var fi)) ((on ??= new()).TryGetValue(fi, out var l) ? l : on[fi] = new List<int>()).Add(_g.Accounts[a]);
+            if (on is { Count: >= 2 }) exits.Add((key.Members.Count, on));
+        }
+        var root = ExitJoins(flagged, exits, values);
+        ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true);
+    }
+
+    /// <summary>Which findings <see cref="JoinByExit"/> joins: for each finding (by its count of flagged members), the first
+    /// finding of its group. <paramref name="exits"/>: per address, its holders in the log and the flagged members of each
+    /// finding on it; <paramref name="harness"/>: as for <see cref="HarnessJoins"/>, for the veto of a harness of one's own.</summary>
+    internal static int[] ExitJoins(IReadOnlyList<int> flagged, IReadOnlyList<(int Holders, IReadOnlyDictionary<int, List<int>> On)> exits,
+        IReadOnlyList<(int Holders, IReadOnlyDictionary<int, int> Held)> harness)
+    {
+        var own = OwnHarness(flagged, harness);
+        // per pair of findings, the flagged members of each on addresses the two share (each address mostly held by flagged
+        // members of these findings, by at least two of each)
+        var shared = new Dictionary<(int, int), (HashSet<int> X, HashSet<int> Y)>();
+        foreach (var (holders, on) in exits)
+        {
+            if (on.Values.Sum(l => l.Count) < 0.5 * holders) continue;
+            var sharing = on.Where(kv => kv.Value.Count >= 2).Select(kv => kv.Key).Order().ToList();
+            for (int a = 0; a < sharing.Count; a++)
+                for (int b = a + 1; b < sharing.Count; b++)
+                {
+                    var pair = (sharing[a], sharing[b]);
+                    if (!shared.TryGetValue(pair, out var sets)) shared[pair] = sets = (new HashSet<int>(), new HashSet<int>());
+                    sets.X.UnionWith(on[pair.Item1]);
+                    sets.Y.UnionWith(on[pair.Item2]);
+                }
+        }
+        var parent = Enumerable.Range(0, flagged.Count).ToArray();
+        int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+        foreach (var ((x, y), (sx, sy)) in shared.OrderBy(kv => kv.Key))
+        {
+            // the smaller finding's flagged members mostly on the shared addresses: a piece of the other's exits, not a
+            // finding that drew a few of another operation's accounts
+            double share = flagged[x] <= flagged[y] ? (double)sx.Count / Math.Max(1, flagged[x]) : (double)sy.Count / Math.Max(1, flagged[y]);
+            if (share < 0.5 || ForeignHarness(own, harness, x, y) || ForeignHarness(own, harness, y, x)) continue;
+            int ra = Find(x), rb = Find(y);
+            if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+        }
+        return Enumerable.Range(0, flagged.Count).Select(Find).ToArray();
+    }
+
+    /// <summary>Which findings <see cref="JoinByHarness"/> joins: for each finding (by its count of flagged members), the
+    /// first finding of its group. <paramref name="values"/>: per harness value, its holders in the log and how many flagged
+    /// members of each finding hold it. Two findings are joined when they share a value of their own harness — one most of
+    /// each one's flagged members run, mostly held by flagged members — and neither runs a value of its own harness that
+    /// none of the other's flagged members run.</summary>
+    internal static int[] HarnessJoins(IReadOnlyList<int> flagged, IReadOnlyList<(int Holders, IReadOnlyDictionary<int, int> Held)> values)
+    {
+        var own = OwnHarness(flagged, values);
+        bool Foreign(int x, int y) => ForeignHarness(own, values, x, y);
         var parent = Enumerable.Range(0, flagged.Count).ToArray();
         int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
         for (int v = 0; v < values.Count; v++)
