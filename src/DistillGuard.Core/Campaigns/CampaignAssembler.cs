@@ -191,11 +191,10 @@ public sealed class CampaignAssembler
     /// <summary>
     /// One exit, one operation: accepted findings that egress from the same addresses — each address mostly held by
     /// flagged members of these findings, by at least two of each — are pieces of one operation when those addresses
-    /// carry at least half the smaller finding's flagged members and neither finding runs a harness of its own that the
-    /// other's accounts never run (<see cref="ForeignHarness"/>). Peeling cuts an operation by how densely its accounts
-    /// share keys; without the registry (`analyze --log` alone) nothing else ties the pieces, and one replay ring of random
-    /// 10223 was published as nineteen campaigns, eighteen of them 3–7 accounts on one address each whose other holders
-    /// were in the first. Exact addresses only: a range is what unrelated tenants of one cloud share; and not a shared
+    /// carry at least half the smaller finding's flagged members, unless each of the two runs a harness of its own that the
+    /// other's accounts never run (<see cref="ForeignHarness"/>: two operations that happen to share an exit). Peeling cuts an operation by how densely its accounts
+    /// share keys; without the registry (`analyze --log` alone) nothing else ties the pieces (random 10203: one transfer
+    /// station published fifteen times, its pieces on addresses whose other holders were in the largest). Exact addresses only: a range is what unrelated tenants of one cloud share; and not a shared
     /// egress (<see cref="KeyGroup.Egress"/>). As in <see cref="JoinByHarness"/>, the pieces are scored as one finding,
     /// which replaces them only when it is accepted and flags every account they flagged.
     /// </summary>
@@ -248,7 +247,9 @@ public sealed class CampaignAssembler
             // the smaller finding's flagged members mostly on the shared addresses: a piece of the other's exits, not a
             // finding that drew a few of another operation's accounts
             double share = flagged[x] <= flagged[y] ? (double)sx.Count / Math.Max(1, flagged[x]) : (double)sy.Count / Math.Max(1, flagged[y]);
-            if (share < 0.5 || ForeignHarness(own, harness, x, y) || ForeignHarness(own, harness, y, x)) continue;
+            // two operations each with a harness of its own that the other's accounts never run stay apart; a piece
+            // without one (relayed traffic, the accounts a peeling left over) is not another operation for lacking it
+            if (share < 0.5 || (ForeignHarness(own, harness, x, y) && ForeignHarness(own, harness, y, x))) continue;
             int ra = Find(x), rb = Find(y);
             if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
         }

@@ -5,8 +5,8 @@ namespace DistillGuard.Core.Tests.Campaigns;
 /// <summary>
 /// One exit, one operation (<see cref="CampaignAssembler.ExitJoins"/>): published findings that egress from the same exact
 /// addresses, each mostly held by their flagged members, are pieces of one operation when those addresses carry most of the
-/// smaller finding's flagged members. Read with the log alone, random 10223 published one replay ring as nineteen
-/// campaigns, eighteen of them 3–7 accounts on one address each whose other holders were in the first.
+/// smaller finding's flagged members, unless each runs a harness of its own the other never runs. Read with the log alone,
+/// random 10203 published one transfer station fifteen times, its pieces on addresses whose other holders were in the largest.
 /// </summary>
 public sealed class ExitJoinTests
 {
@@ -51,11 +51,20 @@ public sealed class ExitJoinTests
     }
 
     [Fact]
-    public void AnOperationWithAHarnessOfItsOwn_StaysApart()
+    public void TwoOperationsEachWithAHarnessOfItsOwn_StayApart()
     {
-        // the two findings share addresses, but finding 1 runs a template of its own that none of finding 0's accounts run
+        // the two findings share addresses, but each runs a template of its own that none of the other's accounts run
         var root = CampaignAssembler.ExitJoins([30, 12], [Exit(10, (0, 4), (1, 6)), Exit(8, (0, 2), (1, 5))],
-            [Value(14, (1, 12))]);
+            [Value(34, (0, 30)), Value(14, (1, 12))]);
         Assert.Equal([0, 1], root);
+    }
+
+    [Fact]
+    public void APieceWithoutAHarnessOfItsOwn_JoinsTheOperationThatHasOne()
+    {
+        // the ring runs a template of its own; the piece (accounts that only relay or replay) runs none: it is not another
+        // operation for lacking the template
+        var root = CampaignAssembler.ExitJoins([30, 6], [Exit(10, (0, 4), (1, 6))], [Value(34, (0, 30))]);
+        Assert.Equal([0, 0], root);
     }
 }
