@@ -112,21 +112,37 @@ public sealed class CampaignAssembler
     /// <paramref name="group"/>) as one finding, which replaces the group when it is accepted — and, with
     /// <paramref name="keepFlagged"/>, only when it flags every account the group's findings flagged.
     /// </summary>
-    private void ReplaceByWholes(List<CampaignFinding> findings, List<int> accepted, Func<int, int> group, bool keepFlagged)
+    private void ReplaceByWholes(List<CampaignFinding> findings, List<int> accepted, Func<int, int> group, bool keepFlagged,
+        bool satellites = false)
     {
         var remove = new HashSet<int>();
         var add = new List<CampaignFinding>();
         foreach (var g in Enumerable.Range(0, accepted.Count).GroupBy(group).Where(g => g.Count() >= 2))
         {
-            var parts = g.Select(i => findings[accepted[i]]).ToList();
+            var members = g.ToList();
+            var joined = Whole(members);
+            // With satellites, a group whose whole does not hold is tried once more without its largest finding: the
+            // small pieces of one operation's exits are one campaign beside it, even where the whole would not flag
+            // their accounts (one address each is a small part of what the largest one's members share).
+            if (joined is null && satellites && members.Count >= 3)
+            {
+                members.Remove(members.MaxBy(i => findings[accepted[i]].Members.Count));
+                joined = Whole(members);
+            }
+            if (joined is null) continue;
+            add.Add(joined);
+            foreach (var i in members) remove.Add(accepted[i]);
+        }
+        CampaignFinding? Whole(List<int> group)
+        {
+            var parts = group.Select(i => findings[accepted[i]]).ToList();
             var nodes = parts.SelectMany(f => f.Members).Distinct().Select(_g.NodeOf).Where(n => n >= 0).ToList();
             var joined = Score(nodes, nodes, parts.Max(f => f.Density));
-            if (joined is null || !joined.Accepted) continue;
+            if (joined is null || !joined.Accepted) return null;
             if (keepFlagged && parts.Any(f => Enumerable.Range(0, f.Members.Count)
                     .Any(j => Flags(f, j) && (joined.Members.BinarySearch(f.Members[j]) is var q && (q < 0 || !Flags(joined, q))))))
-                continue;
-            add.Add(joined);
-            foreach (var i in g) remove.Add(accepted[i]);
+                return null;
+            return joined;
         }
         if (add.Count == 0) return;
         var kept = findings.Where((_, i) => !remove.Contains(i)).ToList();
@@ -214,7 +230,7 @@ public sealed class CampaignAssembler
             if (on is { Count: >= 2 }) exits.Add((key.Members.Count, on));
         }
         var root = ExitJoins(flagged, exits, values);
-        ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true);
+        ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true, satellites: true);
     }
 
     /// <summary>Which findings <see cref="JoinByExit"/> joins: for each finding (by its count of flagged members), the first
