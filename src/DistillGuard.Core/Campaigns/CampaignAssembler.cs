@@ -207,12 +207,14 @@ public sealed class CampaignAssembler
     /// <summary>
     /// One exit, one operation: accepted findings that egress from the same addresses — each address mostly held by
     /// flagged members of these findings, by at least two of each — are pieces of one operation when those addresses
-    /// carry at least half the smaller finding's flagged members, unless each of the two runs a harness of its own that the
-    /// other's accounts never run (<see cref="ForeignHarness"/>: two operations that happen to share an exit). Peeling cuts an operation by how densely its accounts
-    /// share keys; without the registry (`analyze --log` alone) nothing else ties the pieces (random 10203: one transfer
-    /// station published fifteen times, its pieces on addresses whose other holders were in the largest). Exact addresses only: a range is what unrelated tenants of one cloud share; and not a shared
-    /// egress (<see cref="KeyGroup.Egress"/>). As in <see cref="JoinByHarness"/>, the pieces are scored as one finding,
-    /// which replaces them only when it is accepted and flags every account they flagged.
+    /// carry at least half the smaller finding's flagged members, unless each of the two runs a harness of its own that
+    /// the other's accounts never run (<see cref="ForeignHarness"/>: two operations that happen to share an exit).
+    /// Peeling cuts an operation by how densely its accounts share keys; without the registry (`analyze --log` alone)
+    /// nothing else ties the pieces (random 10203: one transfer station published fifteen times, its pieces on addresses
+    /// whose other holders were in the largest). Exact addresses only: a range is what unrelated tenants of one cloud
+    /// share; and not a shared egress (<see cref="KeyGroup.Egress"/>). As in <see cref="JoinByHarness"/>, the pieces are
+    /// scored as one finding, which replaces them only when it is accepted and flags every account they flagged; failing
+    /// that, the pieces without the largest are tried together (<see cref="ReplaceByWholes"/>' satellites).
     /// </summary>
     private void JoinByExit(List<CampaignFinding> findings)
     {
@@ -224,9 +226,14 @@ public sealed class CampaignAssembler
         {
             var key = _g.Key(k);
             if (key.Kind != LinkKind.Ip || key.Egress) continue;
-            Dictionary<int, List<int>>? on = null;
+            Dictionary<int, List<int>>? on = null;   // finding -> its flagged members on the address
             foreach (var (a, _) in _g.Adjacency[k])
-                if (findingOf.TryGetValue(_g.Accounts[a], out var fi)) ((on ??= new()).TryGetValue(fi, out var l) ? l : on[fi] = new List<int>()).Add(_g.Accounts[a]);
+            {
+                if (!findingOf.TryGetValue(_g.Accounts[a], out var fi)) continue;
+                on ??= new();
+                if (!on.TryGetValue(fi, out var list)) on[fi] = list = new List<int>();
+                list.Add(_g.Accounts[a]);
+            }
             if (on is { Count: >= 2 }) exits.Add((key.Members.Count, on));
         }
         var root = ExitJoins(flagged, exits, values);
