@@ -65,6 +65,9 @@ internal static class ServeHost
             b.SetMinimumLevel(level);
             b.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             b.AddFilter("Yarp", LogLevel.Warning);
+            // per-request scopes: the host opens one for every request whenever its category logs at all (Critical); its own
+            // lines are request start and end (Information), which serve never shows
+            b.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
             // a listener that cannot start is reported by serve itself, in one line (no stack trace from the host)
             b.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
             Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(b.Services, o => o.LogToStandardErrorThreshold = LogLevel.Trace);
