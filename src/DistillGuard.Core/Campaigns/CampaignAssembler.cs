@@ -1,5 +1,6 @@
 using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Links;
+using DistillGuard.Core.Profiles;
 using DistillGuard.Core.Scoring;
 
 namespace DistillGuard.Core.Campaigns;
@@ -1000,12 +1001,16 @@ public sealed class CampaignAssembler
         // users on its prompt and its two egress addresses are not the operation's accounts that also run its prompt
         // (random 4013: an operation on a platform's prompt took 24 of the platform's 289 users along once a few more of its
         // requests read as harvest).
+        // A tool set most of whose holders are outside the group ties nobody to it either; but it does not mark a product's
+        // egress: tool names are public far more often than prompts are (an API's built-in tools, an SDK's examples), and
+        // an operation that declares a popular set shares it with strangers while its exits stay its own.
         var products = keys.Where(k => k.Item1.Kind == LinkKind.SystemPrompt && k.Item3 < OwnedKeyShare * k.Item1.Members.Count)
             .Select(k => k.Item1).ToList();
+        foreach (var g in products) elsewhere.Add(g.Id);
+        products.RemoveAll(g => HarnessValue.IsToolSet(g.Key));
         if (products.Count > 0)
         {
             var productKeys = products.Select(g => g.Key).ToHashSet();
-            foreach (var g in products) elsewhere.Add(g.Id);
             foreach (var (g, _, _) in keys)
             {
                 if (g.Kind is not (LinkKind.Ip or LinkKind.Prefix)) continue;

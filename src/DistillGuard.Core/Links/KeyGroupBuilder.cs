@@ -112,7 +112,7 @@ public sealed partial class KeyGroupBuilder
                     .Add(a, p.HarvestExchanges, p.HarvestExchanges, p.FirstHarvestExample());
             var s = p.SystemPrompts;
             for (int i = 0; i < s.Count; i++)
-                Group(LinkKind.SystemPrompt, s.KeyAt(i), () => $"system prompt {s.KeyAt(i):x16}").Add(a, s.CountAt(i), s.AuxAt(i), 0);
+                Group(LinkKind.SystemPrompt, s.KeyAt(i), () => HarnessValue.Describe(s.KeyAt(i))).Add(a, s.CountAt(i), s.AuxAt(i), 0);
             for (int i = 0; i < p.Ips.Count; i++)
             {
                 int id = (int)p.Ips.KeyAt(i);
@@ -729,7 +729,14 @@ public sealed partial class KeyGroupBuilder
         foreach (var g in _ordered)
         {
             int m = g.Members.Count;
-            if (m < 2 || m > opt.MaxKeyAccounts || opt.Disabled(g.Kind.Family().ToString()) || apart.Contains(g)) { g.Weight = 0; continue; }
+            // A tool set finds operators (MeasureHarnessOperators), and binds its holders in the account graph only where an
+            // operation was found on it — the tools were that operation's own: tool names are public far more often than
+            // prompts are, and a popular set would tie an operation's accounts to every client that sends it (random 10315:
+            // a tool-use operation found on its system prompt, declaring three public sets, lost 290 of its 623 accounts to
+            // watch when every set was a link, and 300 when the sets most of whose holders were operators were).
+            if (m < 2 || m > opt.MaxKeyAccounts || opt.Disabled(g.Kind.Family().ToString()) || apart.Contains(g)
+                || (g.Kind == LinkKind.SystemPrompt && HarnessValue.IsToolSet(g.Key) && !_foundOn.Contains(g)))
+            { g.Weight = 0; continue; }
             g.Rarity = Math.Clamp(1 - Math.Log(m) / Math.Max(lnN, Math.Log(m + 1)), 0, 1);
             double sw = 0, sh = 0;
             for (int i = 0; i < m; i++)

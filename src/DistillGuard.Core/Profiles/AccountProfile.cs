@@ -63,6 +63,7 @@ public sealed class AccountProfile
     // Networks (IPv4 /16, IPv6 /32) the account's requests came from, flagged harvest or other; empty unless
     // ProfileContext.TrackParaphrase. Read through RotatesExits and HarvestEgressApart.
     private NetworkSet _networks;
+    /// <summary>The account's harness values: the system prompts it sends and the tool sets it declares (<see cref="HarnessValue"/>).</summary>
     public CounterView SystemPrompts => new(_counters, CompactCounters.System);
     public CounterView ParamSignatures => new(_counters, CompactCounters.Params);
     public CounterView Ips => new(_counters, CompactCounters.Ips);
@@ -223,6 +224,7 @@ public sealed class AccountProfile
             if (f.Ip is { } addr) _networks.Add(NetworkOf(addr), harvest, (int)Math.Min(63, (ts - FirstMs) / 86_400_000L));
         }
         if (f.SystemHash != 0) _counters.Add(CompactCounters.System, f.SystemHash, harvest);
+        if (f.ToolSetHash != 0) _counters.Add(CompactCounters.System, HarnessValue.OfTools(f.ToolSetHash), harvest);
         _counters.Add(CompactCounters.Params, ParamSignature(f));
         if (f.MaxTokens > MaxOutputTokens) MaxOutputTokens = f.MaxTokens;
         if (f.ThinkingBudget > MaxThinkingBudget) MaxThinkingBudget = f.ThinkingBudget;

@@ -2,19 +2,22 @@ namespace DistillGuard.Core.Profiles;
 
 /// <summary>
 /// Several small space-saving top-K counters packed into one key array and one count array (one object instead of
-/// eight): system prompts, parameter signatures, addresses, prefixes, JA4, user agents, routes and models. Segment 0
-/// also counts harvest exchanges per key; the model segment keeps first-use times.
+/// eight): harness values (system prompts and tool sets, <see cref="HarnessValue"/>), parameter signatures, addresses,
+/// prefixes, JA4, user agents, routes and models. Segment 0 also counts harvest exchanges per key; the model segment keeps
+/// first-use times.
 /// </summary>
 public sealed class CompactCounters
 {
     public const int System = 0, Params = 1, Ips = 2, Prefixes = 3, Ja4 = 4, UserAgents = 5, Routes = 6, Models = 7;
-    private static readonly byte[] Sizes = { 2, 2, 4, 3, 2, 2, 2, 4 };
+    // Three harness slots: an agent's prompt and its tools together, or two prompts and a tool set, without churning.
+    private static readonly byte[] Sizes = { 3, 2, 4, 3, 2, 2, 2, 4 };
     private static readonly byte[] Offsets = BuildOffsets();
-    private const int Slots = 21;
+    private const int Slots = 22;
+    // The harness segment's harvest counts live after the key counts, in the same array (one object fewer).
+    private const int HarvestBase = Slots;
 
     private readonly ulong[] _keys = new ulong[Slots];
-    private readonly int[] _counts = new int[Slots];
-    private readonly int[] _systemHarvest = new int[2];
+    private readonly int[] _counts = new int[Slots + 3];
     private readonly long[] _modelFirst = new long[4];
     private ulong _used;   // 8 bits per segment: slots in use
 
@@ -28,7 +31,7 @@ public sealed class CompactCounters
     public int Used(int seg) => (int)((_used >> (seg * 8)) & 0xFF);
     public ulong KeyAt(int seg, int i) => _keys[Offsets[seg] + i];
     public int CountAt(int seg, int i) => _counts[Offsets[seg] + i];
-    public int AuxAt(int seg, int i) => seg == System ? _systemHarvest[i] : 0;
+    public int AuxAt(int seg, int i) => seg == System ? _counts[HarvestBase + i] : 0;
     public long FirstSeenAt(int seg, int i) => seg == Models ? _modelFirst[i] : 0;
 
     public void Add(int seg, ulong key, bool aux = false, long timeMs = 0)
@@ -40,7 +43,7 @@ public sealed class CompactCounters
             if (_keys[off + i] == key)
             {
                 _counts[off + i]++;
-                if (seg == System && aux) _systemHarvest[i]++;
+                if (seg == System && aux) _counts[HarvestBase + i]++;
                 if (seg == Models && timeMs < _modelFirst[i]) _modelFirst[i] = timeMs;
                 return;
             }
@@ -55,11 +58,11 @@ public sealed class CompactCounters
         else { slot = min; start = _counts[off + min]; }
         _keys[off + slot] = key;
         _counts[off + slot] = start + 1;
-        if (seg == System) _systemHarvest[slot] = aux ? 1 : 0;
+        if (seg == System) _counts[HarvestBase + slot] = aux ? 1 : 0;
         if (seg == Models) _modelFirst[slot] = timeMs;
     }
 
-    public const long ApproximateBytes = 24 + 8 + 4 * 8 + (24 + 8 * Slots) + (24 + 4 * Slots) + (24 + 8) + (24 + 32);
+    public const long ApproximateBytes = 24 + 8 + 3 * 8 + (24 + 8 * Slots) + (24 + 4 * (Slots + 3)) + (24 + 32);
 }
 
 /// <summary>A read view of one segment of <see cref="CompactCounters"/>, with the <see cref="TopK"/> reading API.</summary>

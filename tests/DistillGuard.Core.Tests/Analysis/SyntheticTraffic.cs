@@ -78,6 +78,16 @@ public sealed class SyntheticTraffic
         /// of its own for each, no organisation name, every request from a new residential network. Nothing but its one
         /// system prompt (and how its exits behave) is shared by two of its accounts.</summary>
         public bool StationRotating { get; init; }
+        /// <summary>With <see cref="StationRotating"/>: the operation's harness sends no system prompt and keeps a person's
+        /// hours — each account on a daytime window of its own, asking a budget of its own — and declares tools of its own
+        /// (names no one else's client sends). Only those tools and its rotating exits are common to its accounts.</summary>
+        public bool StationQuiet { get; init; }
+        /// <summary>Accounts of another operation that each ask for step-by-step reasoning in a third of their requests, every
+        /// request from a new residential network, a card and a webmail address of their own: rotation that comes with harvest.</summary>
+        public int RotatingHarvesters { get; init; }
+        /// <summary>With <see cref="StationQuiet"/>: the operation declares the agent platform's tools (a published set its
+        /// users' client sends) instead of its own.</summary>
+        public bool StationPublicTools { get; init; }
         /// <summary>With <see cref="StationRotating"/>: no round-robin harness but people's sessions — each account a few
         /// sessions a day at hours of its own, each this many turns a minute apart from one residential network, a new
         /// network every session (a proxy pool that rotates per session, not per request). 0: off.</summary>
@@ -190,6 +200,8 @@ public sealed class SyntheticTraffic
         public required double? Temperature { get; init; }
         public ulong System { get; init; }
         public int Tools { get; init; }
+        /// <summary>The tool set declared (0: the app's own with its system prompt, else a popular public set).</summary>
+        public ulong ToolSet { get; init; }
         public string Model { get; init; }
         public ulong Issued { get; init; }
         public ulong Presented { get; init; }
@@ -262,7 +274,9 @@ public sealed class SyntheticTraffic
             f.SkeletonFingerprint = e.Skeleton;
             f.ItemHash = e.Item;
             f.SystemHash = e.System;
-            f.ToolSetHash = e.Tools > 0 ? 77UL : 0;
+            // An app's prompt comes with its own tools (a platform's, a station's harness); tools without a prompt of
+            // the app's own are a popular public set, unless the event names its set.
+            f.ToolSetHash = e.Tools == 0 ? 0 : e.ToolSet != 0 ? e.ToolSet : e.System != 0 ? ToolsOf(e.System) : 77UL;
             f.Signals = e.Signals;
             f.Capabilities = e.Caps;
             f.IssuedArtifacts.Clear();
@@ -581,6 +595,18 @@ public sealed class SyntheticTraffic
                 });
             }
         }
+        for (int i = 0; i < _s.RotatingHarvesters; i++)
+        {
+            int a = NewAccount("campaign", "R", "paid", false, Start - (long)(_r.Next(200, 900) * Day), Pay(), "gmail.com", Popular(PopularAgents), Popular(PopularJa4));
+            foreach (var ts in Times(_r.Next(30, 60), _r.Next(24), 12))
+            {
+                bool cot = _r.NextDouble() < 0.33;
+                _events.Add(OrdinaryEvent(a, ts, ResidentialIp()) with
+                {
+                    Signals = cot ? SignalSet.CotElicitation : SignalSet.None, Caps = cot ? Capability.Reasoning | Capability.Math : Capability.Writing,
+                });
+            }
+        }
         for (int i = 0; i < _s.SkeletonUsers; i++)
         {
             int a = NewAccount("skeleton-user", null, "paid", true, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"u{i}.example.org", Popular(PopularAgents), Popular(PopularJa4));
@@ -714,6 +740,8 @@ public sealed class SyntheticTraffic
     }
 
     private ulong _platformSystem;
+    private static ulong ToolsOf(ulong system) => DistillGuard.Core.Profiles.Hashing.Combine(system, 0x7001);
+    private ulong PlatformTools => ToolsOf(_platformSystem);
     private string PlatformEgress => _s.PlatformEgressKnownHosting ? "192.0.2" : "100.72.9";
     private const string CommonName = "Maria P.";
 
@@ -744,6 +772,22 @@ public sealed class SyntheticTraffic
             string home = ResidentialIp();
             foreach (var ts in Times(_r.Next(15, 40), 9, 12))
                 _events.Add(OrdinaryEvent(a, ts, home) with { Model = "model-a1" });
+        }
+        if (_s.StationQuiet)
+        {
+            ulong tools = _s.StationPublicTools ? PlatformTools : Rand64();
+            for (int j = 0; j < members.Count; j++)
+            {
+                int budget = _s.StationBudget - 37 * (j + 1);
+                foreach (var ts in Times(_r.Next(60, 100), _r.Next(6, 12), 10))
+                    _events.Add(new Ev
+                    {
+                        Ts = ts, Account = members[j], Template = Rand64(), Item = Rand64(), Tools = 5, ToolSet = tools, Signals = SignalSet.None,
+                        Caps = _r.NextDouble() < 0.5 ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
+                        Ip = ResidentialIp(), MaxTokens = budget, Thinking = 0, Temperature = 1.0, Model = "model-a1",
+                    });
+            }
+            return;
         }
         if (_s.StationHuman)
         {

@@ -199,6 +199,65 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_QuietAgentHarnessWithToolsOfItsOwn_IsFoundByTheToolsAndTheExitsItsHoldersShare(int seed)
+    {
+        // The residential-pool station again, quieter: no system prompt, each account on a person's daytime hours at a
+        // budget of its own, plain coding and tool use (nothing reads as harvest). What its harness still sends is a tool
+        // set of its own — names no other client declares — and the holders of those tools change networks at every few
+        // requests where the log's customers do not. The agent platform's users declare the platform's tools on its
+        // prompt and stay clear (AssertOperationFound).
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationRotating = true, StationQuiet = true,
+        });
+        var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "tool set");
+        AssertPublishedOnce(t, r, "station");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_QuietAgentHarness_IsFoundBesideAnotherOperationThatRotates(int seed)
+    {
+        // A second operation in the log also harvests through rotating residential exits (150 accounts, a third of their
+        // requests asking for step-by-step reasoning): its rotating accounts would make rotation look common. Accounts whose requests read as harvest are
+        // not the yardstick of what the log's customers do, so the quiet harness's holders still rotate where customers do not.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationRotating = true, StationQuiet = true,
+            RotatingHarvesters = 150,
+        });
+        AssertOperationFound(t, "station", 0.9, "operator-evidence", "tool set");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_QuietAgentsOnAPlatformsPublishedTools_HaveNothingToBeFoundBy(int seed)
+    {
+        // The same operation declaring the agent platform's published tools, which the platform's users send too: its
+        // accounts share nothing of their own, and rotating exits alone tie no one. Nobody is flagged — what the test above
+        // finds is the tool set of its own, not the exits (the log's other operations are still found).
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationRotating = true, StationQuiet = true,
+            StationPublicTools = true,
+        });
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var campaignOf = t.Accounts.ToDictionary(a => a.Id, a => a.Campaign);
+        Assert.Contains(r.Verdicts, v => v.Verdict == VerdictKind.Campaign && campaignOf[v.Account] == "A");   // the log's other operation still is
+        var flagged = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && (pop[v.Account] == "station" || campaignOf[v.Account] is null)).ToList();
+        Assert.True(flagged.Count == 0, $"{flagged.Count} flagged, e.g. " + string.Join(" | ", flagged.Take(2).Select(v => $"{v.Account} ({pop[v.Account]}): "
+            + string.Join("; ", v.Reasons.Select(q => q.Signal + ": " + q.Detail)))));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_PlatformEgressOverSeveralNetworks_IsNotRotation_ThoughAStationOnItsPromptRotates(int seed)
     {
         // The quiet station runs the agent platform's prompt, and the platform's users change networks from one session to

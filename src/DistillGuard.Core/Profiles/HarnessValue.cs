@@ -1,0 +1,34 @@
+namespace DistillGuard.Core.Profiles;
+
+/// <summary>
+/// What an account's harness is known by: the system prompt it sends and the set of tools it declares. An agent harness
+/// is its prompt and its tools; an operation that writes tools of its own (names no one else's client declares) runs a
+/// harness of its own even where it sends no system prompt, or a different one per account. Both are counted as the
+/// account's harness values (<see cref="AccountProfile.SystemPrompts"/>, key kind <c>shared-system-prompt</c>), so the
+/// rules that find an operation on its harness (<c>KeyGroupBuilder.MeasureHarnessOperators</c>: holders tied by identity
+/// or by exits that rotate where the log's do not) and that join or part findings by a harness of their own judge a tool
+/// set as they judge a prompt. Two differences, because tool names are public far more often than prompts are (an API's
+/// built-in tools, an SDK's examples): a tool set binds accounts in the account graph only where an operation was found
+/// on it, and a set most of whose holders are outside a group does not mark a product's egress (<c>CampaignAssembler</c>).
+/// <para>
+/// A tool set's value is its order-independent name hash (<see cref="Model.ExchangeFeatures.ToolSetHash"/>) re-hashed,
+/// with a tag in its low 16 bits so reasons can say which of the two a value is; a system prompt's hash carries that tag
+/// by chance once in 65,536 and is then only described as a tool set.
+/// </para>
+/// </summary>
+public static class HarnessValue
+{
+    private const ulong ToolTag = 0x7A5E;
+    private const ulong ToolSalt = 0x746F6F6C2D736574UL;   // "tool-set"
+
+    /// <summary>The harness value of a declared tool set (its <see cref="Model.ExchangeFeatures.ToolSetHash"/>, not 0).</summary>
+    public static ulong OfTools(ulong toolSetHash) => (Hashing.Combine(toolSetHash, ToolSalt) & ~0xFFFFUL) | ToolTag;
+
+    public static bool IsToolSet(ulong value) => (value & 0xFFFF) == ToolTag;
+
+    /// <summary>"tool set" or "system prompt".</summary>
+    public static string What(ulong value) => IsToolSet(value) ? "tool set" : "system prompt";
+
+    /// <summary>How reasons name the value: "system prompt 0123…" or "tool set 0123…".</summary>
+    public static string Describe(ulong value) => $"{What(value)} {value:x16}";
+}
