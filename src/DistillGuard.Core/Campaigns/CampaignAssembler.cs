@@ -1001,9 +1001,9 @@ public sealed class CampaignAssembler
         // users on its prompt and its two egress addresses are not the operation's accounts that also run its prompt
         // (random 4013: an operation on a platform's prompt took 24 of the platform's 289 users along once a few more of its
         // requests read as harvest).
-        // A tool set most of whose holders are outside the group ties nobody to it either; but it does not mark a product's
-        // egress: tool names are public far more often than prompts are (an API's built-in tools, an SDK's examples), and
-        // an operation that declares a popular set shares it with strangers while its exits stay its own.
+        // A tool set most of whose holders are outside the group ties nobody to it either, but it marks no product's egress:
+        // only a set an operation was found on links at all (KeyGroupBuilder), so its holders are that operation's
+        // accounts, not a product's users.
         var products = keys.Where(k => k.Item1.Kind == LinkKind.SystemPrompt && k.Item3 < OwnedKeyShare * k.Item1.Members.Count)
             .Select(k => k.Item1).ToList();
         foreach (var g in products) elsewhere.Add(g.Id);

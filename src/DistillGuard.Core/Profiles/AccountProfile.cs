@@ -223,7 +223,7 @@ public sealed class AccountProfile
             if (harvest && f.SkeletonFingerprint != 0) _skeletons.AddNear(f.SkeletonFingerprint, ctx.TemplateDistance);
             if (f.Ip is { } addr) _networks.Add(NetworkOf(addr), harvest, (int)Math.Min(63, (ts - FirstMs) / 86_400_000L));
         }
-        if (f.SystemHash != 0) _counters.Add(CompactCounters.System, f.SystemHash, harvest);
+        if (f.SystemHash != 0) _counters.Add(CompactCounters.System, HarnessValue.OfPrompt(f.SystemHash), harvest);
         if (f.ToolSetHash != 0) _counters.Add(CompactCounters.System, HarnessValue.OfTools(f.ToolSetHash), harvest);
         _counters.Add(CompactCounters.Params, ParamSignature(f));
         if (f.MaxTokens > MaxOutputTokens) MaxOutputTokens = f.MaxTokens;

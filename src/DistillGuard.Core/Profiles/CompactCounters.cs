@@ -10,14 +10,15 @@ public sealed class CompactCounters
 {
     public const int System = 0, Params = 1, Ips = 2, Prefixes = 3, Ja4 = 4, UserAgents = 5, Routes = 6, Models = 7;
     // Three harness slots: an agent's prompt and its tools together, or two prompts and a tool set, without churning.
-    private static readonly byte[] Sizes = { 3, 2, 4, 3, 2, 2, 2, 4 };
+    private const int HarnessSlots = 3;
+    private static readonly byte[] Sizes = { HarnessSlots, 2, 4, 3, 2, 2, 2, 4 };
     private static readonly byte[] Offsets = BuildOffsets();
-    private const int Slots = 22;
+    private const int Slots = HarnessSlots + 19;   // 19: the other segments' sizes
     // The harness segment's harvest counts live after the key counts, in the same array (one object fewer).
     private const int HarvestBase = Slots;
 
     private readonly ulong[] _keys = new ulong[Slots];
-    private readonly int[] _counts = new int[Slots + 3];
+    private readonly int[] _counts = new int[Slots + HarnessSlots];
     private readonly long[] _modelFirst = new long[4];
     private ulong _used;   // 8 bits per segment: slots in use
 
@@ -62,7 +63,7 @@ public sealed class CompactCounters
         if (seg == Models) _modelFirst[slot] = timeMs;
     }
 
-    public const long ApproximateBytes = 24 + 8 + 3 * 8 + (24 + 8 * Slots) + (24 + 4 * (Slots + 3)) + (24 + 32);
+    public const long ApproximateBytes = 24 + 8 + 3 * 8 + (24 + 8 * Slots) + (24 + 4 * (Slots + HarnessSlots)) + (24 + 32);
 }
 
 /// <summary>A read view of one segment of <see cref="CompactCounters"/>, with the <see cref="TopK"/> reading API.</summary>

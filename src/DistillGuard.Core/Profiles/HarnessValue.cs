@@ -12,8 +12,9 @@ namespace DistillGuard.Core.Profiles;
 /// on it, and a set most of whose holders are outside a group does not mark a product's egress (<c>CampaignAssembler</c>).
 /// <para>
 /// A tool set's value is its order-independent name hash (<see cref="Model.ExchangeFeatures.ToolSetHash"/>) re-hashed,
-/// with a tag in its low 16 bits so reasons can say which of the two a value is; a system prompt's hash carries that tag
-/// by chance once in 65,536 and is then only described as a tool set.
+/// with a tag in its low 16 bits, which the rules read (a tool set links only where an operation was found on it); a
+/// system prompt's hash that carries the tag by chance (once in 65,536) has its lowest bit flipped (<see cref="OfPrompt"/>),
+/// so the two never mix.
 /// </para>
 /// </summary>
 public static class HarnessValue
@@ -23,6 +24,10 @@ public static class HarnessValue
 
     /// <summary>The harness value of a declared tool set (its <see cref="Model.ExchangeFeatures.ToolSetHash"/>, not 0).</summary>
     public static ulong OfTools(ulong toolSetHash) => (Hashing.Combine(toolSetHash, ToolSalt) & ~0xFFFFUL) | ToolTag;
+
+    /// <summary>The harness value of a system prompt (its <see cref="Model.ExchangeFeatures.SystemHash"/>, not 0): the hash
+    /// itself, unless it carries the tool-set tag.</summary>
+    public static ulong OfPrompt(ulong systemHash) => (systemHash & 0xFFFF) == ToolTag ? systemHash ^ 1 : systemHash;
 
     public static bool IsToolSet(ulong value) => (value & 0xFFFF) == ToolTag;
 
