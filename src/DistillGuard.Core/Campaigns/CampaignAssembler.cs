@@ -95,15 +95,29 @@ public sealed class CampaignAssembler
     /// instead joined almost nothing, since a small piece's few accounts make a small template "most of theirs"). A public prompt or a generic template is held
     /// mostly by accounts nobody flagged and joins nothing. Instruction skeletons do not join: one skeleton is one
     /// instruction under many wordings, and different operations that ask for reasoning the same way share it (the red
-    /// team's evasive mix: weighted purity 0.63 → 0.53 with skeletons joining). Neither does a parameter vector (an SDK's
-    /// defaults joined two stations of random 4027 in session 13) nor any network or registration value.
+    /// team's evasive mix: weighted purity 0.63 → 0.53 with skeletons joining). Nor does any network or registration value.
+    /// <para>
+    /// A parameter vector joins as a prompt does — most of each piece's flagged members send it, most of its senders in the
+    /// log are flagged members of these findings — with two differences. It is not part of the veto (pieces of one
+    /// operation on one template may ask budgets of their own). And it does not join two payers — findings one of which
+    /// pays with cards (two or more of its flagged members on one) where no card has flagged members in both: temperature 0
+    /// with a round output budget is a choice unrelated operations make alike, and did join a station and two sweeps of
+    /// random 10210, each sweep on cards of its own. Pieces that peeling cut from one payer share a card (random 10205: an
+    /// agentic operation published as eleven campaigns, each small piece on a card the largest also pays with, all on one
+    /// vector 382 of its accounts send). Without the registry (`analyze --log` alone) nothing else ties the crews of one sweep that
+    /// exits from ranges of their own (random 10315: one sweep published as fifteen campaigns of 2–31 accounts, all on one
+    /// vector that 339 accounts send, none of them a customer). (<see cref="OneHarnessOneOperator"/> still joins no operator
+    /// cluster on a vector: in session 13 one a few dozen customers also send joined two stations of random 4027 there; this
+    /// rule leaves today's 4027's two stations apart, with the registry and without.)
+    /// </para>
     /// </summary>
     private void JoinByHarness(List<CampaignFinding> findings)
     {
         if (_opt.Disabled(LinkFamily.Content.ToString())) return;
-        var (accepted, flagged, _, values) = FlaggedMembers(findings);
+        var (accepted, flagged, findingOf, values) = FlaggedMembers(findings, vectors: true);
         if (accepted.Count < 2) return;
-        var root = HarnessJoins(flagged, values);
+        var vector = values.Select(v => v.Vector).ToList();
+        var root = HarnessJoins(flagged, values.Select(v => (v.Holders, v.Held)).ToList(), vector, HeldByFindings(findingOf, LinkKind.Payment));
         // the whole must flag every account its pieces flagged: pieces are not traded for a smaller whole
         ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true);
     }
@@ -154,11 +168,13 @@ public sealed class CampaignAssembler
 
     /// <summary>Each finding's own harness (positions in <paramref name="values"/>): the system prompts and templates held
     /// by most of its flagged members and, in the whole log, mostly by flagged members of these findings.</summary>
-    private static List<int>?[] OwnHarness(IReadOnlyList<int> flagged, IReadOnlyList<(int Holders, IReadOnlyDictionary<int, int> Held)> values)
+    private static List<int>?[] OwnHarness(IReadOnlyList<int> flagged, IReadOnlyList<(int Holders, IReadOnlyDictionary<int, int> Held)> values,
+        Func<int, bool>? include = null)
     {
         var own = new List<int>?[flagged.Count];
         for (int v = 0; v < values.Count; v++)
         {
+            if (include is not null && !include(v)) continue;
             var (holders, held) = values[v];
             if (held.Values.Sum() < 0.5 * holders) continue;
             foreach (var (fi, n) in held)
@@ -175,8 +191,8 @@ public sealed class CampaignAssembler
 
     /// <summary>The accepted findings, their flagged members (profile index → position among them) and, per harness value
     /// (system prompt, template) the log's holders and how many flagged members of each finding hold it.</summary>
-    private (List<int> Accepted, List<int> Flagged, Dictionary<int, int> FindingOf, List<(int, IReadOnlyDictionary<int, int>)> Harness)
-        FlaggedMembers(List<CampaignFinding> findings)
+    private (List<int> Accepted, List<int> Flagged, Dictionary<int, int> FindingOf, List<(int Holders, IReadOnlyDictionary<int, int> Held, bool Vector)> Harness)
+        FlaggedMembers(List<CampaignFinding> findings, bool vectors = false)
     {
         var accepted = new List<int>();
         var findingOf = new Dictionary<int, int>();
@@ -191,18 +207,35 @@ public sealed class CampaignAssembler
             accepted.Add(i);
             flagged.Add(n);
         }
-        var values = new List<(int, IReadOnlyDictionary<int, int>)>();
+        var values = new List<(int, IReadOnlyDictionary<int, int>, bool)>();
         if (accepted.Count >= 2)
             for (int k = _g.AccountCount; k < _g.NodeCount; k++)
             {
                 var key = _g.Key(k);
-                if (key.Kind is not (LinkKind.SystemPrompt or LinkKind.Template)) continue;
-                Dictionary<int, int>? on = null;
-                foreach (var (a, _) in _g.Adjacency[k])
-                    if (findingOf.TryGetValue(_g.Accounts[a], out var fi)) (on ??= new())[fi] = on.GetValueOrDefault(fi) + 1;
-                if (on is not null) values.Add((key.Members.Count, on));
+                bool vector = key.Kind == LinkKind.ParamSignature;
+                if (key.Kind is not (LinkKind.SystemPrompt or LinkKind.Template) && !(vectors && vector)) continue;
+                if (HeldBy(k, findingOf) is { } on) values.Add((key.Members.Count, on, vector));
             }
         return (accepted, flagged, findingOf, values);
+    }
+
+    /// <summary>How many flagged members of each finding (<paramref name="findingOf"/>) hold graph key <paramref name="k"/>;
+    /// null when none does.</summary>
+    private Dictionary<int, int>? HeldBy(int k, Dictionary<int, int> findingOf)
+    {
+        Dictionary<int, int>? on = null;
+        foreach (var (a, _) in _g.Adjacency[k])
+            if (findingOf.TryGetValue(_g.Accounts[a], out var fi)) (on ??= new())[fi] = on.GetValueOrDefault(fi) + 1;
+        return on;
+    }
+
+    /// <summary>Per graph key of <paramref name="kind"/> that flagged members hold: how many of each finding's.</summary>
+    private List<IReadOnlyDictionary<int, int>> HeldByFindings(Dictionary<int, int> findingOf, LinkKind kind)
+    {
+        var list = new List<IReadOnlyDictionary<int, int>>();
+        for (int k = _g.AccountCount; k < _g.NodeCount; k++)
+            if (_g.Key(k).Kind == kind && HeldBy(k, findingOf) is { } on) list.Add(on);
+        return list;
     }
 
     /// <summary>
@@ -237,7 +270,7 @@ public sealed class CampaignAssembler
             }
             if (on is { Count: >= 2 }) exits.Add((key.Members.Count, on));
         }
-        var root = ExitJoins(flagged, exits, values);
+        var root = ExitJoins(flagged, exits, values.Select(v => (v.Holders, v.Held)).ToList());
         ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true, satellites: true);
     }
 
@@ -285,10 +318,18 @@ public sealed class CampaignAssembler
     /// members of each finding hold it. Two findings are joined when they share a value of their own harness — one most of
     /// each one's flagged members run, mostly held by flagged members — and neither runs a value of its own harness that
     /// none of the other's flagged members run.</summary>
-    internal static int[] HarnessJoins(IReadOnlyList<int> flagged, IReadOnlyList<(int Holders, IReadOnlyDictionary<int, int> Held)> values)
+    internal static int[] HarnessJoins(IReadOnlyList<int> flagged, IReadOnlyList<(int Holders, IReadOnlyDictionary<int, int> Held)> values,
+        IReadOnlyList<bool>? vector = null, IReadOnlyList<IReadOnlyDictionary<int, int>>? cards = null)
     {
         var own = OwnHarness(flagged, values);
-        bool Foreign(int x, int y) => ForeignHarness(own, values, x, y);
+        // the veto reads prompts and templates only: pieces of one operation on one template may ask budgets of their own
+        var ownWording = vector is null ? own : OwnHarness(flagged, values, v => !vector[v]);
+        bool Foreign(int x, int y) => ForeignHarness(ownWording, values, x, y);
+        // two payers: one of them pays with cards (two or more of its flagged members on one) and no card has flagged
+        // members in both
+        bool PayersApart(int x, int y) => cards is not null
+            && cards.Any(c => c.GetValueOrDefault(x) >= 2 || c.GetValueOrDefault(y) >= 2)
+            && !cards.Any(c => c.ContainsKey(x) && c.ContainsKey(y));
         var parent = Enumerable.Range(0, flagged.Count).ToArray();
         int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
         for (int v = 0; v < values.Count; v++)
@@ -299,6 +340,9 @@ public sealed class CampaignAssembler
                 {
                     int x = sharing[a], y = sharing[b];
                     if (Foreign(x, y) || Foreign(y, x)) continue;
+                    // a parameter vector is a choice unrelated operations can make alike (temperature 0 and a round output
+                    // budget): it does not join two payers
+                    if (vector?[v] == true && PayersApart(x, y)) continue;
                     int ra = Find(x), rb = Find(y);
                     if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
                 }

@@ -144,6 +144,16 @@ public sealed class SyntheticTraffic
         /// coding with a few step-by-step requests each (about as many as the campus's students ask), no template, no
         /// budget at the ceiling, no burst. Campaign "H".</summary>
         public int ThinHydraAccounts { get; init; }
+        /// <summary>Campaign "W": a chain-of-thought sweep run as this many crews (0: off) of <see cref="CrewSweepAccounts"/>
+        /// accounts, each crew on a hosting range and working hours of its own and paying with a card of its own, every
+        /// request worded its own way (no template), items split between accounts, and one parameter vector for the whole
+        /// operation: an output budget and temperature no one else sends. Without the registry nothing but that vector and
+        /// what the requests ask ties one crew to another.</summary>
+        public int CrewSweepCrews { get; init; }
+        public int CrewSweepAccounts { get; init; } = 12;
+        /// <summary>Ordinary users (own cards, homes and hours) whose client sends campaign W's parameter vector in every
+        /// request: a framework's preset, so the vector is a popular one.</summary>
+        public int CrewVectorCustomers { get; init; }
         /// <summary>Campaign "R": a transfer station relaying its customers from three ranges only its accounts use (not
         /// known to be hosting), on bought aged paid accounts each with a card and public mail address of its own and a
         /// popular SDK, each request from one of the ranges, each account on its customers' hours; a quarter of its requests ask for step-by-step reasoning in
@@ -540,6 +550,7 @@ public sealed class SyntheticTraffic
 
         BoughtAndLookalikes();
         ThinHydra();
+        CrewSweep();
         RelayStation();
         Station();
         ThrottledHydra();
@@ -702,6 +713,40 @@ public sealed class SyntheticTraffic
                 cards[i % cards.Length], $"h{i}.example.net", Popular(PopularAgents), Popular(PopularJa4));
             int exits = i % 4;
             Ordinary(a, _r.Next(25, 60), "", _s.CampusCotRate, _r.Next(24), () => $"198.18.{60 + exits}.{_r.Next(1, 6)}");
+        }
+    }
+
+    private void CrewSweep()
+    {
+        for (int crew = 0; crew < _s.CrewSweepCrews; crew++)
+        {
+            var card = Pay();
+            int startHour = _r.Next(24);
+            for (int i = 0; i < _s.CrewSweepAccounts; i++)
+            {
+                int a = NewAccount("crew-sweep", "W", "free", false, Start - (long)(_r.Next(1, 30) * Day), card, $"w{crew}-{i}.example.net",
+                    Popular(PopularAgents), Popular(PopularJa4));
+                int k = 0;
+                foreach (var ts in Times(_r.Next(40, 60), startHour, 12))
+                    _events.Add(new Ev
+                    {
+                        Ts = ts, Account = a, Template = Rand64(), Item = Hash(5000 + crew * 100 + i, k++),
+                        Signals = SignalSet.CotElicitation | SignalSet.AnswerToReasoning, Caps = Capability.Reasoning | Capability.Math,
+                        Ip = $"198.18.{120 + crew}.{_r.Next(1, 6)}",
+                        MaxTokens = 12288, Thinking = 0, Temperature = 0.85,
+                    });
+            }
+        }
+        for (int i = 0; i < _s.CrewVectorCustomers; i++)
+        {
+            int a = NewAccount("legit", null, "paid", true, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"p{i}.example.com", Popular(PopularAgents), Popular(PopularJa4));
+            string home = ResidentialIp();
+            foreach (var ts in Times(_r.Next(15, 120), _r.Next(24), 10))
+                _events.Add(new Ev
+                {
+                    Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = _r.NextDouble() < _s.LegitCotRate ? SignalSet.CotElicitation : SignalSet.None,
+                    Caps = _r.NextDouble() < 0.5 ? Capability.Writing : Capability.Coding, Ip = home, MaxTokens = 12288, Thinking = 0, Temperature = 0.85,
+                });
         }
     }
 
