@@ -114,12 +114,18 @@ public sealed class CampaignAssembler
     private void JoinByHarness(List<CampaignFinding> findings)
     {
         if (_opt.Disabled(LinkFamily.Content.ToString())) return;
-        var (accepted, flagged, findingOf, values) = FlaggedMembers(findings, vectors: true);
-        if (accepted.Count < 2) return;
-        var vector = values.Select(v => v.Vector).ToList();
-        var root = HarnessJoins(flagged, values.Select(v => (v.Holders, v.Held)).ToList(), vector, HeldByFindings(findingOf, LinkKind.Payment));
-        // the whole must flag every account its pieces flagged: pieces are not traded for a smaller whole
-        ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true);
+        // Prompts and templates first, then vectors on what that left: a vector can put pieces that one template joins
+        // into a larger group whose whole does not hold, and those pieces would then stay apart (random 10511: a station's
+        // two pieces on a template of theirs, joined before vectors counted, grouped by its vector with two more).
+        foreach (bool vectors in (ReadOnlySpan<bool>)[false, true])
+        {
+            var (accepted, flagged, findingOf, values) = FlaggedMembers(findings, vectors);
+            if (accepted.Count < 2) return;
+            var vector = values.Select(v => v.Vector).ToList();
+            var root = HarnessJoins(flagged, values.Select(v => (v.Holders, v.Held)).ToList(), vector, HeldByFindings(findingOf, LinkKind.Payment));
+            // the whole must flag every account its pieces flagged: pieces are not traded for a smaller whole
+            ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true);
+        }
     }
 
     /// <summary>
