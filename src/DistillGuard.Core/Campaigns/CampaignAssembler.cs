@@ -121,8 +121,8 @@ public sealed class CampaignAssembler
         {
             var (accepted, flagged, findingOf, values) = FlaggedMembers(findings, vectors);
             if (accepted.Count < 2) return;
-            var vector = values.Select(v => v.Vector).ToList();
-            var root = HarnessJoins(flagged, values.Select(v => (v.Holders, v.Held)).ToList(), vector, HeldByFindings(findingOf, LinkKind.Payment));
+            var root = HarnessJoins(flagged, values.Select(v => (v.Holders, v.Held)).ToList(),
+                vectors ? values.Select(v => v.Vector).ToList() : null, vectors ? HeldByFindings(findingOf, LinkKind.Payment) : null);
             // the whole must flag every account its pieces flagged: pieces are not traded for a smaller whole
             ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true);
         }

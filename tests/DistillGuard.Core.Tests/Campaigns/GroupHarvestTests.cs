@@ -206,10 +206,7 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // set of its own — names no other client declares — and the holders of those tools change networks at every few
         // requests where the log's customers do not. The agent platform's users declare the platform's tools on its
         // prompt and stay clear (AssertOperationFound).
-        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
-        {
-            Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationRotating = true, StationQuiet = true,
-        });
+        var t = QuietHarness(seed);
         var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "tool set");
         AssertPublishedOnce(t, r, "station");
     }
@@ -223,13 +220,16 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // A second operation in the log also harvests through rotating residential exits (150 accounts, a third of their
         // requests asking for step-by-step reasoning): its rotating accounts would make rotation look common. Accounts whose requests read as harvest are
         // not the yardstick of what the log's customers do, so the quiet harness's holders still rotate where customers do not.
-        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
-        {
-            Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationRotating = true, StationQuiet = true,
-            RotatingHarvesters = 150,
-        });
-        AssertOperationFound(t, "station", 0.9, "operator-evidence", "tool set");
+        AssertOperationFound(QuietHarness(seed, rotatingHarvesters: 150), "station", 0.9, "operator-evidence", "tool set");
     }
+
+    /// <summary>The residential-pool station with a quiet harness (no prompt, a person's hours, tools of its own) among 600
+    /// ordinary users.</summary>
+    private static SyntheticTraffic QuietHarness(int seed, int rotatingHarvesters = 0, bool publicTools = false) => new(new SyntheticTraffic.Settings
+    {
+        Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationRotating = true, StationQuiet = true,
+        RotatingHarvesters = rotatingHarvesters, StationPublicTools = publicTools,
+    });
 
     [Theory]
     [InlineData(1)]
@@ -240,11 +240,7 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // The same operation declaring the agent platform's published tools, which the platform's users send too: its
         // accounts share nothing of their own, and rotating exits alone tie no one. Nobody is flagged — what the test above
         // finds is the tool set of its own, not the exits (the log's other operations are still found).
-        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
-        {
-            Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationRotating = true, StationQuiet = true,
-            StationPublicTools = true,
-        });
+        var t = QuietHarness(seed, publicTools: true);
         var r = AnalysisHarness.Run(t);
         var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
         var campaignOf = t.Accounts.ToDictionary(a => a.Id, a => a.Campaign);
