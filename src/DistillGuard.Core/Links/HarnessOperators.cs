@@ -60,10 +60,12 @@ public sealed partial class KeyGroupBuilder
 
         // identity values: key groups of cards, e-mail domains, addresses and ranges, plus organisation names
         var sets = new List<(List<int> Members, byte Bit)>();
+        var exactAddress = new Dictionary<int, KeyGroup>();   // the sets that are one IP address (for VectorOfTheirExits' pool)
         foreach (var g in _ordered)
         {
             if (!IdentityClusterKind(g.Kind) || g.Members.Count < 2 || g.Members.Count > clusterKeyLimit) continue;
             byte bit = g.Kind switch { LinkKind.Payment => 1, LinkKind.EmailDomain => 2, _ => 4 };
+            if (g.Kind == LinkKind.Ip) exactAddress[sets.Count] = g;
             sets.Add((g.Members, bit));
         }
         var orgs = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
@@ -81,7 +83,7 @@ public sealed partial class KeyGroupBuilder
 
         // each candidate with what was measured (for OperatorCandidates) and its members' strong ties (StrongTies)
         var candidates = new List<(KeyGroup Harness, List<int> Members, List<int> Own, byte Kinds, double Burst, string Source, string Ties,
-            List<(int Account, string Value)> Strong)>();
+            List<(int Account, string Value)> Strong, HashSet<int>? Exits)>();
         var count = new Dictionary<int, int>();
         foreach (var h in _ordered)
         {
@@ -190,19 +192,33 @@ public sealed partial class KeyGroupBuilder
                 // a tenth of their requests in their quietest eight hours, a few of them under a twenty-fourth; an agent
                 // platform's users on their exits nearly all under it). A group too sparse to judge stays out.
                 bool exitsOnly = !paying && !exits && burst < 0.5 && Share(4) >= 0.5;
+                // A parameter vector whose holders are, all but a few, accounts tied by exits of their own (judged below, on
+                // all its holders) ties its holders whatever their hours (VectorOfTheirExits).
+                HashSet<int>? wholeExits = null;
                 if (exitsOnly)
                 {
                     double machine = Math.Max(c.Regularity, meter.RoundTheClockShare(list));
                     double person = meter.PersonShare(list);
                     ties += Inv($" machine {machine:F2} person {person:F2}");
-                    if (machine < 0.5 && !(person < 0.25)) { Candidate(source, list, ties, "exits only, on a person's schedule"); continue; }
+                    if (machine < 0.5 && !(person < 0.25))
+                    {
+                        if (h.Kind != LinkKind.ParamSignature || opt.Disabled("behaviour")) { Candidate(source, list, ties, "exits only, on a person's schedule"); continue; }
+                        wholeExits = new HashSet<int>();
+                        foreach (var p in idx) if (tying[p] is { } tp) foreach (var t in tp) if (exactAddress.ContainsKey(t)) wholeExits.Add(t);
+                    }
                 }
                 else if (!paying && !exits && burst < 0.5) { Candidate(source, list, ties, "not tied: no card, no rotation, no burst"); continue; }
                 if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate(source, list, ties, "declared organisation"); continue; }
-                if (Established(list, burst)) { Candidate(source, list, ties, "established accounts"); continue; }
+                // a pool's pieces are judged established together (below): a piece of four or five accounts is two thirds
+                // verified by chance where the whole pool is not
+                if (wholeExits is null && Established(list, burst)) { Candidate(source, list, ties, "established accounts"); continue; }
                 byte kinds = 0;
                 foreach (byte bit in new byte[] { 1, 2, 4, 8, 32 }) if (Share(bit) >= 0.5) kinds |= bit;
-                var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0 && OwnByExits(holders[p]))).Select(p => holders[p]).ToList();
+                // on a pool (VectorOfTheirExits), a member exits mostly from the component's addresses: a customer who used one
+                // of them now and then, from home otherwise, is not the pool's
+                var fromExits = wholeExits is null ? null : ExchangesFrom(wholeExits.Select(t => exactAddress[t]));
+                var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0
+                    && (fromExits is not null ? MostlyFrom(holders[p], fromExits) : OwnByExits(holders[p])))).Select(p => holders[p]).ToList();
                 var strong = new List<(int, string)>();
                 foreach (var p in idx)
                 {
@@ -212,7 +228,7 @@ public sealed partial class KeyGroupBuilder
                     if ((bits[p] & 32) != 0) strong.Add((holders[p], "rotating " + h.Value));
                     if ((bits[p] & 128) != 0 && (bits[p] & 2) != 0 && rec?.EmailDomain is { } domain) strong.Add((holders[p], "batch domain " + domain));
                 }
-                candidates.Add((h, list, own, kinds, burst, source, ties, strong));
+                candidates.Add((h, list, own, kinds, burst, source, ties, strong, wholeExits));
             }
         }
         if (candidates.Count == 0) return;
@@ -223,13 +239,35 @@ public sealed partial class KeyGroupBuilder
         int independents = 0;
         for (int i = 0; i < n; i++) if (!_in.Allowlisted[i] && !tied.Contains(i)) independents++;
         var accepted = new List<List<int>>();
-        foreach (var (h, component, list, kinds, burst, source, ties, strong) in candidates)
+        var pooled = new Dictionary<KeyGroup, List<int>>(ReferenceEqualityComparer.Instance);
+        // exits of their own per parameter vector, over its components on a person's schedule (VectorOfTheirExits)
+        var vectorExits = new Dictionary<KeyGroup, HashSet<int>>(ReferenceEqualityComparer.Instance);
+        var vectorPool = new Dictionary<KeyGroup, List<int>>(ReferenceEqualityComparer.Instance);
+        foreach (var c in candidates)
+            if (c.Exits is { } ex)
+            {
+                if (!vectorExits.TryGetValue(c.Harness, out var all)) { vectorExits[c.Harness] = all = new HashSet<int>(); vectorPool[c.Harness] = new List<int>(); }
+                all.UnionWith(ex);
+                vectorPool[c.Harness].AddRange(c.Members);
+            }
+        foreach (var (h, component, list, kinds, burst, source, ties, strong, wholeExits) in candidates)
         {
             int holders = h.Members.Count(m => !_in.Allowlisted[m]);
             // holders on the tied holders' own exits count with them (KeyGroupBuilder.ClusteredHolders)
             int tiedHolders = TiedLikeHolders(h.Members, tied.Contains);
             string measured = $"{ties} tied-holders {tiedHolders}/{holders} own {list.Count}";
             if (tiedHolders < 0.5 * holders) { Candidate(source, component, measured, "harness not theirs: most holders untied"); continue; }
+            string? poolDetail = null;
+            if (wholeExits is not null)
+            {
+                int pool = vectorExits[h].Count;
+                int alone = h.Members.Count(m => !_in.Allowlisted[m] && !tied.Contains(m) && (_addressesOf.Length <= m || _addressesOf[m] is null));
+                measured += Inv($" exits {pool} alone {alone}");
+                if (!VectorOfTheirExits(alone, holders, pool)) { Candidate(source, component, measured, "exits only, on a person's schedule"); continue; }
+                if (Established(vectorPool[h], burst)) { Candidate(source, component, measured, "established accounts (the pool's)"); continue; }
+                if (OneProduct(vectorPool[h])) { Candidate(source, component, measured, "one system prompt on most of the pool: a product's users"); continue; }
+                poolDetail = Inv($"one of {list.Count} accounts (of {component.Count} tied) on one parameter vector ({h.Value}) that {tiedHolders} of its {holders} holders send from a pool of {pool} addresses few others use, and {alone} from an address of its own: operator evidence, whatever the requests ask and whatever the hours");
+            }
             double rate = (double)(holders - tiedHolders) / Math.Max(1, independents);
             if (1.0 < StrongEvidenceRatio * rate) { Candidate(source, component, measured, "harness not theirs: common among independents"); continue; }
             int fresh = list.Count(m => _operator[m] == 0);
@@ -237,17 +275,101 @@ public sealed partial class KeyGroupBuilder
             Candidate(source, component, measured, $"operator: {list.Count} own accounts");
             foreach (var m in list) { _operator[m] = OperatorStrength; _harnessOperator.Add(m); }
             foreach (var (a, v) in strong) StrongTie(a, v);
-            accepted.Add(list);
+            if (wholeExits is not null)
+            {
+                // the vector's pieces, one per exit or two, are one pool's: one operator cluster, gathered as one
+                foreach (var m in list) StrongTie(m, "exits of " + h.Value);
+                if (pooled.TryGetValue(h, out var first)) first.AddRange(list);
+                else { pooled[h] = list; accepted.Add(list); }
+            }
+            else accepted.Add(list);
             _foundOn.Add(h);
             string tiedBy = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses"), (8, "organisation names"), (32, "rotating exits") }
                 .Where(t => (kinds & t.Item1) != 0).Select(t => t.Item2));
             string what = h.Kind == LinkKind.SystemPrompt ? DistillGuard.Core.Profiles.HarnessValue.What(h.Key) : "parameter vector";
             string detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"one of {list.Count} accounts (of {component.Count} tied) on one {what} ({h.Value}; {tiedHolders} of its {holders} holders tied like them, {holders - tiedHolders} independent of {independents}) tied among its holders by shared {tiedBy} few others use ({burst:P0} signed up in bursts): operator evidence, whatever the requests ask");
-            foreach (var m in list) _operatorDetail.TryAdd(m, detail);
+            foreach (var m in list) _operatorDetail.TryAdd(m, poolDetail ?? detail);
+        }
+        // A pool's other accounts: an operation spreads its harness over several vectors (a client per API, a budget per
+        // model), and on any one address only some of its accounts send any one of them — too few to tie there. Accounts
+        // that exit mostly from the pool's addresses are the pool's (the addresses were tied because the vector's holders
+        // are most of their holders).
+        foreach (var (h, list) in pooled)
+        {
+            var inList = new HashSet<int>(list);
+            var pool = vectorExits[h].Where(exactAddress.ContainsKey).ToHashSet();
+            var onPool = ExchangesFrom(pool.Select(t => exactAddress[t]));
+            int added = 0;
+            foreach (var m in onPool.Keys.Order())
+            {
+                if (inList.Contains(m) || _in.Allowlisted[m] || !MostlyFrom(m, onPool)) continue;
+                list.Add(m);
+                _operator[m] = OperatorStrength;
+                _harnessOperator.Add(m);
+                StrongTie(m, "exits of " + h.Value);
+                _operatorDetail.TryAdd(m, Inv($"one of the accounts exiting mostly from a pool of {pool.Count} addresses few others use, from which {inList.Count} accounts send one parameter vector ({h.Value}) that customers do not send from addresses of their own: operator evidence, whatever the requests ask"));
+                added++;
+            }
+            if (added > 0) Candidate("exits of parameter vector " + h.Value, list, Inv($"addresses {pool.Count} on-vector {inList.Count}"), $"operator: {added} more accounts on the same exits");
         }
         foreach (var cluster in MergeByIdentity(accepted, sets, setsOf)) _operatorClusters.Add(cluster);
     }
+
+    /// <summary>
+    /// Holders tied by exits alone, on a person's hours or too few requests to tell, are an operation's when the parameter
+    /// vector they are found on is theirs through and through: most of its holders in the log are tied like them (as for
+    /// any harness here), at most one in <see cref="StrongEvidenceRatio"/> sends it from an address of its own that it
+    /// shares with no other account (a customer at home; the operation's other holders exit from addresses that others
+    /// of its accounts use, if too few of them on this vector to tie), and their exits are a pool — at least
+    /// <see cref="MinExitPool"/> addresses few others use — not one site's. An agent platform's users share its prompt
+    /// and tools and its egress, but choose their own budgets, or reach it from home as well; an office or a lab behind
+    /// its NAT is one or two addresses; a product that sets its users' prompt as well as their budgets is left to the
+    /// other rules (<see cref="OneProduct"/>). A bought-account station that paces its accounts like
+    /// people, pays with a card per account and keeps each on one of a few dozen exits of its own still sends the one
+    /// vector its harness sets (random 10528: 182 accounts on vectors nobody else sends, 97 of them on one, from 28
+    /// addresses nobody else uses, 3 to 11 accounts each — found at 0). System prompts and tool sets do not count here:
+    /// they are what a product's users share.
+    /// </summary>
+    private static bool VectorOfTheirExits(int alone, int holders, int exits)
+        => exits >= MinExitPool && alone <= holders / StrongEvidenceRatio;
+
+    /// <summary>Exchanges each account sent from these addresses.</summary>
+    private static Dictionary<int, int> ExchangesFrom(IEnumerable<KeyGroup> addresses)
+    {
+        var from = new Dictionary<int, int>();
+        foreach (var g in addresses)
+            for (int i = 0; i < g.Members.Count; i++) from[g.Members[i]] = from.GetValueOrDefault(g.Members[i]) + g.Counts[i];
+        return from;
+    }
+
+    /// <summary>Whether more than half the account's exchanges came from the addresses <paramref name="from"/> counts.</summary>
+    private bool MostlyFrom(int account, Dictionary<int, int> from)
+        => from.TryGetValue(account, out var k) && 2L * k > _in.Profiles[account].Exchanges;
+
+    /// <summary>Whether most of the accounts run one system prompt (tool sets aside: each is the modal prompt of at least half
+    /// of them). A product that sets its users' prompt, tools and budgets and sends their requests from its own addresses
+    /// — an agent platform whose users bring their own keys — is exactly a vector sent from a pool of exits of its own
+    /// (<c>GroupHarvestTests</c>: the platform's 40 users on its ten egress addresses, one vector of its own, each on a
+    /// person's hours). What tells such a product's users from an operation that runs one prompt the same way is what the
+    /// accounts ask and how they are paid, which the other rules read; this one leaves them be.</summary>
+    private bool OneProduct(List<int> accounts)
+    {
+        var modal = new Dictionary<ulong, int>();
+        foreach (var m in accounts)
+        {
+            var sp = _in.Profiles[m].SystemPrompts;
+            int best = -1;
+            for (int i = 0; i < sp.Count; i++)
+                if (!DistillGuard.Core.Profiles.HarnessValue.IsToolSet(sp.KeyAt(i)) && (best < 0 || sp.CountAt(i) > sp.CountAt(best))) best = i;
+            if (best >= 0) modal[sp.KeyAt(best)] = modal.GetValueOrDefault(sp.KeyAt(best)) + 1;
+        }
+        return modal.Count > 0 && 2 * modal.Values.Max() >= accounts.Count;
+    }
+
+    /// <summary>Addresses that make a pool of exits rather than one site's network (<see cref="VectorOfTheirExits"/>): three,
+    /// the count at which a name, a domain or an address stops being a coincidence of two (<see cref="Ties"/>).</summary>
+    private const int MinExitPool = 3;
 
     /// <summary>
     /// Whether an account tied to an operation by exits alone (addresses few others use; no card, burst or rotation) is

@@ -64,6 +64,15 @@ public sealed class SyntheticTraffic
         /// (no round-robin, nothing round the clock), its parameters spread over three vectors of the operation's own
         /// (three output budgets no one else asks).</summary>
         public bool StationHuman { get; init; }
+        /// <summary>With <see cref="StationHuman"/>: each account is pinned to one of this many exits (0: off), one address in a
+        /// network of its own, not known as hosting, several accounts to each; two thirds of the accounts ask one output budget
+        /// and temperature of the operation's own, the rest another. With <see cref="StationAged"/> and
+        /// <see cref="StationOwnCards"/> nothing but those exits and how they are used ties two accounts.</summary>
+        public int StationPinnedExits { get; init; }
+        /// <summary>Researchers of one lab (a hard negative): aged accounts, a card each, a person's hours, all behind the lab's one
+        /// NAT address, all running the lab's evaluation script — one output budget and temperature nobody else asks — on
+        /// ordinary coding and reasoning questions.</summary>
+        public int LabAccounts { get; init; }
         /// <summary>With <see cref="StationHuman"/>: every account asks an output budget of its own (no shared parameter
         /// vector at all) and the operation moves jointly to the new model within hours of its release.</summary>
         public bool StationPivotOnly { get; init; }
@@ -555,6 +564,7 @@ public sealed class SyntheticTraffic
         Station();
         ThrottledHydra();
         OnboardedTeam();
+        Lab();
         ChurnHydra();
         BatchHydra();
         Fleet();
@@ -834,6 +844,23 @@ public sealed class SyntheticTraffic
             }
             return;
         }
+        if (_s.StationHuman && _s.StationPinnedExits > 0)
+        {
+            for (int j = 0; j < members.Count; j++)
+            {
+                string exit = $"100.{90 + j % _s.StationPinnedExits}.33.{17 + 3 * (j % _s.StationPinnedExits)}";
+                bool second = j % 3 == 2;
+                foreach (var ts in Times(_r.Next(20, 40), _r.Next(6, 12), 10))
+                    _events.Add(new Ev
+                    {
+                        Ts = ts, Account = members[j], Template = Rand64(), Item = Rand64(), Tools = 5, Signals = SignalSet.None,
+                        Caps = _r.NextDouble() < 0.5 ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
+                        Ip = exit, MaxTokens = second ? _s.StationBudget + 1111 : _s.StationBudget, Thinking = 0, Temperature = second ? 0.85 : 1.05,
+                        Model = "model-a1",
+                    });
+            }
+            return;
+        }
         if (_s.StationHuman)
         {
             for (int j = 0; j < members.Count; j++)
@@ -956,6 +983,23 @@ public sealed class SyntheticTraffic
 
     private static readonly string[] ShellCompanies = { "Quillmark Analytics", "Brightfen", "Nordvale Systems", "Corvid Peak Labs", "Tessaline", "Amberwick Data" };
     private static readonly string[] ShellForms = { "Ltd", "LLC", "GmbH", "Inc", "Pty", "BV", "SARL", "Oy" };
+
+    private void Lab()
+    {
+        for (int i = 0; i < _s.LabAccounts; i++)
+        {
+            int a = NewAccount("lab", null, "paid", _r.NextDouble() < 0.5, Start - (60 + _r.Next(0, 700)) * Day, Pay(), "gmail.com", PopularAgents[1], PopularJa4[1]);
+            foreach (var ts in Times(_r.Next(20, 40), _r.Next(7, 11), 10))
+            {
+                bool cot = _r.NextDouble() < _s.LegitCotRate;
+                _events.Add(new Ev
+                {
+                    Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = cot ? SignalSet.CotElicitation : SignalSet.None,
+                    Caps = cot ? Capability.Coding | Capability.Reasoning : Capability.Coding, Ip = "100.99.1.77", MaxTokens = 12288, Thinking = 0, Temperature = 0.55,
+                });
+            }
+        }
+    }
 
     private void OnboardedTeam()
     {

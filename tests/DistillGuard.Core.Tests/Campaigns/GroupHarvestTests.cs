@@ -163,6 +163,29 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_AgedStationPinnedToExitsOfItsOwn_OnPeoplesHours_IsFoundOnItsVector_AndALabBehindOneNatIsNot(int seed)
+    {
+        // Bought aged accounts, a card and a webmail address each, each account on a person's hours and pinned to one of
+        // eight exits of the operation's own (not known as hosting, six accounts to each), two parameter vectors nobody
+        // else sends. No card, burst, rotation or machine schedule: what gives it away is that nobody sends its vector
+        // from anywhere but its pool of exits. A lab's eight researchers behind their one NAT address, on one evaluation
+        // script's vector of their own, share one exit, not a pool: they stay clear.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationHuman = true,
+            StationPinnedExits = 8, LabAccounts = 8,
+        });
+        var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "a pool of");
+        AssertPublishedOnce(t, r, "station");
+        var lab = t.Accounts.Where(a => a.Population == "lab").Select(a => a.Id).ToHashSet();
+        Assert.Equal(8, lab.Count);
+        Assert.DoesNotContain(r.Verdicts, v => lab.Contains(v.Account) && (v.Verdict == VerdictKind.Campaign || v.Reasons.Any(q => q.Signal == "operator-evidence")));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_StationOnCardsOfItsOwnAndPublicMail_IsFoundByTheIdentityItsHarnessHoldersShare(int seed)
     {
         // A card per account, a public mail provider, exits not known to be hosting: nothing ties two of its accounts in
