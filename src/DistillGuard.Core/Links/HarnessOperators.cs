@@ -250,6 +250,13 @@ public sealed partial class KeyGroupBuilder
                 all.UnionWith(ex);
                 vectorPool[c.Harness].AddRange(c.Members);
             }
+        // the pool is judged (established, one product) with every account that exits mostly from its addresses
+        foreach (var (h, ex) in vectorExits)
+        {
+            var members = new HashSet<int>(vectorPool[h]);
+            var from = ExchangesFrom(ex.Select(t => exactAddress[t]));
+            foreach (var m in from.Keys.Order()) if (!_in.Allowlisted[m] && MostlyFrom(m, from) && members.Add(m)) vectorPool[h].Add(m);
+        }
         foreach (var (h, component, list, kinds, burst, source, ties, strong, wholeExits) in candidates)
         {
             int holders = h.Members.Count(m => !_in.Allowlisted[m]);
@@ -295,23 +302,32 @@ public sealed partial class KeyGroupBuilder
         // model), and on any one address only some of its accounts send any one of them — too few to tie there. Accounts
         // that exit mostly from the pool's addresses are the pool's (the addresses were tied because the vector's holders
         // are most of their holders).
+        // Then the pool's other vectors — those most of whose holders are the pool's accounts now — mark its other exits:
+        // addresses at least three of whose holders, and most, send one of them (an operation's exits where each of its
+        // vectors has too few accounts to tie), and the accounts that exit mostly from those join it as well.
         foreach (var (h, list) in pooled)
         {
-            var inList = new HashSet<int>(list);
+            var onVector = list.Count;
             var pool = vectorExits[h].Where(exactAddress.ContainsKey).ToHashSet();
-            var onPool = ExchangesFrom(pool.Select(t => exactAddress[t]));
-            int added = 0;
-            foreach (var m in onPool.Keys.Order())
+            int added = JoinPool(h, list, pool, exactAddress, onVector);
+            var poolSet = new HashSet<int>(list);
+            var onOwnVector = new HashSet<int>();
+            foreach (var g in _ordered)
             {
-                if (inList.Contains(m) || _in.Allowlisted[m] || !MostlyFrom(m, onPool)) continue;
-                list.Add(m);
-                _operator[m] = OperatorStrength;
-                _harnessOperator.Add(m);
-                StrongTie(m, "exits of " + h.Value);
-                _operatorDetail.TryAdd(m, Inv($"one of the accounts exiting mostly from a pool of {pool.Count} addresses few others use, from which {inList.Count} accounts send one parameter vector ({h.Value}) that customers do not send from addresses of their own: operator evidence, whatever the requests ask"));
-                added++;
+                if (g.Kind != LinkKind.ParamSignature) continue;
+                int inPool = 0, holders = 0;
+                foreach (var m in g.Members) if (!_in.Allowlisted[m]) { holders++; if (poolSet.Contains(m)) inPool++; }
+                if (inPool >= MinExitPool && 2 * inPool >= holders) onOwnVector.UnionWith(g.Members);
             }
-            if (added > 0) Candidate("exits of parameter vector " + h.Value, list, Inv($"addresses {pool.Count} on-vector {inList.Count}"), $"operator: {added} more accounts on the same exits");
+            int before = pool.Count;
+            foreach (var (t, g) in exactAddress)
+            {
+                if (pool.Contains(t)) continue;
+                int k = g.Members.Count(onOwnVector.Contains);
+                if (k >= MinExitPool && 2 * k >= g.Members.Count) pool.Add(t);
+            }
+            if (pool.Count > before) added += JoinPool(h, list, pool, exactAddress, onVector);
+            if (added > 0) Candidate("exits of parameter vector " + h.Value, list, Inv($"addresses {pool.Count} on-vector {onVector}"), $"operator: {added} more accounts on the same exits");
         }
         foreach (var cluster in MergeByIdentity(accepted, sets, setsOf)) _operatorClusters.Add(cluster);
     }
@@ -333,6 +349,25 @@ public sealed partial class KeyGroupBuilder
     /// </summary>
     private static bool VectorOfTheirExits(int alone, int holders, int exits)
         => exits >= MinExitPool && alone <= holders / StrongEvidenceRatio;
+
+    /// <summary>Adds to a pool's accounts those that exit mostly from its addresses; returns how many.</summary>
+    private int JoinPool(KeyGroup h, List<int> list, HashSet<int> pool, Dictionary<int, KeyGroup> exactAddress, int onVector)
+    {
+        var inList = new HashSet<int>(list);
+        var onPool = ExchangesFrom(pool.Select(t => exactAddress[t]));
+        int added = 0;
+        foreach (var m in onPool.Keys.Order())
+        {
+            if (inList.Contains(m) || _in.Allowlisted[m] || !MostlyFrom(m, onPool)) continue;
+            list.Add(m);
+            _operator[m] = OperatorStrength;
+            _harnessOperator.Add(m);
+            StrongTie(m, "exits of " + h.Value);
+            _operatorDetail.TryAdd(m, Inv($"one of the accounts exiting mostly from a pool of {pool.Count} addresses few others use, from which {onVector} accounts send one parameter vector ({h.Value}) that customers do not send from addresses of their own: operator evidence, whatever the requests ask"));
+            added++;
+        }
+        return added;
+    }
 
     /// <summary>Exchanges each account sent from these addresses.</summary>
     private static Dictionary<int, int> ExchangesFrom(IEnumerable<KeyGroup> addresses)

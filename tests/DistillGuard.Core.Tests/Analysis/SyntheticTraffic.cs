@@ -67,8 +67,13 @@ public sealed class SyntheticTraffic
         /// <summary>With <see cref="StationHuman"/>: each account is pinned to one of this many exits (0: off), one address in a
         /// network of its own, not known as hosting, several accounts to each; two thirds of the accounts ask one output budget
         /// and temperature of the operation's own, the rest another. With <see cref="StationAged"/> and
-        /// <see cref="StationOwnCards"/> nothing but those exits and how they are used ties two accounts.</summary>
+        /// <see cref="StationOwnCards"/> nothing but those exits and how they are used ties two accounts. About three in ten of
+        /// its bought accounts are verified (half, without pinned exits).</summary>
         public int StationPinnedExits { get; init; }
+        /// <summary>With <see cref="StationPinnedExits"/>: the station's last three accounts per satellite exit (this many, 0:
+        /// off) are on exits of their own, three accounts to each, and the accounts off the main vector spread over three
+        /// minor vectors of the operation's own (a budget per model), so no vector has three accounts on a satellite exit.</summary>
+        public int StationSatelliteExits { get; init; }
         /// <summary>Researchers of one lab (a hard negative): aged accounts, a card each, a person's hours, all behind the lab's one
         /// NAT address, all running the lab's evaluation script — one output budget and temperature nobody else asks — on
         /// ordinary coding and reasoning questions.</summary>
@@ -817,7 +822,7 @@ public sealed class SyntheticTraffic
                 PopularAgents[1], PopularJa4[1], org: _s.StationOnPlatformPrompt && i < 3 ? CommonName : $"Relay Cloud {i % 3}"));
         for (int i = 0; i < _s.StationAccounts && !_s.StationSpread && !_s.StationRotating; i++)
             members.Add(_s.StationAged
-                ? NewAccount("station", "D", "paid", _r.NextDouble() < 0.5, Start - (30 + _r.Next(0, 700)) * Day - _r.Next(0, 86400) * 1000L,
+                ? NewAccount("station", "D", "paid", _r.NextDouble() < (_s.StationPinnedExits > 0 ? 0.3 : 0.5), Start - (30 + _r.Next(0, 700)) * Day - _r.Next(0, 86400) * 1000L,
                     _s.StationOwnCards ? Pay() : cards[i % cards.Length], _s.StationOwnCards ? "gmail.com" : $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1])
                 : NewAccount("station", "D", "startup", false, burst + _r.Next(0, 5 * 3600) * 1000L, cards[i % cards.Length], $"relay{i % 3}.example", PopularAgents[1], PopularJa4[1],
                     org: _s.StationOnPlatformPrompt && i < 3 ? CommonName : null));
@@ -846,16 +851,25 @@ public sealed class SyntheticTraffic
         }
         if (_s.StationHuman && _s.StationPinnedExits > 0)
         {
+            int satellites = 3 * _s.StationSatelliteExits, main = members.Count - satellites;
             for (int j = 0; j < members.Count; j++)
             {
                 string exit = $"100.{90 + j % _s.StationPinnedExits}.33.{17 + 3 * (j % _s.StationPinnedExits)}";
                 bool second = j % 3 == 2;
+                int minor = satellites > 0 ? (j / 3) % 3 : 0;   // which of the minor vectors (one without satellites)
+                if (j >= main)
+                {
+                    int k = j - main;
+                    exit = $"100.98.{44 + k / 3}.9";
+                    second = true;
+                    minor = k % 3;
+                }
                 foreach (var ts in Times(_r.Next(20, 40), _r.Next(6, 12), 10))
                     _events.Add(new Ev
                     {
                         Ts = ts, Account = members[j], Template = Rand64(), Item = Rand64(), Tools = 5, Signals = SignalSet.None,
                         Caps = _r.NextDouble() < 0.5 ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
-                        Ip = exit, MaxTokens = second ? _s.StationBudget + 1111 : _s.StationBudget, Thinking = 0, Temperature = second ? 0.85 : 1.05,
+                        Ip = exit, MaxTokens = second ? _s.StationBudget + 1111 * (minor + 1) : _s.StationBudget, Thinking = 0, Temperature = second ? 0.85 : 1.05,
                         Model = "model-a1",
                     });
             }

@@ -186,6 +186,24 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_PinnedStationsSatelliteExits_WhereNoVectorHasThreeAccounts_JoinItsPool(int seed)
+    {
+        // The pinned station with twelve more accounts on four exits of their own, three to each, each of the three on
+        // another of the operation's minor vectors: no vector ties anyone there. Those vectors are the pool's (most of
+        // their holders exit from it), so the addresses where most holders send them are the pool's too.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, StationAccounts = 60, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationHuman = true,
+            StationPinnedExits = 8, StationSatelliteExits = 4,
+        });
+        var (r, _) = AssertOperationFound(t, "station", 0.95, "operator-evidence", "a pool of");
+        AssertPublishedOnce(t, r, "station");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_StationOnCardsOfItsOwnAndPublicMail_IsFoundByTheIdentityItsHarnessHoldersShare(int seed)
     {
         // A card per account, a public mail provider, exits not known to be hosting: nothing ties two of its accounts in
