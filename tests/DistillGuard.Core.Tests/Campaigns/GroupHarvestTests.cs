@@ -170,13 +170,7 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // else sends. No card, burst, rotation or machine schedule: what gives it away is that nobody sends its vector
         // from anywhere but its pool of exits. A lab's eight researchers behind their one NAT address, on one evaluation
         // script's vector of their own, share one exit, not a pool: they stay clear.
-        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
-        {
-            Seed = seed, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationHuman = true,
-            StationPinnedExits = 8, LabAccounts = 8,
-        });
-        var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "a pool of");
-        AssertPublishedOnce(t, r, "station");
+        var (t, r) = AssertPinnedStationFound(seed, 48, satellites: 0, lab: 8, share: 0.9);
         var lab = t.Accounts.Where(a => a.Population == "lab").Select(a => a.Id).ToHashSet();
         Assert.Equal(8, lab.Count);
         Assert.DoesNotContain(r.Verdicts, v => lab.Contains(v.Account) && (v.Verdict == VerdictKind.Campaign || v.Reasons.Any(q => q.Signal == "operator-evidence")));
@@ -191,13 +185,21 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // The pinned station with twelve more accounts on four exits of their own, three to each, each of the three on
         // another of the operation's minor vectors: no vector ties anyone there. Those vectors are the pool's (most of
         // their holders exit from it), so the addresses where most holders send them are the pool's too.
+        AssertPinnedStationFound(seed, 60, satellites: 4, lab: 0, share: 0.95);
+    }
+
+    /// <summary>The aged station with a card and webmail each, on people's hours, pinned to eight exits of its own
+    /// (<see cref="SyntheticTraffic.Settings.StationPinnedExits"/>): found on its pool of exits and published once.</summary>
+    private static (SyntheticTraffic, AnalysisResult) AssertPinnedStationFound(int seed, int accounts, int satellites, int lab, double share)
+    {
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings
         {
-            Seed = seed, StationAccounts = 60, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationHuman = true,
-            StationPinnedExits = 8, StationSatelliteExits = 4,
+            Seed = seed, StationAccounts = accounts, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationHuman = true,
+            StationPinnedExits = 8, StationSatelliteExits = satellites, LabAccounts = lab,
         });
-        var (r, _) = AssertOperationFound(t, "station", 0.95, "operator-evidence", "a pool of");
+        var (r, _) = AssertOperationFound(t, "station", share, "operator-evidence", "a pool of");
         AssertPublishedOnce(t, r, "station");
+        return (t, r);
     }
 
     [Theory]
