@@ -250,12 +250,23 @@ public sealed partial class KeyGroupBuilder
                 all.UnionWith(ex);
                 vectorPool[c.Harness].AddRange(c.Members);
             }
-        // the pool is judged (established, one product) with every account that exits mostly from its addresses
+        // Each pool judged once, for all its components: its senders from addresses of their own, then (established, one
+        // product) with every account that exits mostly from its addresses. Null: the pool stands.
+        var poolJudged = new Dictionary<KeyGroup, (int Alone, string? Refused)>(ReferenceEqualityComparer.Instance);
         foreach (var (h, ex) in vectorExits)
         {
-            var members = new HashSet<int>(vectorPool[h]);
+            var pool = vectorPool[h];
+            var members = new HashSet<int>(pool);
             var from = ExchangesFrom(ex.Select(t => exactAddress[t]));
-            foreach (var m in from.Keys.Order()) if (!_in.Allowlisted[m] && MostlyFrom(m, from) && members.Add(m)) vectorPool[h].Add(m);
+            foreach (var m in from.Keys.Order()) if (!_in.Allowlisted[m] && MostlyFrom(m, from) && members.Add(m)) pool.Add(m);
+            int holders = h.Members.Count(m => !_in.Allowlisted[m]);
+            int alone = h.Members.Count(m => !_in.Allowlisted[m] && !tied.Contains(m) && (_addressesOf.Length <= m || _addressesOf[m] is null));
+            // (its components are tied by exits alone, none signed up in bursts: Established reads the registry alone)
+            string? refused = !VectorOfTheirExits(alone, holders, ex.Count) ? "exits only, on a person's schedule"
+                : Established(pool, burst: 0) ? "established accounts (the pool's)"
+                : OneProduct(pool) ? "one system prompt on most of the pool: a product's users"
+                : null;
+            poolJudged[h] = (alone, refused);
         }
         foreach (var (h, component, list, kinds, burst, source, ties, strong, wholeExits) in candidates)
         {
@@ -268,11 +279,9 @@ public sealed partial class KeyGroupBuilder
             if (wholeExits is not null)
             {
                 int pool = vectorExits[h].Count;
-                int alone = h.Members.Count(m => !_in.Allowlisted[m] && !tied.Contains(m) && (_addressesOf.Length <= m || _addressesOf[m] is null));
+                var (alone, refused) = poolJudged[h];
                 measured += Inv($" exits {pool} alone {alone}");
-                if (!VectorOfTheirExits(alone, holders, pool)) { Candidate(source, component, measured, "exits only, on a person's schedule"); continue; }
-                if (Established(vectorPool[h], burst)) { Candidate(source, component, measured, "established accounts (the pool's)"); continue; }
-                if (OneProduct(vectorPool[h])) { Candidate(source, component, measured, "one system prompt on most of the pool: a product's users"); continue; }
+                if (refused is not null) { Candidate(source, component, measured, refused); continue; }
                 poolDetail = Inv($"one of {list.Count} accounts (of {component.Count} tied) on one parameter vector ({h.Value}) that {tiedHolders} of its {holders} holders send from a pool of {pool} addresses few others use, and {alone} from an address of its own: operator evidence, whatever the requests ask and whatever the hours");
             }
             double rate = (double)(holders - tiedHolders) / Math.Max(1, independents);
@@ -308,7 +317,7 @@ public sealed partial class KeyGroupBuilder
         foreach (var (h, list) in pooled)
         {
             var onVector = list.Count;
-            var pool = vectorExits[h].Where(exactAddress.ContainsKey).ToHashSet();
+            var pool = new HashSet<int>(vectorExits[h]);   // exact addresses (wholeExits)
             int added = JoinPool(h, list, pool, exactAddress, onVector);
             var poolSet = new HashSet<int>(list);
             var onOwnVector = new HashSet<int>();
