@@ -50,6 +50,7 @@ public sealed class StreamingDetector : IAsyncDisposable
     private Thread? _thread;
     private volatile LiveState _live = LiveState.Empty;
     private long _bulkWrites;
+    private long _unsynced;
     private long _queued, _accepted, _processed, _quarantined, _duplicates, _reassemblies, _clockMs, _lastOldestTicks;
     private double _lastReassemblySeconds;
     private long _lastSnapshotExchanges, _lastSnapshotClockMs;
@@ -131,10 +132,27 @@ public sealed class StreamingDetector : IAsyncDisposable
     /// <param name="firstLine">the line number of the body's first line within its source (files tailed in pieces)</param>
     /// <param name="bulk">the sender declares the lines a bulk load (<c>POST /v1/exchanges?bulk=1</c>, <c>replay --speed 0</c>):
     /// they do not trigger the exchange-clock re-assembly</param>
-    public IngestResult Ingest(ReadOnlyMemory<byte> body, string source, long firstLine = 1, bool bulk = false)
+    /// <param name="durable">false: the lines are journaled but not synced before the call returns — for exchanges not
+    /// acknowledged to anyone (the gateway's tap), whose writer calls <see cref="SyncJournal"/> on its own schedule, so
+    /// the request path does not share the machine with an fsync per commit</param>
+    public IngestResult Ingest(ReadOnlyMemory<byte> body, string source, long firstLine = 1, bool bulk = false, bool durable = true)
     {
         if (!_started) throw new InvalidOperationException("Start() first");
-        return Begin(body, firstLine).Complete(body.Length, source, bulk);
+        return Begin(body, firstLine).Complete(body.Length, source, bulk, durable);
+    }
+
+    /// <summary>Exchanges journaled by a non-durable <see cref="Ingest"/> and not yet synced.</summary>
+    public long Unsynced => Interlocked.Read(ref _unsynced);
+
+    /// <summary>Puts every exchange journaled so far on disk (one fsync; nothing to do when all are).</summary>
+    public void SyncJournal()
+    {
+        lock (_ingestLock)
+        {
+            if (Interlocked.Read(ref _unsynced) == 0) return;
+            _journal.Commit();
+            Interlocked.Exchange(ref _unsynced, 0);
+        }
     }
 
     /// <summary>
@@ -210,9 +228,9 @@ public sealed class StreamingDetector : IAsyncDisposable
 
         /// <summary>The body is whole at <paramref name="length"/> bytes: parses what is left (here: the caller would only
         /// wait otherwise), waits for every piece and commits (see <see cref="Ingest"/>).</summary>
-        public IngestResult Complete(int length, string source, bool bulk = false)
+        public IngestResult Complete(int length, string source, bool bulk = false, bool durable = true)
         {
-            try { return Commit(length, source, bulk); }
+            try { return Commit(length, source, bulk, durable); }
             catch
             {
                 Abandon();   // nothing may read the buffer once the caller has it back
@@ -220,7 +238,7 @@ public sealed class StreamingDetector : IAsyncDisposable
             }
         }
 
-        private IngestResult Commit(int length, string source, bool bulk)
+        private IngestResult Commit(int length, string source, bool bulk, bool durable)
         {
             var last = length > _cut ? Split(length) : [];
             var lastParsed = _d.ParseLines(_buffer, last, 0, last.Length);
@@ -237,7 +255,7 @@ public sealed class StreamingDetector : IAsyncDisposable
             }
             foreach (var (lines, task) in _pieces) Collect(lines, task.GetAwaiter().GetResult());
             Collect(last, lastParsed);
-            return _d.Commit(_buffer, source, good, bad, bulk);
+            return _d.Commit(_buffer, source, good, bad, bulk, durable);
         }
 
         /// <summary>The body will not be completed (the client went away): waits until no piece reads the buffer any more,
@@ -296,7 +314,7 @@ public sealed class StreamingDetector : IAsyncDisposable
         return parsed;
     }
 
-    private IngestResult Commit(ReadOnlyMemory<byte> body, string source, List<(ExchangeFeatures F, int Start, int Length)> good, List<(long Line, string Reason, int Start, int Length)> bad, bool declaredBulk = false)
+    private IngestResult Commit(ReadOnlyMemory<byte> body, string source, List<(ExchangeFeatures F, int Start, int Length)> good, List<(long Line, string Reason, int Start, int Length)> bad, bool declaredBulk = false, bool durable = true)
     {
         long accepted = 0, duplicates = 0;
         lock (_ingestLock)
@@ -319,7 +337,15 @@ public sealed class StreamingDetector : IAsyncDisposable
                 _accounts.Add(f.Account);
                 fresh.Add(f);
             }
-            if (fresh.Count > 0) _journal.Commit();
+            if (fresh.Count > 0)
+            {
+                if (durable)
+                {
+                    _journal.Commit();   // and whatever a non-durable ingest left unsynced
+                    Interlocked.Exchange(ref _unsynced, 0);
+                }
+                else Interlocked.Add(ref _unsynced, fresh.Count);
+            }
             if (bad.Count > 0) _quarantine.Flush(durable: true);
             long now = Stopwatch.GetTimestamp();
             // a write declared a bulk load, or carrying more of the exchanges' own clock than BulkWriteExchangeTime

@@ -91,6 +91,14 @@ public sealed class ServeGatewayTests(TinyTraffic traffic) : IClassFixture<TinyT
         var metrics = await ingest.GetStringAsync("metrics");
         Assert.Contains("distillguard_ingest_exchanges_total", metrics);
         Assert.Contains("source=\"tap\"", metrics);
+
+        // the tap syncs its journal lines on its own schedule (tap_sync_ms, a second by default); a stop syncs what is
+        // left, so a restart has both tapped exchanges
+        serve.Terminate();
+        Assert.Equal(0, serve.WaitExit(30));
+        using var again = new ServeProcess("--ingest-port", "0", "--state", state, "--accounts", traffic.Accounts, "--allow", traffic.Allow);
+        using var ingest2 = new HttpClient { BaseAddress = again.WaitReady("ingest") };
+        Assert.Equal(traffic.Lines.Count + 2, JsonDocument.Parse(await ingest2.GetStringAsync("v1/stats")).RootElement.GetProperty("exchanges").GetInt64());
     }
 
     [Fact]

@@ -326,6 +326,52 @@ public sealed class StreamingDetectorTests(TinyTraffic traffic) : IClassFixture<
         again.Start();
         Assert.Equal(601, again.Stats().Exchanges);
     }
+
+    [Fact]
+    public async Task TappedLines_ReachTheDetectorAtOnce_ButAreSyncedOnTheirOwnSchedule_AndAllOfThemWhenTheTapStops()
+    {
+        using var state = new TempDir();
+        await using (var d = new StreamingDetector(Options(state.Path)))
+        {
+            d.Start();
+            // an hour between syncs: nothing but an acknowledged ingest or the tap's stop syncs in this test
+            var tap = new Sources.TapSource(d, batch: 50, commitWindow: TimeSpan.Zero, syncInterval: TimeSpan.FromHours(1));
+            foreach (var line in traffic.Lines.Take(300)) Assert.True(tap.TryTap(Encoding.UTF8.GetBytes(line)));
+            await tap.DrainAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(300, d.Stats().Exchanges);
+            Assert.True(tap.Batches >= 6, $"{tap.Batches} batches");
+            Assert.Equal(0, tap.Syncs);
+            Assert.Equal(300, d.Unsynced);
+            // an ingest that is acknowledged syncs before it answers, and so syncs what the tap journaled before it
+            Assert.Equal(1, d.Ingest(TinyTraffic.Body([traffic.Lines[300]]), "http").Accepted);
+            Assert.Equal(0, d.Unsynced);
+            Assert.True(tap.TryTap(Encoding.UTF8.GetBytes(traffic.Lines[301])));
+            await tap.DrainAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(1, d.Unsynced);
+            await tap.DisposeAsync();
+            Assert.Equal(1, tap.Syncs);
+            Assert.Equal(0, d.Unsynced);
+        }
+        await using var again = new StreamingDetector(Options(state.Path));
+        again.Start();
+        Assert.Equal(302, again.Stats().Exchanges);
+    }
+
+    [Fact]
+    public async Task AnIdleTap_SyncsItsLastLines_OnceTheirIntervalIsUp()
+    {
+        using var state = new TempDir();
+        await using var d = new StreamingDetector(Options(state.Path));
+        d.Start();
+        await using var tap = new Sources.TapSource(d, commitWindow: TimeSpan.Zero, syncInterval: TimeSpan.FromMilliseconds(200));
+        foreach (var line in traffic.Lines.Take(10)) Assert.True(tap.TryTap(Encoding.UTF8.GetBytes(line)));
+        await tap.DrainAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(10, d.Stats().Exchanges);
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (d.Unsynced > 0 && DateTime.UtcNow < until) await Task.Delay(20);
+        Assert.Equal(0, d.Unsynced);
+        Assert.InRange(tap.Syncs, 1, 10);
+    }
 }
 
 public sealed class CampaignIdentityTests

@@ -132,7 +132,8 @@ internal static class ServeHost
             }
             if (gateway is not null && detector is not null)
             {
-                tap = new TapSource(detector, log: loggerFactory.CreateLogger("tap"), commitWindow: TimeSpan.FromMilliseconds(s.TapCommitMs), nice: s.BackgroundNice);
+                tap = new TapSource(detector, log: loggerFactory.CreateLogger("tap"), commitWindow: TimeSpan.FromMilliseconds(s.TapCommitMs), nice: s.BackgroundNice,
+                    syncInterval: TimeSpan.FromMilliseconds(s.TapSyncMs));
                 var transform = watermarkKey is null ? null : new PolicyWatermark(new DistillGuard.Provenance.Watermarking.Watermarker(watermarkKey));
                 var app = GatewayServer.Build(gateway, new LiveVerdicts(detector), new DetectorTap(tap), loggerFactory, transform);
                 await Start(app, "gateway", gateway.Port, stop.Token);
@@ -165,7 +166,7 @@ internal static class ServeHost
         finally
         {
             // SIGTERM or Ctrl+C: stop accepting, let requests in flight finish (bounded), then the sources and the
-            // detector (its journal is already durable; alerts queued get a moment to drain).
+            // detector (the tap syncs what it journaled; the detector commits its journal; alerts queued get a moment to drain).
             var shutdown = Stopwatch.StartNew();
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(4));
             foreach (var app in apps)

@@ -40,7 +40,10 @@ internal sealed record ServeSettings
     public double BulkWriteExchangeMinutes { get; init; } = 360;
     /// <summary>The gateway tap's group commit: once a tapped exchange is queued, its writer waits this many milliseconds
     /// for more before one journal write and fsync for them all (0: at once).</summary>
-    public double TapCommitMs { get; init; } = 10;
+    public double TapCommitMs { get; init; } = 1;
+    /// <summary>At most how long a tapped exchange, once journaled, waits for the fsync that makes it durable (0: every
+    /// group commit is synced). Tapped exchanges are not acknowledged to anyone; see docs/streaming.md, Guarantees.</summary>
+    public double TapSyncMs { get; init; } = 1000;
     /// <summary>How much lower (in nice steps, Linux) than the process's the detector thread and the tap writer run while
     /// the gateway serves (0: the same priority).</summary>
     public int BackgroundNice { get; init; }
@@ -70,7 +73,7 @@ internal sealed record ServeSettings
         "ingest_port", "state", "accounts", "allow", "ip_intel", "tail", "nats_url", "nats_stream", "nats_subject", "nats_consumer",
         "alerts_jsonl", "webhook", "webhook_token_env", "ingest_token_env", "metrics", "detector_config", "reassemble_every_seconds",
         "reassemble_every_exchange_minutes", "min_new_exchanges", "bulk_write_exchange_minutes", "taxii", "taxii_port", "log_format", "max_body_mb", "watermark_key",
-        "tap_commit_ms", "background_nice",
+        "tap_commit_ms", "tap_sync_ms", "background_nice",
         "gateway",   // an object: the gateway's settings (docs/gateway.md), read by its own loader
     ];
 
@@ -176,6 +179,7 @@ internal sealed record ServeSettings
             MinNewExchanges = Int("min_new_exchanges") ?? d.MinNewExchanges,
             BulkWriteExchangeMinutes = Dbl("bulk_write_exchange_minutes") ?? d.BulkWriteExchangeMinutes,
             TapCommitMs = Dbl("tap_commit_ms") ?? d.TapCommitMs,
+            TapSyncMs = Dbl("tap_sync_ms") ?? d.TapSyncMs,
             BackgroundNice = Int("background_nice") ?? d.BackgroundNice,
             Taxii = Str("taxii"),
             TaxiiPort = Int("taxii_port"),
@@ -213,6 +217,7 @@ internal sealed record ServeSettings
         if (MinNewExchanges < 1) errors.Add($"min_new_exchanges must be at least 1 (was {MinNewExchanges})");
         if (BulkWriteExchangeMinutes <= 0) errors.Add($"bulk_write_exchange_minutes must be positive (was {BulkWriteExchangeMinutes})");
         if (TapCommitMs is < 0 or > 1000) errors.Add($"tap_commit_ms: 0 to 1000 (was {TapCommitMs})");
+        if (TapSyncMs is < 0 or > 60_000) errors.Add($"tap_sync_ms: 0 to 60000 (was {TapSyncMs})");
         if (BackgroundNice is < 0 or > 19) errors.Add($"background_nice: 0 to 19 (was {BackgroundNice})");
         return errors;
     }
