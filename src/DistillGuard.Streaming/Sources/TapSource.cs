@@ -144,6 +144,7 @@ public sealed class TapSource : IAsyncDisposable
             }
         }
         catch (OperationCanceledException) { }
+        catch (AggregateException e) when (e.InnerException is OperationCanceledException) { }   // the idle wait, at a stop
         catch (Exception e) { _log?.LogError(e, "tap writer stopped: {Error}", e.Message); }
         finally
         {
