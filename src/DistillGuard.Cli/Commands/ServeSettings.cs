@@ -39,11 +39,11 @@ internal sealed record ServeSettings
     /// <summary>A write spanning this many minutes of the exchanges' clock is a bulk write (no exchange-clock trigger); so is a POST with ?bulk=1.</summary>
     public double BulkWriteExchangeMinutes { get; init; } = 360;
     /// <summary>The gateway tap's group commit: once a tapped exchange is queued, its writer waits this many milliseconds
-    /// for more before one journal write and fsync for them all (0: at once).</summary>
-    public double TapCommitMs { get; init; } = 1;
+    /// for more before it parses and journals them together (0: at once).</summary>
+    public double TapCommitMs { get; init; } = DistillGuard.Streaming.Sources.TapSource.DefaultCommitWindow.TotalMilliseconds;
     /// <summary>At most how long a tapped exchange, once journaled, waits for the fsync that makes it durable (0: every
     /// group commit is synced). Tapped exchanges are not acknowledged to anyone; see docs/streaming.md, Guarantees.</summary>
-    public double TapSyncMs { get; init; } = 1000;
+    public double TapSyncMs { get; init; } = DistillGuard.Streaming.Sources.TapSource.DefaultSyncInterval.TotalMilliseconds;
     /// <summary>How much lower (in nice steps, Linux) than the process's the detector thread and the tap writer run while
     /// the gateway serves (0: the same priority).</summary>
     public int BackgroundNice { get; init; }

@@ -9,7 +9,7 @@ namespace DistillGuard.Streaming.Sources;
 /// queue drops the line and counts it — and a writer thread of its own ingests what queued in batches, so the proxied
 /// request never waits for the detector's disk.
 /// <para>
-/// Group commit: once a line is queued the writer waits up to <c>commitWindow</c> (10 ms by default) for more before it
+/// Group commit: once a line is queued the writer waits up to <c>commitWindow</c> (1 ms by default) for more before it
 /// ingests them together (at most <c>batch</c> lines): parsing, de-duplication and the journal's bookkeeping run once
 /// per batch, and the detector has them within about <c>commitWindow</c>.
 /// </para>
@@ -36,6 +36,7 @@ public sealed class TapSource : IAsyncDisposable
     private readonly long _syncTicks;
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _tapped, _dropped, _batches, _syncs;
+    private long _lastSync;   // Stopwatch timestamp of the writer's last sync (or of its start)
 
     /// <param name="commitWindow">how long the writer waits for more lines once one is queued (zero: ingest at once)</param>
     /// <param name="nice">how much lower than the process's the writer thread's scheduling priority is (Linux; 0: the same)</param>
@@ -90,7 +91,7 @@ public sealed class TapSource : IAsyncDisposable
         try
         {
             var reader = _channel.Reader;
-            long lastSync = Stopwatch.GetTimestamp();
+            _lastSync = Stopwatch.GetTimestamp();
             while (true)
             {
                 if (reader.Count == 0)
@@ -100,11 +101,9 @@ public sealed class TapSource : IAsyncDisposable
                     {
                         // idle with lines unsynced: sync them when their interval is up, unless more arrive first
                         var task = wait.AsTask();
-                        long left = lastSync + _syncTicks - Stopwatch.GetTimestamp();
+                        long left = _lastSync + _syncTicks - Stopwatch.GetTimestamp();
                         if (left <= 0 || !task.Wait(TimeSpan.FromSeconds((double)left / Stopwatch.Frequency)))
-                        {
-                            Sync(ref lastSync);
-                        }
+                            Sync();
                         if (!task.GetAwaiter().GetResult()) break;
                     }
                     else if (!(wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult())) break;
@@ -139,7 +138,7 @@ public sealed class TapSource : IAsyncDisposable
                 Interlocked.Add(ref _tapped, n);
                 Interlocked.Increment(ref _batches);
                 if (_syncTicks == 0) Interlocked.Increment(ref _syncs);
-                else if (Stopwatch.GetTimestamp() - lastSync >= _syncTicks) Sync(ref lastSync);
+                else if (Stopwatch.GetTimestamp() - _lastSync >= _syncTicks) Sync();
                 if (reader.Count == 0) Volatile.Write(ref _busy, 0);
             }
         }
@@ -148,8 +147,7 @@ public sealed class TapSource : IAsyncDisposable
         catch (Exception e) { _log?.LogError(e, "tap writer stopped: {Error}", e.Message); }
         finally
         {
-            long at = 0;
-            try { Sync(ref at); }
+            try { Sync(); }
             catch (Exception e) { _log?.LogError(e, "tap writer: last journal sync failed: {Error}", e.Message); }
             Volatile.Write(ref _busy, 0);
             _done.TrySetResult();
@@ -157,9 +155,9 @@ public sealed class TapSource : IAsyncDisposable
     }
 
     /// <summary>Syncs the journal if the detector holds unsynced lines (some may be another source's: one fsync covers all).</summary>
-    private void Sync(ref long lastSync)
+    private void Sync()
     {
-        lastSync = Stopwatch.GetTimestamp();
+        _lastSync = Stopwatch.GetTimestamp();
         if (_detector.Unsynced == 0) return;
         _detector.SyncJournal();
         Interlocked.Increment(ref _syncs);
