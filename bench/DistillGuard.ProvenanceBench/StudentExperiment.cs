@@ -16,6 +16,13 @@ internal static partial class Experiments
         .. Corpora.Gsm8k().Take(3000).Select(g => g.Reasoning),
         ];
 
+    /// <summary>For a clean student: a random <paramref name="share"/> of the harvest the lab served (unwatermarked here).</summary>
+    internal static List<int> ServedFor(int count, double share, int seed)
+    {
+        var rng = new Random(seed * 977 + 3);
+        return Enumerable.Range(0, count).Where(_ => rng.NextDouble() < share).ToList();
+    }
+
     internal static string Arg(string[] args, string name, string dflt)
     {
         int i = Array.IndexOf(args, name);
@@ -24,7 +31,7 @@ internal static partial class Experiments
 
     /// <summary>Trains a student on the corpus with a share of documents watermarked (each watermarked document with
     /// one of <paramref name="keys"/>, round robin) and samples <paramref name="tokens"/> tokens from it.</summary>
-    internal static NGramStudent TrainStudent(List<string> corpus, double share, IReadOnlyList<WatermarkKey> keys, int seed)
+    internal static NGramStudent TrainStudent(List<string> corpus, double share, IReadOnlyList<WatermarkKey> keys, int seed, List<int>? markedIndices = null)
     {
         var rng = new Random(seed);
         var docs = new List<string>(corpus.Count);
@@ -32,7 +39,7 @@ internal static partial class Experiments
         var wms = keys.Select(k => new Watermarker(k)).ToList();
         foreach (var d in corpus)
         {
-            if (rng.NextDouble() < share) docs.Add(wms[marked++ % wms.Count].Apply(d));
+            if (rng.NextDouble() < share) { markedIndices?.Add(docs.Count); docs.Add(wms[marked++ % wms.Count].Apply(d)); }
             else docs.Add(d);
         }
         return NGramStudent.Train(docs);
@@ -106,8 +113,11 @@ internal static partial class Experiments
         var rankedHeld = WatermarkProbes.Rank(WatermarkProbes.Build(heldOut, max: 1_000_000, perUnit: perUnit, propensity: labModel), reference, keep);
         var rankedAll = WatermarkProbes.Rank(WatermarkProbes.Build(originals, max: 1_000_000, perUnit: perUnit, propensity: labModel), reference, keep);
         Console.WriteLine($"prefix probes: {plain.Count} from {heldOut.Count} held-out documents; ranked: {rankedHeld.Count} of held-out, {rankedAll.Count} of all {originals.Count} originals");
-        Console.WriteLine("| watermarked share | seed | free samples: units | p weighted (self) | p weighted (lab counts) | p likelihood (self) | p likelihood (lab counts) | probes (held-out, unranked): units | p | ranked probes (held-out): units | p | ranked probes (all originals): units | p | p likelihood |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| watermarked share | seed | free samples: units | p weighted (self) | p weighted (lab counts) | p likelihood (self) | p likelihood (lab counts) | probes (held-out, unranked): units | p | ranked probes (held-out): units | p | ranked probes (all originals): units | p | p likelihood | ranked probes (served watermarked): units | p | p likelihood | served watermarked, half never harvested: units | p | p likelihood |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        double servedKeep = double.Parse(Arg(args, "--served-keep", "1"));
+        int servedPerUnit = int.Parse(Arg(args, "--served-per-unit", "8"));
+        double servedShare = double.Parse(Arg(args, "--served-share", "0.02"));
         var labOptions = new ProvenanceOptions { Reference = reference };
         var lik = new ProvenanceOptions { Statistic = ProvenanceStatistic.Likelihood };
         var labLik = lik with { Reference = reference };
@@ -115,7 +125,8 @@ internal static partial class Experiments
             for (int seed = first; seed < first + seeds; seed++)
             {
                 var key = WatermarkKey.FromSeed($"student-{seed}", contextBuckets: buckets);
-                var student = TrainStudent(corpus, share, [key], seed);
+                var markedIdx = new List<int>();
+                var student = TrainStudent(corpus, share, [key], seed, markedIdx);
                 var samples = Sample(student, seed, tokens);
                 var su = SuspectUnits.Collect(samples, contextBuckets: buckets);
                 var w = ProvenanceTest.Score(su, key, 1);
@@ -126,7 +137,16 @@ internal static partial class Experiments
                     var u = Probe(student, probes, seed, tokens, buckets);
                     return $"{u.Units.Count} | {ProvenanceTest.Score(u, key, 1, labOptions).PValue:G3}" + (likelihood ? $" | {ProvenanceTest.Score(u, key, 1, labLik).PValue:G3}" : "");
                 }
-                Console.WriteLine($"| {share:P0} | {seed} | {su.Units.Count} | {w.PValue:G3} | {wr.PValue:G3} | {ls:G3} | {lr:G3} | {P(plain)} | {P(rankedHeld)} | {P(rankedAll, true)} |");
+                // (d) Probes cut from the originals of the responses the lab served watermarked (its gateway knows which; the
+                // choice of whom to watermark is policy, not key), and (e) the same with as many again that it served
+                // watermarked but the distiller never trained on (held-out documents). For the clean student, the same
+                // documents' originals: the lab would probe what it served the suspect accounts either way.
+                var servedIdx = markedIdx.Count > 0 ? markedIdx : ServedFor(corpus.Count, servedShare, seed);
+                var served = servedIdx.Select(i => corpus[i]).ToList();
+                var servedMore = served.Concat(heldOut.OrderBy(_ => new Random(seed * 131 + served.Count).Next()).Take(served.Count)).ToList();
+                var rankedServed = WatermarkProbes.Rank(WatermarkProbes.Build(served, max: 1_000_000, perUnit: servedPerUnit, propensity: labModel), reference, servedKeep);
+                var rankedServedMore = WatermarkProbes.Rank(WatermarkProbes.Build(servedMore, max: 1_000_000, perUnit: servedPerUnit, propensity: labModel), reference, servedKeep);
+                Console.WriteLine($"| {share:P0} | {seed} | {su.Units.Count} | {w.PValue:G3} | {wr.PValue:G3} | {ls:G3} | {lr:G3} | {P(plain)} | {P(rankedHeld)} | {P(rankedAll, true)} | {P(rankedServed, true)} | {P(rankedServedMore, true)} |");
             }
         return 0;
     }

@@ -90,6 +90,28 @@ public sealed class ProvenanceCommandTests : IDisposable
     }
 
     [Fact]
+    public void Probes_Served_AreCutFromWhatWasServedWatermarkedOnly_AllKeptByDefault()
+    {
+        // The reference is the lab's clean outputs; the served file (a watermark journal's lines, extra fields and all)
+        // holds the originals of what it served watermarked. Probes come from the served texts only.
+        string clean = Jsonl("clean.jsonl", Corpus(6));
+        string[] servedTexts = [Replies[1], Replies[4]];
+        File.WriteAllLines(P("journal.jsonl"), servedTexts.Select((t, i) => JsonSerializer.Serialize(new { exchange_id = $"ex-{i}", account = "acct_x", key_id = "k1", block = 0, text = t })));
+        Assert.Equal(ExitCodes.Success, ProvenanceCommand.Run(["probes", "--reference", clean, "--served", P("journal.jsonl"), "--out", P("served.jsonl")], _err, _err));
+        var probes = File.ReadAllLines(P("served.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("prefix").GetString()!).ToList();
+        Assert.NotEmpty(probes);
+        Assert.All(probes, pr => Assert.Contains(servedTexts, t => t.Contains(pr, StringComparison.Ordinal)));
+        // all candidates kept (--keep defaults to 1 with --served), the same set the library builds from those texts
+        Assert.Equal(DistillGuard.Provenance.Detection.WatermarkProbes.Build(servedTexts, perUnit: 8).Count, probes.Count);
+        // with --keep 0.5, half of them
+        Assert.Equal(ExitCodes.Success, ProvenanceCommand.Run(["probes", "--reference", clean, "--served", P("journal.jsonl"), "--keep", "0.5", "--out", P("half.jsonl")], _err, _err));
+        Assert.Equal((int)Math.Ceiling(probes.Count * 0.5), File.ReadAllLines(P("half.jsonl")).Length);
+        // the plain route still cuts from the reference
+        Assert.Equal(ExitCodes.Success, ProvenanceCommand.Run(["probes", "--reference", clean, "--out", P("all.jsonl")], _err, _err));
+        Assert.True(File.ReadAllLines(P("all.jsonl")).Length > probes.Count);
+    }
+
+    [Fact]
     public void Provenance_BadArguments_AreAllReportedAsAUsageError()
     {
         int code = ProvenanceCommand.Run(["--texts", P("none.jsonl"), "--statistic", "magic", "--alpha", "7", "--bogus"], _out, _err);

@@ -99,4 +99,56 @@ public sealed class ProbeTests
         Assert.True(marked <= 1e-4, $"student of 10 % watermarked outputs: p = {marked}");
         Assert.True(clean > 0.01, $"student of clean outputs: p = {clean}");
     }
+
+    [Fact]
+    public void ProbesFromWhatWasServedWatermarked_AnsweredByAStudentOfItsOriginals_GiveUniformPValues()
+    {
+        // The lab probes only with the originals of a chosen third of its outputs (those it served watermarked); a student
+        // trained on all of them unwatermarked answers. Choosing the documents is policy, not key: the test stays exact.
+        var docs = TestText.Docs();
+        var served = docs.Where((_, i) => i % 3 == 0).ToList();
+        var reference = ReferenceModel.FromTexts(docs);
+        var probes = WatermarkProbes.Rank(WatermarkProbes.Build(served, perUnit: 8, propensity: NGramReference.Train(docs)), reference, 1.0);
+        var student = NGramStudent.Train(docs);
+        var rng = new Random(5);
+        var answers = new List<(string, string)>();
+        for (int i = 0; i < 6 * probes.Count; i++) answers.Add((probes[i % probes.Count].Id, student.Continue(rng, probes[i % probes.Count].Prefix, probes[i % probes.Count].MaxTokens)));
+        var units = WatermarkProbes.Read(probes, answers);
+        Assert.True(units.Units.Count >= 30, $"{units.Units.Count} units");
+        NullCalibration.AssertUniform(units, "served-null-", new ProvenanceOptions { Reference = reference }, seed: 6);
+    }
+
+    [SharedDataFact]
+    public void Student_OfTwoPercentWatermarkedOutputs_IsDetectedByProbesFromWhatWasServedWatermarked_CleanStudentIsNot()
+    {
+        // As bench/provenance.sh student, column "served watermarked": a fiftieth of the harvest was served watermarked,
+        // and the lab cuts its probes from the originals of exactly those responses (its watermark journal).
+        List<string> originals = [.. Corpora.TauAirlineAssistant(), .. Corpora.TauRetailAssistant(), .. Corpora.TauAirlineUser(), .. Corpora.CodeAlpacaOutputs(), .. Corpora.AlpacaSeedOutputs()];
+        var harvest = originals.Where((_, i) => i % 5 != 4).ToList();
+        var reference = ReferenceModel.FromTexts(originals);
+        var labModel = NGramReference.Train(originals);
+        var key = WatermarkKey.FromSeed("served-student");
+        var wm = new Watermarker(key);
+        var options = new ProvenanceOptions { Reference = reference };
+        var pick = new Random(11);
+        var served = harvest.Where(_ => pick.NextDouble() < 0.02).ToHashSet();
+        var probes = WatermarkProbes.Rank(WatermarkProbes.Build(served, max: 1_000_000, perUnit: 8, propensity: labModel), reference, 1.0);
+        double P(bool marked)
+        {
+            var rng = new Random(7);
+            var student = NGramStudent.Train(harvest.Select(d => marked && served.Contains(d) ? wm.Apply(d) : d));
+            var answers = new List<(string, string)>();
+            long tokens = 0;
+            for (int i = 0; tokens < 20_000; i = (i + 1) % probes.Count)
+            {
+                string a = student.Continue(rng, probes[i].Prefix, probes[i].MaxTokens);
+                tokens += Math.Max(1, TokenCounter.Count(a));
+                answers.Add((probes[i].Id, a));
+            }
+            return ProvenanceTest.Score(WatermarkProbes.Read(probes, answers), key, 1, options).PValue;
+        }
+        double p2 = P(true), clean = P(false);
+        Assert.True(p2 <= 1e-4, $"student of 2 % watermarked outputs: p = {p2}");
+        Assert.True(clean > 0.01, $"student of clean outputs: p = {clean}");
+    }
 }

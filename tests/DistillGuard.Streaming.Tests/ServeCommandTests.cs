@@ -154,10 +154,10 @@ public sealed class ServeCommandTests(TinyTraffic traffic) : IClassFixture<TinyT
     {
         using var state = new TempDir();
         var cfg = Path.Combine(state.Path, "serve.json");
-        File.WriteAllText(cfg, """{"ingest_port": 70000, "webhook": "ftp://x", "colour": "blue", "tap_commit_ms": 5000, "tap_sync_ms": -5}""");
+        File.WriteAllText(cfg, """{"ingest_port": 70000, "webhook": "ftp://x", "colour": "blue", "tap_commit_ms": 5000, "tap_sync_ms": -5, "watermark_journal": "served.jsonl"}""");
         using var serve = new ServeProcess("--config", cfg, "--accounts", "/no/such/accounts.jsonl", "--nats", "localhost:4222");
         Assert.Equal(2, serve.WaitExit());
-        foreach (var expected in new[] { "70000 is not a TCP port", "webhook: not an http(s) URL", "unknown setting 'colour'", "--state DIR is required", "no file '/no/such/accounts.jsonl'", "nats_url: expected nats://", "tap_commit_ms: 0 to 1000 (was 5000)", "tap_sync_ms: 0 to 60000 (was -5)" })
+        foreach (var expected in new[] { "70000 is not a TCP port", "webhook: not an http(s) URL", "unknown setting 'colour'", "--state DIR is required", "no file '/no/such/accounts.jsonl'", "nats_url: expected nats://", "tap_commit_ms: 0 to 1000 (was 5000)", "tap_sync_ms: 0 to 60000 (was -5)", "watermark_journal: needs watermark_key" })
             Assert.Contains(expected, serve.Errors);
     }
 

@@ -21,9 +21,22 @@ public sealed class ServeGatewayTests(TinyTraffic traffic) : IClassFixture<TinyT
         b.Logging.ClearProviders();
         b.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = b.Build();
-        app.MapPost("/v1/chat/completions", () => Results.Text("""
-            {"id":"chatcmpl-1","object":"chat.completion","created":1770000000,"model":"gpt-x","choices":[{"index":0,"message":{"role":"assistant","content":"Paris. ANSWER"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}
-            """.Replace("ANSWER", Answer), "application/json"));
+        app.MapPost("/v1/chat/completions", async (HttpContext ctx) =>
+        {
+            string body = await new StreamReader(ctx.Request.Body).ReadToEndAsync();
+            if (!body.Contains("\"stream\":true", StringComparison.Ordinal))
+                return Results.Text("""
+                {"id":"chatcmpl-1","object":"chat.completion","created":1770000000,"model":"gpt-x","choices":[{"index":0,"message":{"role":"assistant","content":"Paris. ANSWER"},"finish_reason":"stop"}],"usage":{"prompt_tokens":9,"completion_tokens":2,"total_tokens":11}}
+                """.Replace("ANSWER", Answer), "application/json");
+            // streamed: the answer in deltas of a few characters each, then [DONE]
+            var sse = new StringBuilder();
+            string text = "Streamed. " + Answer;
+            for (int i = 0; i < text.Length; i += 7)
+                sse.Append("data: ").Append(JsonSerializer.Serialize(new { id = "chatcmpl-2", @object = "chat.completion.chunk", created = 1770000000, model = "gpt-x",
+                    choices = new[] { new { index = 0, delta = new { content = text.Substring(i, Math.Min(7, text.Length - i)) } } } })).Append("\n\n");
+            sse.Append("data: [DONE]\n\n");
+            return Results.Text(sse.ToString(), "text/event-stream");
+        });
         await app.StartAsync();
         return app;
     }
@@ -139,5 +152,70 @@ public sealed class ServeGatewayTests(TinyTraffic traffic) : IClassFixture<TinyT
         Assert.Equal(original, plain);
         Assert.Equal(new DistillGuard.Provenance.Watermarking.Watermarker(key).Apply(original), marked);
         Assert.NotEqual(original, marked);
+    }
+
+    [Fact]
+    public async Task AWatermarkJournal_RecordsTheOriginalOfEveryWatermarkedTextBlock_BufferedAndStreamed_AndFeedsServedProbes()
+    {
+        using var dir = new TempDir();
+        await using var upstream = await FakeUpstream();
+        var key = DistillGuard.Provenance.Watermarking.WatermarkKey.FromSeed("journal-test", "test-lab");
+        var keyFile = Path.Combine(dir.Path, "wm.key");
+        key.Save(keyFile);
+        var keys = Path.Combine(dir.Path, "keys.jsonl");
+        File.WriteAllText(keys, "{\"key\":\"sk-marked-0123456789ab\",\"account\":\"acct_marked\"}\n{\"key\":\"sk-plain-0123456789abc\",\"account\":\"acct_plain\"}\n");
+        var policy = Path.Combine(dir.Path, "policy.yaml");
+        File.WriteAllText(policy, """
+            rules:
+              - name: mark
+                when: { account: acct_marked }
+                action: { watermark: { scheme: v1 } }
+            default: allow
+            """);
+        var journal = Path.Combine(dir.Path, "journal", "served.jsonl");
+        using var serve = new ServeProcess("--state", Path.Combine(dir.Path, "state"), "--gateway-port", "0", "--upstream", upstream.Urls.First(),
+            "--keys", keys, "--policy", policy, "--watermark-key", keyFile, "--watermark-journal", journal);
+        using var gw = new HttpClient { BaseAddress = serve.WaitReady("gateway") };
+        async Task<string> Send(string apiKey, bool stream)
+        {
+            var req = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+            {
+                Content = new StringContent($$"""{"model":"gpt-x","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"Explain buffers."}]}""", Encoding.UTF8, "application/json"),
+            };
+            req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+            using var res = await gw.SendAsync(req);
+            res.EnsureSuccessStatusCode();
+            return await res.Content.ReadAsStringAsync();
+        }
+        await Send("sk-marked-0123456789ab", stream: false);
+        string streamed = await Send("sk-marked-0123456789ab", stream: true);
+        await Send("sk-plain-0123456789abc", stream: false);
+        await Send("sk-plain-0123456789abc", stream: true);
+        // what the marked account received in the stream is the watermarked text, not the original
+        string received = string.Concat(streamed.Split('\n').Where(l => l.StartsWith("data: {", StringComparison.Ordinal))
+            .Select(l => JsonDocument.Parse(l[6..]).RootElement.GetProperty("choices")[0].GetProperty("delta"))
+            .Select(d => d.TryGetProperty("content", out var c) ? c.GetString() : ""));
+        var wm = new DistillGuard.Provenance.Watermarking.Watermarker(key);
+        Assert.Equal(wm.Apply("Streamed. " + Answer), received);
+        serve.Terminate();
+        Assert.Equal(0, serve.WaitExit(30));
+
+        var lines = File.ReadAllLines(journal).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, e =>
+        {
+            Assert.Equal("acct_marked", e.GetProperty("account").GetString());
+            Assert.Equal(key.Id, e.GetProperty("key_id").GetString());
+            Assert.Equal("openai.chat.completions", e.GetProperty("api").GetString());
+            Assert.StartsWith("gw_", e.GetProperty("exchange_id").GetString()!, StringComparison.Ordinal);
+        });
+        Assert.Equal(["Paris. " + Answer, "Streamed. " + Answer], lines.Select(e => e.GetProperty("text").GetString()!).Order().ToArray());
+        Assert.NotEqual(lines[0].GetProperty("exchange_id").GetString(), lines[1].GetProperty("exchange_id").GetString());
+
+        // the journal is what `provenance probes --served` reads
+        var probes = Path.Combine(dir.Path, "probes.jsonl");
+        using var err = new StringWriter();
+        Assert.Equal(0, DistillGuard.Cli.Commands.ProvenanceCommand.Run(["probes", "--served", journal, "--out", probes], err, err));
+        Assert.NotEmpty(File.ReadAllLines(probes));
     }
 }

@@ -155,39 +155,46 @@ internal static class ProvenanceCommand
                 $"  {k.KeyId} ({k.Marks}): p-value {P(k.PValue)}, corrected {P(k.AdjustedPValue)}; hits {k.Hits}/{k.Expected:F1} expected → {(k.AdjustedPValue <= alpha ? "detected" : "not detected")} at {alpha}"));
     }
 
-    /// <summary>Prefix probes cut from the lab's clean outputs; with <paramref name="keep"/> &lt; 1, ranked by a trigram model and
-    /// the reference counts of the same text (no key involved) and the best share kept, at most <paramref name="max"/>.</summary>
-    private static List<WatermarkProbe> PrefixProbes(List<string> clean, int max, int perUnit, double keep)
+    /// <summary>Prefix probes cut from the lab's clean outputs — or, when <paramref name="served"/> is given, from the
+    /// originals of what it served watermarked only; with <paramref name="keep"/> &lt; 1, ranked by a trigram model and the
+    /// reference counts of all the clean text (no key involved) and the best share kept, at most <paramref name="max"/>.</summary>
+    internal static List<WatermarkProbe> PrefixProbes(List<string> clean, List<string>? served, int max, int perUnit, double keep)
     {
-        if (keep >= 1) return WatermarkProbes.Build(clean, max, perUnit);
-        var all = WatermarkProbes.Build(clean, int.MaxValue, perUnit, propensity: NGramReference.Train(clean));
-        return WatermarkProbes.Rank(all, ReferenceModel.FromTexts(clean), keep).Take(max).ToList();
+        var source = served ?? clean;
+        var all = served is null ? clean : [.. clean, .. served];
+        if (keep >= 1 && served is null) return WatermarkProbes.Build(source, max, perUnit);
+        var candidates = WatermarkProbes.Build(source, int.MaxValue, perUnit, propensity: NGramReference.Train(all));
+        return WatermarkProbes.Rank(candidates, ReferenceModel.FromTexts(all), keep).Take(max).ToList();
     }
 
     private static Command Probes(TextWriter stdout, TextWriter stderr)
     {
-        var reference = new Option<string?>("--reference") { Description = "Unwatermarked outputs of your own model (JSON lines {\"text\"}): prefix probes are cut from them", HelpName = "CLEAN.jsonl" };
+        var reference = new Option<string?>("--reference") { Description = "Unwatermarked outputs of your own model (JSON lines {\"text\"}): prefix probes are cut from them (or, with --served, they only rank them)", HelpName = "CLEAN.jsonl" };
+        var served = new Option<string?>("--served") { Description = "The originals of the responses you served watermarked (JSON lines {\"text\"}, e.g. serve's watermark journal, filtered to the suspect accounts): probes are cut from these only - far stronger when the suspect trained on them", HelpName = "SERVED.jsonl" };
         var canaries = new Option<string?>("--canaries") { Description = "Canary registry: a question and a completion prompt per canary", HelpName = "REGISTRY.jsonl" };
         var output = new Option<string?>("--out", "-o") { Description = "Probe set to write (JSON lines; put each prompt to the suspect, answer with {\"probe_id\", \"text\"})", HelpName = "PROBES.jsonl" };
         var max = new Option<int>("--max") { Description = "Most prefix probes", DefaultValueFactory = _ => 20_000 };
         var perUnit = new Option<int>("--per-unit") { Description = "Candidate prefix probes per (set, previous word)", DefaultValueFactory = _ => 8 };
-        var keep = new Option<double>("--keep") { Description = "Share of candidates kept, best first: where a trigram model of the reference text is likeliest to write a member, times how far the set's choice there is from even (1 keeps all, in the order found)", DefaultValueFactory = _ => 0.5 };
-        var cmd = new Command("probes", "Write the probe set for a suspect model: prefix probes (watermark) and canary questions.") { reference, canaries, output, max, perUnit, keep };
+        var keep = new Option<double?>("--keep") { Description = "Share of candidates kept, best first: where a trigram model of the reference text is likeliest to write a member, times how far the set's choice there is from even (1 keeps all; default 0.5, with --served 1)" };
+        var cmd = new Command("probes", "Write the probe set for a suspect model: prefix probes (watermark) and canary questions.") { reference, served, canaries, output, max, perUnit, keep };
         cmd.Action = new UsageAwareAction(pr =>
         {
             var problems = ParseProblems(pr);
-            string? refFile = Value(pr, reference), regFile = Value(pr, canaries), outFile = Value(pr, output);
+            string? refFile = Value(pr, reference), servedFile = Value(pr, served), regFile = Value(pr, canaries), outFile = Value(pr, output);
             RequireFile(refFile, "--reference", false, problems);
+            RequireFile(servedFile, "--served", false, problems);
             RequireFile(regFile, "--canaries", false, problems);
-            if (refFile is null && regFile is null) problems.Add("give --reference (prefix probes) and/or --canaries (canary probes)");
+            if (refFile is null && servedFile is null && regFile is null) problems.Add("give --reference and/or --served (prefix probes) and/or --canaries (canary probes)");
             if (string.IsNullOrWhiteSpace(outFile)) problems.Add("--out FILE is required");
             if (Value(pr, max) < 1) problems.Add("--max must be at least 1");
             if (Value(pr, perUnit) < 1) problems.Add("--per-unit must be at least 1");
-            if (Value(pr, keep) is not (> 0 and <= 1)) problems.Add("--keep must be in (0, 1]");
-            if (problems.Count > 0) return WatermarkCommand.Usage(stderr, "provenance probes", problems, "distillguard provenance probes [--reference CLEAN.jsonl] [--canaries REGISTRY.jsonl] --out PROBES.jsonl [--max N] [--per-unit N] [--keep SHARE]");
+            double keepShare = Value(pr, keep) ?? (servedFile is null ? 0.5 : 1.0);
+            if (keepShare is not (> 0 and <= 1)) problems.Add("--keep must be in (0, 1]");
+            if (problems.Count > 0) return WatermarkCommand.Usage(stderr, "provenance probes", problems, "distillguard provenance probes [--reference CLEAN.jsonl] [--served SERVED.jsonl] [--canaries REGISTRY.jsonl] --out PROBES.jsonl [--max N] [--per-unit N] [--keep SHARE]");
             try
             {
-                var prefix = refFile is null ? [] : PrefixProbes(ReadTexts(refFile).ToList(), Value(pr, max), Value(pr, perUnit), Value(pr, keep));
+                var prefix = refFile is null && servedFile is null ? []
+                    : PrefixProbes(refFile is null ? [] : ReadTexts(refFile).ToList(), servedFile is null ? null : ReadTexts(servedFile).ToList(), Value(pr, max), Value(pr, perUnit), keepShare);
                 var canary = regFile is null ? [] : CanaryScorer.Probes(JsonlCanaryRegistry.Load(regFile));
                 using (var w = new StreamWriter(outFile!))
                 {

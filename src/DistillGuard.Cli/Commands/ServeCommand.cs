@@ -36,12 +36,13 @@ internal static class ServeCommand
         var keys = new Option<string?>("--keys") { Description = "Gateway API keys, JSON lines {\"key\",\"account\"[,\"tier\"]}: who each request is." };
         var policy = new Option<string?>("--policy") { Description = "Gateway policy (YAML or JSON): what verdicts get — allow, throttle, block, verify, protect reasoning; hot-reloaded." };
         var watermarkKey = new Option<string?>("--watermark-key") { Description = "Watermark key (`watermark keygen`): the gateway watermarks response text where its policy says `watermark` (docs/provenance.md)." };
+        var watermarkJournal = new Option<string?>("--watermark-journal") { Description = "JSON-lines file of every text block the gateway watermarked, as written before the watermark, with account, campaign, exchange and key: the source of `provenance probes --served`." };
         var logFormat = new Option<string?>("--log-format") { Description = "text (default) or json: structured log lines on stderr." };
         var cmd = new Command("serve",
             "Run the streaming detector (ingest, live verdicts, alerts), the inline gateway and/or the TAXII 2.1 server, on 127.0.0.1.\n" +
             "Settings come from --config, environment variables " + ServeSettings.EnvironmentPrefix + "<NAME> and these flags, each overriding the one before.")
         {
-            config, ingestPort, state, accounts, allow, ipIntel, tail, nats, natsStream, natsSubject, alertsJsonl, webhook, detectorConfig, reassemble, reassembleClock, taxiiPort, noMetrics, logFormat, gatewayPort, upstream, keys, policy, watermarkKey,
+            config, ingestPort, state, accounts, allow, ipIntel, tail, nats, natsStream, natsSubject, alertsJsonl, webhook, detectorConfig, reassemble, reassembleClock, taxiiPort, noMetrics, logFormat, gatewayPort, upstream, keys, policy, watermarkKey, watermarkJournal,
         };
         DashboardServe.AddOptions(cmd);
         cmd.SetAction(async (pr, ct) =>
@@ -68,6 +69,7 @@ internal static class ServeCommand
                 Metrics = !pr.GetValue(noMetrics) && s.Metrics,
                 LogFormat = pr.GetValue(logFormat) ?? s.LogFormat,
                 WatermarkKey = pr.GetValue(watermarkKey) ?? s.WatermarkKey,
+                WatermarkJournal = pr.GetValue(watermarkJournal) ?? s.WatermarkJournal,
                 GatewayFlags = new[] { ("--gateway-port", pr.GetValue(gatewayPort)), ("--upstream", pr.GetValue(upstream)), ("--keys", pr.GetValue(keys)), ("--policy", pr.GetValue(policy)) }
                     .Where(f => f.Item2 is not null).ToDictionary(f => f.Item1, f => f.Item2),
                 Dashboard = DashboardServe.Read(pr, cmd),

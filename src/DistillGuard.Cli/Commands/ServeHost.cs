@@ -82,6 +82,7 @@ internal static class ServeHost
         var tails = new List<FileTailSource>();
         NatsSource? nats = null;
         TapSource? tap = null;
+        DistillGuard.Provenance.Watermarking.WatermarkJournal? journal = null;
         try
         {
             bool streaming = s.IngestPort is not null || s.Tail.Count > 0 || s.NatsUrl is not null || gateway is not null;
@@ -134,7 +135,12 @@ internal static class ServeHost
             {
                 tap = new TapSource(detector, log: loggerFactory.CreateLogger("tap"), commitWindow: TimeSpan.FromMilliseconds(s.TapCommitMs), nice: s.BackgroundNice,
                     syncInterval: TimeSpan.FromMilliseconds(s.TapSyncMs));
-                var transform = watermarkKey is null ? null : new PolicyWatermark(new DistillGuard.Provenance.Watermarking.Watermarker(watermarkKey));
+                if (watermarkKey is not null && s.WatermarkJournal is not null)
+                {
+                    journal = new DistillGuard.Provenance.Watermarking.WatermarkJournal(s.WatermarkJournal);
+                    stdout.WriteLine($"watermark journal {Path.GetFullPath(s.WatermarkJournal)} (originals of watermarked text, key {watermarkKey.Id})");
+                }
+                var transform = watermarkKey is null ? null : new PolicyWatermark(new DistillGuard.Provenance.Watermarking.Watermarker(watermarkKey), watermarkKey.Id, journal);
                 var app = GatewayServer.Build(gateway, new LiveVerdicts(detector), new DetectorTap(tap), loggerFactory, transform);
                 await Start(app, "gateway", gateway.Port, stop.Token);
                 apps.Add(app);
@@ -176,6 +182,11 @@ internal static class ServeHost
             }
             foreach (var t in tails) await t.DisposeAsync();
             if (tap is not null) await tap.DisposeAsync();
+            if (journal is not null)
+            {
+                await journal.DisposeAsync();
+                if (journal.Dropped > 0) log.LogWarning("watermark journal: {Dropped} entries dropped ({Error})", journal.Dropped, journal.LastError ?? "queue full");
+            }
             if (nats is not null) await nats.DisposeAsync();
             if (detector is not null) await detector.DisposeAsync();
             if (stop.IsCancellationRequested) log.LogInformation("stopped in {Seconds:0.0} s", shutdown.Elapsed.TotalSeconds);
@@ -203,21 +214,55 @@ internal static class ServeHost
         }
     }
 
-    /// <summary>The gateway's watermark seam: where the policy's `watermark` action applies, the keyed watermark.</summary>
-    private sealed class PolicyWatermark(DistillGuard.Provenance.Watermarking.Watermarker watermarker) : IResponseTextTransform
+    /// <summary>The gateway's watermark seam: where the policy's `watermark` action applies, the keyed watermark; with a
+    /// journal, each text block's original goes to it once the block is done.</summary>
+    private sealed class PolicyWatermark(DistillGuard.Provenance.Watermarking.Watermarker watermarker, string keyId,
+        DistillGuard.Provenance.Watermarking.WatermarkJournal? journal) : IResponseTextTransform
     {
-        public IResponseTextTransformer? For(ResponseTextContext context) => context.Watermark ? new Transformer(watermarker) : null;
+        public IResponseTextTransformer? For(ResponseTextContext context) => context.Watermark ? new Transformer(watermarker, journal is null ? null : new Record(journal, keyId, context)) : null;
 
-        private sealed class Transformer(DistillGuard.Provenance.Watermarking.Watermarker w) : IResponseTextTransformer
+        /// <summary>Journals one exchange's original text blocks.</summary>
+        private sealed class Record(DistillGuard.Provenance.Watermarking.WatermarkJournal journal, string keyId, ResponseTextContext c)
         {
-            public string Apply(string text) => w.Apply(text);
-            public IResponseTextStream Begin() => new Stream(w.Begin());
+            private int _block;
+
+            public void Add(string original)
+            {
+                if (original.Length == 0) return;
+                journal.Add(new DistillGuard.Provenance.Watermarking.WatermarkJournalEntry
+                {
+                    ExchangeId = c.ExchangeId, Account = c.Account, Campaign = c.Verdict.Campaign, Api = c.Api, Model = c.Model,
+                    KeyId = keyId, ServedAt = DateTimeOffset.UtcNow, Block = Interlocked.Increment(ref _block) - 1, Text = original,
+                });
+            }
         }
 
-        private sealed class Stream(DistillGuard.Provenance.Watermarking.WatermarkStream s) : IResponseTextStream
+        private sealed class Transformer(DistillGuard.Provenance.Watermarking.Watermarker w, Record? record) : IResponseTextTransformer
         {
-            public string Push(string delta) => s.Write(delta);
-            public string Flush() => s.Flush();
+            public string Apply(string text)
+            {
+                record?.Add(text);
+                return w.Apply(text);
+            }
+
+            public IResponseTextStream Begin() => new Stream(w.Begin(), record);
+        }
+
+        private sealed class Stream(DistillGuard.Provenance.Watermarking.WatermarkStream s, Record? record) : IResponseTextStream
+        {
+            private readonly System.Text.StringBuilder? _original = record is null ? null : new();
+
+            public string Push(string delta)
+            {
+                _original?.Append(delta);
+                return s.Write(delta);
+            }
+
+            public string Flush()
+            {
+                if (_original is not null) record!.Add(_original.ToString());
+                return s.Flush();
+            }
         }
     }
 

@@ -62,6 +62,9 @@ internal sealed record ServeSettings
     /// <summary>Watermark key file (`watermark keygen`): the gateway watermarks the text of responses its policy's
     /// `watermark` action names.</summary>
     public string? WatermarkKey { get; init; }
+    /// <summary>JSON-lines file the gateway appends each watermarked text block to, as written before the watermark
+    /// (<c>WatermarkJournalEntry</c>): the lab's record of what it served watermarked to whom.</summary>
+    public string? WatermarkJournal { get; init; }
     /// <summary>Largest ingest body in MB (after decompression); larger ones are refused with 413.</summary>
     public int MaxBodyMb { get; init; } = 512;
     /// <summary>The analysts' dashboard (DashboardServe.cs), when --dashboard-port is given.</summary>
@@ -72,7 +75,7 @@ internal sealed record ServeSettings
     [
         "ingest_port", "state", "accounts", "allow", "ip_intel", "tail", "nats_url", "nats_stream", "nats_subject", "nats_consumer",
         "alerts_jsonl", "webhook", "webhook_token_env", "ingest_token_env", "metrics", "detector_config", "reassemble_every_seconds",
-        "reassemble_every_exchange_minutes", "min_new_exchanges", "bulk_write_exchange_minutes", "taxii", "taxii_port", "log_format", "max_body_mb", "watermark_key",
+        "reassemble_every_exchange_minutes", "min_new_exchanges", "bulk_write_exchange_minutes", "taxii", "taxii_port", "log_format", "max_body_mb", "watermark_key", "watermark_journal",
         "tap_commit_ms", "tap_sync_ms", "background_nice",
         "gateway",   // an object: the gateway's settings (docs/gateway.md), read by its own loader
     ];
@@ -187,6 +190,7 @@ internal sealed record ServeSettings
             LogFormat = Str("log_format") ?? d.LogFormat,
             MaxBodyMb = Int("max_body_mb") ?? d.MaxBodyMb,
             WatermarkKey = Str("watermark_key"),
+            WatermarkJournal = Str("watermark_journal"),
         };
     }
 
@@ -210,6 +214,8 @@ internal sealed record ServeSettings
         if (Webhook is not null && !(Uri.TryCreate(Webhook, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https"))) errors.Add($"webhook: not an http(s) URL: '{Webhook}'");
         if (WebhookTokenEnv is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(WebhookTokenEnv))) errors.Add($"webhook_token_env: environment variable '{WebhookTokenEnv}' is empty");
         if (IngestTokenEnv is not null && (Environment.GetEnvironmentVariable(IngestTokenEnv) ?? "").Length < 16) errors.Add($"ingest_token_env: environment variable '{IngestTokenEnv}' must hold a token of 16+ characters");
+        if (WatermarkJournal is not null && WatermarkKey is null) errors.Add("watermark_journal: needs watermark_key (nothing is watermarked without a key)");
+        if (WatermarkJournal is not null && Directory.Exists(WatermarkJournal)) errors.Add($"watermark_journal: '{WatermarkJournal}' is a directory");
         if (MaxBodyMb is < 1 or > 4096) errors.Add($"max_body_mb: 1 to 4096 (was {MaxBodyMb})");
         if (LogFormat is not ("text" or "json")) errors.Add($"log_format: text or json (was '{LogFormat}')");
         if (ReassembleEverySeconds <= 0) errors.Add($"reassemble_every_seconds must be positive (was {ReassembleEverySeconds})");
