@@ -44,7 +44,7 @@ internal static class SseDump
             {
                 var sse = SseOf(text, delta, json);
                 var (teeOut, teeTap) = Run(sse, null, read);
-                var (wmOut, wmTap) = Run(sse, new BenchWatermarkTransformer(wm), read);
+                var (wmOut, wmTap) = Run(sse, BenchWatermark.Transformer(wm), read);
                 if (!teeOut.AsSpan().SequenceEqual(sse)) throw new InvalidOperationException("tee changed the stream");
                 if (!wmOut.AsSpan().SequenceEqual(sse)) changed++;
                 w.WriteLine($"{n} {delta} {Hash(teeTap)} {Hash(wmOut)} {Hash(wmTap)}");

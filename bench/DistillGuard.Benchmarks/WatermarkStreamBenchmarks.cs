@@ -34,7 +34,7 @@ public class WatermarkStreamBenchmarks
         _text = BenchProse.Of(Words);
         _deltas = Enumerable.Range(0, (_text.Length + 3) / 4).Select(i => _text.Substring(4 * i, Math.Min(4, _text.Length - 4 * i))).ToArray();
         _wm = new Watermarker(WatermarkKey.FromSeed("gateway-bench"));
-        _watermark = new BenchWatermarkTransformer(_wm);
+        _watermark = BenchWatermark.Transformer(_wm);
         _identity = new BenchIdentityTransformer();
         var sb = new StringBuilder();
         void Ev(object delta, string? finish = null) => sb.Append("data: ").Append(JsonSerializer.Serialize(new

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using DistillGuard.Gateway;
 using DistillGuard.Gateway.Seams;
+using DistillGuard.Gateway.Watermarking;
 using DistillGuard.Provenance.Watermarking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -56,7 +57,10 @@ internal static class WatermarkLatency
         // --transform identity: the same seam with a transform that changes nothing (what the gateway's per-event rewrite
         // costs by itself, without the watermark's own work).
         bool identity = Cli.Str(args, "--transform") == "identity";
-        var transform = new PolicyWatermark(new Watermarker(WatermarkKey.FromSeed("gateway-bench")), identity);
+        // --journal: serve's watermark journal too (the original of every watermarked block, written in the background)
+        bool journaled = args.Contains("--journal");
+        await using var journal = journaled ? new WatermarkJournal(Path.Combine(dir, "served.jsonl")) : null;
+        var transform = new PolicyWatermark(new WatermarkTransform(new Watermarker(WatermarkKey.FromSeed("gateway-bench")), "gateway-bench", journal), identity);
         var app = GatewayServer.Build(new GatewayOptions { Port = 0, Upstream = new Uri(upstream.BaseUrl), KeysFile = keys, PolicyFile = policy, WatchFiles = false },
             new NoVerdicts(), new NullTap(), NullLoggerFactory.Instance, transform);
         await app.StartAsync();
@@ -73,11 +77,12 @@ internal static class WatermarkLatency
         {
             await Rounds(gateway, sizes, modes, requests, warmup, concurrency, block, rounds, modelMs, eventMs, identity);
             await app.StopAsync();
+            Report(journal);
             Directory.Delete(dir, true);
             return 0;
         }
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}; {requests} requests per row " +
-            $"(alternating blocks of {block}) after {warmup} warm-up, concurrency {concurrency}; upstream model time {modelMs} ms{(eventMs > 0 ? $", then {eventMs} ms between SSE events" : "")}; transform {(identity ? "identity (seam only)" : "watermark")}; latency = request sent to last byte read");
+            $"(alternating blocks of {block}) after {warmup} warm-up, concurrency {concurrency}; upstream model time {modelMs} ms{(eventMs > 0 ? $", then {eventMs} ms between SSE events" : "")}; transform {(identity ? "identity (seam only)" : journaled ? "watermark with journal" : "watermark")}; latency = request sent to last byte read");
         Console.WriteLine();
         Console.WriteLine("| answer | mode | direct p50 / p99 ms | gateway p50 / p99 ms | + watermark p50 / p99 ms | watermark / gateway at p50 | at p99 |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
@@ -90,8 +95,16 @@ internal static class WatermarkLatency
                     $"{P(on, 0.5):F2} / {P(on, 0.99):F2} | {P(on, 0.5) / P(off, 0.5):F3} | {P(on, 0.99) / P(off, 0.99):F3} |");
             }
         await app.StopAsync();
+        Report(journal);
         Directory.Delete(dir, true);
         return 0;
+    }
+
+    private static void Report(WatermarkJournal? journal)
+    {
+        if (journal is null) return;
+        Console.WriteLine();
+        Console.WriteLine($"watermark journal: {journal.Written:N0} blocks written, {journal.Dropped:N0} dropped (so far; the rest at disposal)");
     }
 
     private static string Load() => string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
@@ -330,10 +343,10 @@ internal static class WatermarkLatency
         return sb.ToString();
     }
 
-    /// <summary>The seam as <c>distillguard serve --watermark-key</c> wires it (ServeHost.PolicyWatermark).</summary>
-    private sealed class PolicyWatermark(Watermarker watermarker, bool identity) : IResponseTextTransform
+    /// <summary>The seam as <c>distillguard serve --watermark-key</c> wires it (<see cref="WatermarkTransform"/>), or the identity.</summary>
+    private sealed class PolicyWatermark(WatermarkTransform watermark, bool identity) : IResponseTextTransform
     {
-        public IResponseTextTransformer? For(ResponseTextContext context) => !context.Watermark ? null : identity ? new BenchIdentityTransformer() : new BenchWatermarkTransformer(watermarker);
+        public IResponseTextTransformer? For(ResponseTextContext context) => !context.Watermark ? null : identity ? new BenchIdentityTransformer() : watermark.For(context);
     }
 
     private sealed class NoVerdicts : IVerdictSource

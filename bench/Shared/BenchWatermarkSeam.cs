@@ -5,20 +5,19 @@ using DistillGuard.Provenance.Watermarking;
 namespace DistillGuard.Bench;
 
 /// <summary>
-/// The keyed watermark as the gateway's text seam, wired as <c>distillguard serve --watermark-key</c> wires it
-/// (ServeHost.PolicyWatermark), and a pass-through transformer that walks the same seam without changing text. Linked
+/// The keyed watermark through the gateway's own seam (<c>WatermarkTransform</c>, as <c>distillguard serve
+/// --watermark-key</c> wires it), and a pass-through transformer that walks the same seam without changing text. Linked
 /// into the BenchmarkDotNet project and the gateway bench so both drive the seam the same way.
 /// </summary>
-internal sealed class BenchWatermarkTransformer(Watermarker w) : IResponseTextTransformer
+internal static class BenchWatermark
 {
-    public string Apply(string text) => w.Apply(text);
-    public IResponseTextStream Begin() => new Stream(w.Begin());
-
-    private sealed class Stream(WatermarkStream s) : IResponseTextStream
+    private static readonly ResponseTextContext Context = new()
     {
-        public string Push(string delta) => s.Write(delta);
-        public string Flush() => s.Flush();
-    }
+        Account = "bench", Verdict = new VerdictLookup(true, "clear", 0, null), Api = "openai.chat.completions", Watermark = true, ExchangeId = "bench",
+    };
+
+    /// <summary>The watermark's transformer for one exchange (no journal).</summary>
+    public static IResponseTextTransformer Transformer(Watermarker w) => new DistillGuard.Gateway.Watermarking.WatermarkTransform(w, "bench").For(Context)!;
 }
 
 /// <summary>The seam with no transform: every delta passes as it came.</summary>

@@ -140,7 +140,7 @@ internal static class ServeHost
                     journal = new DistillGuard.Provenance.Watermarking.WatermarkJournal(s.WatermarkJournal);
                     stdout.WriteLine($"watermark journal {Path.GetFullPath(s.WatermarkJournal)} (originals of watermarked text, key {watermarkKey.Id})");
                 }
-                var transform = watermarkKey is null ? null : new PolicyWatermark(new DistillGuard.Provenance.Watermarking.Watermarker(watermarkKey), watermarkKey.Id, journal);
+                var transform = watermarkKey is null ? null : new DistillGuard.Gateway.Watermarking.WatermarkTransform(new DistillGuard.Provenance.Watermarking.Watermarker(watermarkKey), watermarkKey.Id, journal);
                 var app = GatewayServer.Build(gateway, new LiveVerdicts(detector), new DetectorTap(tap), loggerFactory, transform);
                 await Start(app, "gateway", gateway.Port, stop.Token);
                 apps.Add(app);
@@ -211,58 +211,6 @@ internal static class ServeHost
         {
             if (!detector.Running) return VerdictLookup.Unavailable;
             return detector.Live.Verdicts.TryGetValue(account, out var v) ? new VerdictLookup(true, v.Verdict.WireName(), v.Score, v.Campaign) : null;
-        }
-    }
-
-    /// <summary>The gateway's watermark seam: where the policy's `watermark` action applies, the keyed watermark; with a
-    /// journal, each text block's original goes to it once the block is done.</summary>
-    private sealed class PolicyWatermark(DistillGuard.Provenance.Watermarking.Watermarker watermarker, string keyId,
-        DistillGuard.Provenance.Watermarking.WatermarkJournal? journal) : IResponseTextTransform
-    {
-        public IResponseTextTransformer? For(ResponseTextContext context) => context.Watermark ? new Transformer(watermarker, journal is null ? null : new Record(journal, keyId, context)) : null;
-
-        /// <summary>Journals one exchange's original text blocks.</summary>
-        private sealed class Record(DistillGuard.Provenance.Watermarking.WatermarkJournal journal, string keyId, ResponseTextContext c)
-        {
-            private int _block;
-
-            public void Add(string original)
-            {
-                if (original.Length == 0) return;
-                journal.Add(new DistillGuard.Provenance.Watermarking.WatermarkJournalEntry
-                {
-                    ExchangeId = c.ExchangeId, Account = c.Account, Campaign = c.Verdict.Campaign, Api = c.Api, Model = c.Model,
-                    KeyId = keyId, ServedAt = DateTimeOffset.UtcNow, Block = Interlocked.Increment(ref _block) - 1, Text = original,
-                });
-            }
-        }
-
-        private sealed class Transformer(DistillGuard.Provenance.Watermarking.Watermarker w, Record? record) : IResponseTextTransformer
-        {
-            public string Apply(string text)
-            {
-                record?.Add(text);
-                return w.Apply(text);
-            }
-
-            public IResponseTextStream Begin() => new Stream(w.Begin(), record);
-        }
-
-        private sealed class Stream(DistillGuard.Provenance.Watermarking.WatermarkStream s, Record? record) : IResponseTextStream
-        {
-            private readonly System.Text.StringBuilder? _original = record is null ? null : new();
-
-            public string Push(string delta)
-            {
-                _original?.Append(delta);
-                return s.Write(delta);
-            }
-
-            public string Flush()
-            {
-                if (_original is not null) record!.Add(_original.ToString());
-                return s.Flush();
-            }
         }
     }
 
