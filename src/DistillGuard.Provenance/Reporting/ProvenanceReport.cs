@@ -108,7 +108,9 @@ public static class ProvenanceReport
         sb.AppendLine("- **Several keys.** When several keys (e.g. one per account) are tested, each p-value is multiplied by the number of");
         sb.AppendLine("  keys (Bonferroni); a key that stays significant after correction says whose outputs were used.");
         sb.AppendLine("- **Probes.** Prefix probes are cut from the lab's own unwatermarked outputs and chosen (and ranked) without the key, so the same");
-        sb.AppendLine("  null distribution holds for the suspect's continuations.");
+        sb.AppendLine("  null distribution holds for the suspect's continuations. They may be cut from the originals of the responses the");
+        sb.AppendLine("  lab served watermarked (its gateway's journal): which responses were watermarked was decided by policy (the accounts'");
+        sb.AppendLine("  verdicts), not by the key, and the prefixes are the text as written before the watermark.");
         sb.AppendLine();
         sb.AppendLine("## What a positive result shows, and what it does not");
         sb.AppendLine();
