@@ -61,11 +61,7 @@ public sealed class ProbeTests
         var model = NGramReference.Train(docs);
         var reference = ReferenceModel.FromTexts(docs);
         var probes = WatermarkProbes.Rank(WatermarkProbes.Build(docs, perUnit: 4, propensity: model), reference, 0.5);
-        var student = NGramStudent.Train(docs);
-        var rng = new Random(3);
-        var answers = new List<(string, string)>();
-        for (int i = 0; i < 4 * probes.Count; i++) answers.Add((probes[i % probes.Count].Id, student.Continue(rng, probes[i % probes.Count].Prefix, probes[i % probes.Count].MaxTokens)));
-        var units = WatermarkProbes.Read(probes, answers);
+        var units = WatermarkProbes.Read(probes, Answer(NGramStudent.Train(docs), probes, new Random(3), answers: 4 * probes.Count));
         Assert.True(units.Units.Count >= 50, $"{units.Units.Count} units");
         NullCalibration.AssertUniform(units, "probe-null-", new ProvenanceOptions { Reference = reference }, seed: 4);
     }
@@ -74,7 +70,7 @@ public sealed class ProbeTests
     public void Student_OfTenPercentWatermarkedOutputs_IsDetectedByRankedProbes_CleanStudentIsNot()
     {
         // As bench/provenance.sh student: model-written originals, four fifths harvested, a tenth of those watermarked.
-        List<string> originals = [.. Corpora.TauAirlineAssistant(), .. Corpora.TauRetailAssistant(), .. Corpora.TauAirlineUser(), .. Corpora.CodeAlpacaOutputs(), .. Corpora.AlpacaSeedOutputs()];
+        var originals = ModelOriginals();
         var harvest = originals.Where((_, i) => i % 5 != 4).ToList();
         var reference = ReferenceModel.FromTexts(originals);
         var probes = WatermarkProbes.Rank(WatermarkProbes.Build(originals, max: 1_000_000, perUnit: 8, propensity: NGramReference.Train(originals)), reference);
@@ -85,15 +81,7 @@ public sealed class ProbeTests
         {
             var rng = new Random(7);
             var student = NGramStudent.Train(harvest.Select(d => rng.NextDouble() < share ? wm.Apply(d) : d));
-            var answers = new List<(string, string)>();
-            long tokens = 0;
-            for (int i = 0; tokens < 20_000; i = (i + 1) % probes.Count)
-            {
-                string a = student.Continue(rng, probes[i].Prefix, probes[i].MaxTokens);
-                tokens += Math.Max(1, TokenCounter.Count(a));
-                answers.Add((probes[i].Id, a));
-            }
-            return ProvenanceTest.Score(WatermarkProbes.Read(probes, answers), key, 1, options).PValue;
+            return ProvenanceTest.Score(WatermarkProbes.Read(probes, Answer(student, probes, rng, tokens: 20_000)), key, 1, options).PValue;
         }
         double marked = P(0.1), clean = P(0);
         Assert.True(marked <= 1e-4, $"student of 10 % watermarked outputs: p = {marked}");
@@ -109,11 +97,7 @@ public sealed class ProbeTests
         var served = docs.Where((_, i) => i % 3 == 0).ToList();
         var reference = ReferenceModel.FromTexts(docs);
         var probes = WatermarkProbes.Rank(WatermarkProbes.Build(served, perUnit: 8, propensity: NGramReference.Train(docs)), reference, 1.0);
-        var student = NGramStudent.Train(docs);
-        var rng = new Random(5);
-        var answers = new List<(string, string)>();
-        for (int i = 0; i < 6 * probes.Count; i++) answers.Add((probes[i % probes.Count].Id, student.Continue(rng, probes[i % probes.Count].Prefix, probes[i % probes.Count].MaxTokens)));
-        var units = WatermarkProbes.Read(probes, answers);
+        var units = WatermarkProbes.Read(probes, Answer(NGramStudent.Train(docs), probes, new Random(5), answers: 6 * probes.Count));
         Assert.True(units.Units.Count >= 30, $"{units.Units.Count} units");
         NullCalibration.AssertUniform(units, "served-null-", new ProvenanceOptions { Reference = reference }, seed: 6);
     }
@@ -123,7 +107,7 @@ public sealed class ProbeTests
     {
         // As bench/provenance.sh student, column "served watermarked": a fiftieth of the harvest was served watermarked,
         // and the lab cuts its probes from the originals of exactly those responses (its watermark journal).
-        List<string> originals = [.. Corpora.TauAirlineAssistant(), .. Corpora.TauRetailAssistant(), .. Corpora.TauAirlineUser(), .. Corpora.CodeAlpacaOutputs(), .. Corpora.AlpacaSeedOutputs()];
+        var originals = ModelOriginals();
         var harvest = originals.Where((_, i) => i % 5 != 4).ToList();
         var reference = ReferenceModel.FromTexts(originals);
         var labModel = NGramReference.Train(originals);
@@ -137,18 +121,28 @@ public sealed class ProbeTests
         {
             var rng = new Random(7);
             var student = NGramStudent.Train(harvest.Select(d => marked && served.Contains(d) ? wm.Apply(d) : d));
-            var answers = new List<(string, string)>();
-            long tokens = 0;
-            for (int i = 0; tokens < 20_000; i = (i + 1) % probes.Count)
-            {
-                string a = student.Continue(rng, probes[i].Prefix, probes[i].MaxTokens);
-                tokens += Math.Max(1, TokenCounter.Count(a));
-                answers.Add((probes[i].Id, a));
-            }
-            return ProvenanceTest.Score(WatermarkProbes.Read(probes, answers), key, 1, options).PValue;
+            return ProvenanceTest.Score(WatermarkProbes.Read(probes, Answer(student, probes, rng, tokens: 20_000)), key, 1, options).PValue;
         }
         double p2 = P(true), clean = P(false);
         Assert.True(p2 <= 1e-4, $"student of 2 % watermarked outputs: p = {p2}");
         Assert.True(clean > 0.01, $"student of clean outputs: p = {clean}");
+    }
+
+    /// <summary>The student bench's model-written originals (bench/provenance.sh student).</summary>
+    private static List<string> ModelOriginals() =>
+        [.. Corpora.TauAirlineAssistant(), .. Corpora.TauRetailAssistant(), .. Corpora.TauAirlineUser(), .. Corpora.CodeAlpacaOutputs(), .. Corpora.AlpacaSeedOutputs()];
+
+    /// <summary>The student continues the probes round robin: a given number of answers, or until a token budget is spent.</summary>
+    private static List<(string, string)> Answer(NGramStudent student, IReadOnlyList<WatermarkProbe> probes, Random rng, int answers = int.MaxValue, long tokens = long.MaxValue)
+    {
+        var list = new List<(string, string)>();
+        long spent = 0;
+        for (int i = 0; list.Count < answers && spent < tokens; i = (i + 1) % probes.Count)
+        {
+            string a = student.Continue(rng, probes[i].Prefix, probes[i].MaxTokens);
+            spent += Math.Max(1, TokenCounter.Count(a));
+            list.Add((probes[i].Id, a));
+        }
+        return list;
     }
 }

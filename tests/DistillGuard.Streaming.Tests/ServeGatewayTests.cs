@@ -114,17 +114,15 @@ public sealed class ServeGatewayTests(TinyTraffic traffic) : IClassFixture<TinyT
         Assert.Equal(traffic.Lines.Count + 2, JsonDocument.Parse(await ingest2.GetStringAsync("v1/stats")).RootElement.GetProperty("exchanges").GetInt64());
     }
 
-    [Fact]
-    public async Task WithAWatermarkKey_ThePolicysWatermarkActionMarksTheResponseText_ForTheNamedAccountsOnly()
+    /// <summary>A watermark key, two API keys (acct_marked, acct_plain) and a policy that watermarks acct_marked only.</summary>
+    private static (DistillGuard.Provenance.Watermarking.WatermarkKey Key, string KeyFile, string Keys, string Policy) WatermarkSetup(string dir, string seed)
     {
-        using var dir = new TempDir();
-        await using var upstream = await FakeUpstream();
-        var key = DistillGuard.Provenance.Watermarking.WatermarkKey.FromSeed("serve-test", "test-lab");
-        var keyFile = Path.Combine(dir.Path, "wm.key");
+        var key = DistillGuard.Provenance.Watermarking.WatermarkKey.FromSeed(seed, "test-lab");
+        var keyFile = Path.Combine(dir, "wm.key");
         key.Save(keyFile);
-        var keys = Path.Combine(dir.Path, "keys.jsonl");
+        var keys = Path.Combine(dir, "keys.jsonl");
         File.WriteAllText(keys, "{\"key\":\"sk-marked-0123456789ab\",\"account\":\"acct_marked\"}\n{\"key\":\"sk-plain-0123456789abc\",\"account\":\"acct_plain\"}\n");
-        var policy = Path.Combine(dir.Path, "policy.yaml");
+        var policy = Path.Combine(dir, "policy.yaml");
         File.WriteAllText(policy, """
             rules:
               - name: mark
@@ -132,6 +130,15 @@ public sealed class ServeGatewayTests(TinyTraffic traffic) : IClassFixture<TinyT
                 action: { watermark: { scheme: v1 } }
             default: allow
             """);
+        return (key, keyFile, keys, policy);
+    }
+
+    [Fact]
+    public async Task WithAWatermarkKey_ThePolicysWatermarkActionMarksTheResponseText_ForTheNamedAccountsOnly()
+    {
+        using var dir = new TempDir();
+        await using var upstream = await FakeUpstream();
+        var (key, keyFile, keys, policy) = WatermarkSetup(dir.Path, "serve-test");
         using var serve = new ServeProcess("--state", Path.Combine(dir.Path, "state"), "--gateway-port", "0", "--upstream", upstream.Urls.First(),
             "--keys", keys, "--policy", policy, "--watermark-key", keyFile);
         using var gw = new HttpClient { BaseAddress = serve.WaitReady("gateway") };
@@ -159,19 +166,7 @@ public sealed class ServeGatewayTests(TinyTraffic traffic) : IClassFixture<TinyT
     {
         using var dir = new TempDir();
         await using var upstream = await FakeUpstream();
-        var key = DistillGuard.Provenance.Watermarking.WatermarkKey.FromSeed("journal-test", "test-lab");
-        var keyFile = Path.Combine(dir.Path, "wm.key");
-        key.Save(keyFile);
-        var keys = Path.Combine(dir.Path, "keys.jsonl");
-        File.WriteAllText(keys, "{\"key\":\"sk-marked-0123456789ab\",\"account\":\"acct_marked\"}\n{\"key\":\"sk-plain-0123456789abc\",\"account\":\"acct_plain\"}\n");
-        var policy = Path.Combine(dir.Path, "policy.yaml");
-        File.WriteAllText(policy, """
-            rules:
-              - name: mark
-                when: { account: acct_marked }
-                action: { watermark: { scheme: v1 } }
-            default: allow
-            """);
+        var (key, keyFile, keys, policy) = WatermarkSetup(dir.Path, "journal-test");
         var journal = Path.Combine(dir.Path, "journal", "served.jsonl");
         using var serve = new ServeProcess("--state", Path.Combine(dir.Path, "state"), "--gateway-port", "0", "--upstream", upstream.Urls.First(),
             "--keys", keys, "--policy", policy, "--watermark-key", keyFile, "--watermark-journal", journal);
