@@ -22,80 +22,193 @@ internal sealed class RequestFacts
     private string? _firstUser;
     public List<string> PresentedArtifacts { get; } = [];
 
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
+
+    /// <summary>
+    /// Reads the body once with a forward-only reader (no document is built): the top-level <c>model</c>, <c>stream</c>,
+    /// Responses <c>conversation</c>, and per message or input item its role and type, the raw extent of its content
+    /// (turned into text only for the first user turn) and any presented artifact. Invalid JSON, or a body that is not an
+    /// object, gives facts with <see cref="IsObject"/> false.
+    /// </summary>
     public static RequestFacts Parse(ApiKind api, ReadOnlyMemory<byte> body)
     {
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 256 }); }
+        try { return Read(api, body.Span); }
         catch (JsonException) { return new RequestFacts(); }
-        using (doc)
+        catch (InvalidOperationException) { return new RequestFacts(); }   // a value of an unexpected kind read as another
+    }
+
+    private static RequestFacts Read(ApiKind api, ReadOnlySpan<byte> body)
+    {
+        var r = new Utf8JsonReader(body, isFinalBlock: true, new JsonReaderState(ReaderOptions));
+        if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return new RequestFacts();   // not an object (valid or not): not tapped
+        string? model = null, conversation = null, firstUser = null;
+        bool stream = false;
+        var presented = new List<string>();
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return new RequestFacts();
-            string? model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            bool stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
-            string? firstUser = null, conversation = null;
-            var facts = new RequestFacts { IsObject = true, Model = model, Stream = stream };
-            if (api == ApiKind.Responses)
+            if (r.ValueTextEquals("model"u8)) { r.Read(); model = r.TokenType == JsonTokenType.String ? r.GetString() : Skip(ref r); }
+            else if (r.ValueTextEquals("stream"u8)) { r.Read(); stream = r.TokenType == JsonTokenType.True; r.Skip(); }
+            else if (api == ApiKind.Responses && r.ValueTextEquals("conversation"u8))
             {
-                if (root.TryGetProperty("conversation", out var conv))
-                    conversation = conv.ValueKind == JsonValueKind.String ? conv.GetString()
-                        : conv.ValueKind == JsonValueKind.Object && conv.TryGetProperty("id", out var cid) && cid.ValueKind == JsonValueKind.String ? cid.GetString() : null;
-                if (root.TryGetProperty("input", out var input))
-                {
-                    if (input.ValueKind == JsonValueKind.String) firstUser = input.GetString();
-                    else if (input.ValueKind == JsonValueKind.Array)
-                        foreach (var item in input.EnumerateArray())
-                        {
-                            if (item.ValueKind != JsonValueKind.Object) continue;
-                            string? type = Prop(item, "type"), role = Prop(item, "role");
-                            if (type == "reasoning" && Prop(item, "encrypted_content") is { Length: > 0 } ec) facts.PresentedArtifacts.Add(ec);
-                            else if (role == "user" && firstUser is null && item.TryGetProperty("content", out var c)) firstUser = Text(c);
-                        }
-                }
+                r.Read();
+                if (r.TokenType == JsonTokenType.String) conversation = r.GetString();
+                else if (r.TokenType == JsonTokenType.StartObject) conversation = ConversationId(ref r);
+                else r.Skip();
             }
-            else if (root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+            else if (api == ApiKind.Responses && r.ValueTextEquals("input"u8))
             {
-                foreach (var msg in messages.EnumerateArray())
-                {
-                    if (msg.ValueKind != JsonValueKind.Object) continue;
-                    var role = Prop(msg, "role");
-                    if (!msg.TryGetProperty("content", out var content)) continue;
-                    if (role == "user" && firstUser is null) firstUser = Text(content);
-                    if (api == ApiKind.AnthropicMessages && role == "assistant" && content.ValueKind == JsonValueKind.Array)
-                        foreach (var block in content.EnumerateArray())
-                        {
-                            if (block.ValueKind != JsonValueKind.Object) continue;
-                            var type = Prop(block, "type");
-                            if (type == "thinking" && Prop(block, "signature") is { Length: > 0 } sig) facts.PresentedArtifacts.Add(sig);
-                            else if (type == "redacted_thinking" && Prop(block, "data") is { Length: > 0 } data) facts.PresentedArtifacts.Add(data);
-                        }
-                }
+                r.Read();
+                if (r.TokenType == JsonTokenType.String) firstUser = r.GetString();
+                else if (r.TokenType == JsonTokenType.StartArray) Items(ref r, body, api, presented, ref firstUser);
+                else r.Skip();
             }
-            facts._conversation = conversation;
-            facts._firstUser = firstUser;
-            return facts;
+            else if (api != ApiKind.Responses && r.ValueTextEquals("messages"u8))
+            {
+                r.Read();
+                if (r.TokenType == JsonTokenType.StartArray) Items(ref r, body, api, presented, ref firstUser);
+                else r.Skip();
+            }
+            else { r.Read(); r.Skip(); }
+        }
+        // the root object is closed: anything after it but white space is invalid (the reader throws)
+        r.Read();
+        var facts = new RequestFacts { IsObject = true, Model = model, Stream = stream, _conversation = conversation, _firstUser = firstUser };
+        facts.PresentedArtifacts.AddRange(presented);
+        return facts;
+    }
+
+    private static string? Skip(ref Utf8JsonReader r)
+    {
+        r.Skip();
+        return null;
+    }
+
+    /// <summary>The <c>id</c> string of a Responses <c>conversation</c> object (the reader on its start); the reader ends on its end.</summary>
+    private static string? ConversationId(ref Utf8JsonReader r)
+    {
+        string? id = null;
+        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+        {
+            bool isId = r.ValueTextEquals("id"u8);
+            r.Read();
+            if (isId && r.TokenType == JsonTokenType.String) id ??= r.GetString();
+            else r.Skip();
+        }
+        return id;
+    }
+
+    private enum Role : byte { Other, User, Assistant }
+
+    /// <summary>
+    /// The messages (Chat, Anthropic) or input items (Responses) array, the reader on its start, ending on its end. Per
+    /// object: its role, its type, the extent of its content and a Responses reasoning item's <c>encrypted_content</c>;
+    /// properties may come in any order, so each is judged when its object ends.
+    /// </summary>
+    private static void Items(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ApiKind api, List<string> presented, ref string? firstUser)
+    {
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
+            var role = Role.Other;
+            bool reasoning = false;
+            string? encrypted = null;
+            int contentStart = -1, contentEnd = -1;
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                if (r.ValueTextEquals("role"u8))
+                {
+                    r.Read();
+                    role = r.TokenType != JsonTokenType.String ? Role.Other : r.ValueTextEquals("user"u8) ? Role.User : r.ValueTextEquals("assistant"u8) ? Role.Assistant : Role.Other;
+                    r.Skip();
+                }
+                else if (r.ValueTextEquals("type"u8))
+                {
+                    r.Read();
+                    reasoning = r.TokenType == JsonTokenType.String && r.ValueTextEquals("reasoning"u8);
+                    r.Skip();
+                }
+                else if (api == ApiKind.Responses && r.ValueTextEquals("encrypted_content"u8))
+                {
+                    r.Read();
+                    encrypted = r.TokenType == JsonTokenType.String ? r.GetString() : Skip(ref r);
+                }
+                else if (r.ValueTextEquals("content"u8))
+                {
+                    r.Read();
+                    contentStart = (int)r.TokenStartIndex;
+                    r.Skip();
+                    contentEnd = (int)r.BytesConsumed;
+                }
+                else { r.Read(); r.Skip(); }
+            }
+            if (api == ApiKind.Responses && reasoning)
+            {
+                if (encrypted is { Length: > 0 }) presented.Add(encrypted);
+                continue;
+            }
+            if (contentStart < 0) continue;
+            var content = body[contentStart..contentEnd];
+            if (role == Role.User && firstUser is null) firstUser = Text(content);
+            if (api == ApiKind.AnthropicMessages && role == Role.Assistant) ThinkingArtifacts(content, presented);
+        }
+    }
+
+    /// <summary>The text of a content value: a string, or the <c>text</c> of its parts joined by newlines.</summary>
+    private static string? Text(ReadOnlySpan<byte> content)
+    {
+        var r = new Utf8JsonReader(content, isFinalBlock: true, new JsonReaderState(ReaderOptions));
+        r.Read();
+        if (r.TokenType == JsonTokenType.String) return r.GetString();
+        if (r.TokenType != JsonTokenType.StartArray) return null;
+        var sb = new StringBuilder();
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
+            string? text = null;
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isText = r.ValueTextEquals("text"u8);
+                r.Read();
+                if (isText && r.TokenType == JsonTokenType.String) text ??= r.GetString();
+                else r.Skip();
+            }
+            if (text is null) continue;
+            if (sb.Length > 0) sb.Append('\n');
+            sb.Append(text);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>An Anthropic assistant turn's presented artifacts: <c>thinking</c> blocks' signatures, <c>redacted_thinking</c> blocks' data.</summary>
+    private static void ThinkingArtifacts(ReadOnlySpan<byte> content, List<string> presented)
+    {
+        var r = new Utf8JsonReader(content, isFinalBlock: true, new JsonReaderState(ReaderOptions));
+        r.Read();
+        if (r.TokenType != JsonTokenType.StartArray) return;
+        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+        {
+            if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
+            bool thinking = false, redacted = false;
+            string? signature = null, data = null;
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                if (r.ValueTextEquals("type"u8))
+                {
+                    r.Read();
+                    thinking = r.TokenType == JsonTokenType.String && r.ValueTextEquals("thinking"u8);
+                    redacted = r.TokenType == JsonTokenType.String && r.ValueTextEquals("redacted_thinking"u8);
+                    r.Skip();
+                }
+                else if (r.ValueTextEquals("signature"u8)) { r.Read(); signature = r.TokenType == JsonTokenType.String ? r.GetString() : Skip(ref r); }
+                else if (r.ValueTextEquals("data"u8)) { r.Read(); data = r.TokenType == JsonTokenType.String ? r.GetString() : Skip(ref r); }
+                else { r.Read(); r.Skip(); }
+            }
+            if (thinking && signature is { Length: > 0 }) presented.Add(signature);
+            else if (redacted && data is { Length: > 0 }) presented.Add(data);
         }
     }
 
     /// <summary>The conversation key of a first user turn: 16 hex digits of SHA-256 of its text ("" when there is none).</summary>
     public static string ConversationKey(string? firstUserText)
         => string.IsNullOrEmpty(firstUserText) ? "" : "c_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(firstUserText)).AsSpan(0, 8));
-
-    private static string? Prop(JsonElement e, string name)
-        => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-
-    /// <summary>The text of a content value: a string, or the <c>text</c> of its parts joined by newlines.</summary>
-    private static string? Text(JsonElement content)
-    {
-        if (content.ValueKind == JsonValueKind.String) return content.GetString();
-        if (content.ValueKind != JsonValueKind.Array) return null;
-        var sb = new StringBuilder();
-        foreach (var part in content.EnumerateArray())
-            if (part.ValueKind == JsonValueKind.Object && Prop(part, "text") is { } t)
-            {
-                if (sb.Length > 0) sb.Append('\n');
-                sb.Append(t);
-            }
-        return sb.ToString();
-    }
 }
