@@ -298,7 +298,14 @@ public sealed partial class KeyGroupBuilder
                 if (pooled.TryGetValue(h, out var first)) first.AddRange(list);
                 else { pooled[h] = list; accepted.Add(list); }
             }
-            else accepted.Add(list);
+            else
+            {
+                // a system prompt that is the operator's own (most of its holders tied like them): its accounts are one
+                // operator cluster through it, gathered as one even where they share no card or exit among themselves
+                // (not a parameter vector: unrelated operations choose one alike)
+                if (h.Kind == LinkKind.SystemPrompt) foreach (var m in list) StrongTie(m, "harness " + h.Value);
+                accepted.Add(list);
+            }
             _foundOn.Add(h);
             string tiedBy = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses"), (8, "organisation names"), (32, "rotating exits") }
                 .Where(t => (kinds & t.Item1) != 0).Select(t => t.Item2));

@@ -88,6 +88,10 @@ public sealed class SyntheticTraffic
         /// addresses, exits in ranges not known to be hosting, and sign-ups in three batches a day apart under three
         /// organisation names of its own. No card, domain or hosting address ties two of its accounts in the whole log.</summary>
         public bool StationSpread { get; init; }
+        /// <summary>With <see cref="StationSpread"/>: this share of campaign D's accounts works loose — each from one
+        /// residential address of its own, never on the templates the rest of the station shares — tied to the others
+        /// only by its system prompt, its organisation names and its sign-up batches.</summary>
+        public double StationLooseShare { get; init; }
         /// <summary>Campaign D hides behind a residential proxy pool: bought aged accounts, a card and a public mail address
         /// of its own for each, no organisation name, every request from a new residential network. Nothing but its one
         /// system prompt (and how its exits behave) is shared by two of its accounts.</summary>
@@ -944,6 +948,8 @@ public sealed class SyntheticTraffic
             return;
         }
         // Round-robin: one request every 90 s from the harness, each to the next account, for six days, day and night.
+        var coreTemplates = _s.StationLooseShare > 0 ? Enumerable.Range(0, 6).Select(_ => Rand64()).ToArray() : [];
+        var looseExits = _s.StationLooseShare > 0 ? members.Select(_ => ResidentialIp()).ToArray() : [];
         long t0 = Start + Day;
         int total = 6 * 24 * 40;
         for (int k = 0; k < total; k++)
@@ -952,12 +958,14 @@ public sealed class SyntheticTraffic
             int a = members[k % members.Count];
             if (_s.StationDayHeavy && (ts / Hour % 24 is < 8 or >= 20) && _r.NextDouble() < 0.8) continue;
             bool agentic = _r.NextDouble() < 0.5;
+            int m = k % members.Count;
+            bool loose = _s.StationSpread && m >= members.Count * (1 - _s.StationLooseShare);
             _events.Add(new Ev
             {
-                Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), System = system, Tools = 5,
+                Ts = ts, Account = a, Template = loose ? Rand64() : _s.StationLooseShare > 0 ? coreTemplates[_r.Next(coreTemplates.Length)] : Rand64(), Item = Rand64(), System = system, Tools = 5,
                 Signals = _s.StationBudget >= 32000 ? SignalSet.MaxOutputBudget : SignalSet.None,   // no content signal: ordinary-looking coding
                 Caps = agentic ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
-                Ip = _s.StationRotating ? ResidentialIp() : _s.StationSpread ? $"100.64.{k % 4}.{_r.Next(1, 250)}"
+                Ip = _s.StationRotating ? ResidentialIp() : loose ? looseExits[m] : _s.StationSpread ? $"100.64.{k % 4}.{_r.Next(1, 250)}"
                     : _s.StationOnPlatformEgress ? $"{PlatformEgress}.{20 + _r.Next(10)}" : _s.StationBesidePlatform ? $"192.0.2.{200 + k % 2}" : $"198.18.40.{_r.Next(1, 250)}",
                 MaxTokens = _s.StationBudget, Thinking = 0, Temperature = 1.0,
                 Model = ts > release && _r.NextDouble() < 0.55 ? "model-b2" : "model-a1",
