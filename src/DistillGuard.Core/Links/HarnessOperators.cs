@@ -302,8 +302,10 @@ public sealed partial class KeyGroupBuilder
             {
                 // a system prompt that is the operator's own (most of its holders tied like them): its accounts are one
                 // operator cluster through it, gathered as one even where they share no card or exit among themselves
-                // (not a parameter vector: unrelated operations choose one alike)
-                if (h.Kind == LinkKind.SystemPrompt) foreach (var m in list) StrongTie(m, "harness " + h.Value);
+                // (not a parameter vector or a tool set: unrelated operations choose one alike — a tool set two
+                // resellers' harnesses both declared joined them, held-out random 10717)
+                if (h.Kind == LinkKind.SystemPrompt && !DistillGuard.Core.Profiles.HarnessValue.IsToolSet(h.Key))
+                    foreach (var m in list) StrongTie(m, "harness " + h.Value);
                 accepted.Add(list);
             }
             _foundOn.Add(h);
