@@ -20,7 +20,8 @@ internal sealed class RequestFacts
     public string Conversation => _conversation ??= ConversationKey(_firstUser);
     private string? _conversation;
     private string? _firstUser;
-    public List<string> PresentedArtifacts { get; } = [];
+    /// <summary>Artifacts the request presents back, in order (none: an empty list, nothing allocated).</summary>
+    public IReadOnlyList<string> PresentedArtifacts { get; private init; } = [];
 
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
 
@@ -34,7 +35,6 @@ internal sealed class RequestFacts
     {
         try { return Read(api, body.Span); }
         catch (JsonException) { return new RequestFacts(); }
-        catch (InvalidOperationException) { return new RequestFacts(); }   // a value of an unexpected kind read as another
     }
 
     private static RequestFacts Read(ApiKind api, ReadOnlySpan<byte> body)
@@ -43,7 +43,7 @@ internal sealed class RequestFacts
         if (!r.Read() || r.TokenType != JsonTokenType.StartObject) return new RequestFacts();   // not an object (valid or not): not tapped
         string? model = null, conversation = null, firstUser = null;
         bool stream = false;
-        var presented = new List<string>();
+        List<string>? presented = null;   // allocated at the first artifact: most requests present none
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
             if (r.ValueTextEquals("model"u8)) { r.Read(); model = r.TokenType == JsonTokenType.String ? r.GetString() : Skip(ref r); }
@@ -59,22 +59,23 @@ internal sealed class RequestFacts
             {
                 r.Read();
                 if (r.TokenType == JsonTokenType.String) firstUser = r.GetString();
-                else if (r.TokenType == JsonTokenType.StartArray) Items(ref r, body, api, presented, ref firstUser);
+                else if (r.TokenType == JsonTokenType.StartArray) Items(ref r, body, api, ref presented, ref firstUser);
                 else r.Skip();
             }
             else if (api != ApiKind.Responses && r.ValueTextEquals("messages"u8))
             {
                 r.Read();
-                if (r.TokenType == JsonTokenType.StartArray) Items(ref r, body, api, presented, ref firstUser);
+                if (r.TokenType == JsonTokenType.StartArray) Items(ref r, body, api, ref presented, ref firstUser);
                 else r.Skip();
             }
             else { r.Read(); r.Skip(); }
         }
         // the root object is closed: anything after it but white space is invalid (the reader throws)
         r.Read();
-        var facts = new RequestFacts { IsObject = true, Model = model, Stream = stream, _conversation = conversation, _firstUser = firstUser };
-        facts.PresentedArtifacts.AddRange(presented);
-        return facts;
+        return new RequestFacts
+        {
+            IsObject = true, Model = model, Stream = stream, PresentedArtifacts = presented ?? [], _conversation = conversation, _firstUser = firstUser,
+        };
     }
 
     private static string? Skip(ref Utf8JsonReader r)
@@ -104,7 +105,7 @@ internal sealed class RequestFacts
     /// object: its role, its type, the extent of its content and a Responses reasoning item's <c>encrypted_content</c>;
     /// properties may come in any order, so each is judged when its object ends.
     /// </summary>
-    private static void Items(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ApiKind api, List<string> presented, ref string? firstUser)
+    private static void Items(ref Utf8JsonReader r, ReadOnlySpan<byte> body, ApiKind api, ref List<string>? presented, ref string? firstUser)
     {
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
@@ -143,13 +144,13 @@ internal sealed class RequestFacts
             }
             if (api == ApiKind.Responses && reasoning)
             {
-                if (encrypted is { Length: > 0 }) presented.Add(encrypted);
+                if (encrypted is { Length: > 0 }) (presented ??= []).Add(encrypted);
                 continue;
             }
             if (contentStart < 0) continue;
             var content = body[contentStart..contentEnd];
             if (role == Role.User && firstUser is null) firstUser = Text(content);
-            if (api == ApiKind.AnthropicMessages && role == Role.Assistant) ThinkingArtifacts(content, presented);
+            if (api == ApiKind.AnthropicMessages && role == Role.Assistant) ThinkingArtifacts(content, ref presented);
         }
     }
 
@@ -180,7 +181,7 @@ internal sealed class RequestFacts
     }
 
     /// <summary>An Anthropic assistant turn's presented artifacts: <c>thinking</c> blocks' signatures, <c>redacted_thinking</c> blocks' data.</summary>
-    private static void ThinkingArtifacts(ReadOnlySpan<byte> content, List<string> presented)
+    private static void ThinkingArtifacts(ReadOnlySpan<byte> content, ref List<string>? presented)
     {
         var r = new Utf8JsonReader(content, isFinalBlock: true, new JsonReaderState(ReaderOptions));
         r.Read();
@@ -203,8 +204,8 @@ internal sealed class RequestFacts
                 else if (r.ValueTextEquals("data"u8)) { r.Read(); data = r.TokenType == JsonTokenType.String ? r.GetString() : Skip(ref r); }
                 else { r.Read(); r.Skip(); }
             }
-            if (thinking && signature is { Length: > 0 }) presented.Add(signature);
-            else if (redacted && data is { Length: > 0 }) presented.Add(data);
+            if (thinking && signature is { Length: > 0 }) (presented ??= []).Add(signature);
+            else if (redacted && data is { Length: > 0 }) (presented ??= []).Add(data);
         }
     }
 
