@@ -270,6 +270,9 @@ public static class Content
             case Kind.HarnessAgent: case Kind.QuillAgent: case Kind.SqlGen: case Kind.LabelExtract: case Kind.TraceSolve: case Kind.CourseEval:
                 AdaptiveContent.Fill(s, r, c);
                 break;
+            case Kind.PatchbayUser: case Kind.PatchbayJob: case Kind.Forge: case Kind.ClauseHarvest: case Kind.LspSegment: case Kind.Walkthrough: case Kind.BranchIssue: case Kind.BranchProbe:
+                ShadowContent.Fill(s, r, c);
+                break;
             case Kind.SafeRewrite:
             {
                 var ir = s.Item >= 0 ? new Rng(Rng.Mix(0x5AF, (ulong)s.Item)) : r;

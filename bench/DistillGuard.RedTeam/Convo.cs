@@ -38,6 +38,7 @@ public enum Kind
     Chat, Coding, CodingAgent, Analysis, Writing, Homework, Batch, AgentPlatform, BenchMcq, BenchGsm, AppRelay, Jailbreak, Licensed, FleetL10n,
     CotCoerce, AgentHarvest, Replay, Rubric, Pairwise, SafeRewrite,
     HarnessAgent, QuillAgent, SqlGen, LabelExtract, TraceSolve, CourseEval,   // adaptive mix
+    PatchbayUser, PatchbayJob, Forge, ClauseHarvest, LspSegment, Walkthrough, BranchIssue, BranchProbe,   // shadow mix
 }
 
 public static class Tools

@@ -12,7 +12,7 @@ for (int i = 0; i < args.Length; i++)
     if (!args[i].StartsWith("--") || i + 1 >= args.Length) { Console.Error.WriteLine($"bad argument: {args[i]}"); Usage(); return 2; }
     opts[args[i][2..]] = args[++i];
 }
-if (!opts.TryGetValue("mix", out var mix) || mix is not ("realistic" or "evasive" or "hardneg" or "adaptive") || !opts.TryGetValue("out", out var outDir))
+if (!opts.TryGetValue("mix", out var mix) || mix is not ("realistic" or "evasive" or "hardneg" or "adaptive" or "shadow") || !opts.TryGetValue("out", out var outDir))
 { Usage(); return 2; }
 ulong seed = opts.TryGetValue("seed", out var ss) && ulong.TryParse(ss, out var sv) ? sv : 1;
 if (opts.TryGetValue("corpus", out var corpus)) Corpus.Load(corpus);
@@ -33,7 +33,7 @@ if (!opts.TryGetValue("check", out var chk) || chk != "false")
 Console.Error.WriteLine($"done in {sw.Elapsed.TotalSeconds:0.0}s");
 return 0;
 
-static void Usage() => Console.Error.WriteLine("usage: DistillGuard.RedTeam --mix realistic|evasive|hardneg|adaptive --seed N --out DIR [--corpus DIR] [--check false]");
+static void Usage() => Console.Error.WriteLine("usage: DistillGuard.RedTeam --mix realistic|evasive|hardneg|adaptive|shadow --seed N --out DIR [--corpus DIR] [--check false]");
 
 namespace DistillGuard.RedTeam
 {
@@ -41,7 +41,7 @@ namespace DistillGuard.RedTeam
     {
         public static void Build(Gen g, string mix)
         {
-            double legit = mix == "hardneg" ? 0.45 : 0.7;
+            double legit = mix == "hardneg" ? 0.45 : mix == "shadow" ? 0.45 : 0.7;
             double hn = mix == "hardneg" ? 1.55 : 1;
             g.Ordinary(legit);
             g.Campuses((int)(3 * hn), 110);
@@ -49,7 +49,7 @@ namespace DistillGuard.RedTeam
             g.EnterpriseBatch((int)(4 * hn), 190);
             g.AgentPlatform((int)(240 * hn));
             g.Researchers((int)(11 * hn));
-            g.AppRelays((int)(22 * hn));
+            g.AppRelays(mix == "shadow" ? 18 : (int)(22 * hn));
             g.Licensed((int)(3 * hn));
             g.Fleet(40, 18);
             if (mix == "hardneg") g.Fleet(50, 12);
@@ -78,6 +78,17 @@ namespace DistillGuard.RedTeam
                     g.SqlPartition("sql-partition", 96, 5, 0.08);
                     g.TraceStation("trace-station", 28, 16);
                     g.SlowHydra("slow-hydra", 48, 8);
+                    break;
+                case "shadow":
+                    // look-alikes of the campaigns' shapes, then four operators who harvest inside envelopes that look legitimate
+                    g.SetupReseller();
+                    g.ResellerCustomers(36);
+                    g.PlatformAgentTeam(26);
+                    g.LegalLanguageVendor(30);
+                    g.SaasHarvest("shadow-saas", 24, 5, 2.2);
+                    g.ClauseHarvest("shadow-clause", 110, 6);
+                    g.WalkthroughHydra("shadow-walkthrough", 42, 2.4);
+                    g.BranchRing("shadow-branch", 8, 32, 6);
                     break;
                 default:
                     g.CotHydra("small-cot", 1500, 10, churn: false);
