@@ -130,6 +130,9 @@ public static class ExplainWriter
                 w.WriteStartArray("members");
                 foreach (var m in k.Members.Take(Math.Min(maxMembers, 2000))) w.WriteStringValue(profiles[m].Account);
                 w.WriteEndArray();
+                w.WriteStartArray("counts");   // each listed member's exchanges on the key, in the same order
+                foreach (var n in k.Counts.Take(Math.Min(maxMembers, 2000))) w.WriteNumberValue(n);
+                w.WriteEndArray();
                 w.WriteEndObject();
                 w.Flush();
                 f.WriteByte((byte)'\n');
