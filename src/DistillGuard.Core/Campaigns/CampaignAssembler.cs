@@ -80,7 +80,140 @@ public sealed class CampaignAssembler
         if (_opt.Clusterer == ClustererKind.DensePeeling) GatherOperators(findings);
         JoinByHarness(findings);
         JoinByExit(findings);
+        JoinPiecesByExit(findings);
         return findings;
+    }
+
+    /// <summary>
+    /// One exit, one operation, for the pieces a split turned down: a finding that was not accepted, most of whose
+    /// members egress from addresses an accepted finding's flagged members also use — each address held by at least two
+    /// of them and mostly by the two findings' accounts — is scored together with that finding, and the whole replaces
+    /// both when it is accepted and flags every account the accepted one flagged. Peeling and the community split cut an
+    /// operation by how densely its accounts share keys; a piece whose members share only the exits is then judged alone
+    /// and turned down as "exits only", although the same exits are what tie the accepted part (the red team's
+    /// adaptive 22: a transfer station's 28 accounts on 12 addresses of its own, published as 16, the other 10 a piece
+    /// at score 0). Exact addresses and no shared egress, as in <see cref="JoinByExit"/>; the whole is scored as any
+    /// finding is, so a piece of customers that merely share a cloud NAT with a campaign adds no one it would not flag.
+    /// </summary>
+    private void JoinPiecesByExit(List<CampaignFinding> findings)
+    {
+        if (_opt.Disabled(LinkFamily.Network.ToString())) return;
+        var (accepted, flagged, findingOf, _) = FlaggedMembers(findings);
+        if (accepted.Count == 0) return;
+        var pieceOf = new Dictionary<int, int>();   // profile -> piece (a finding not accepted), members no accepted finding flags
+        var pieces = new List<int>();
+        var pieceSize = new List<int>();
+        for (int i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (f.Accepted || f.Members.Count < _opt.MinCampaignAccounts) continue;
+            int n = 0;
+            foreach (var m in f.Members) if (!findingOf.ContainsKey(m) && pieceOf.TryAdd(m, pieces.Count)) n++;
+            if (n == 0) continue;
+            pieces.Add(i);
+            pieceSize.Add(n);
+        }
+        if (pieces.Count == 0) return;
+        var exits = new List<(int Holders, IReadOnlyDictionary<int, int> Flagged, IReadOnlyDictionary<int, List<int>> Pieces)>();
+        for (int k = _g.AccountCount; k < _g.NodeCount; k++)
+        {
+            var key = _g.Key(k);
+            if (key.Kind != LinkKind.Ip || key.Egress) continue;
+            Dictionary<int, int>? byFinding = null;
+            Dictionary<int, List<int>>? byPiece = null;
+            foreach (var (a, _) in _g.Adjacency[k])
+            {
+                int profile = _g.Accounts[a];
+                if (findingOf.TryGetValue(profile, out var fi)) (byFinding ??= new())[fi] = byFinding.GetValueOrDefault(fi) + 1;
+                else if (pieceOf.TryGetValue(profile, out var pi))
+                {
+                    byPiece ??= new();
+                    if (!byPiece.TryGetValue(pi, out var list)) byPiece[pi] = list = new List<int>();
+                    list.Add(profile);
+                }
+            }
+            if (byFinding is not null && byPiece is not null) exits.Add((key.Members.Count, byFinding, byPiece));
+        }
+        var target = PieceJoins(pieceSize, exits);
+        var join = new Dictionary<int, List<int>>();   // accepted finding -> pieces
+        for (int p = 0; p < target.Length; p++)
+        {
+            if (target[p] < 0) continue;
+            if (!join.TryGetValue(target[p], out var list)) join[target[p]] = list = new List<int>();
+            list.Add(p);
+        }
+        var remove = new HashSet<int>();
+        var add = new List<CampaignFinding>();
+        foreach (var (fi, candidates) in join.OrderBy(kv => kv.Key))
+        {
+            var ps = candidates;
+            var whole = Whole(fi, ps);
+            if (whole is null && ps.Count > 1)
+            {
+                // all together did not hold: the pieces one by one, largest first, each kept only if the whole holds
+                var kept = new List<int>();
+                foreach (var p in ps.OrderByDescending(p => pieceSize[p]).ThenBy(p => p))
+                    if (Whole(fi, [.. kept, p]) is not null) kept.Add(p);
+                if (kept.Count > 0) { ps = kept; whole = Whole(fi, ps); }
+            }
+            if (whole is null) continue;
+            add.Add(whole);
+            remove.Add(accepted[fi]);
+            foreach (var p in ps) remove.Add(pieces[p]);
+        }
+        if (add.Count == 0) return;
+        var rest = findings.Where((_, i) => !remove.Contains(i)).ToList();
+        findings.Clear();
+        findings.AddRange(add);
+        findings.AddRange(rest);
+
+        CampaignFinding? Whole(int fi, List<int> ps)
+        {
+            var a = findings[accepted[fi]];
+            var members = new HashSet<int>(a.Members);
+            foreach (var p in ps) members.UnionWith(findings[pieces[p]].Members.Where(m => !findingOf.ContainsKey(m) || findingOf[m] == fi));
+            var nodes = members.Select(_g.NodeOf).Where(n => n >= 0).ToList();
+            var joined = Score(nodes, nodes, a.Density);
+            if (joined is null || !joined.Accepted) return null;
+            for (int j = 0; j < a.Members.Count; j++)
+                if (Flags(a, j) && (joined.Members.BinarySearch(a.Members[j]) is var q && (q < 0 || !Flags(joined, q)))) return null;
+            // a whole that flags none of the pieces' accounts is the accepted finding again
+            int gained = 0;
+            for (int j = 0; j < joined.Members.Count; j++)
+                if (pieceOf.TryGetValue(joined.Members[j], out var pj) && ps.Contains(pj) && Flags(joined, j)) gained++;
+            return gained > 0 ? joined : null;
+        }
+    }
+
+    /// <summary>Which accepted finding each piece (<see cref="JoinPiecesByExit"/>) goes with, or -1. <paramref name="pieceSize"/>:
+    /// the members of each piece that no accepted finding flags; <paramref name="exits"/>: per address, its holders in the
+    /// log, the flagged members of each accepted finding on it and the members of each piece on it. An address counts for a
+    /// piece and a finding when at least two of the finding's flagged members are on it and the two findings' accounts
+    /// are at least half its holders; a piece goes with the finding whose such addresses hold most of its members, when they
+    /// hold at least half of them.</summary>
+    internal static int[] PieceJoins(IReadOnlyList<int> pieceSize,
+        IReadOnlyList<(int Holders, IReadOnlyDictionary<int, int> Flagged, IReadOnlyDictionary<int, List<int>> Pieces)> exits)
+    {
+        var on = new Dictionary<(int Piece, int Finding), HashSet<int>>();
+        foreach (var (holders, byFinding, byPiece) in exits)
+            foreach (var (fi, nf) in byFinding)
+            {
+                if (nf < 2) continue;
+                foreach (var (pi, members) in byPiece)
+                {
+                    if (nf + members.Count < 0.5 * holders) continue;
+                    if (!on.TryGetValue((pi, fi), out var set)) on[(pi, fi)] = set = new HashSet<int>();
+                    set.UnionWith(members);
+                }
+            }
+        var target = new int[pieceSize.Count];
+        Array.Fill(target, -1);
+        foreach (var grp in on.GroupBy(kv => kv.Key.Piece))
+        {
+            var best = grp.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key.Finding).First();
+            if (best.Value.Count >= 0.5 * pieceSize[grp.Key]) target[grp.Key] = best.Key.Finding;
+        }
+        return target;
     }
 
     /// <summary>
@@ -1170,6 +1303,12 @@ public sealed class CampaignAssembler
         // corporate teams each share one of these, not both.
         // The cluster lift counts harvest requests, which are content signals (or both budgets maximal at once): it is
         // read as content (above), so a group found through it is not held to the wording-free rule below.
+        // Members on the group's replay keys: accounts that presented reasoning artifacts issued to another member, or were
+        // issued artifacts another member presented.
+        var onReplay = new HashSet<int>();
+        foreach (var (g, _, _) in keys)
+            if (g.Kind == LinkKind.ArtifactReplay)
+                foreach (var m in g.Members) if (memberPos.ContainsKey(m)) onReplay.Add(m);
         double contentFrac = memberContent.Average(h => Math.Min(1, h / 0.5));
         // Members of an operator cluster (KeyGroupBuilder.OperatorEvidence): tied by identity and running one harness.
         int inOperatorClusters = members.Count(m => _builder.OperatorEvidence(m) > 0);
@@ -1189,8 +1328,13 @@ public sealed class CampaignAssembler
                 // the day (a harness served round the clock; the operator rule of KeyGroupBuilder reads the same pair)
                 || (coord.IdenticalParams >= 0.5 && (coord.Regularity >= 0.5 || _meter.RoundTheClockShare(members) >= 0.5))
                 || inOperatorClusters >= 0.5 * members.Count;   // an operator cluster (tied, one harness)
+            // Reasoning artifacts that one account was issued and others present in conversations of their own: the
+            // accounts hand each other what only the issuing session held (tied) and one's output drives the other's
+            // requests (acting as one), whatever the requests say (the blind red team's shadow mix: a ring that resends
+            // issued thinking with tool results of its own choosing and no instruction text, 40 accounts at 0.4).
+            if (onReplay.Count >= 0.5 * members.Count) { tied = true; asOne = true; }
             if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
-            else rotationTies = !tiedByValues;
+            else rotationTies = !tiedByValues && onReplay.Count < 0.5 * members.Count;
         }
         // An organisation that openly runs many accounts of its own — two thirds verified, paid or enterprise accounts
         // under one organisation name (a fleet keeps some accounts unverified; a hydra's bought or fresh accounts carry
@@ -1209,10 +1353,6 @@ public sealed class CampaignAssembler
         double ScoreOf(double family, double act) => Math.Clamp(family * harvestFrac * (0.35 + 0.65 * act) * (1 - 0.6 * sameItems), 0, 1);
         // A reasoning artifact issued to one account and presented by another in a conversation of its own is coordination
         // as direct as it gets: the share of members on the group's replay keys counts as coordination.
-        var onReplay = new HashSet<int>();
-        foreach (var (g, _, _) in keys)
-            if (g.Kind == LinkKind.ArtifactReplay)
-                foreach (var m in g.Members) if (memberPos.ContainsKey(m)) onReplay.Add(m);
         // So is identity the group owns, used the way one operator uses it (each key counted when at least half its
         // holders are in the group; "shared payment instruments", "bursts of new accounts", "heavy use of free-credit,
         // edu, research and startup programs" in the public record): a payment instrument shared by fresh or

@@ -212,6 +212,13 @@ public sealed class SyntheticTraffic
         /// <summary>More presenters of campaign E that paste rarely: two artifacts, of two different issuers, once each,
         /// among 20–30 ordinary requests of their own.</summary>
         public int ReplaySparsePresenters { get; init; }
+        /// <summary>The ring branches instead of asking: issuers think at the log's largest budget, presenters ask its
+        /// largest output budget, and a presenter's request carries an issued artifact in its conversation (with tool
+        /// results of its own) and no instruction to write anything out — no content signal at all.</summary>
+        public bool ReplayWordless { get; init; }
+        /// <summary>The ring's accounts are one organisation's own, declared: verified enterprise accounts under one name
+        /// that hand conversations to one another (an agent framework's service accounts).</summary>
+        public bool ReplayOneOrganisation { get; init; }
     }
 
     private readonly struct Ev
@@ -667,30 +674,39 @@ public sealed class SyntheticTraffic
         for (int i = 0; i < _s.ReplayIssuers; i++)
         {
             int a = NewAccount("replay", "E", "paid", _r.NextDouble() < 0.5, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"r{i}.example.org", Popular(PopularAgents), Popular(PopularJa4));
-            if (_s.IncludeRegistry) _records[^1] = _records[^1] with { OrgName = $"Issuer {i}" };   // each under a name of its own
+            if (_s.IncludeRegistry) _records[^1] = _s.ReplayOneOrganisation
+                ? _records[^1] with { OrgName = "Northwind Agents", Tier = "enterprise", Verified = true }
+                : _records[^1] with { OrgName = $"Issuer {i}" };   // each under a name of its own
             string home = ResidentialIp();
             foreach (var ts in Times(_r.Next(60, 120), _r.Next(24), 10))
             {
                 ulong art = Rand64();
                 issued.Add((ts, art, i));
                 _events.Add(new Ev { Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = SignalSet.None, Caps = Capability.Math, Ip = home,
-                    MaxTokens = 8192, Thinking = 4096, Temperature = null, Issued = art });
+                    MaxTokens = 8192, Thinking = _s.ReplayWordless ? 32000 : 4096, Temperature = null, Issued = art });
             }
         }
         issued.Sort((x, y) => x.Ts.CompareTo(y.Ts));
         for (int i = 0; i < _s.ReplayPresenters; i++)
         {
             int a = NewAccount("replay", "E", "paid", _r.NextDouble() < 0.5, Start - (long)(_r.Next(60, 700) * Day), Pay(), $"p{i}.example.org", Popular(PopularAgents), Popular(PopularJa4));
-            if (_s.IncludeRegistry) _records[^1] = _records[^1] with { OrgName = $"Presenter {i}" };
+            if (_s.IncludeRegistry) _records[^1] = _s.ReplayOneOrganisation
+                ? _records[^1] with { OrgName = "Northwind Agents", Tier = "enterprise", Verified = true }
+                : _records[^1] with { OrgName = $"Presenter {i}" };
             string home = ResidentialIp();
             foreach (var ts in Times(_r.Next(30, 80), _r.Next(24), 10))
             {
                 // a third of its requests paste an artifact issued to an issuer earlier, asking to write the reasoning out
                 var earlier = issued.Where(x => x.Ts < ts).ToList();
                 bool paste = earlier.Count > 0 && _r.NextDouble() < 0.35;
-                _events.Add(new Ev { Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = paste ? SignalSet.ArtifactReplay : SignalSet.None,
-                    Caps = Capability.Math, Ip = home, MaxTokens = 8192, Thinking = 0, Temperature = null,
-                    Presented = paste ? earlier[_r.Next(earlier.Count)].Artifact : 0 });
+                if (_s.ReplayWordless)
+                    _events.Add(new Ev { Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = SignalSet.None,
+                        Caps = Capability.Math | Capability.AgenticToolUse, Ip = home, MaxTokens = 64000, Thinking = 0, Temperature = null,
+                        Presented = paste ? earlier[_r.Next(earlier.Count)].Artifact : 0 });
+                else
+                    _events.Add(new Ev { Ts = ts, Account = a, Template = Rand64(), Item = Rand64(), Signals = paste ? SignalSet.ArtifactReplay : SignalSet.None,
+                        Caps = Capability.Math, Ip = home, MaxTokens = 8192, Thinking = 0, Temperature = null,
+                        Presented = paste ? earlier[_r.Next(earlier.Count)].Artifact : 0 });
             }
         }
         for (int i = 0; i < _s.ReplaySparsePresenters; i++)

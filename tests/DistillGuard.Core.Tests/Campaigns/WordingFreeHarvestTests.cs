@@ -231,6 +231,43 @@ public sealed class WordingFreeHarvestTests(ITestOutputHelper output)
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_ReplayRingThatBranchesWithoutAnyInstruction_IsCampaign(int seed)
+    {
+        // The ring of the test above, but its presenters ask nothing in words: each request carries an issued artifact in
+        // its conversation and asks the largest budgets (the blind red team's shadow mix: resending issued thinking with
+        // tool results of the ring's own choosing). Its harvest is wording-free, and nothing but the artifacts ties the
+        // accounts: the replay itself is the tie and the acting as one (it was held under the threshold at 0.4).
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, ReplayIssuers = 5, ReplayPresenters = 12, ReplayWordless = true });
+        var r = AnalysisHarness.Run(t);
+        var e = t.Accounts.Where(a => a.Campaign == "E").Select(a => a.Id).ToHashSet();
+        var verdicts = r.Verdicts.Where(v => e.Contains(v.Account)).ToList();
+        int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
+        Assert.True(found >= 0.9 * e.Count, $"{found} of {e.Count}: " + string.Join("\n", verdicts.Where(v => v.Verdict != VerdictKind.Campaign).Take(3)
+            .Select(v => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}")));
+        Assert.All(verdicts.Where(v => v.Verdict == VerdictKind.Campaign), v => Assert.Contains(v.Reasons, q => q.Signal == "reasoning-replay"));
+        Assert.Equal(0, AnalysisHarness.Evaluate(t, r).FalsePositives);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Complete_OneOrganisationsAccountsHandingConversationsOn_AreNotCampaign(int seed)
+    {
+        // The branching ring's traffic from one organisation's declared accounts (verified, enterprise, one name): its
+        // agent framework hands conversations, reasoning artifacts included, from one service account to another. The
+        // replay ties them as one operator, which they say they are: a customer's fleet, not a hydra.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, ReplayIssuers = 5, ReplayPresenters = 12, ReplayWordless = true, ReplayOneOrganisation = true });
+        var r = AnalysisHarness.Run(t);
+        var e = t.Accounts.Where(a => a.Campaign == "E").Select(a => a.Id).ToHashSet();
+        var flagged = r.Verdicts.Where(v => e.Contains(v.Account) && v.Verdict == VerdictKind.Campaign).ToList();
+        Assert.True(flagged.Count == 0, $"{flagged.Count} of {e.Count} flagged: " + string.Join("\n", flagged.Take(3)
+            .Select(v => $"{v.Account}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}")));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_PresentersThatPasteTwoIssuersArtifactsOnceEach_AreTheRingsAccounts(int seed)
     {
         // The ring of the test above, and ten more presenters that paste rarely: two artifacts of two different issuers,
