@@ -211,12 +211,10 @@ public sealed class WordingFreeHarvestTests(ITestOutputHelper output)
         Assert.True(selfServe >= 0.9 * fleet.Count, $"{selfServe} of {fleet.Count} flagged on the self-serve tier");
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void Complete_ReplayRingWithHumanTimingAndNothingElseShared_IsCampaign(int seed)
+    /// <summary>At least nine in ten of the ring's accounts (campaign E) in a campaign, each with the replay among its
+    /// reasons, and no false positive in the log.</summary>
+    private static void AssertRingFound(SyntheticTraffic t)
     {
-        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, ReplayIssuers = 5, ReplayPresenters = 12 });
         var r = AnalysisHarness.Run(t);
         var e = t.Accounts.Where(a => a.Campaign == "E").Select(a => a.Id).ToHashSet();
         var verdicts = r.Verdicts.Where(v => e.Contains(v.Account)).ToList();
@@ -230,6 +228,15 @@ public sealed class WordingFreeHarvestTests(ITestOutputHelper output)
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
+    public void Complete_ReplayRingWithHumanTimingAndNothingElseShared_IsCampaign(int seed)
+    {
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, ReplayIssuers = 5, ReplayPresenters = 12 });
+        AssertRingFound(t);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
     [InlineData(3)]
     public void Complete_ReplayRingThatBranchesWithoutAnyInstruction_IsCampaign(int seed)
     {
@@ -238,14 +245,7 @@ public sealed class WordingFreeHarvestTests(ITestOutputHelper output)
         // tool results of the ring's own choosing). Its harvest is wording-free, and nothing but the artifacts ties the
         // accounts: the replay itself is the tie and the acting as one (it was held under the threshold at 0.4).
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, ReplayIssuers = 5, ReplayPresenters = 12, ReplayWordless = true });
-        var r = AnalysisHarness.Run(t);
-        var e = t.Accounts.Where(a => a.Campaign == "E").Select(a => a.Id).ToHashSet();
-        var verdicts = r.Verdicts.Where(v => e.Contains(v.Account)).ToList();
-        int found = verdicts.Count(v => v.Verdict == VerdictKind.Campaign);
-        Assert.True(found >= 0.9 * e.Count, $"{found} of {e.Count}: " + string.Join("\n", verdicts.Where(v => v.Verdict != VerdictKind.Campaign).Take(3)
-            .Select(v => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}")));
-        Assert.All(verdicts.Where(v => v.Verdict == VerdictKind.Campaign), v => Assert.Contains(v.Reasons, q => q.Signal == "reasoning-replay"));
-        Assert.Equal(0, AnalysisHarness.Evaluate(t, r).FalsePositives);
+        AssertRingFound(t);
     }
 
     [Theory]
