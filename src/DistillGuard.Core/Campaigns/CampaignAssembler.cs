@@ -175,8 +175,7 @@ public sealed class CampaignAssembler
             var nodes = members.Select(_g.NodeOf).Where(n => n >= 0).ToList();
             var joined = Score(nodes, nodes, a.Density);
             if (joined is null || !joined.Accepted) return null;
-            for (int j = 0; j < a.Members.Count; j++)
-                if (Flags(a, j) && (joined.Members.BinarySearch(a.Members[j]) is var q && (q < 0 || !Flags(joined, q)))) return null;
+            if (LosesFlag(a, joined)) return null;
             // a whole that flags none of the pieces' accounts is the accepted finding again
             int gained = 0;
             for (int j = 0; j < joined.Members.Count; j++)
@@ -293,9 +292,7 @@ public sealed class CampaignAssembler
             var nodes = parts.SelectMany(f => f.Members).Distinct().Select(_g.NodeOf).Where(n => n >= 0).ToList();
             var joined = Score(nodes, nodes, parts.Max(f => f.Density));
             if (joined is null || !joined.Accepted) return null;
-            if (keepFlagged && parts.Any(f => Enumerable.Range(0, f.Members.Count)
-                    .Any(j => Flags(f, j) && (joined.Members.BinarySearch(f.Members[j]) is var q && (q < 0 || !Flags(joined, q))))))
-                return null;
+            if (keepFlagged && parts.Any(f => LosesFlag(f, joined))) return null;
             return joined;
         }
         if (add.Count == 0) return;
@@ -546,6 +543,14 @@ public sealed class CampaignAssembler
 
     /// <summary>Whether the member at <paramref name="pos"/> of an accepted finding gets the campaign verdict from it
     /// (as <see cref="Scoring.AccountScorer"/> decides).</summary>
+    /// <summary>Whether <paramref name="whole"/> leaves out, or does not flag, an account <paramref name="part"/> flagged.</summary>
+    private bool LosesFlag(CampaignFinding part, CampaignFinding whole)
+    {
+        for (int j = 0; j < part.Members.Count; j++)
+            if (Flags(part, j) && (whole.Members.BinarySearch(part.Members[j]) is var q && (q < 0 || !Flags(whole, q)))) return true;
+        return false;
+    }
+
     private bool Flags(CampaignFinding f, int pos)
         => f.Accepted && ((f.Strength[pos] >= _opt.MinMemberStrength && f.MemberHarvest[pos] >= MemberHarvestForCampaign && f.Corroborated[pos])
             || (pos < f.OperatorCard.Length && f.OperatorCard[pos] is not null));
@@ -1309,6 +1314,7 @@ public sealed class CampaignAssembler
         foreach (var (g, _, _) in keys)
             if (g.Kind == LinkKind.ArtifactReplay)
                 foreach (var m in g.Members) if (memberPos.ContainsKey(m)) onReplay.Add(m);
+        bool replayRing = onReplay.Count >= 0.5 * members.Count;
         double contentFrac = memberContent.Average(h => Math.Min(1, h / 0.5));
         // Members of an operator cluster (KeyGroupBuilder.OperatorEvidence): tied by identity and running one harness.
         int inOperatorClusters = members.Count(m => _builder.OperatorEvidence(m) > 0);
@@ -1332,9 +1338,9 @@ public sealed class CampaignAssembler
             // accounts hand each other what only the issuing session held (tied) and one's output drives the other's
             // requests (acting as one), whatever the requests say (the blind red team's shadow mix: a ring that resends
             // issued thinking with tool results of its own choosing and no instruction text, 40 accounts at 0.4).
-            if (onReplay.Count >= 0.5 * members.Count) { tied = true; asOne = true; }
+            if (replayRing) { tied = true; asOne = true; }
             if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
-            else rotationTies = !tiedByValues && onReplay.Count < 0.5 * members.Count;
+            else rotationTies = !tiedByValues && !replayRing;
         }
         // An organisation that openly runs many accounts of its own — two thirds verified, paid or enterprise accounts
         // under one organisation name (a fleet keeps some accounts unverified; a hydra's bought or fresh accounts carry

@@ -52,7 +52,7 @@ internal sealed class RequestFacts
             {
                 r.Read();
                 if (r.TokenType == JsonTokenType.String) conversation = r.GetString();
-                else if (r.TokenType == JsonTokenType.StartObject) conversation = ConversationId(ref r);
+                else if (r.TokenType == JsonTokenType.StartObject) conversation = StringMember(ref r, "id"u8);
                 else r.Skip();
             }
             else if (api == ApiKind.Responses && r.ValueTextEquals("input"u8))
@@ -84,18 +84,19 @@ internal sealed class RequestFacts
         return null;
     }
 
-    /// <summary>The <c>id</c> string of a Responses <c>conversation</c> object (the reader on its start); the reader ends on its end.</summary>
-    private static string? ConversationId(ref Utf8JsonReader r)
+    /// <summary>The first string member <paramref name="name"/> of an object (the reader on its start: a Responses
+    /// <c>conversation</c>'s <c>id</c>, a content part's <c>text</c>); the reader ends on the object's end.</summary>
+    private static string? StringMember(ref Utf8JsonReader r, ReadOnlySpan<byte> name)
     {
-        string? id = null;
+        string? value = null;
         while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
         {
-            bool isId = r.ValueTextEquals("id"u8);
+            bool match = r.ValueTextEquals(name);
             r.Read();
-            if (isId && r.TokenType == JsonTokenType.String) id ??= r.GetString();
+            if (match && r.TokenType == JsonTokenType.String) value ??= r.GetString();
             else r.Skip();
         }
-        return id;
+        return value;
     }
 
     private enum Role : byte { Other, User, Assistant }
@@ -165,14 +166,7 @@ internal sealed class RequestFacts
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
-            string? text = null;
-            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
-            {
-                bool isText = r.ValueTextEquals("text"u8);
-                r.Read();
-                if (isText && r.TokenType == JsonTokenType.String) text ??= r.GetString();
-                else r.Skip();
-            }
+            string? text = StringMember(ref r, "text"u8);
             if (text is null) continue;
             if (sb.Length > 0) sb.Append('\n');
             sb.Append(text);
