@@ -987,6 +987,54 @@ public sealed class CampaignAssembler
     }
 
     /// <summary>
+    /// Whether most of an address's holders run one system prompt (not a tool set) that most of its own holders run outside
+    /// the group: the address is then that product's egress, not an exit of the group's (<see cref="ProductEgress(int, IEnumerable{ValueTuple{ulong, int}}, Func{ulong, ValueTuple{int, int}})"/>).
+    /// </summary>
+    private bool ProductEgress(KeyGroup address, Dictionary<int, int> memberPos)
+    {
+        if (!_addressPrompts.TryGetValue(address.Id, out var prompts))
+        {
+            // the system prompts (not tool sets) on at least half of the address's holders: a fact of the address, kept
+            var onPrompt = new Dictionary<ulong, int>();
+            foreach (var m in address.Members)
+            {
+                var sp = _builder.Profiles[m].SystemPrompts;
+                for (int i = 0; i < sp.Count; i++)
+                {
+                    var key = sp.KeyAt(i);
+                    if (!HarnessValue.IsToolSet(key)) onPrompt[key] = onPrompt.GetValueOrDefault(key) + 1;
+                }
+            }
+            _addressPrompts[address.Id] = prompts = onPrompt.Where(kv => kv.Value >= OwnedKeyShare * address.Members.Count)
+                .OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)).ToArray();
+        }
+        return ProductEgress(address.Members.Count, prompts, prompt =>
+        {
+            var holders = _builder.HoldersOf(LinkKind.SystemPrompt, prompt);
+            if (holders is null) return (0, 0);
+            int inside = 0;
+            foreach (var h in holders) if (memberPos.ContainsKey(h)) inside++;
+            return (holders.Count, inside);
+        });
+    }
+
+    private readonly Dictionary<int, (ulong, int)[]> _addressPrompts = new();
+
+    /// <summary>An address of <paramref name="holders"/> holders is a product's egress when a system prompt runs on at least
+    /// half of them (<paramref name="prompts"/>: each prompt with its holders on the address) and fewer than half of that
+    /// prompt's holders in the log are in the group (<paramref name="promptHolders"/>: its holders, and those in the group).</summary>
+    internal static bool ProductEgress(int holders, IEnumerable<(ulong Prompt, int OnAddress)> prompts, Func<ulong, (int Holders, int InGroup)> promptHolders)
+    {
+        foreach (var (prompt, on) in prompts)
+        {
+            if (on < OwnedKeyShare * holders) continue;
+            var (all, inside) = promptHolders(prompt);
+            if (all > 0 && inside < OwnedKeyShare * all) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
     /// The account's binding to the given keys as facts about it (<see cref="KeyGroupBuilder.Binding"/>), whatever
     /// its volume: for each kind of key, the strongest key of that kind it shares, summed over kinds. An account that
     /// rotated through four of the campaign's addresses, or presented artifacts of six issuers, is not more a member
@@ -1210,6 +1258,15 @@ public sealed class CampaignAssembler
                 }
                 if (onProduct >= OwnedKeyShare * g.Members.Count) elsewhere.Add(g.Id);
             }
+        }
+        // The same holds when the product's prompt is not one of the group's keys (a popular prompt links nobody): an address
+        // or range most of whose holders are outside the group, and most of whose holders run one system prompt most of whose
+        // holders are outside the group too, is that product's egress (random 10227: a CoT sweep's group took ten users of
+        // an agent platform along on their platform's three exits, whose prompt was not a link).
+        foreach (var (g, _, on) in keys)
+        {
+            if (g.Kind is not (LinkKind.Ip or LinkKind.Prefix) || elsewhere.Contains(g.Id) || on >= OwnedKeyShare * g.Members.Count) continue;
+            if (ProductEgress(g, memberPos)) elsewhere.Add(g.Id);
         }
         var cover = new double[members.Count];
         var corroborated = new bool[members.Count];
