@@ -376,6 +376,18 @@ public sealed partial class KeyGroupBuilder
         // agent's prompt is mostly held by independent customers.
         var clustered = new HashSet<int>();
         foreach (var (_, list) in members) clustered.UnionWith(list);
+        // Each account's addresses that could tie it to its cluster (as kinds counts them), for the harness test below.
+        var addresses = new Dictionary<int, List<KeyGroup>>();
+        foreach (var g in _ordered)
+        {
+            if (g.Kind is not (LinkKind.Ip or LinkKind.Prefix) || g.Members.Count < 2 || !clusters(g)) continue;
+            foreach (var m in g.Members)
+            {
+                if (!clustered.Contains(m)) continue;
+                if (!addresses.TryGetValue(m, out var list)) addresses[m] = list = new List<KeyGroup>();
+                list.Add(g);
+            }
+        }
         _independents = 0;
         for (int i = 0; i < n; i++) if (!_in.Allowlisted[i] && !clustered.Contains(i)) _independents++;
         foreach (var (_, list) in members)
@@ -430,12 +442,36 @@ public sealed partial class KeyGroupBuilder
             // together with a sign-up burst with them, or two kinds at once. A customer chained in by one value alone (a
             // webmail provider whose holders are mostly the operation's card holders) is not the operator's account
             // (random 4013: 102 customers of a 295-account cluster carried its operator evidence).
+            // An address counts as a kind of identity the account shares with its operator only when the operator's harness
+            // runs from it: most of its holders send the cluster's parameter vector or run its system prompt. An address a
+            // reseller's customers mostly hold, each with requests of its own, ties the account to them (the blind red
+            // team's shadow 33: three customers on a reseller's exits, 2 of 28 holders in the cluster, and a public mail
+            // domain made "two kinds at once" and carried the cluster's operator evidence). A station's or a sweep's own
+            // exits are held by accounts that send its vector, in this cluster or not.
+            var (vector, system) = HarnessOf(list);
+            bool OnHarness(int a)
+            {
+                var p = _in.Profiles[a];
+                int t = p.ParamSignatures.TopIndex();
+                return (t >= 0 && p.ParamSignatures.KeyAt(t) == vector) || (system != 0 && p.SystemPrompts.CountOf(system) > 0);
+            }
+            bool HarnessExit(int a)
+            {
+                if (!addresses.TryGetValue(a, out var held)) return false;
+                foreach (var g in held)
+                {
+                    int on = 0;
+                    foreach (var m in g.Members) if (OnHarness(m)) on++;
+                    if (on >= 0.5 * g.Members.Count) return true;
+                }
+                return false;
+            }
             var burstOf = meter.BurstMembers(list);
             var own = new List<int>(list.Count);
             for (int j = 0; j < list.Count; j++)
             {
-                byte k = kinds[list[j]];
-                if ((k & 1) != 0 || (burstOf[j] && k != 0) || System.Numerics.BitOperations.PopCount((uint)k) >= 2
+                byte k = kinds[list[j]], ok = (k & 4) != 0 && !HarnessExit(list[j]) ? (byte)(k & ~4) : k;
+                if ((k & 1) != 0 || (burstOf[j] && ok != 0) || System.Numerics.BitOperations.PopCount((uint)ok) >= 2
                     || (exitsOnly && (k & 4) != 0 && OwnByExits(list[j]))) own.Add(list[j]);
             }
             if (own.Count < Math.Max(3, _in.Options.MinCampaignAccounts)) { Candidate("identity cluster", list, actsText, $"operator, but {own.Count} own accounts"); continue; }
@@ -483,6 +519,22 @@ public sealed partial class KeyGroupBuilder
     /// values, against the half required — where an operation's vectors are held by no independent at all, or only by
     /// its own unclustered accounts). A vector held by one account alone says nothing about anyone running it.
     /// </summary>
+    /// <summary>The parameter vector and the system prompt most of the cluster's members send most (0 when none).</summary>
+    private (ulong Vector, ulong System) HarnessOf(List<int> list)
+    {
+        static ulong Dominant(IEnumerable<CounterView> views)
+        {
+            var counts = new Dictionary<ulong, int>();
+            foreach (var v in views)
+            {
+                int t = v.TopIndex();
+                if (t >= 0) counts[v.KeyAt(t)] = counts.GetValueOrDefault(v.KeyAt(t)) + 1;
+            }
+            return counts.Count == 0 ? 0 : counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
+        }
+        return (Dominant(list.Select(m => _in.Profiles[m].ParamSignatures)), Dominant(list.Select(m => _in.Profiles[m].SystemPrompts)));
+    }
+
     private double OwnHarnessShare(List<int> list, HashSet<int> clustered, LinkKind kind, Func<AccountProfile, CounterView> values)
     {
         var counts = new Dictionary<ulong, int>();

@@ -156,4 +156,55 @@ public sealed class KeyGroupTests
         Assert.Equal(freshA.OrderBy(kv => kv.Key), sameThread[3].OrderBy(kv => kv.Key));
         Assert.True(freshA.Values.Distinct().Count() < freshA.Count / 5, "instances gather into clusters");
     }
+
+    /// <summary>
+    /// An operation (12 fresh accounts on two cards and one mail domain, one parameter vector) and a reseller's customers:
+    /// 4 of them sign up on the operation's mail domain (a small regional provider), each relayed from one of the
+    /// reseller's four exits, which 16 other customers and one of the operation's accounts also use; 320 others around
+    /// them. The domain brings the 4 into the operation's identity cluster.
+    /// </summary>
+    private static (KeyGroupBuilder Builder, List<AccountProfile> Profiles) Reseller()
+    {
+        var records = new List<AccountRecord?>();
+        var r = new Random(3);
+        long start = 1_770_000_000_000;
+        var (profiles, ctx) = Build(add =>
+        {
+            var f = new ExchangeFeatures();
+            void Account(string id, string card, string domain, string tier, Func<int, string> ip, int maxTokens, double temperature)
+            {
+                records.Add(new AccountRecord { Account = id, PaymentFingerprint = card, EmailDomain = domain, Tier = tier, CreatedMs = start - 400L * 86_400_000, Verified = false });
+                for (int i = 0; i < 30; i++)
+                {
+                    f.Account = id; f.Id = $"{id}_{i}"; f.TimestampMs = start + r.NextInt64(7 * 86_400_000L); f.Ip = ip(i);
+                    f.MaxTokens = maxTokens; f.Temperature = temperature; f.TemplateFingerprint = (ulong)r.NextInt64(); f.Signals = SignalSet.None;
+                    add(f);
+                }
+            }
+            for (int a = 0; a < 12; a++)
+                Account($"op_{a:00}", $"pf_op{a % 2}", "post.example", "free", i => a < 4 && i % 2 == 0 ? $"100.80.0.{a + 1}" : $"198.51.100.{a + 1}", 8000, 0.3);
+            for (int c = 0; c < 4; c++)
+                Account($"dom_{c}", $"pf_dom{c}", "post.example", "paid", _ => $"100.80.0.{c + 1}", 1000 + 100 * c, 0.7);
+            for (int c = 0; c < 64; c++)
+                Account($"cust_{c:00}", $"pf_cust{c}", "gmail.com", "paid", _ => $"100.80.0.{c % 4 + 1}", 1000 + 10 * c, 0.7);
+            for (int u = 0; u < 320; u++)
+                Account($"user_{u:000}", $"pf_user{u}", u % 2 == 0 ? "gmail.com" : "outlook.com", "paid", _ => $"100.64.{u / 200}.{u % 200 + 1}", 2000 + u, 1.0);
+        });
+        var builder = Builder(profiles, ctx, records);
+        builder.Build();
+        return (builder, profiles);
+    }
+
+    [Fact]
+    public void Build_CustomersOnAnOperationsMailDomainAndAResellersExits_CarryNoOperatorEvidence()
+    {
+        // Two kinds of identity at once make an account the operator's own: here the domain, and an exit the customer shares
+        // with one of the operation's accounts — but the exit is the reseller's: 17 of its 18 holders send requests of their
+        // own, not the operation's parameter vector (the blind red team's shadow 33: three of a reseller's customers flagged).
+        var (builder, profiles) = Reseller();
+        var evidence = profiles.ToDictionary(p => p.Account, p => builder.OperatorEvidence(p.Index));
+        Assert.All(Enumerable.Range(0, 12), a => Assert.True(evidence[$"op_{a:00}"] > 0, $"op_{a:00} is the operation's"));
+        Assert.All(Enumerable.Range(0, 4), c => Assert.True(evidence[$"dom_{c}"] == 0, $"dom_{c}: a customer on the domain and a reseller exit"));
+        Assert.All(evidence.Where(kv => kv.Key.StartsWith("cust_") || kv.Key.StartsWith("user_")), kv => Assert.Equal(0, kv.Value));
+    }
 }
