@@ -81,7 +81,71 @@ public sealed class CampaignAssembler
         JoinByHarness(findings);
         JoinByExit(findings);
         JoinPiecesByExit(findings);
+        AdoptStrays(findings);
         return findings;
+    }
+
+    /// <summary>
+    /// One operation, one campaign, for the accounts no accepted finding holds: an account whose binding is mostly to keys an
+    /// accepted finding owns (at least two of its members and half of the key's holders), corroborated on them as
+    /// <see cref="Absorb"/> asks and bound at least 30 % as strongly as the finding's median member, is scored with that
+    /// finding, and the whole replaces it when it is accepted and keeps every flag. Peeling and the community split leave
+    /// such accounts out when the block they fell in is cut below campaign size (random 10227: 63 presenters of a replay
+    /// ring, each on the ring's replay keys, templates and addresses, in no finding at all once the ring was found as one
+    /// block). The whole is scored as any finding is: an account that joins is flagged only on its own harvest and
+    /// corroboration.
+    /// </summary>
+    private void AdoptStrays(List<CampaignFinding> findings)
+    {
+        var findingOf = new Dictionary<int, int>();
+        for (int fi = 0; fi < findings.Count; fi++)
+            if (findings[fi].Accepted) foreach (var m in findings[fi].Members) findingOf.TryAdd(m, fi);
+        if (findingOf.Count == 0) return;
+        var owner = new Dictionary<int, int>();   // key node -> the accepted finding that owns it
+        var on = new Dictionary<int, int>();
+        for (int k = _g.AccountCount; k < _g.NodeCount; k++)
+        {
+            on.Clear();
+            foreach (var (a, _) in _g.Adjacency[k])
+                if (findingOf.TryGetValue(_g.Accounts[a], out var fi)) on[fi] = on.GetValueOrDefault(fi) + 1;
+            if (KeyOwner(on, _g.Key(k).Members.Count) is var fo and >= 0) owner[k] = fo;
+        }
+        if (owner.Count == 0) return;
+        var strays = new Dictionary<int, List<int>>();   // finding -> account nodes to score with it
+        var median = new Dictionary<int, double>();
+        for (int a = 0; a < _g.AccountCount; a++)
+        {
+            if (findingOf.ContainsKey(_g.Accounts[a])) continue;
+            int best = -1;
+            double bestIn = 0;
+            foreach (var (k, _) in _g.Adjacency[a])
+                if (owner.TryGetValue(k, out var fi) && fi != best)
+                {
+                    double w = Coverage(a, x => owner.TryGetValue(x, out var o) && o == fi);
+                    if (w > bestIn) (best, bestIn) = (fi, w);
+                }
+            if (best < 0) continue;
+            var fam = new double[FamilySlots];
+            double wIn = Coverage(a, x => owner.TryGetValue(x, out var o) && o == best, fam);
+            if (!median.TryGetValue(best, out var med))
+            {
+                var degrees = findings[best].Members.Select(m => Coverage(_g.NodeOf(m), x => owner.TryGetValue(x, out var o) && o == best)).Order().ToArray();
+                median[best] = med = degrees[degrees.Length / 2];
+            }
+            if (!Adopts(wIn, Coverage(a, _ => true), Corroborated(fam, wIn), med)) continue;
+            if (!strays.TryGetValue(best, out var list)) strays[best] = list = new List<int>();
+            list.Add(a);
+        }
+        foreach (var (fi, list) in strays.OrderBy(kv => kv.Key))
+        {
+            var f = findings[fi];
+            var nodes = f.Members.Select(_g.NodeOf).Concat(list).ToList();
+            var whole = Score(nodes, nodes, f.Density);
+            if (whole is null || !whole.Accepted || LosesFlag(f, whole)) continue;
+            bool adds = false;
+            for (int j = 0; j < whole.Members.Count && !adds; j++) adds = f.Members.BinarySearch(whole.Members[j]) < 0 && Flags(whole, j);
+            if (adds) findings[fi] = whole;
+        }
     }
 
     /// <summary>
@@ -985,6 +1049,22 @@ public sealed class CampaignAssembler
         }
         return assign;
     }
+
+    /// <summary>The accepted finding that owns a key (<paramref name="onKey"/>: its holders in each accepted finding; the
+    /// key has <paramref name="holders"/> holders): at least two of its members and half of the key's holders; -1 for none.</summary>
+    internal static int KeyOwner(IReadOnlyDictionary<int, int> onKey, int holders)
+    {
+        foreach (var (fi, n) in onKey.OrderBy(kv => kv.Key))
+            if (n >= 2 && n >= OwnedKeyShare * holders) return fi;
+        return -1;
+    }
+
+    /// <summary>Whether an account in no accepted finding is scored with the finding whose keys bind it most
+    /// (<see cref="AdoptStrays"/>): that binding (<paramref name="onFinding"/>) is at least half of all its binding
+    /// (<paramref name="all"/>), corroborated by two families (<see cref="Corroborated"/>), and at least 30 % of the
+    /// finding's median member's on the same keys (<paramref name="median"/>), as <see cref="Absorb"/> asks of a block.</summary>
+    internal static bool Adopts(double onFinding, double all, bool corroborated, double median)
+        => corroborated && onFinding > 0 && onFinding >= 0.5 * all && onFinding >= 0.3 * median;
 
     /// <summary>
     /// Whether most of an address's holders run one system prompt (not a tool set) that most of its own holders run outside
