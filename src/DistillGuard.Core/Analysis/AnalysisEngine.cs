@@ -26,6 +26,7 @@ public sealed class AnalysisEngine
     private readonly Dictionary<ulong, int> _issuer = new();
     private readonly Dictionary<ulong, ReplayEdge> _replays = new();
     private readonly BudgetPopulation _budgets;
+    private readonly EchoPopulation _echoes;
     private readonly KeyGroupPool _keyGroups = new();
     private readonly VerdictCache _verdictCache = new();
     private readonly AccountKeyGraph.ListPool _graphLists = new();
@@ -37,6 +38,7 @@ public sealed class AnalysisEngine
     {
         _opt = (options ?? DetectorOptions.Default).EnsureValid();
         _budgets = new BudgetPopulation(off: _opt.Disabled("budgets"));
+        _echoes = new EchoPopulation(off: _opt.Disabled("echo"));
         _ctx = new ProfileContext(_opt.CoActivityBucketMinutes * 60_000L, _opt.TemplateHammingDistance) { TrackParaphrase = _opt.ParaphraseLinks };
     }
 
@@ -56,6 +58,7 @@ public sealed class AnalysisEngine
             _profiles.Add(p);
         }
         _budgets.Judge(f, p.Exchanges);
+        _echoes.Judge(f, p.Index, p.Exchanges);
         p.Add(f, _ctx);
         _exchanges++;
 

@@ -65,7 +65,7 @@ public sealed record DetectorOptions
     public string DisabledEvidence { get; init; } = "";
 
     /// <summary>The names <see cref="DisabledEvidence"/> accepts.</summary>
-    public static readonly string[] EvidenceFamilies = ["content", "network", "client", "registration", "behaviour", "replay", "budgets", "group"];
+    public static readonly string[] EvidenceFamilies = ["content", "network", "client", "registration", "behaviour", "replay", "budgets", "echo", "group"];
 
     /// <summary>Whether the named evidence family is switched off (<see cref="DisabledEvidence"/>).</summary>
     public bool Disabled(string family) => DisabledEvidence.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

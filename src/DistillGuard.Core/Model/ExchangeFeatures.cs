@@ -89,6 +89,7 @@ public enum SignalSet : uint
     MultipleCompletions = 1 << 12,    // n-gt-1: several completions per request
     ReasoningExposure = 1 << 13,      // reasoning-exposed: response carried readable reasoning
     ArtifactReplay = 1 << 14,         // artifact-replay: request presents a reasoning artifact pasted as content
+    AnswerEcho = 1 << 15,             // answer-echo: the response works toward new numbers and ends on one the request stated
 }
 
 /// <summary>Capability domains an exchange exercises.</summary>

@@ -153,6 +153,11 @@ internal static class AnthropicMessagesBody
                     ulong h = Json.ReadArtifactHash(ref r);
                     if (h != 0) s.F.IssuedArtifacts.Add(h);
                 }
+                else if (r.ValueTextEquals("text"u8))
+                {
+                    r.Read();
+                    if (r.TokenType == JsonTokenType.String) s.ScanResponseText(r.ValueSpan); else r.Skip();
+                }
                 else Json.SkipValue(ref r);
             }
         }

@@ -14,13 +14,21 @@ internal sealed class BodyScratch
     public bool ArtifactInUserTurn;   // a signed/encrypted reasoning block placed in a user turn
     public bool ResponseToolCalls;
     public int ReasoningChars;        // readable reasoning text length in the response (for a token estimate)
+    public readonly ulong[] ResponseNumbers = new ulong[Signals.AnswerEcho.ResponseCapacity];   // numbers of the response's text (answer-echo)
+    public int ResponseNumberCount;
+    public ulong ResponseLastNumber;
     public ExchangeFeatures F = null!;
+
+    /// <summary>Reads the numbers of a piece of the response's answer text (raw JSON string bytes).</summary>
+    public void ScanResponseText(ReadOnlySpan<byte> raw)
+        => Signals.AnswerEcho.Scan(raw, ResponseNumbers, ref ResponseNumberCount, ref ResponseLastNumber);
 
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
     public void Reset(ExchangeFeatures f)
     {
         Current.Clear(); LastUser.Clear(); System.Clear(); ToolNames.Clear();
         Turns = 0; HasMessages = false; ArtifactInUserTurn = false; ResponseToolCalls = false; ReasoningChars = 0;
+        ResponseNumberCount = 0; ResponseLastNumber = 0;
         F = f;
     }
 

@@ -123,6 +123,29 @@ internal static class ChatCompletionsBody
                     if (any) s.ResponseToolCalls = true;
                 }
             }
+            else if (r.ValueTextEquals("content"u8))
+            {
+                r.Read();
+                if (r.TokenType == JsonTokenType.String) s.ScanResponseText(r.ValueSpan);
+                else if (r.TokenType == JsonTokenType.StartArray)
+                {
+                    // content parts: the text of each
+                    while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); continue; }
+                        while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+                        {
+                            if (r.ValueTextEquals("text"u8))
+                            {
+                                r.Read();
+                                if (r.TokenType == JsonTokenType.String) s.ScanResponseText(r.ValueSpan); else r.Skip();
+                            }
+                            else Json.SkipValue(ref r);
+                        }
+                    }
+                }
+                else r.Skip();
+            }
             else Json.SkipValue(ref r);
         }
     }

@@ -256,9 +256,19 @@ public sealed class ExchangeLineParser
         signals |= conceptSignals;
 
         signals |= _parameters.Evaluate(f, pasted || s.ArtifactInUserTurn);
+        if (s.ResponseLastNumber != 0)
+        {
+            // answer-echo: read from the numbers of the request and the response, whatever either says in words
+            Span<ulong> asked = stackalloc ulong[AnswerEcho.RequestCapacity];
+            int nAsked = 0;
+            ulong lastAsked = 0;
+            AnswerEcho.Scan(user, asked, ref nAsked, ref lastAsked);
+            if (AnswerEcho.Echoes(s.ResponseNumbers.AsSpan(0, s.ResponseNumberCount), s.ResponseLastNumber, asked[..nAsked]))
+                signals |= SignalSet.AnswerEcho;
+        }
         if (f.ToolCount > 0 || s.ResponseToolCalls) caps |= Capability.AgenticToolUse;
         if (user.IndexOf("```"u8) >= 0) caps |= Capability.Coding;
-        if ((signals & (SignalSet.CotElicitation | SignalSet.AnswerToReasoning | SignalSet.ReasoningReveal)) != 0) caps |= Capability.Reasoning;
+        if ((signals & (SignalSet.CotElicitation | SignalSet.AnswerToReasoning | SignalSet.ReasoningReveal | SignalSet.AnswerEcho)) != 0) caps |= Capability.Reasoning;
         if ((signals & (SignalSet.RubricGrading | SignalSet.PairwiseJudging)) != 0) caps |= Capability.RewardGrading;
         if ((signals & SignalSet.SafeRewrite) != 0) caps |= Capability.SafetyRewrites;
         if (caps == Capability.None && f.Turns > 1) caps = Capability.Conversation;

@@ -131,7 +131,8 @@ internal static class ResponsesBody
                     ulong h = Json.ReadArtifactHash(ref r);
                     if (h != 0) s.F.IssuedArtifacts.Add(h);
                 }
-                else if (r.ValueTextEquals("summary"u8) || r.ValueTextEquals("content"u8)) readable += TextLength(ref r);
+                else if (r.ValueTextEquals("summary"u8)) readable += TextLength(ref r, null);
+                else if (r.ValueTextEquals("content"u8)) readable += TextLength(ref r, reasoningItem ? null : s);   // a message's output text is the answer
                 else Json.SkipValue(ref r);
             }
             if (reasoningItem && readable > 0) { s.F.ReasoningExposed = true; s.ReasoningChars += readable; }
@@ -140,7 +141,7 @@ internal static class ResponsesBody
 
     /// <summary>Total length of the <c>text</c> members in an array of parts.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] // per-line hot path: optimised from the first call, no tier-0 or instrumented code
-    private static int TextLength(ref Utf8JsonReader r)
+    private static int TextLength(ref Utf8JsonReader r, BodyScratch? answer)
     {
         r.Read();
         if (r.TokenType != JsonTokenType.StartArray) { r.Skip(); return 0; }
@@ -153,7 +154,8 @@ internal static class ResponsesBody
                 if (r.ValueTextEquals("text"u8))
                 {
                     r.Read();
-                    if (r.TokenType == JsonTokenType.String) n += r.ValueSpan.Length; else r.Skip();
+                    if (r.TokenType == JsonTokenType.String) { n += r.ValueSpan.Length; answer?.ScanResponseText(r.ValueSpan); }
+                    else r.Skip();
                 }
                 else Json.SkipValue(ref r);
             }

@@ -6,11 +6,12 @@ namespace DistillGuard.Core.Scoring;
 /// account stages use.</summary>
 public static class HarvestSignals
 {
-    public const int Count = 15;
+    public const int Count = 16;
 
     /// <summary>Signals that on their own mark an exchange as harvest-like (content asks for training data).</summary>
     public const SignalSet StrongHarvest = SignalSet.CotElicitation | SignalSet.AnswerToReasoning | SignalSet.ReasoningReveal
-        | SignalSet.RubricGrading | SignalSet.PairwiseJudging | SignalSet.SafeRewrite | SignalSet.SyntheticData | SignalSet.ArtifactReplay;
+        | SignalSet.RubricGrading | SignalSet.PairwiseJudging | SignalSet.SafeRewrite | SignalSet.SyntheticData | SignalSet.ArtifactReplay
+        | SignalSet.AnswerEcho;
 
     /// <summary>Request parameters that maximise what one response yields.</summary>
     public const SignalSet BudgetHarvest = SignalSet.MaxOutputBudget | SignalSet.MaxThinkingBudget | SignalSet.LogprobsRequested | SignalSet.MultipleCompletions;
@@ -19,7 +20,7 @@ public static class HarvestSignals
     {
         "cot-elicitation", "answer-to-reasoning", "reasoning-reveal", "rubric-grading", "pairwise-judging", "safe-rewrite",
         "jailbreak", "system-prompt-extraction", "synthetic-data", "max-output", "max-thinking", "logprobs", "n-gt-1",
-        "reasoning-exposed", "artifact-replay",
+        "reasoning-exposed", "artifact-replay", "answer-echo",
     };
 
     /// <summary>How much one signal counts toward an account's harvest strength.</summary>
@@ -27,7 +28,7 @@ public static class HarvestSignals
     {
         1.0, 1.0, 1.0, 0.8, 0.8, 0.8,
         0.2, 0.3, 0.7, 0.25, 0.3, 0.4, 0.3,
-        0.05, 1.0,
+        0.05, 1.0, 0.8,
     };
 
     /// <summary>Whether an exchange counts as harvest: a content signal, or maximal thinking plus maximal output.</summary>
