@@ -27,10 +27,20 @@ public static class AnswerEcho
         while (i < text.Length)
         {
             byte b = text[i];
-            if (b == (byte)'\\') { i += 2; sep = true; continue; }
-            if (!IsDigit(b) || !sep)
+            if (b != (byte)'\\' && !IsDigit(b))
             {
-                sep = !(IsDigit(b) || IsLetter(b) || b == (byte)'_' || b == (byte)'.' || b >= 0x80);
+                // prose: jump to the next digit or escape (vectorised); whether a number may start there is read from the
+                // character before it, which no escape covers (the search stops at every backslash)
+                int k = text[i..].IndexOfAny(DigitsOrEscape);
+                if (k < 0) return;
+                i += k;
+                b = text[i];
+                sep = Separates(text[i - 1]);
+            }
+            if (b == (byte)'\\') { i += 2; sep = true; continue; }
+            if (!sep)
+            {
+                // a digit glued to a word ("v2", "x86"): not the start of a number
                 i++;
                 continue;
             }
@@ -81,6 +91,10 @@ public static class AnswerEcho
             if (request.IndexOf(h) < 0 && ++derived >= MinDerived) return true;
         return false;
     }
+
+    private static readonly System.Buffers.SearchValues<byte> DigitsOrEscape = System.Buffers.SearchValues.Create("0123456789\\"u8);
+
+    private static bool Separates(byte b) => !(IsDigit(b) || IsLetter(b) || b == (byte)'_' || b == (byte)'.' || b >= 0x80);
 
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
     private static bool IsLetter(byte b) => (uint)((b | 0x20) - 'a') <= 'z' - 'a';
