@@ -2,13 +2,13 @@
 # Leave-one-evidence-family-out ablation: analyze each simulation with one evidence family switched off
 # (DISTILLGUARD_DETECTOR_DISABLED_EVIDENCE) and print precision/recall per run and family.
 #
-#   bench/ablation.sh [-f "none content network client registration behaviour replay budgets group"] DIR...
+#   bench/ablation.sh [-f "none content network client registration behaviour replay budgets echo group"] DIR...
 #     DIR  simulation folders (exchanges.jsonl.gz, accounts.jsonl, labels.jsonl[, allow.txt]), e.g. from bench/quality.sh
 # Needs `dotnet build -c Release src/DistillGuard.Cli` and jq. Writes DIR/ablation-FAMILY/.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 dll="$here/src/DistillGuard.Cli/bin/Release/net10.0/distillguard.dll"
-families="none content network client registration behaviour replay budgets group"
+families="none content network client registration behaviour replay budgets echo group"
 while getopts "f:" o; do case $o in f) families="$OPTARG";; *) sed -n 2,7p "$0"; exit 2;; esac; done
 shift $((OPTIND - 1))
 (( $# > 0 )) || { sed -n 2,7p "$0"; exit 2; }
