@@ -113,17 +113,20 @@ public sealed class CampaignAssembler
         if (owner.Count == 0) return;
         var strays = new Dictionary<int, List<int>>();   // finding -> account nodes to score with it
         var median = new Dictionary<int, double>();
+        var owners = new HashSet<int>();   // the findings owning one of an account's keys
         for (int a = 0; a < _g.AccountCount; a++)
         {
             if (findingOf.ContainsKey(_g.Accounts[a])) continue;
+            owners.Clear();
+            foreach (var (k, _) in _g.Adjacency[a])
+                if (owner.TryGetValue(k, out var fi)) owners.Add(fi);
             int best = -1;
             double bestIn = 0;
-            foreach (var (k, _) in _g.Adjacency[a])
-                if (owner.TryGetValue(k, out var fi) && fi != best)
-                {
-                    double w = Coverage(a, x => owner.TryGetValue(x, out var o) && o == fi);
-                    if (w > bestIn) (best, bestIn) = (fi, w);
-                }
+            foreach (var fi in owners.Order())
+            {
+                double w = Coverage(a, x => owner.TryGetValue(x, out var o) && o == fi);
+                if (w > bestIn) (best, bestIn) = (fi, w);
+            }
             if (best < 0) continue;
             var fam = new double[FamilySlots];
             double wIn = Coverage(a, x => owner.TryGetValue(x, out var o) && o == best, fam);
@@ -605,8 +608,6 @@ public sealed class CampaignAssembler
         return Enumerable.Range(0, clusters.Count).GroupBy(Find).Select(g => g.SelectMany(c => clusters[c]).Distinct().Order().ToList()).ToList();
     }
 
-    /// <summary>Whether the member at <paramref name="pos"/> of an accepted finding gets the campaign verdict from it
-    /// (as <see cref="Scoring.AccountScorer"/> decides).</summary>
     /// <summary>Whether <paramref name="whole"/> leaves out, or does not flag, an account <paramref name="part"/> flagged.</summary>
     private bool LosesFlag(CampaignFinding part, CampaignFinding whole)
     {
@@ -615,6 +616,8 @@ public sealed class CampaignAssembler
         return false;
     }
 
+    /// <summary>Whether the member at <paramref name="pos"/> of an accepted finding gets the campaign verdict from it
+    /// (as <see cref="Scoring.AccountScorer"/> decides).</summary>
     private bool Flags(CampaignFinding f, int pos)
         => f.Accepted && ((f.Strength[pos] >= _opt.MinMemberStrength && f.MemberHarvest[pos] >= MemberHarvestForCampaign && f.Corroborated[pos])
             || (pos < f.OperatorCard.Length && f.OperatorCard[pos] is not null));

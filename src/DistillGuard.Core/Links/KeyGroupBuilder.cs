@@ -455,14 +455,19 @@ public sealed partial class KeyGroupBuilder
                 int t = p.ParamSignatures.TopIndex();
                 return (t >= 0 && p.ParamSignatures.KeyAt(t) == vector) || (system != 0 && p.SystemPrompts.CountOf(system) > 0);
             }
+            var exitOfHarness = new Dictionary<KeyGroup, bool>(ReferenceEqualityComparer.Instance);   // per address, judged once per cluster
             bool HarnessExit(int a)
             {
                 if (!addresses.TryGetValue(a, out var held)) return false;
                 foreach (var g in held)
                 {
-                    int on = 0;
-                    foreach (var m in g.Members) if (OnHarness(m)) on++;
-                    if (on >= 0.5 * g.Members.Count) return true;
+                    if (!exitOfHarness.TryGetValue(g, out var exit))
+                    {
+                        int on = 0;
+                        foreach (var m in g.Members) if (OnHarness(m)) on++;
+                        exitOfHarness[g] = exit = on >= 0.5 * g.Members.Count;
+                    }
+                    if (exit) return true;
                 }
                 return false;
             }
@@ -506,19 +511,6 @@ public sealed partial class KeyGroupBuilder
     private void Candidate(string source, List<int> members, string measures, string outcome)
         => _candidates.Add(new OperatorCandidate(source, members, measures, outcome));
 
-    /// <summary>
-    /// Share of the cluster's members whose top value of one kind (system prompt, parameter signature) is a harness of
-    /// operators' own: a value at least two accounts hold, at least half of its holders in identity clusters
-    /// (<paramref name="clustered"/>), and at least ten times as common among this cluster's members — or among clustered
-    /// accounts as a whole — as among independent customers (accounts in no identity cluster). An operation that spreads
-    /// its parameters over two or three vectors runs its harness no less; an SDK's defaults, which a campus's students
-    /// share with every independent developer on that SDK, are no one's own however large the campus (named hardneg
-    /// seed 1: 1,659 students in 25 campus clusters, each spread over a dozen default vectors held by 1–3.5 % of
-    /// independents and 5–10 % of the cluster, at most about six times as common; a few rarer vectors three or four
-    /// students share pass the ratio, but no campus cluster of the development logs reached more than 13 % on passing
-    /// values, against the half required — where an operation's vectors are held by no independent at all, or only by
-    /// its own unclustered accounts). A vector held by one account alone says nothing about anyone running it.
-    /// </summary>
     /// <summary>The parameter vector and the system prompt most of the cluster's members send most (0 when none).</summary>
     private (ulong Vector, ulong System) HarnessOf(List<int> list)
     {
@@ -535,6 +527,19 @@ public sealed partial class KeyGroupBuilder
         return (Dominant(list.Select(m => _in.Profiles[m].ParamSignatures)), Dominant(list.Select(m => _in.Profiles[m].SystemPrompts)));
     }
 
+    /// <summary>
+    /// Share of the cluster's members whose top value of one kind (system prompt, parameter signature) is a harness of
+    /// operators' own: a value at least two accounts hold, at least half of its holders in identity clusters
+    /// (<paramref name="clustered"/>), and at least ten times as common among this cluster's members — or among clustered
+    /// accounts as a whole — as among independent customers (accounts in no identity cluster). An operation that spreads
+    /// its parameters over two or three vectors runs its harness no less; an SDK's defaults, which a campus's students
+    /// share with every independent developer on that SDK, are no one's own however large the campus (named hardneg
+    /// seed 1: 1,659 students in 25 campus clusters, each spread over a dozen default vectors held by 1–3.5 % of
+    /// independents and 5–10 % of the cluster, at most about six times as common; a few rarer vectors three or four
+    /// students share pass the ratio, but no campus cluster of the development logs reached more than 13 % on passing
+    /// values, against the half required — where an operation's vectors are held by no independent at all, or only by
+    /// its own unclustered accounts). A vector held by one account alone says nothing about anyone running it.
+    /// </summary>
     private double OwnHarnessShare(List<int> list, HashSet<int> clustered, LinkKind kind, Func<AccountProfile, CounterView> values)
     {
         var counts = new Dictionary<ulong, int>();

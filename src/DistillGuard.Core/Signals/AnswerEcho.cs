@@ -44,40 +44,48 @@ public static class AnswerEcho
                 i++;
                 continue;
             }
-            bool negative = i > 0 && text[i - 1] == (byte)'-' && (i == 1 || !IsDigit(text[i - 2]));
-            ulong h = 14695981039346656037UL;
-            if (negative) h = (h ^ '-') * 1099511628211UL;
-            int digits = 0;
-            bool point = false, slash = false;
-            while (i < text.Length)
-            {
-                b = text[i];
-                if (IsDigit(b)) { h = (h ^ b) * 1099511628211UL; digits++; i++; }
-                else if (b == (byte)',' && i + 1 < text.Length && IsDigit(text[i + 1]) && !point && !slash) i++;
-                else if ((b == (byte)'.' && !point && !slash || b == (byte)'/' && !slash) && i + 1 < text.Length && IsDigit(text[i + 1]))
-                {
-                    if (b == (byte)'.') point = true; else slash = true;
-                    h = (h ^ b) * 1099511628211UL;
-                    i++;
-                }
-                else break;
-            }
-            // a trailing ".0"s-free form is not attempted: "18" and "18.00" stay two numbers
-            if (i < text.Length && IsLetter(text[i]) && text[i] is not ((byte)'k' or (byte)'m' or (byte)'g' or (byte)'s' or (byte)'h' or (byte)'x'))
-            {
-                // a digit run glued to a word ("3rd", "v2beta") is an identifier, not a number
-                while (i < text.Length && (IsLetter(text[i]) || IsDigit(text[i]))) i++;
-                sep = false;
-                continue;
-            }
+            i = ReadNumber(text, i, seen, ref count, ref last);
             sep = false;
-            if (digits < 2) { last = 0; continue; }
-            if (h == 0) h = 1;
-            last = h;
-            bool known = false;
-            for (int k = 0; k < count; k++) if (seen[k] == h) { known = true; break; }
-            if (!known && count < seen.Length) seen[count++] = h;
         }
+    }
+
+    /// <summary>Reads the numeric token that starts at <paramref name="i"/> (a digit where a number may start) into
+    /// <paramref name="seen"/> and <paramref name="last"/> as <see cref="Scan"/> describes, and returns the index after
+    /// it (after the whole word when the digits are glued to one: an identifier, not a number).</summary>
+    internal static int ReadNumber(ReadOnlySpan<byte> text, int i, Span<ulong> seen, ref int count, ref ulong last)
+    {
+        bool negative = i > 0 && text[i - 1] == (byte)'-' && (i == 1 || !IsDigit(text[i - 2]));
+        ulong h = 14695981039346656037UL;
+        if (negative) h = (h ^ '-') * 1099511628211UL;
+        int digits = 0;
+        bool point = false, slash = false;
+        while (i < text.Length)
+        {
+            byte b = text[i];
+            if (IsDigit(b)) { h = (h ^ b) * 1099511628211UL; digits++; i++; }
+            else if (b == (byte)',' && i + 1 < text.Length && IsDigit(text[i + 1]) && !point && !slash) i++;
+            else if ((b == (byte)'.' && !point && !slash || b == (byte)'/' && !slash) && i + 1 < text.Length && IsDigit(text[i + 1]))
+            {
+                if (b == (byte)'.') point = true; else slash = true;
+                h = (h ^ b) * 1099511628211UL;
+                i++;
+            }
+            else break;
+        }
+        // a trailing ".0"s-free form is not attempted: "18" and "18.00" stay two numbers
+        if (i < text.Length && IsLetter(text[i]) && text[i] is not ((byte)'k' or (byte)'m' or (byte)'g' or (byte)'s' or (byte)'h' or (byte)'x'))
+        {
+            // a digit run glued to a word ("3rd", "v2beta") is an identifier, not a number
+            while (i < text.Length && (IsLetter(text[i]) || IsDigit(text[i]))) i++;
+            return i;
+        }
+        if (digits < 2) { last = 0; return i; }
+        if (h == 0) h = 1;
+        last = h;
+        bool known = false;
+        for (int k = 0; k < count; k++) if (seen[k] == h) { known = true; break; }
+        if (!known && count < seen.Length) seen[count++] = h;
+        return i;
     }
 
     /// <summary>Whether a response (its numbers <paramref name="response"/>, its last <paramref name="last"/>) echoes the

@@ -163,7 +163,8 @@ public sealed class EchoPopulationTests
         }
     }
 
-    /// <summary>The scan as it was before the vectorised jump (session 27): every byte classified in turn.</summary>
+    /// <summary>The scan as it was before the vectorised jump (session 27): every byte classified in turn; each number read
+    /// by the same <see cref="AnswerEcho.ReadNumber"/>.</summary>
     private static void ByteByByte(ReadOnlySpan<byte> text, Span<ulong> seen, ref int count, ref ulong last)
     {
         static bool Digit(byte b) => (uint)(b - '0') <= 9;
@@ -175,37 +176,8 @@ public sealed class EchoPopulationTests
             byte b = text[i];
             if (b == (byte)'\\') { i += 2; sep = true; continue; }
             if (!Digit(b) || !sep) { sep = !(Digit(b) || Letter(b) || b == (byte)'_' || b == (byte)'.' || b >= 0x80); i++; continue; }
-            bool negative = i > 0 && text[i - 1] == (byte)'-' && (i == 1 || !Digit(text[i - 2]));
-            ulong h = 14695981039346656037UL;
-            if (negative) h = (h ^ '-') * 1099511628211UL;
-            int digits = 0;
-            bool point = false, slash = false;
-            while (i < text.Length)
-            {
-                b = text[i];
-                if (Digit(b)) { h = (h ^ b) * 1099511628211UL; digits++; i++; }
-                else if (b == (byte)',' && i + 1 < text.Length && Digit(text[i + 1]) && !point && !slash) i++;
-                else if ((b == (byte)'.' && !point && !slash || b == (byte)'/' && !slash) && i + 1 < text.Length && Digit(text[i + 1]))
-                {
-                    if (b == (byte)'.') point = true; else slash = true;
-                    h = (h ^ b) * 1099511628211UL;
-                    i++;
-                }
-                else break;
-            }
-            if (i < text.Length && Letter(text[i]) && text[i] is not ((byte)'k' or (byte)'m' or (byte)'g' or (byte)'s' or (byte)'h' or (byte)'x'))
-            {
-                while (i < text.Length && (Letter(text[i]) || Digit(text[i]))) i++;
-                sep = false;
-                continue;
-            }
+            i = AnswerEcho.ReadNumber(text, i, seen, ref count, ref last);
             sep = false;
-            if (digits < 2) { last = 0; continue; }
-            if (h == 0) h = 1;
-            last = h;
-            bool known = false;
-            for (int k = 0; k < count; k++) if (seen[k] == h) { known = true; break; }
-            if (!known && count < seen.Length) seen[count++] = h;
         }
     }
 }
