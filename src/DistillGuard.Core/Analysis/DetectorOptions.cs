@@ -51,6 +51,11 @@ public sealed record DetectorOptions
     /// changes: two operations bridged by a popular skeleton or parameter set are reported apart.
     /// </summary>
     public bool SplitCommunities { get; init; } = true;
+    /// <summary>
+    /// Split an accepted campaign whose members harvest different capabilities (parts sharing at most a quarter of their
+    /// capability mix) into one campaign per part, when each part is a campaign of its own and no member's verdict changes.
+    /// </summary>
+    public bool SplitCapabilities { get; init; } = true;
     /// <summary>Modularity a campaign's partition needs before it is split (<see cref="SplitCommunities"/>).</summary>
     public double MinSplitModularity { get; init; } = 0.3;
 

@@ -82,7 +82,242 @@ public sealed class CampaignAssembler
         JoinByExit(findings);
         JoinPiecesByExit(findings);
         AdoptStrays(findings);
+        if (_opt.SplitCapabilities) SplitByCapability(findings);
         return findings;
+    }
+
+    /// <summary>Capability counts on harvest exchanges a member needs before its own mix says what it harvests.</summary>
+    internal const int MinCapabilityProfile = 5;
+
+    /// <summary>Two parts whose targets are at most this alike (<see cref="TargetAlike"/>: one part asks for the other's
+    /// top capability at most a quarter as much as the other does) are separate operations.</summary>
+    internal const double MaxTargetAlike = 0.25;
+
+    /// <summary>
+    /// One campaign, one target. The public record describes each operation as aimed at a narrow capability ("all on
+    /// one narrow capability"): a finding whose members split into parts that harvest different things — one part's
+    /// harvest on chain-of-thought, another's on pairwise grading, one of them asking for the other's target at most a
+    /// quarter as much as the other does (<see cref="TargetParts"/>) — is two operations that something popular bridged (a prompting skeleton
+    /// every chain-of-thought sweep words alike, rotating residential exits many operations buy; the blind red team's
+    /// evasive mix: a CoT sweep, a grading farm and a station published as one of 169 accounts). Each part is scored
+    /// as a campaign of its own and the split stands only when every part is accepted and every member keeps its verdict.
+    /// An operation that spreads several capabilities over each of its accounts has members with alike mixes and stays
+    /// whole; one that gives each capability accounts of their own is published as one campaign per capability.
+    /// </summary>
+    private void SplitByCapability(List<CampaignFinding> findings)
+    {
+        for (int fi = 0; fi < findings.Count; fi++)
+        {
+            var whole = findings[fi];
+            if (!whole.Accepted) continue;
+            var parts = CapabilityParts(whole.Members);
+            if (parts is null) continue;
+            var result = new List<CampaignFinding>();
+            foreach (var part in parts)
+            {
+                var nodes = part.Select(_g.NodeOf).ToList();
+                var f = Score(nodes, nodes, whole.Density);
+                if (f is null || !f.Accepted) { result = null; break; }
+                for (int pos = 0; pos < f.Members.Count; pos++)
+                {
+                    int w = whole.Members.BinarySearch(f.Members[pos]);
+                    f.Strength[pos] = whole.Strength[w];
+                    f.MemberHarvest[pos] = whole.MemberHarvest[w];
+                    f.Corroborated[pos] = whole.Corroborated[w];
+                }
+                result.Add(f);
+            }
+            if (result is null || result.Any(f => LosesFlag(f, whole)) || whole.Members.Any(m => !WholeFlagKept(m))) continue;
+            findings.RemoveAt(fi);
+            findings.InsertRange(fi, result);
+            fi += result.Count - 1;
+
+            bool WholeFlagKept(int m)
+            {
+                int w = whole.Members.BinarySearch(m);
+                if (!Flags(whole, w)) return true;
+                foreach (var f in result!)
+                    if (f.Members.BinarySearch(m) is var q and >= 0) return Flags(f, q);
+                return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The members of a finding by what they harvest, or null when they are one population (<see cref="TargetParts"/>
+    /// over the members with a profile of their own). The other members join the part whose mix their own harvest fits
+    /// best or, with no harvest capability at all, the part with whose members they share the most key weight. Accounts
+    /// chained by payment instruments or replayed artifacts then go whole to the part that holds most of the chain.
+    /// </summary>
+    private List<List<int>>? CapabilityParts(List<int> members)
+    {
+        int n = members.Count;
+        int minPart = Math.Max(_opt.MinCampaignAccounts, (int)Math.Ceiling(0.05 * n));
+        if (n < 2 * minPart) return null;
+        const int C = HarvestSignals.CapabilityCount;
+        var profiled = new List<int>();
+        var mixes = new List<int[]>();
+        var rest = new List<int>();
+        foreach (var m in members)
+        {
+            var caps = _builder.Profiles[m].HarvestCapabilities;
+            int total = 0;
+            foreach (var c in caps) total += c;
+            if (total < MinCapabilityProfile) { rest.Add(m); continue; }
+            profiled.Add(m);
+            mixes.Add(caps.ToArray());
+        }
+        var assign = TargetParts(mixes, minPart);
+        if (assign is null) return null;
+        int count = assign.Max() + 1;
+        var placed = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
+        var mix = Enumerable.Range(0, count).Select(_ => new double[C]).ToArray();
+        for (int i = 0; i < profiled.Count; i++)
+        {
+            placed[assign[i]].Add(profiled[i]);
+            for (int c = 0; c < C; c++) mix[assign[i]][c] += mixes[i][c];
+        }
+        var holders = placed.Select(p => p.Select(_g.NodeOf).ToHashSet()).ToArray();
+        foreach (var m in rest)
+        {
+            var caps = _builder.Profiles[m].HarvestCapabilities;
+            int into = -1;
+            double best = 0;
+            for (int i = 0; i < count; i++)
+            {
+                double sum = mix[i].Sum(), fit = 0;
+                for (int c = 0; c < C; c++) fit += caps[c] * mix[i][c] / sum;
+                if (fit > best) (into, best) = (i, fit);
+            }
+            if (into < 0)
+            {
+                int node = _g.NodeOf(m);
+                for (int i = 0; i < count; i++)
+                {
+                    var held = holders[i];
+                    double w = Coverage(node, k => _g.Adjacency[k].Any(x => held.Contains(x.Node)));
+                    if (w > best) (into, best) = (i, w);
+                }
+            }
+            placed[Math.Max(0, into)].Add(m);
+        }
+        // Accounts on one payment instrument, or presenting reasoning artifacts issued to one another, are one operator's
+        // whatever each asks (a replay ring's issuers ask for reasoning, its presenters for it to be written out).
+        var all = placed.SelectMany(p => p).ToList();
+        var index = new Dictionary<int, int>();   // account node -> position in all
+        for (int i = 0; i < all.Count; i++) index[_g.NodeOf(all[i])] = i;
+        var part = new int[all.Count];
+        for (int i = 0, pos = 0; i < count; i++) foreach (var _ in placed[i]) part[pos++] = i;
+        var chains = new List<List<int>>();
+        for (int k = _g.AccountCount; k < _g.NodeCount; k++)
+        {
+            if (_g.Key(k).Kind is not (LinkKind.Payment or LinkKind.ArtifactReplay)) continue;
+            var on = new List<int>();
+            foreach (var (a, _) in _g.Adjacency[k]) if (index.TryGetValue(a, out var i)) on.Add(i);
+            if (on.Count >= 2) chains.Add(on);
+        }
+        GatherChains(part, count, chains);
+        var result = Enumerable.Range(0, count).Select(p => all.Where((_, i) => part[i] == p).Order().ToList()).Where(p => p.Count > 0).ToList();
+        return result.Count >= 2 && result.All(p => p.Count >= _opt.MinCampaignAccounts) ? result : null;
+    }
+
+    /// <summary>
+    /// Sends each chain of members — members linked through the keys of <paramref name="keys"/> (each a list of member
+    /// positions holding one payment instrument or replayed artifact), directly or through one another — whole to the part
+    /// of <paramref name="part"/> that holds most of it (the lowest such part on a tie).
+    /// </summary>
+    internal static void GatherChains(int[] part, int parts, IReadOnlyList<IReadOnlyList<int>> keys)
+    {
+        var parent = Enumerable.Range(0, part.Length).ToArray();
+        int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
+        foreach (var key in keys)
+            for (int i = 1; i < key.Count; i++)
+                if (Find(key[i]) is var r && r != Find(key[0])) parent[r] = Find(key[0]);
+        foreach (var chain in Enumerable.Range(0, part.Length).GroupBy(Find))
+        {
+            var votes = new int[parts];
+            foreach (var i in chain) votes[part[i]]++;
+            int to = Array.IndexOf(votes, votes.Max());
+            foreach (var i in chain) part[i] = to;
+        }
+    }
+
+    /// <summary>
+    /// Parts of members by what they harvest: each member's part (0-based), or null when fewer than two parts of at least
+    /// <paramref name="minPart"/> members remain. <paramref name="mixes"/> holds each member's capability counts on its
+    /// harvest exchanges. Members start in the part of their top capability; parts whose targets are more alike than
+    /// <see cref="MaxTargetAlike"/> are merged, most alike first — an operation that draws each request from one mix gives
+    /// its members alike mixes whatever their own top capability, and one whose requests each exercise two capabilities
+    /// (reasoning on math, tool use in code) holds both in every part — and parts smaller than
+    /// <paramref name="minPart"/> then join the part most alike.
+    /// </summary>
+    internal static int[]? TargetParts(IReadOnlyList<int[]> mixes, int minPart)
+    {
+        var parts = new List<(List<int> Members, double[] Mix)>();
+        var byTop = new Dictionary<int, int>();
+        for (int i = 0; i < mixes.Count; i++)
+        {
+            var caps = mixes[i];
+            int top = 0;
+            for (int c = 1; c < caps.Length; c++) if (caps[c] > caps[top]) top = c;
+            if (caps[top] == 0) continue;
+            if (!byTop.TryGetValue(top, out var pi)) { byTop[top] = pi = parts.Count; parts.Add((new List<int>(), new double[caps.Length])); }
+            parts[pi].Members.Add(i);
+            for (int c = 0; c < caps.Length; c++) parts[pi].Mix[c] += caps[c];
+        }
+        void Merge(int i, int j)
+        {
+            if (i > j) (i, j) = (j, i);
+            parts[i].Members.AddRange(parts[j].Members);
+            for (int c = 0; c < parts[i].Mix.Length; c++) parts[i].Mix[c] += parts[j].Mix[c];
+            parts.RemoveAt(j);
+        }
+        while (parts.Count >= 2)
+        {
+            (int I, int J, double A) best = (-1, -1, -1);
+            for (int i = 0; i < parts.Count; i++)
+                for (int j = i + 1; j < parts.Count; j++)
+                    if (TargetAlike(parts[i].Mix, parts[j].Mix) is var a && a > best.A) best = (i, j, a);
+            if (best.A <= MaxTargetAlike) break;
+            Merge(best.I, best.J);
+        }
+        while (parts.Count >= 2)
+        {
+            int small = 0;
+            for (int i = 1; i < parts.Count; i++) if (parts[i].Members.Count < parts[small].Members.Count) small = i;
+            if (parts[small].Members.Count >= minPart) break;
+            int into = -1;
+            double best = -1;
+            for (int j = 0; j < parts.Count; j++)
+                if (j != small && TargetAlike(parts[small].Mix, parts[j].Mix) is var a && a > best) (into, best) = (j, a);
+            Merge(small, into);
+        }
+        if (parts.Count < 2 || parts.Sum(p => p.Members.Count) < mixes.Count) return null;
+        var assign = new int[mixes.Count];
+        for (int p = 0; p < parts.Count; p++) foreach (var i in parts[p].Members) assign[i] = p;
+        return assign;
+    }
+
+    /// <summary>
+    /// How alike two capability mixes' targets are: the share that one mix's top capability has in the other, against
+    /// its share in its own, the smaller of the two ways round — 1 for one target, 0 when one of them does not ask for
+    /// what the other harvests. A chain-of-thought sweep and a grading farm drawing items from one benchmark share its
+    /// domains (math, knowledge), not their targets; an agentic harvest whose agents also reason step by step asks for
+    /// reasoning, but the sweep does not ask for tool use. Members of one operation that draws every request from one
+    /// mix differ only by chance, and both ways round alike.
+    /// </summary>
+    internal static double TargetAlike(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double sa = 0, sb = 0;
+        int ta = 0, tb = 0;
+        for (int c = 0; c < a.Length; c++)
+        {
+            sa += a[c]; sb += b[c];
+            if (a[c] > a[ta]) ta = c;
+            if (b[c] > b[tb]) tb = c;
+        }
+        if (sa <= 0 || sb <= 0) return 1;
+        return Math.Min(b[ta] / sb / (a[ta] / sa), a[tb] / sa / (b[tb] / sb));
     }
 
     /// <summary>

@@ -81,8 +81,25 @@ public sealed class CampaignDetectionTests(ITestOutputHelper output)
     {
         // The case the split exists for: the dense block holds both operations.
         var t = new SyntheticTraffic(new SyntheticTraffic.Settings { BridgeShare = 0.5 });
-        var whole = AnalysisHarness.Run(t, new DetectorOptions { SplitCommunities = false });
+        var whole = AnalysisHarness.Run(t, new DetectorOptions { SplitCommunities = false, SplitCapabilities = false });
         Assert.True(AnalysisHarness.Evaluate(t, whole).MergedCampaigns > 0);
+    }
+
+    // The same two operations harvest different things (A chain-of-thought, B grading): without the community split, the
+    // split by target alone reports them apart, and no verdict changes.
+    [Theory]
+    [InlineData(0.5, 7)]
+    [InlineData(0.3, 11)]
+    public void Complete_TwoOperationsBridgedByOneTemplate_AreReportedApartByWhatTheyHarvest(double bridge, int seed)
+    {
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, BridgeShare = bridge });
+        var byTarget = AnalysisHarness.Run(t, new DetectorOptions { SplitCommunities = false });
+        var whole = AnalysisHarness.Run(t, new DetectorOptions { SplitCommunities = false, SplitCapabilities = false });
+        var m = AnalysisHarness.Evaluate(t, byTarget);
+        Assert.True(AnalysisHarness.Evaluate(t, whole).MergedCampaigns > 0);
+        Assert.Equal(0, m.MergedCampaigns);
+        Assert.Equal(whole.Verdicts.Select(v => (v.Account, v.Verdict)), byTarget.Verdicts.Select(v => (v.Account, v.Verdict)));
+        output.WriteLine($"bridge {bridge}: {whole.Campaigns.Count} campaign(s) without either split, {byTarget.Campaigns.Count} split by target; {m}");
     }
 
     [Fact]
