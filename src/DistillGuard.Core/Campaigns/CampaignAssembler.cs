@@ -168,7 +168,7 @@ public sealed class CampaignAssembler
             mixes.Add(caps.ToArray());
         }
         var assign = TargetParts(mixes, minPart);
-        if (assign is null) return null;
+        if (assign is null || ChanceSplits(mixes, minPart) > 0) return null;
         int count = assign.Max() + 1;
         var placed = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
         var mix = Enumerable.Range(0, count).Select(_ => new double[C]).ToArray();
@@ -296,6 +296,49 @@ public sealed class CampaignAssembler
         var assign = new int[mixes.Count];
         for (int p = 0; p < parts.Count; p++) foreach (var i in parts[p].Members) assign[i] = p;
         return assign;
+    }
+
+    /// <summary>Draws of the members' harvest under one mix in <see cref="ChanceSplits"/>.</summary>
+    internal const int ChanceDraws = 20;
+
+    /// <summary>
+    /// How many of <see cref="ChanceDraws"/> redraws of the members' harvest from one mix — the finding's pooled mix, each
+    /// member keeping its count — <see cref="TargetParts"/> still splits. Parts built from each member's top capability
+    /// are apart by construction: a member with five requests whose chance draws favoured coding lands with coding. An
+    /// operation drawing every request from one mix, with few requests per member, can look like two targets (random
+    /// 10219: one CoT-and-SQL sweep at alikeness 0.24); a split stands only when chance alone never makes one.
+    /// Deterministic (a fixed seed).
+    /// </summary>
+    internal static int ChanceSplits(IReadOnlyList<int[]> mixes, int minPart)
+    {
+        int caps = mixes[0].Length;
+        var pooled = new double[caps];
+        foreach (var m in mixes) for (int c = 0; c < caps; c++) pooled[c] += m[c];
+        double total = pooled.Sum();
+        if (total <= 0) return 0;
+        var cumulative = new double[caps];
+        for (int c = 0, acc = 0; c < caps; c++) { acc += (int)pooled[c]; cumulative[c] = acc / total; }
+        var rng = new Random(mixes.Count);
+        var drawn = mixes.Select(_ => new int[caps]).ToList();
+        int splits = 0;
+        for (int r = 0; r < ChanceDraws; r++)
+        {
+            for (int i = 0; i < mixes.Count; i++)
+            {
+                Array.Clear(drawn[i]);
+                int n = 0;
+                foreach (var x in mixes[i]) n += x;
+                for (int k = 0; k < n; k++)
+                {
+                    double u = rng.NextDouble();
+                    int c = 0;
+                    while (c < caps - 1 && u >= cumulative[c]) c++;
+                    drawn[i][c]++;
+                }
+            }
+            if (TargetParts(drawn, minPart) is not null) splits++;
+        }
+        return splits;
     }
 
     /// <summary>

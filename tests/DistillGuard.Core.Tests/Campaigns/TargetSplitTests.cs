@@ -153,4 +153,26 @@ public sealed class TargetSplitTests
         CampaignAssembler.GatherChains(part, 2, []);
         Assert.Equal(new[] { 0, 1, 0, 1 }, part);
     }
+
+    [Fact]
+    public void ASplitChanceAloneMakes_IsCaughtByRedrawingFromOneMix()
+    {
+        // 60 members with five requests each, every request drawn from one three-capability mix: the top-capability
+        // partition finds a "second target" in six members; redrawn from the pooled mix, chance does the same
+        var r = new Random(4);
+        var mixes = Enumerable.Range(0, 60).Select(_ => Draw(r, 5, (Reasoning, 0.4), (Coding, 0.35), (Knowledge, 0.25))).ToList();
+        Assert.NotNull(CampaignAssembler.TargetParts(mixes, minPart: 3));
+        Assert.True(CampaignAssembler.ChanceSplits(mixes, minPart: 3) > 0);
+    }
+
+    [Fact]
+    public void ASweepAndAGradingFarm_AreNoChanceSplit()
+    {
+        var r = new Random(5);
+        var mixes = new List<int[]>();
+        for (int i = 0; i < 30; i++) mixes.Add(Draw(r, 5 + i % 20, (Reasoning, 0.5), (Math_, 0.2), (Knowledge, 0.3)));
+        for (int i = 0; i < 12; i++) mixes.Add(Draw(r, 5 + i % 10, (Grading, 0.65), (Knowledge, 0.2), (Reasoning, 0.1), (Math_, 0.05)));
+        Assert.NotNull(CampaignAssembler.TargetParts(mixes, minPart: 3));
+        Assert.Equal(0, CampaignAssembler.ChanceSplits(mixes, minPart: 3));
+    }
 }
