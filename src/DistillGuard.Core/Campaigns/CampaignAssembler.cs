@@ -177,7 +177,11 @@ public sealed class CampaignAssembler
             placed[assign[i]].Add(profiled[i]);
             for (int c = 0; c < C; c++) mix[assign[i]][c] += mixes[i][c];
         }
-        var holders = placed.Select(p => p.Select(_g.NodeOf).ToHashSet()).ToArray();
+        // For the members with no harvest capability: which parts hold each key (one bit per part).
+        var keyParts = new Dictionary<int, int>();
+        for (int i = 0; i < count; i++)
+            foreach (var m in placed[i])
+                foreach (var (k, _) in _g.Adjacency[_g.NodeOf(m)]) keyParts[k] = keyParts.GetValueOrDefault(k) | (1 << i);
         foreach (var m in rest)
         {
             var caps = _builder.Profiles[m].HarvestCapabilities;
@@ -194,8 +198,8 @@ public sealed class CampaignAssembler
                 int node = _g.NodeOf(m);
                 for (int i = 0; i < count; i++)
                 {
-                    var held = holders[i];
-                    double w = Coverage(node, k => _g.Adjacency[k].Any(x => held.Contains(x.Node)));
+                    int bit = 1 << i;
+                    double w = Coverage(node, k => (keyParts.GetValueOrDefault(k) & bit) != 0);
                     if (w > best) (into, best) = (i, w);
                 }
             }
@@ -305,9 +309,9 @@ public sealed class CampaignAssembler
     /// How many of <see cref="ChanceDraws"/> redraws of the members' harvest from one mix — the finding's pooled mix, each
     /// member keeping its count — <see cref="TargetParts"/> still splits. Parts built from each member's top capability
     /// are apart by construction: a member with five requests whose chance draws favoured coding lands with coding. An
-    /// operation drawing every request from one mix, with few requests per member, can look like two targets (random
-    /// 10219: one CoT-and-SQL sweep at alikeness 0.24); a split stands only when chance alone never makes one.
-    /// Deterministic (a fixed seed).
+    /// operation drawing every request from one mix, with few requests per member, can look like two targets (sixty
+    /// members of five requests each from one three-capability mix: a "second target" of six); a split stands only when
+    /// chance alone never makes one. Deterministic (a fixed seed).
     /// </summary>
     internal static int ChanceSplits(IReadOnlyList<int[]> mixes, int minPart)
     {
