@@ -118,13 +118,7 @@ public sealed class CampaignAssembler
                 var nodes = part.Select(_g.NodeOf).ToList();
                 var f = Score(nodes, nodes, whole.Density);
                 if (f is null || !f.Accepted) { result = null; break; }
-                for (int pos = 0; pos < f.Members.Count; pos++)
-                {
-                    int w = whole.Members.BinarySearch(f.Members[pos]);
-                    f.Strength[pos] = whole.Strength[w];
-                    f.MemberHarvest[pos] = whole.MemberHarvest[w];
-                    f.Corroborated[pos] = whole.Corroborated[w];
-                }
+                KeepWholeStanding(f, whole);
                 result.Add(f);
             }
             if (result is null || result.Any(f => LosesFlag(f, whole)) || whole.Members.Any(m => !WholeFlagKept(m))) continue;
@@ -152,7 +146,7 @@ public sealed class CampaignAssembler
     private List<List<int>>? CapabilityParts(List<int> members)
     {
         int n = members.Count;
-        int minPart = Math.Max(_opt.MinCampaignAccounts, (int)Math.Ceiling(0.05 * n));
+        int minPart = MinPart(n);
         if (n < 2 * minPart) return null;
         const int C = HarvestSignals.CapabilityCount;
         var profiled = new List<int>();
@@ -224,6 +218,23 @@ public sealed class CampaignAssembler
         var result = Enumerable.Range(0, count).Select(p => all.Where((_, i) => part[i] == p).Order().ToList()).Where(p => p.Count > 0).ToList();
         return result.Count >= 2 && result.All(p => p.Count >= _opt.MinCampaignAccounts) ? result : null;
     }
+
+    /// <summary>A split regroups; it never changes who is flagged: each member of <paramref name="part"/> keeps the
+    /// involvement, harvest and corroboration it had in <paramref name="whole"/>.</summary>
+    private static void KeepWholeStanding(CampaignFinding part, CampaignFinding whole)
+    {
+        for (int pos = 0; pos < part.Members.Count; pos++)
+        {
+            int w = whole.Members.BinarySearch(part.Members[pos]);
+            part.Strength[pos] = whole.Strength[w];
+            part.MemberHarvest[pos] = whole.MemberHarvest[w];
+            part.Corroborated[pos] = whole.Corroborated[w];
+        }
+    }
+
+    /// <summary>The smallest part a split of a finding of <paramref name="n"/> members keeps on its own: 5 % of the
+    /// finding, at least a campaign's size.</summary>
+    private int MinPart(int n) => Math.Max(_opt.MinCampaignAccounts, (int)Math.Ceiling(0.05 * n));
 
     /// <summary>
     /// Sends each chain of members — members linked through the keys of <paramref name="keys"/> (each a list of member
@@ -324,15 +335,14 @@ public sealed class CampaignAssembler
         for (int c = 0, acc = 0; c < caps; c++) { acc += (int)pooled[c]; cumulative[c] = acc / total; }
         var rng = new Random(mixes.Count);
         var drawn = mixes.Select(_ => new int[caps]).ToList();
+        var counts = mixes.Select(m => m.Sum()).ToArray();
         int splits = 0;
         for (int r = 0; r < ChanceDraws; r++)
         {
             for (int i = 0; i < mixes.Count; i++)
             {
                 Array.Clear(drawn[i]);
-                int n = 0;
-                foreach (var x in mixes[i]) n += x;
-                for (int k = 0; k < n; k++)
+                for (int k = 0; k < counts[i]; k++)
                 {
                     double u = rng.NextDouble();
                     int c = 0;
@@ -1172,7 +1182,7 @@ public sealed class CampaignAssembler
     private List<CampaignFinding>? SplitCommunities(List<int> accounts, List<int> block, double density, CampaignFinding whole, int depth = 0)
     {
         int n = accounts.Count;
-        int minPart = Math.Max(_opt.MinCampaignAccounts, (int)Math.Ceiling(0.05 * n));
+        int minPart = MinPart(n);
         if (n < 2 * minPart) return null;
         var index = new Dictionary<int, int>(n);
         for (int i = 0; i < n; i++) index[accounts[i]] = i;
@@ -1236,15 +1246,7 @@ public sealed class CampaignAssembler
             // fleet, bridged to an operation by something popular, is reported on its own (rejected), not flagged.
             if (f is not null && !f.Accepted && f.Coordination.DeclaredOrganisation >= DeclaredShare) { result.Add(f); continue; }
             if (f is null || !f.Accepted) return null;
-            // A split regroups; it never changes who is flagged: each member keeps the involvement, harvest and
-            // corroboration it had in the whole campaign.
-            for (int pos = 0; pos < f.Members.Count; pos++)
-            {
-                int w = whole.Members.BinarySearch(f.Members[pos]);
-                f.Strength[pos] = whole.Strength[w];
-                f.MemberHarvest[pos] = whole.MemberHarvest[w];
-                f.Corroborated[pos] = whole.Corroborated[w];
-            }
+            KeepWholeStanding(f, whole);
             // A part may itself hold two operations (its own average is the yardstick now).
             if (depth < 3 && SplitCommunities(part, block, density, f, depth + 1) is { } sub) result.AddRange(sub);
             else result.Add(f);
