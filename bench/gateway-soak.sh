@@ -41,7 +41,8 @@ rules:
     when: { verdict: watch }
     actions: [ { protect_reasoning: { mode: summarise } } ]
 EOF
-export DOTNET_gcServer=0 DOTNET_gcConcurrent=0 DOTNET_TieredPGO=0
+export DOTNET_gcServer=0 DOTNET_gcConcurrent=0   # tiered PGO as serve runs (on)
+unset DOTNET_TieredPGO
 
 url_of() {   # LOGFILE WORD: waits for "listening WORD URL" and prints URL
   for _ in $(seq 1 1200); do

@@ -5,7 +5,7 @@
 # measure the gateway library alone, its tap a counter — tells the gateway's cost from the detector's), WARMUP_S (10),
 # SERVE_OTHER (path to another build's distillguard.dll: also measured as target "other", alternating with the rest —
 # compares two builds of serve in the same rounds), SERVE_ENV / OTHER_ENV (extra environment for serve / other, e.g.
-# "DISTILLGUARD_SERVE_BACKGROUND_NICE=10").
+# "DISTILLGUARD_SERVE_BACKGROUND_NICE=10"), PGO (0: every server without the tiered-PGO tier).
 #
 # Started once, each in its own process (bench/DistillGuard.GatewayBench modes, src/DistillGuard.Cli):
 #   upstream  a fast fake model API: a fixed chat.completion JSON per POST
@@ -57,8 +57,11 @@ export WRK_KEY="$(sed -n 's/.*"key":"\([^"]*\)".*/\1/p' "$work/keys.jsonl" | hea
 
 servers=(); client=()
 if [ "$pin" = 1 ]; then servers=(taskset -c 0); client=(taskset -c 1); fi
-# The same runtime settings for every .NET server as `distillguard` ships with (workstation, non-concurrent GC, no PGO tier).
-export DOTNET_gcServer=0 DOTNET_gcConcurrent=0 DOTNET_TieredPGO=0
+# The same runtime settings for every .NET server as `distillguard serve` runs with: workstation, non-concurrent GC, tiered
+# PGO on (serve re-executes itself with it; the bench's own servers have it from their runtimeconfig). PGO=0 turns the
+# instrumented tier off for all of them, as the batch commands run.
+export DOTNET_gcServer=0 DOTNET_gcConcurrent=0
+if [ "${PGO:-1}" = 0 ]; then export DOTNET_TieredPGO=0; else unset DOTNET_TieredPGO; fi
 
 url_of() {   # LOGFILE WORD: waits for "listening WORD URL" and prints URL
   for _ in $(seq 1 1200); do
@@ -125,6 +128,8 @@ run() {   # TARGET CONNECTIONS SECONDS [record]
 
 echo "machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$threads -d${duration}s --latency; pinning: $([ "$pin" = 1 ] && echo 'servers CPU 0, wrk CPU 1' || echo none)"
 echo "servers: upstream $upstream, bare ${url[bare]}, serve (distillguard serve) ${url[serve]}${url[library]:+, gateway library ${url[library]}}"
+for _ in $(seq 1 100); do grep -q "runtime:" "$work/serve.log" && break; sleep 0.1; done
+echo "serve $(grep -o 'runtime: [^)]*' "$work/serve.log" || echo 'runtime: not reported')"
 round=0
 for t in "${targets[@]}"; do run "$t" "${conns[0]}" "$warmup"; done   # JIT and connection warm-up, not recorded
 wait_idle

@@ -2,6 +2,8 @@ using System.CommandLine;
 using DistillGuard.Cli;
 using DistillGuard.Cli.Commands;
 
+ServerRuntime.PrepareServe(args);   // serve: tiered PGO on, by re-executing in place (Linux)
+
 var root = new RootCommand(
     "DistillGuard: detect, counter, share and prove model-distillation campaigns in LLM API traffic.\n" +
     "Run without arguments for the demo: simulate labelled traffic, detect campaigns, evaluate, report.");

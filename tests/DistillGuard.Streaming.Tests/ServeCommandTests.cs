@@ -122,6 +122,29 @@ public sealed class ServeCommandTests(TinyTraffic traffic) : IClassFixture<TinyT
     }
 
     [Fact]
+    public void Serve_RunsWithTieredPgo_InTheProcessItWasStartedAs_UnlessTheEnvironmentDecides()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        using var state = new TempDir();
+        using (var serve = new ServeProcess(new Dictionary<string, string?> { ["DOTNET_TieredPGO"] = null }, "--ingest-port", "0", "--state", state.Path))
+        {
+            serve.WaitReady();
+            Assert.Contains("tiered PGO on", serve.Output);
+            // re-executed in place: the process started is the one serving, with the variable in its environment
+            var environ = File.ReadAllText($"/proc/{serve.Id}/environ").Split('\0');
+            Assert.Contains("DOTNET_TieredPGO=1", environ);
+            serve.Terminate();
+            Assert.Equal(0, serve.WaitExit(15));
+        }
+        using (var serve = new ServeProcess(new Dictionary<string, string?> { ["DOTNET_TieredPGO"] = "0" }, "--ingest-port", "0", "--state", Path.Combine(state.Path, "off")))
+        {
+            serve.WaitReady();
+            Assert.Contains("tiered PGO off", serve.Output);
+            Assert.Contains("DOTNET_TieredPGO=0", File.ReadAllText($"/proc/{serve.Id}/environ").Split('\0'));
+        }
+    }
+
+    [Fact]
     public async Task OversizedIngestBody_IsRefusedWith413_AndTheServiceGoesOn()
     {
         using var state = new TempDir();

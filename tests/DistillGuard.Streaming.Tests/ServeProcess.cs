@@ -12,9 +12,14 @@ public sealed partial class ServeProcess : IDisposable
     private readonly List<string> _out = new();
     private readonly List<string> _err = new();
 
-    public ServeProcess(params string[] args)
+    public ServeProcess(params string[] args) : this(null, args) { }
+
+    /// <param name="environment">variables to set for the child (a null value removes one it would inherit)</param>
+    public ServeProcess(IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (k, v) in environment ?? new Dictionary<string, string?>())
+            if (v is null) psi.Environment.Remove(k); else psi.Environment[k] = v;
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "distillguard.dll"));
         psi.ArgumentList.Add("serve");
         foreach (var a in args) psi.ArgumentList.Add(a);
@@ -41,6 +46,9 @@ public sealed partial class ServeProcess : IDisposable
         }
         throw new TimeoutException($"serve not ready: {Errors}\n{Output}");
     }
+
+    /// <summary>The child's process id.</summary>
+    public int Id => _p.Id;
 
     public int WaitExit(int seconds = 60)
     {

@@ -154,7 +154,7 @@ internal static class ServeHost
                 apps.Add(app);
                 stdout.WriteLine($"listening taxii {app.Urls.First()} (discovery /taxii2/, API root /{taxii.ApiRoot}/)");
             }
-            stdout.WriteLine("ready; Ctrl+C stops");
+            stdout.WriteLine($"ready; Ctrl+C stops (runtime: tiered PGO {(ServerRuntime.TieredPgo ? "on" : "off")}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)");
             stdout.Flush();
             try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
             return ExitCodes.Success;
