@@ -436,19 +436,25 @@ public sealed class StreamingDetector : IAsyncDisposable
         return tcs.Task.WaitAsync(ct);
     }
 
+    /// <summary>How often the detector thread looks at an empty queue while exchanges are arriving, and how many empty
+    /// looks (about a second) before it blocks on the queue instead.</summary>
+    internal static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(5);
+    internal const int IdlePolls = 200;
+
     private void Run()
     {
         var ct = _stop.Token;
         if (_opt.DetectorNice > 0) ThreadNice.Lower(_opt.DetectorNice, _log);
         long wallEvery = (long)(_opt.ReassembleEvery.TotalSeconds * Stopwatch.Frequency);
         long clockEvery = (long)_opt.ReassembleEveryExchangeTime.TotalMilliseconds;
-        int sinceCheck = 0;
+        int sinceCheck = 0, idlePolls = 0;
         while (!ct.IsCancellationRequested)
         {
             try
             {
                 if (_queue.Reader.TryRead(out var item))
                 {
+                    idlePolls = 0;
                     if (item.Features is null) { ServeFlushes(); continue; }
                     Interlocked.Exchange(ref _lastOldestTicks, item.EnqueuedTicks);
                     Interlocked.Decrement(ref _queued);
@@ -478,8 +484,17 @@ public sealed class StreamingDetector : IAsyncDisposable
                 Interlocked.Exchange(ref _lastOldestTicks, 0);
                 ServeFlushes();
                 if (_processed > _lastSnapshotExchanges && Stopwatch.GetTimestamp() - _lastSnapshotWallTicks >= wallEvery) Reassemble();
+                // Queue empty. While exchanges keep arriving, look again after a short sleep instead of waiting on the
+                // channel: a waiting reader makes every write wake it, and a task wait spins first (sched_yield) — per
+                // tap batch, on the cores the gateway's requests need. Idle for a while: block until the next write.
+                if (idlePolls < IdlePolls)
+                {
+                    idlePolls++;
+                    if (ct.WaitHandle.WaitOne(PollInterval)) break;
+                    continue;
+                }
                 var wait = _queue.Reader.WaitToReadAsync(ct).AsTask();
-                wait.Wait(TimeSpan.FromMilliseconds(250), ct);
+                WaitHandle.WaitAny([((IAsyncResult)wait).AsyncWaitHandle, ct.WaitHandle], TimeSpan.FromMilliseconds(250));
             }
             catch (OperationCanceledException) { break; }
             catch (Exception e)

@@ -11,7 +11,9 @@ namespace DistillGuard.Streaming.Sources;
 /// <para>
 /// Group commit: once a line is queued the writer waits up to <c>commitWindow</c> (1 ms by default) for more before it
 /// ingests them together (at most <c>batch</c> lines): parsing, de-duplication and the journal's bookkeeping run once
-/// per batch, and the detector has them within about <c>commitWindow</c>.
+/// per batch, and the detector has them within about <c>commitWindow</c>. While lines keep coming (any in the last
+/// second) the writer does not wait on the queue at all: it looks again every <c>commitWindow</c> and takes what
+/// arrived meanwhile, so a tap is an enqueue and never a thread wake-up.
 /// </para>
 /// <para>
 /// Sync: the batches are journaled without an fsync each; the writer syncs the journal once <c>syncInterval</c> (1 s by
@@ -92,10 +94,25 @@ public sealed class TapSource : IAsyncDisposable
         {
             var reader = _channel.Reader;
             _lastSync = Stopwatch.GetTimestamp();
+            int idleLooks = windowTicks > 0 ? (int)Math.Min(1000, Math.Ceiling(TimeSpan.FromSeconds(1) / _window)) : 0;
+            int idle = idleLooks;   // from idle: the first line wakes the writer
             while (true)
             {
+                bool woken = false;
                 if (reader.Count == 0)
                 {
+                    if (reader.Completion.IsCompleted) break;
+                    // Lines came in the last second: look again after a commit window rather than wait on the channel.
+                    // A waiting reader is woken by every write and a task wait spins (sched_yield) before it sleeps:
+                    // per batch, on the cores the gateway's requests need. The lines of the window make the next batch.
+                    if (idle < idleLooks)
+                    {
+                        idle++;
+                        if (_detector.Unsynced > 0 && Stopwatch.GetTimestamp() - _lastSync >= _syncTicks) Sync();
+                        if (ct.WaitHandle.WaitOne(_window)) break;
+                        continue;
+                    }
+                    woken = true;
                     var wait = reader.WaitToReadAsync(ct);
                     if (!wait.IsCompleted && _detector.Unsynced > 0)
                     {
@@ -108,9 +125,10 @@ public sealed class TapSource : IAsyncDisposable
                     }
                     else if (!(wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult())) break;
                 }
+                idle = 0;
                 Volatile.Write(ref _busy, 1);
-                // group commit: let the lines of the next few milliseconds join this batch (never once shutting down)
-                if (windowTicks > 0 && reader.Count < _batch && !reader.Completion.IsCompleted)
+                // group commit after a wake: let the lines of the next few milliseconds join this batch (never once shutting down)
+                if (woken && windowTicks > 0 && reader.Count < _batch && !reader.Completion.IsCompleted)
                 {
                     long until = Stopwatch.GetTimestamp() + windowTicks;
                     while (reader.Count < _batch && !ct.IsCancellationRequested)
