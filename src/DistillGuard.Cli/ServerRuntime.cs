@@ -43,7 +43,7 @@ internal static class ServerRuntime
     /// <summary>Whether this process runs with tiered PGO (what <c>serve</c> reports at start).</summary>
     public static bool TieredPgo =>
         Environment.GetEnvironmentVariable(PgoVariable) is { } v ? v != "0"
-        : AppContext.GetData("System.Runtime.TieredPGO") is not ({ } d and (false or "false" or "False"));
+        : AppContext.GetData("System.Runtime.TieredPGO") is not (false or "false" or "False");
 
     private static IntPtr[] ToCStrings(IReadOnlyList<string> items)
     {

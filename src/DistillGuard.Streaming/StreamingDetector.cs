@@ -494,7 +494,7 @@ public sealed class StreamingDetector : IAsyncDisposable
                     continue;
                 }
                 var wait = _queue.Reader.WaitToReadAsync(ct).AsTask();
-                WaitHandle.WaitAny([((IAsyncResult)wait).AsyncWaitHandle, ct.WaitHandle], TimeSpan.FromMilliseconds(250));
+                wait.Wait(TimeSpan.FromMilliseconds(250), ct);
             }
             catch (OperationCanceledException) { break; }
             catch (Exception e)
