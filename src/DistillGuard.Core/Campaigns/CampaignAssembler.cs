@@ -116,7 +116,7 @@ public sealed class CampaignAssembler
             foreach (var part in parts)
             {
                 var nodes = part.Select(_g.NodeOf).ToList();
-                var f = Score(nodes, nodes, whole.Density);
+                var f = Score(nodes, nodes, whole.Density, asPart: true);
                 if (f is null || !f.Accepted) { result = null; break; }
                 KeepWholeStanding(f, whole);
                 result.Add(f);
@@ -1241,7 +1241,7 @@ public sealed class CampaignAssembler
         var result = new List<CampaignFinding>();
         foreach (var part in parts)
         {
-            var f = Score(part, keyNodes.Concat(part).ToList(), density);
+            var f = Score(part, keyNodes.Concat(part).ToList(), density, asPart: true);
             // The one exception to "a split never changes a verdict": a part that is an organisation's own declared
             // fleet, bridged to an operation by something popular, is reported on its own (rejected), not flagged.
             if (f is not null && !f.Accepted && f.Coordination.DeclaredOrganisation >= DeclaredShare) { result.Add(f); continue; }
@@ -1549,7 +1549,7 @@ public sealed class CampaignAssembler
 
     /// <param name="gathering">The operator cluster being gathered as one (<see cref="GatherOperators"/>), whose members a
     /// group mostly made of them corroborates; null otherwise.</param>
-    private CampaignFinding? Score(List<int> accountNodes, List<int> nodes, double density, HashSet<int>? gathering = null)
+    private CampaignFinding? Score(List<int> accountNodes, List<int> nodes, double density, HashSet<int>? gathering = null, bool asPart = false)
     {
         if (accountNodes.Count < _opt.MinCampaignAccounts) return null;
         var members = accountNodes.Select(a => _g.Accounts[a]).Order().ToList();
@@ -1742,6 +1742,17 @@ public sealed class CampaignAssembler
         double contentFrac = memberContent.Average(h => Math.Min(1, h / 0.5));
         // Members of an operator cluster (KeyGroupBuilder.OperatorEvidence): tied by identity and running one harness.
         int inOperatorClusters = members.Count(m => _builder.OperatorEvidence(m) > 0);
+        // An operator cluster gathered as one (GatherOperators) from operators found on the harness side is tied whether or
+        // not the values that tie it link in this graph: that rule measures identity among the holders of one harness
+        // (organisation names and sign-up batches, addresses judged against the harness's holders), and those values need
+        // not be keys of the group at all. A station of 36 whose 24 template-sharing accounts and 8 loose ones share the
+        // operator's own prompt and a joint pivot, every member one of the operator's own, was read as untied and held at
+        // 0.4 whole and in pieces (GroupHarvestTests, the spread station with a loose third, seeds 2-4: 0 of 36 found); it
+        // acts as one by the same measure (asOne, below).
+        // Only the gathered whole: a peeled block or a part of a split is a piece of the harness's holders, and the tie says
+        // the whole is one operator, not that a piece is one on its own (random 10311: with every block tied this way, a
+        // 330-account operation was published as twelve pieces).
+        bool operatorTied = !asPart && gathering is not null && members.Count(_builder.HarnessOperator) >= 0.5 * members.Count;
         // Members that mostly hide behind rotating exits where the log's customers do not (KeyGroupBuilder.RareRotation).
         double rotation = _builder.RareRotation(members);
         bool rotationTies = false;   // whether only the rotation ties the group (below)
@@ -1751,7 +1762,7 @@ public sealed class CampaignAssembler
             // A shared egress (an address whose holders nothing else ties: a platform's, a NAT's) ties no one here.
             bool tiedByValues = families.Contains(LinkFamily.Registration)
                 || keys.Where(k => k.Item1.Kind.Family() == LinkFamily.Network && !k.Item1.Egress).Sum(k => k.Item2) >= 0.1 * total;
-            bool tied = tiedByValues || rotation > 0;
+            bool tied = tiedByValues || rotation > 0 || operatorTied;
             bool asOne = coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5
                 || keys.Any(k => k.Item1.Kind == LinkKind.ModelPivot && k.Item3 >= 0.5 * members.Count)
                 // one parameter vector on most members, run on a machine's schedule: regular arrivals, or no quiet third of
@@ -1764,7 +1775,7 @@ public sealed class CampaignAssembler
             // issued thinking with tool results of its own choosing and no instruction text, 40 accounts at 0.4).
             if (replayRing) { tied = true; asOne = true; }
             if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
-            else rotationTies = !tiedByValues && !replayRing;
+            else rotationTies = !tiedByValues && !replayRing && !operatorTied;
         }
         // An organisation that openly runs many accounts of its own — two thirds verified, paid or enterprise accounts
         // under one organisation name (a fleet keeps some accounts unverified; a hydra's bought or fresh accounts carry

@@ -215,16 +215,23 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         AssertOperationFound(t, "station", 0.9, "operator-evidence", "tied among its holders");
     }
 
-    [Fact]
-    public void Complete_SpreadStationsLooseAccounts_OwnedByItsPromptsOperator_AreGatheredIntoItsCampaign()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Complete_SpreadStationsLooseAccounts_OwnedByItsPromptsOperator_AreGatheredIntoItsCampaign(int seed)
     {
         // The spread station again, a third of it working loose: each of those accounts from one residential address of
         // its own and never on the templates the rest share. Among the holders of its system prompt the operator rule
         // owns them too (its organisation names and sign-up batches), but peeling takes only the accounts that share
         // templates and exits densely, and the loose third was left out (24 of 36 flagged). The prompt being the
         // operator's own, its owned accounts are one operator cluster through it and are gathered into the campaign.
-        // (Seeds 2-4 of this shape are not found at all, with or without the gathering: docs/detector.md, known limits.)
-        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = 1, StationAccounts = 36, StationBudget = 16000, StationSpread = true, StationLooseShare = 0.34 });
+        // Seeds 2-4 were found not at all before session 31: the block of 24 shares templates, the prompt and a joint
+        // pivot but no identity value (names and sign-up batches are judged among the prompt's holders, not linked), so
+        // the wording-free rule read it as untied and capped it at 0.4, although its members are the operator cluster
+        // that the same identity was measured on.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings { Seed = seed, StationAccounts = 36, StationBudget = 16000, StationSpread = true, StationLooseShare = 0.34 });
         var (r, _) = AssertOperationFound(t, "station", 0.85, "operator-evidence", "tied among its holders");
         AssertPublishedOnce(t, r, "station");
     }
