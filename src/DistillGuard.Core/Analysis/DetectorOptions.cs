@@ -53,7 +53,9 @@ public sealed record DetectorOptions
     public bool SplitCommunities { get; init; } = true;
     /// <summary>
     /// Split an accepted campaign whose members harvest different capabilities (parts sharing at most a quarter of their
-    /// capability mix) into one campaign per part, when each part is a campaign of its own and no member's verdict changes.
+    /// capability mix) into one campaign per part, when each part is a campaign of its own and no member's verdict changes;
+    /// then, the same way, one whose members are tied by identity of their own into parts that run no harness in common
+    /// (split by operator, session 31).
     /// </summary>
     public bool SplitCapabilities { get; init; } = true;
     /// <summary>Modularity a campaign's partition needs before it is split (<see cref="SplitCommunities"/>).</summary>

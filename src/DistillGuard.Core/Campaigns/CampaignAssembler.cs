@@ -83,6 +83,7 @@ public sealed class CampaignAssembler
         JoinPiecesByExit(findings);
         AdoptStrays(findings);
         if (_opt.SplitCapabilities) SplitByCapability(findings);
+        if (_opt.SplitCapabilities) SplitBy(findings, OperatorParts);
         return findings;
     }
 
@@ -104,13 +105,90 @@ public sealed class CampaignAssembler
     /// An operation that spreads several capabilities over each of its accounts has members with alike mixes and stays
     /// whole; one that gives each capability accounts of their own is published as one campaign per capability.
     /// </summary>
-    private void SplitByCapability(List<CampaignFinding> findings)
+    private void SplitByCapability(List<CampaignFinding> findings) => SplitBy(findings, CapabilityParts);
+
+    /// <summary>Replaces each accepted finding by the parts <paramref name="partsOf"/> gives its members when every part
+    /// scores as a campaign of its own and no member's verdict changes (see <see cref="SplitByCapability"/>).</summary>
+    /// <summary>
+    /// One campaign, one operator. A finding can hold two operations that harvest the same thing and that something
+    /// public bridges — prompting skeletons every chain-of-thought request words alike, templates from public text,
+    /// the rotation trait of bought proxy pools — while each pays, signs up and exits on its own (random 11217: a
+    /// replay ring and a CoT sweep in one campaign of 1,069, purity 0.866; 11222: a replay ring and a station). The
+    /// split by target (<see cref="SplitByCapability"/>) leaves them whole, their targets being alike. Here the members
+    /// are connected only through identity the finding owns — at least half of a value's holders are members, and at
+    /// most half the finding holds it (a value the whole finding shares says nothing about its sub-groups): cards,
+    /// e-mail domains, sign-up bursts, replayed artifacts, exits that are nobody's shared egress, and system prompts
+    /// (not tool sets, which are public far more often). Those components are the starting communities; communities
+    /// linked like one operation are merged as in the community split (<see cref="Regroup"/>); and then parts that
+    /// run one harness — a parameter vector or system prompt held by at least a fifth of each part (two members at
+    /// least) — are merged back: one operation's batches (a card per batch, a domain per batch) send the same
+    /// vectors, where two operations bridged by public content each send their own. Two operations that chose a vector
+    /// alike stay one campaign. As with the split by target, every part must score as a campaign on its own (<c>asPart</c>)
+    /// and every member keep its verdict, or the finding stays whole.
+    /// </summary>
+    private List<List<int>>? OperatorParts(List<int> members)
+    {
+        int n = members.Count;
+        int minPart = MinPart(n);
+        if (n < 2 * minPart) return null;
+        var pos = new Dictionary<int, int>(n);
+        for (int i = 0; i < n; i++) pos[_g.NodeOf(members[i])] = i;
+        var parent = Enumerable.Range(0, n).ToArray();
+        int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
+        var keys = new HashSet<int>();
+        foreach (var m in members) foreach (var (k, _) in _g.Adjacency[_g.NodeOf(m)]) keys.Add(k);
+        foreach (var k in keys)
+        {
+            var g = _g.Key(k);
+            bool who = g.Kind is LinkKind.Payment or LinkKind.EmailDomain or LinkKind.CreationBurst or LinkKind.ArtifactReplay
+                || (g.Kind is LinkKind.Ip or LinkKind.Prefix && !g.Egress)
+                || (g.Kind == LinkKind.SystemPrompt && !HarnessValue.IsToolSet(g.Key));
+            if (!who) continue;
+            var on = new List<int>();
+            foreach (var (a, _) in _g.Adjacency[k]) if (pos.TryGetValue(a, out var i)) on.Add(i);
+            if (on.Count < 2 || on.Count < OwnedKeyShare * g.Members.Count || on.Count > n / 2) continue;
+            for (int j = 1; j < on.Count; j++) if (Find(on[j]) is var r && r != Find(on[0])) parent[r] = Find(on[0]);
+        }
+        // the identity components are the starting communities, merged where linked like one operation (Regroup)
+        var roots = new Dictionary<int, int>();
+        var community = new int[n];
+        for (int i = 0; i < n; i++) { int r = Find(i); if (!roots.TryGetValue(r, out var c)) roots[r] = c = roots.Count; community[i] = c; }
+        if (roots.Count < 2) return null;
+        var nodes = members.Select(_g.NodeOf).ToList();
+        var edges = PairEdges(nodes);
+        if (edges is null) return null;
+        var assign = Regroup(n, community, edges, minPart, SameOperationLinkage);
+        if (assign is null) return null;
+        var placed = Enumerable.Range(0, assign.Max() + 1).Select(g => members.Where((_, i) => assign[i] == g).Order().ToList()).Where(p => p.Count > 0).ToList();
+        // parts that run one harness (a vector or prompt held by a fifth of each) are one operation's batches: merged back
+        var main = placed.Select(p =>
+        {
+            var c = new Dictionary<(bool Prompt, ulong Key), int>();
+            foreach (var m in p)
+            {
+                var v = _builder.Profiles[m].ParamSignatures;
+                for (int t = 0; t < v.Count; t++) c[(false, v.KeyAt(t))] = c.GetValueOrDefault((false, v.KeyAt(t))) + 1;
+                var sp = _builder.Profiles[m].SystemPrompts;
+                for (int u = 0; u < sp.Count; u++) c[(true, sp.KeyAt(u))] = c.GetValueOrDefault((true, sp.KeyAt(u))) + 1;
+            }
+            return c.Where(kv => kv.Value >= 2 && kv.Value >= 0.2 * p.Count).Select(kv => kv.Key).ToHashSet();
+        }).ToList();
+        var up = Enumerable.Range(0, placed.Count).ToArray();
+        int F(int x) { while (up[x] != x) x = up[x] = up[up[x]]; return x; }
+        for (int a = 0; a < placed.Count; a++)
+            for (int b = a + 1; b < placed.Count; b++)
+                if (main[a].Overlaps(main[b]) && F(a) != F(b)) up[F(b)] = F(a);
+        placed = Enumerable.Range(0, placed.Count).GroupBy(F).Select(g => g.SelectMany(i => placed[i]).Order().ToList()).ToList();
+        return placed.Count >= 2 && placed.All(p => p.Count >= _opt.MinCampaignAccounts) ? placed : null;
+    }
+
+    private void SplitBy(List<CampaignFinding> findings, Func<List<int>, List<List<int>>?> partsOf)
     {
         for (int fi = 0; fi < findings.Count; fi++)
         {
             var whole = findings[fi];
             if (!whole.Accepted) continue;
-            var parts = CapabilityParts(whole.Members);
+            var parts = partsOf(whole.Members);
             if (parts is null) continue;
             var result = new List<CampaignFinding>();
             foreach (var part in parts)
@@ -1179,11 +1257,10 @@ public sealed class CampaignAssembler
     /// linked like one are merged (<see cref="Regroup"/>; parts smaller than 5 % of the campaign then join the part
     /// they are most bound to), each part scores as a campaign of its own, and no member's verdict changes. Otherwise null.
     /// </summary>
-    private List<CampaignFinding>? SplitCommunities(List<int> accounts, List<int> block, double density, CampaignFinding whole, int depth = 0)
+    /// <summary>The account graph of <paramref name="accounts"/> (account nodes) as weighted pairs (see <see cref="SplitCommunities"/>), or null when no key links two of them.</summary>
+    private List<(int, int, double)>? PairEdges(List<int> accounts)
     {
         int n = accounts.Count;
-        int minPart = MinPart(n);
-        if (n < 2 * minPart) return null;
         var index = new Dictionary<int, int>(n);
         for (int i = 0; i < n; i++) index[accounts[i]] = i;
         var keys = new SortedSet<int>();
@@ -1230,6 +1307,16 @@ public sealed class CampaignAssembler
         }
         PairBuffer.Return(entries);
         entries = null;
+        return edges;
+    }
+
+    private List<CampaignFinding>? SplitCommunities(List<int> accounts, List<int> block, double density, CampaignFinding whole, int depth = 0)
+    {
+        int n = accounts.Count;
+        int minPart = MinPart(n);
+        if (n < 2 * minPart) return null;
+        var edges = PairEdges(accounts);
+        if (edges is null) return null;
         var (community, q) = Louvain.Partition(n, edges);
         if (q < _opt.MinSplitModularity) return null;
 

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using DistillGuard.Cli.Commands;
+using DistillGuard.Simulation.Engine;
+using DistillGuard.Simulation.Scenarios;
+
+namespace DistillGuard.Cli.Tests;
+
+/// <summary>
+/// One campaign, one operator, end to end (CampaignAssembler.OperatorParts): in random 11217 a reasoning-replay ring and a
+/// chain-of-thought sweep — each on identity of its own, both harvesting reasoning, bridged by what every CoT-style request
+/// shares — were published as one campaign of 1,069 accounts (weighted purity 0.866). The split by operator separates them
+/// on the identity each owns and keeps each operation's batches together by the harness they run.
+/// </summary>
+public sealed class OperatorSplitRegressionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dg-operator-split-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Random11217_TheReplayRingAndTheSweep_ArePublishedApart()
+    {
+        var sim = Path.Combine(_dir, "sim");
+        SimulationRunner.Run(new SimulationOptions { Scenario = ScenarioLoader.Load("random", 11217), Seed = 11217, OutDir = sim, Threads = 2 });
+        var outDir = Path.Combine(_dir, "out");
+        int code = AnalyzeCommand.Execute(new AnalyzeCommand.Request
+        {
+            Logs = [Path.Combine(sim, "exchanges.jsonl.gz")],
+            Accounts = Path.Combine(sim, "accounts.jsonl"),
+            Allow = Path.Combine(sim, "allow.txt"),
+            OutDir = outDir,
+            Workers = 2,
+            NoProgress = true,
+        }, new StringWriter(), new StringWriter());
+        Assert.Equal(0, code);
+
+        var campaignOf = new Dictionary<string, string?>();
+        foreach (var line in File.ReadLines(Path.Combine(sim, "labels.jsonl")))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var c = doc.RootElement.GetProperty("campaign");
+            campaignOf[doc.RootElement.GetProperty("account").GetString()!] = c.ValueKind == JsonValueKind.Null ? null : c.GetString();
+        }
+        int ring = campaignOf.Values.Count(c => c == "replay-2"), sweep = campaignOf.Values.Count(c => c == "cot-sweep-1");
+        Assert.True(ring > 500 && sweep > 100, $"the world drew {ring} ring and {sweep} sweep accounts");
+        using var campaigns = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "campaigns.json")));
+        int ringPublished = 0, sweepPublished = 0;
+        foreach (var c in campaigns.RootElement.EnumerateArray())
+        {
+            var members = c.GetProperty("accounts").EnumerateArray().Select(a => campaignOf.GetValueOrDefault(a.GetString()!)).ToList();
+            int r = members.Count(x => x == "replay-2"), s = members.Count(x => x == "cot-sweep-1");
+            // no campaign holds a tenth of both operations
+            Assert.False(r >= 0.1 * ring && s >= 0.1 * sweep, $"{c.GetProperty("id")}: {r} ring and {s} sweep accounts of {members.Count}");
+            ringPublished += r;
+            sweepPublished += s;
+        }
+        // and the split flagged no fewer of either (a split never changes a verdict)
+        Assert.True(ringPublished >= 0.9 * ring, $"{ringPublished} of {ring} ring accounts published");
+        Assert.True(sweepPublished >= 0.8 * sweep, $"{sweepPublished} of {sweep} sweep accounts published");
+    }
+}
