@@ -1,7 +1,4 @@
 using System.Text.Json;
-using DistillGuard.Cli.Commands;
-using DistillGuard.Simulation.Engine;
-using DistillGuard.Simulation.Scenarios;
 
 namespace DistillGuard.Cli.Tests;
 
@@ -20,25 +17,8 @@ public sealed class ExitJoinRegressionTests : IDisposable
     [Fact]
     public void Random10223_ReadWithTheLogAlone_PublishesItsReplayRingAtMostTwice()
     {
-        var sim = Path.Combine(_dir, "sim");
-        SimulationRunner.Run(new SimulationOptions { Scenario = ScenarioLoader.Load("random", 10223), Seed = 10223, OutDir = sim, Threads = 2 });
-        var outDir = Path.Combine(_dir, "out");
-        int code = AnalyzeCommand.Execute(new AnalyzeCommand.Request
-        {
-            Logs = [Path.Combine(sim, "exchanges.jsonl.gz")],
-            OutDir = outDir,
-            Workers = 2,
-            NoProgress = true,
-        }, new StringWriter(), new StringWriter());
-        Assert.Equal(0, code);
-
-        var campaignOf = new Dictionary<string, string?>();
-        foreach (var line in File.ReadLines(Path.Combine(sim, "labels.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var c = doc.RootElement.GetProperty("campaign");
-            campaignOf[doc.RootElement.GetProperty("account").GetString()!] = c.ValueKind == JsonValueKind.Null ? null : c.GetString();
-        }
+        var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 10223, registry: false);
+        var campaignOf = RandomWorldRun.Labels(sim);
         using var campaigns = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "campaigns.json")));
         int ring = 0, ringAccounts = 0;
         foreach (var c in campaigns.RootElement.EnumerateArray())

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using DistillGuard.Cli.Commands;
-using DistillGuard.Simulation.Engine;
-using DistillGuard.Simulation.Scenarios;
 
 namespace DistillGuard.Cli.Tests;
 
@@ -20,27 +17,8 @@ public sealed class OperatorSplitRegressionTests : IDisposable
     [Fact]
     public void Random11217_TheReplayRingAndTheSweep_ArePublishedApart()
     {
-        var sim = Path.Combine(_dir, "sim");
-        SimulationRunner.Run(new SimulationOptions { Scenario = ScenarioLoader.Load("random", 11217), Seed = 11217, OutDir = sim, Threads = 2 });
-        var outDir = Path.Combine(_dir, "out");
-        int code = AnalyzeCommand.Execute(new AnalyzeCommand.Request
-        {
-            Logs = [Path.Combine(sim, "exchanges.jsonl.gz")],
-            Accounts = Path.Combine(sim, "accounts.jsonl"),
-            Allow = Path.Combine(sim, "allow.txt"),
-            OutDir = outDir,
-            Workers = 2,
-            NoProgress = true,
-        }, new StringWriter(), new StringWriter());
-        Assert.Equal(0, code);
-
-        var campaignOf = new Dictionary<string, string?>();
-        foreach (var line in File.ReadLines(Path.Combine(sim, "labels.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var c = doc.RootElement.GetProperty("campaign");
-            campaignOf[doc.RootElement.GetProperty("account").GetString()!] = c.ValueKind == JsonValueKind.Null ? null : c.GetString();
-        }
+        var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 11217, registry: true);
+        var campaignOf = RandomWorldRun.Labels(sim);
         int ring = campaignOf.Values.Count(c => c == "replay-2"), sweep = campaignOf.Values.Count(c => c == "cot-sweep-1");
         Assert.True(ring > 500 && sweep > 100, $"the world drew {ring} ring and {sweep} sweep accounts");
         using var campaigns = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "campaigns.json")));
