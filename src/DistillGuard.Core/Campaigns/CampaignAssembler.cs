@@ -107,8 +107,6 @@ public sealed class CampaignAssembler
     /// </summary>
     private void SplitByCapability(List<CampaignFinding> findings) => SplitBy(findings, CapabilityParts);
 
-    /// <summary>Replaces each accepted finding by the parts <paramref name="partsOf"/> gives its members when every part
-    /// scores as a campaign of its own and no member's verdict changes (see <see cref="SplitByCapability"/>).</summary>
     /// <summary>
     /// One campaign, one operator. A finding can hold two operations that harvest the same thing and that something
     /// public bridges — prompting skeletons every chain-of-thought request words alike, templates from public text,
@@ -182,6 +180,8 @@ public sealed class CampaignAssembler
         return placed.Count >= 2 && placed.All(p => p.Count >= _opt.MinCampaignAccounts) ? placed : null;
     }
 
+    /// <summary>Replaces each accepted finding by the parts <paramref name="partsOf"/> gives its members when every part
+    /// scores as a campaign of its own and no member's verdict changes (see <see cref="SplitByCapability"/>).</summary>
     private void SplitBy(List<CampaignFinding> findings, Func<List<int>, List<List<int>>?> partsOf)
     {
         for (int fi = 0; fi < findings.Count; fi++)
