@@ -121,7 +121,7 @@ public sealed class CampaignAssembler
     /// run one harness — a parameter vector or system prompt held by at least a fifth of each part (two members at
     /// least) — are merged back: one operation's batches (a card per batch, a domain per batch) send the same
     /// vectors, where two operations bridged by public content each send their own. Two operations that chose a vector
-    /// alike stay one campaign. As with the split by target, every part must score as a campaign on its own (<c>asPart</c>)
+    /// alike stay one campaign. As with the split by target, every part must score as a campaign on its own
     /// and every member keep its verdict, or the finding stays whole.
     /// </summary>
     private List<List<int>>? OperatorParts(List<int> members)
@@ -194,7 +194,7 @@ public sealed class CampaignAssembler
             foreach (var part in parts)
             {
                 var nodes = part.Select(_g.NodeOf).ToList();
-                var f = Score(nodes, nodes, whole.Density, asPart: true);
+                var f = Score(nodes, nodes, whole.Density);
                 if (f is null || !f.Accepted) { result = null; break; }
                 KeepWholeStanding(f, whole);
                 result.Add(f);
@@ -1328,7 +1328,7 @@ public sealed class CampaignAssembler
         var result = new List<CampaignFinding>();
         foreach (var part in parts)
         {
-            var f = Score(part, keyNodes.Concat(part).ToList(), density, asPart: true);
+            var f = Score(part, keyNodes.Concat(part).ToList(), density);
             // The one exception to "a split never changes a verdict": a part that is an organisation's own declared
             // fleet, bridged to an operation by something popular, is reported on its own (rejected), not flagged.
             if (f is not null && !f.Accepted && f.Coordination.DeclaredOrganisation >= DeclaredShare) { result.Add(f); continue; }
@@ -1636,7 +1636,7 @@ public sealed class CampaignAssembler
 
     /// <param name="gathering">The operator cluster being gathered as one (<see cref="GatherOperators"/>), whose members a
     /// group mostly made of them corroborates; null otherwise.</param>
-    private CampaignFinding? Score(List<int> accountNodes, List<int> nodes, double density, HashSet<int>? gathering = null, bool asPart = false)
+    private CampaignFinding? Score(List<int> accountNodes, List<int> nodes, double density, HashSet<int>? gathering = null)
     {
         if (accountNodes.Count < _opt.MinCampaignAccounts) return null;
         var members = accountNodes.Select(a => _g.Accounts[a]).Order().ToList();
@@ -1836,10 +1836,10 @@ public sealed class CampaignAssembler
         // operator's own prompt and a joint pivot, every member one of the operator's own, was read as untied and held at
         // 0.4 whole and in pieces (GroupHarvestTests, the spread station with a loose third, seeds 2-4: 0 of 36 found); it
         // acts as one by the same measure (asOne, below).
-        // Only the gathered whole: a peeled block or a part of a split is a piece of the harness's holders, and the tie says
-        // the whole is one operator, not that a piece is one on its own (random 10311: with every block tied this way, a
-        // 330-account operation was published as twelve pieces).
-        bool operatorTied = !asPart && gathering is not null && members.Count(_builder.HarnessOperator) >= 0.5 * members.Count;
+        // Only the gathered whole (scored with its gathering): a peeled block or a part of a split is a piece of the
+        // harness's holders, and the tie says the whole is one operator, not that a piece is one on its own (random 10311:
+        // with every block tied this way, a 330-account operation was published as twelve pieces).
+        bool operatorTied = gathering is not null && members.Count(_builder.HarnessOperator) >= 0.5 * members.Count;
         // Members that mostly hide behind rotating exits where the log's customers do not (KeyGroupBuilder.RareRotation).
         double rotation = _builder.RareRotation(members);
         bool rotationTies = false;   // whether only the rotation ties the group (below)
