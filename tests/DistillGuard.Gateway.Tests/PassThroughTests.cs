@@ -112,10 +112,17 @@ public sealed class PassThroughTests : IAsyncLifetime
             int port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
             await using var gw = await GatewayHarness.StartAsync(_upstream, null, configure: o => o with { Upstream = new Uri($"http://127.0.0.1:{port}/") });
             using var http = gw.Http("acct_a");
-            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+            using var cts = new CancellationTokenSource();
             using var content = new StringContent(Bodies.Request("chat", false).ToJsonString(), Encoding.UTF8, "application/json");
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => http.PostAsync("/v1/chat/completions", content, cts.Token));
-            var deadline = DateTime.UtcNow.AddSeconds(10);
+            var post = http.PostAsync("/v1/chat/completions", content, cts.Token);
+            // Cancel only once the gateway has forwarded the request upstream: a fixed delay raced a slow start on a
+            // loaded machine, where the client gave up before the gateway had seen the request at all.
+            // The upstream connection stays open and silent until the exchange is tapped, so the client's leaving is
+            // the only thing that can end it.
+            using var accepted = await silent.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            cts.Cancel();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
             while (gw.Tap.Lines.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(20);
             var line = JsonNode.Parse(gw.Tap.Last)!;
             Assert.Equal(499, (int)line["status"]!);
