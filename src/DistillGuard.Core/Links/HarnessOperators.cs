@@ -202,7 +202,7 @@ public sealed partial class KeyGroupBuilder
                     ties += Inv($" machine {machine:F2} person {person:F2}");
                     if (machine < 0.5 && !(person < 0.25))
                     {
-                        if (h.Kind != LinkKind.ParamSignature || opt.Disabled("behaviour")) { Candidate(source, list, ties, "exits only, on a person's schedule"); continue; }
+                        if (opt.Disabled("behaviour")) { Candidate(source, list, ties, "exits only, on a person's schedule"); continue; }
                         wholeExits = new HashSet<int>();
                         foreach (var p in idx) if (tying[p] is { } tp) foreach (var t in tp) if (exactAddress.ContainsKey(t)) wholeExits.Add(t);
                     }
@@ -250,6 +250,8 @@ public sealed partial class KeyGroupBuilder
                 all.UnionWith(ex);
                 vectorPool[c.Harness].AddRange(c.Members);
             }
+        // pools that stand on their pinned sites alone (PinnedSites): the sites' addresses and how many sites
+        var pinnedPool = new Dictionary<KeyGroup, (HashSet<int> Addresses, int Sites)>(ReferenceEqualityComparer.Instance);
         // Each pool judged once, for all its components: its senders from addresses of their own, then (established, one
         // product) with every account that exits mostly from its addresses. Null: the pool stands.
         var poolJudged = new Dictionary<KeyGroup, (int Alone, string? Refused)>(ReferenceEqualityComparer.Instance);
@@ -264,12 +266,22 @@ public sealed partial class KeyGroupBuilder
             // (its components are tied by exits alone, none signed up in bursts: Established reads the registry alone)
             string? refused = !VectorOfTheirExits(alone, holders, ex.Count) ? "exits only, on a person's schedule"
                 : Established(pool, burst: 0) ? "established accounts (the pool's)"
-                : OneProduct(pool) ? "one system prompt on most of the pool: a product's users"
                 : null;
+            if (refused is null && (h.Kind != LinkKind.ParamSignature || OneProduct(pool)))
+            {
+                // a product's harness, or an operation's run the way a product runs it: it stands on pinned sites only
+                var (addresses, sites) = PinnedSites(pool, ex, exactAddress);
+                if (sites >= MinExitPool) pinnedPool[h] = (addresses, sites);
+                else refused = h.Kind == LinkKind.ParamSignature ? "one system prompt on most of the pool: a product's users"
+                    : Inv($"exits only, on a person's schedule (pinned sites {sites}: a product's egress)");
+            }
             poolJudged[h] = (alone, refused);
         }
-        foreach (var (h, component, list, kinds, burst, source, ties, strong, wholeExits) in candidates)
+        // a pool on pinned sites joins accounts from those sites' addresses only (JoinPool, below)
+        foreach (var (h, pinned) in pinnedPool) vectorExits[h] = pinned.Addresses;
+        foreach (var (h, component, ownOf, kinds, burst, source, ties, strong, wholeExits) in candidates)
         {
+            var list = ownOf;
             int holders = h.Members.Count(m => !_in.Allowlisted[m]);
             // holders on the tied holders' own exits count with them (KeyGroupBuilder.ClusteredHolders)
             int tiedHolders = TiedLikeHolders(h.Members, tied.Contains);
@@ -282,7 +294,18 @@ public sealed partial class KeyGroupBuilder
                 var (alone, refused) = poolJudged[h];
                 measured += Inv($" exits {pool} alone {alone}");
                 if (refused is not null) { Candidate(source, component, measured, refused); continue; }
-                poolDetail = Inv($"one of {list.Count} accounts (of {component.Count} tied) on one parameter vector ({h.Value}) that {tiedHolders} of its {holders} holders send from a pool of {pool} addresses few others use, and {alone} from an address of its own: operator evidence, whatever the requests ask and whatever the hours");
+                if (pinnedPool.TryGetValue(h, out var pinned))
+                {
+                    // only the accounts of the pinned sites: a product's site in the same component is its users'
+                    var fromPinned = ExchangesFrom(pinned.Addresses.Select(t => exactAddress[t]));
+                    list = list.Where(m => MostlyFrom(m, fromPinned)).ToList();
+                    measured += Inv($" pinned-sites {pinned.Sites} on-sites {list.Count}");
+                    if (list.Count < minSize) { Candidate(source, component, measured, "not at the pool's pinned sites"); continue; }
+                    string harness = h.Kind == LinkKind.SystemPrompt ? DistillGuard.Core.Profiles.HarnessValue.What(h.Key) : "parameter vector";
+                    poolDetail = Inv($"one of {list.Count} accounts (of {component.Count} tied) on one {harness} ({h.Value}) that {tiedHolders} of its {holders} holders send from addresses few others use, at {pinned.Sites} sites sharing no address, range or account, each account at its site pinned to one address: operator evidence, whatever the requests ask and whatever the hours");
+                }
+                else
+                    poolDetail = Inv($"one of {list.Count} accounts (of {component.Count} tied) on one parameter vector ({h.Value}) that {tiedHolders} of its {holders} holders send from a pool of {pool} addresses few others use, and {alone} from an address of its own: operator evidence, whatever the requests ask and whatever the hours");
             }
             double rate = (double)(holders - tiedHolders) / Math.Max(1, independents);
             if (1.0 < StrongEvidenceRatio * rate) { Candidate(source, component, measured, "harness not theirs: common among independents"); continue; }
@@ -362,11 +385,63 @@ public sealed partial class KeyGroupBuilder
     /// other rules (<see cref="OneProduct"/>). A bought-account station that paces its accounts like
     /// people, pays with a card per account and keeps each on one of a few dozen exits of its own still sends the one
     /// vector its harness sets (random 10528: 182 accounts on vectors nobody else sends, 97 of them on one, from 28
-    /// addresses nobody else uses, 3 to 11 accounts each — found at 0). System prompts and tool sets do not count here:
-    /// they are what a product's users share.
+    /// addresses nobody else uses, 3 to 11 accounts each — found at 0). A system prompt or a tool set counts here only
+    /// when its pool spans at least <see cref="MinExitPool"/> sites at which its accounts are pinned (<see cref="PinnedSites"/>): they are what a product's users
+    /// share, and a product sends its users from its own egress, one site however many addresses, where an operation
+    /// that pins a few accounts to each proxy in ranges of their own is as many sites as ranges (random 11023: 282
+    /// accounts on one prompt nobody else sends, in 44 components of 3 to 20 accounts on hosting and VPN exits, each
+    /// on a person's hours — found at 0). The same holds for a vector whose pool runs one system prompt
+    /// (<see cref="OneProduct"/> asks it only of a pool at fewer sites).
     /// </summary>
     private static bool VectorOfTheirExits(int alone, int holders, int exits)
         => exits >= MinExitPool && alone <= holders / StrongEvidenceRatio;
+
+    /// <summary>
+    /// The sites of a pool of exits at which its accounts are pinned, and how many. Addresses are one site when an account
+    /// of the pool sends from both or they share a network range (/24, /48); an account belongs to the site of the address
+    /// it sends most from, and is pinned when all but one in <see cref="StrongEvidenceRatio"/> of its requests leave from
+    /// that one address. A site counts when at least two of its accounts are, and most. A product's egress is one site
+    /// however many addresses it has, and its users' requests are spread over them by its load balancer (random 11015:
+    /// an agent platform's users on three addresses in three ranges, ten of 129 pinned); an operation that keeps each
+    /// account on one proxy of its own — one account, one address — in ranges of their own is as many sites as ranges.
+    /// </summary>
+    private (HashSet<int> Addresses, int Sites) PinnedSites(List<int> pool, HashSet<int> exits, Dictionary<int, KeyGroup> exactAddress)
+    {
+        var infra = _in.Context.Infra;
+        var addresses = exits.ToList();
+        var pos = new Dictionary<int, int>(addresses.Count);
+        for (int i = 0; i < addresses.Count; i++) pos[addresses[i]] = i;
+        var parent = Enumerable.Range(0, addresses.Count).ToArray();
+        var firstOnPrefix = new Dictionary<int, int>();
+        var firstOfAccount = new Dictionary<int, int>();
+        var top = new Dictionary<int, (int Address, int Count)>();
+        var inPool = new HashSet<int>(pool);
+        for (int i = 0; i < addresses.Count; i++)
+        {
+            var g = exactAddress[addresses[i]];
+            int prefix = infra.PrefixOf((int)g.Key);
+            if (prefix != 0) { if (firstOnPrefix.TryGetValue(prefix, out var o)) Join(parent, i, o); else firstOnPrefix[prefix] = i; }
+            for (int k = 0; k < g.Members.Count; k++)
+            {
+                int m = g.Members[k];
+                if (!inPool.Contains(m)) continue;
+                if (firstOfAccount.TryGetValue(m, out var f)) Join(parent, i, f); else firstOfAccount[m] = i;
+                if (!top.TryGetValue(m, out var t) || g.Counts[k] > t.Count) top[m] = (i, g.Counts[k]);
+            }
+        }
+        var onSite = new Dictionary<int, (int Accounts, int Pinned)>();
+        foreach (var (m, t) in top)
+        {
+            int site = Root(parent, t.Address);
+            bool pinned = t.Count * StrongEvidenceRatio >= (StrongEvidenceRatio - 1) * _in.Profiles[m].Exchanges;
+            var (n, p) = onSite.GetValueOrDefault(site);
+            onSite[site] = (n + 1, p + (pinned ? 1 : 0));
+        }
+        var counted = new HashSet<int>(onSite.Where(kv => kv.Value.Pinned >= 2 && 2 * kv.Value.Pinned > kv.Value.Accounts).Select(kv => kv.Key));
+        var kept = new HashSet<int>();
+        for (int i = 0; i < addresses.Count; i++) if (counted.Contains(Root(parent, i))) kept.Add(addresses[i]);
+        return (kept, counted.Count);
+    }
 
     /// <summary>Adds to a pool's accounts those that exit mostly from its addresses; returns how many.</summary>
     private int JoinPool(KeyGroup h, List<int> list, HashSet<int> pool, Dictionary<int, KeyGroup> exactAddress, int onVector)

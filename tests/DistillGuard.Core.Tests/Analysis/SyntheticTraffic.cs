@@ -74,6 +74,10 @@ public sealed class SyntheticTraffic
         /// off) are on exits of their own, three accounts to each, and the accounts off the main vector spread over three
         /// minor vectors of the operation's own (a budget per model), so no vector has three accounts on a satellite exit.</summary>
         public int StationSatelliteExits { get; init; }
+        /// <summary>With <see cref="StationPinnedExits"/>: the harness sends one system prompt of the operation's own in every
+        /// request and each account asks an output budget of its own, so no parameter vector ties two of its accounts:
+        /// only the prompt and the exits, each exit a network of its own, are common to them.</summary>
+        public bool StationPinnedPrompt { get; init; }
         /// <summary>Researchers of one lab (a hard negative): aged accounts, a card each, a person's hours, all behind the lab's one
         /// NAT address, all running the lab's evaluation script — one output budget and temperature nobody else asks — on
         /// ordinary coding and reasoning questions.</summary>
@@ -117,7 +121,7 @@ public sealed class SyntheticTraffic
         public bool StationPoisson { get; init; }
         /// <summary>The agent platform's egress spans this many networks (a cloud provider's ranges), a few addresses in
         /// each that all its users share; its users work in sessions of several turns, each session leaving from one of
-        /// the networks. 0: off (one range).</summary>
+        /// the networks (with <see cref="PlatformHuman"/>, sessions in a person's ten hours a day). 0: off (one range).</summary>
         public int PlatformEgressNetworks { get; init; }
         /// <summary>Share of ordinary users who roam: every request from another network (a phone between carriers,
         /// cafés, hotels).</summary>
@@ -438,7 +442,7 @@ public sealed class SyntheticTraffic
                 int pinned = 20 + i / 4;
                 if (_s.PlatformEgressNetworks > 0)
                 {
-                    foreach (var start in Times(_r.Next(5, 25), 0, 24))
+                    foreach (var start in _s.PlatformHuman ? Times(_r.Next(5, 25), _r.Next(6, 12), 10) : Times(_r.Next(5, 25), 0, 24))
                     {
                         string egress = $"52.{16 + _r.Next(_s.PlatformEgressNetworks)}.7.{10 + _r.Next(2)}";
                         for (int k = 0, turns = _r.Next(6, 12); k < turns; k++)
@@ -884,12 +888,14 @@ public sealed class SyntheticTraffic
                     second = true;
                     minor = k % 3;
                 }
+                int budget = _s.StationPinnedPrompt ? _s.StationBudget - 97 * (j + 1) : second ? _s.StationBudget + 1111 * (minor + 1) : _s.StationBudget;
                 foreach (var ts in Times(_r.Next(20, 40), _r.Next(6, 12), 10))
                     _events.Add(new Ev
                     {
                         Ts = ts, Account = members[j], Template = Rand64(), Item = Rand64(), Tools = 5, Signals = SignalSet.None,
+                        System = _s.StationPinnedPrompt ? system : 0,
                         Caps = _r.NextDouble() < 0.5 ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
-                        Ip = exit, MaxTokens = second ? _s.StationBudget + 1111 * (minor + 1) : _s.StationBudget, Thinking = 0, Temperature = second ? 0.85 : 1.05,
+                        Ip = exit, MaxTokens = budget, Thinking = 0, Temperature = second ? 0.85 : 1.05,
                         Model = "model-a1",
                     });
             }

@@ -188,6 +188,45 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         AssertPinnedStationFound(seed, 60, satellites: 4, lab: 0, share: 0.95);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_PinnedStationOnAPromptOfItsOwn_IsFoundAtItsEightSites_WhileAPlatformPinningItsUsersInOneRangeIsNot(int seed)
+    {
+        // The aged station with a card and webmail each, on people's hours, pinned to eight exits each in a network of its
+        // own, every request with one system prompt of its own and every account on a budget of its own: no parameter
+        // vector ties two accounts, so the vector pool rule has nothing to hold, and a system prompt on exits alone is what
+        // a product's users share. What a product does not do is send its users from eight separate sites: the agent
+        // platform here pins each of its 40 users to one of its ten egress addresses too, but all ten are in one range.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 600, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationHuman = true,
+            StationPinnedExits = 8, StationPinnedPrompt = true, PlatformHuman = true,
+        });
+        var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "at 8 sites");
+        AssertPublishedOnce(t, r, "station");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_PinnedStationOnAPlatformsPrompt_IsFoundAtItsSites_AndThePlatformsLoadBalancedUsersAreNot(int seed)
+    {
+        // The same station runs the agent platform's prompt (copied from its public client). The platform's users keep a
+        // person's hours and the platform sends their sessions from six networks, each session from any of them: its
+        // addresses are one site, its users spread over it. Two of them registered under the personal name three station
+        // accounts carry, which ties them into one component with those accounts; still none is taken with the station,
+        // whose accounts each stay on one address (random 11015: 37 platform users flagged when every site counted).
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 600, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationHuman = true,
+            StationPinnedExits = 8, StationPinnedPrompt = true, StationOnPlatformPrompt = true, PlatformEgressNetworks = 6, PlatformHuman = true,
+        });
+        AssertOperationFound(t, "station", 0.9, "operator-evidence", "at 8 sites");
+    }
+
     /// <summary>The aged station with a card and webmail each, on people's hours, pinned to eight exits of its own
     /// (<see cref="SyntheticTraffic.Settings.StationPinnedExits"/>): found on its pool of exits and published once.</summary>
     private static (SyntheticTraffic, AnalysisResult) AssertPinnedStationFound(int seed, int accounts, int satellites, int lab, double share)
@@ -197,7 +236,8 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
             Seed = seed, StationAccounts = accounts, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationHuman = true,
             StationPinnedExits = 8, StationSatelliteExits = satellites, LabAccounts = lab,
         });
-        var (r, _) = AssertOperationFound(t, "station", share, "operator-evidence", "a pool of");
+        // found on its vector's pool, or first on its tool set's pinned sites (the station's client declares one tool set)
+        var (r, _) = AssertOperationFound(t, "station", share, "operator-evidence", "a pool of|pinned to one address");
         AssertPublishedOnce(t, r, "station");
         return (t, r);
     }
