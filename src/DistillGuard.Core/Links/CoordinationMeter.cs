@@ -73,7 +73,7 @@ public sealed class CoordinationMeter
 
     /// <summary>As <see cref="OnPersonsSchedule"/>, null when the account's day cannot be judged (seen over less than three
     /// days, or fewer than <see cref="MinExchangesForDay"/> exchanges).</summary>
-    private static bool? KeepsPersonsHours(AccountProfile p)
+    internal static bool? KeepsPersonsHours(AccountProfile p)
     {
         if (p.LastMs - p.FirstMs < 3 * 86_400_000L) return null;
         int min = QuietestEightHours(p, out int n);

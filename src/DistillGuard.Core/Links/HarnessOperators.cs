@@ -208,6 +208,14 @@ public sealed partial class KeyGroupBuilder
                     }
                 }
                 else if (!paying && !exits && burst < 0.5) { Candidate(source, list, ties, "not tied: no card, no rotation, no burst"); continue; }
+                // A component that passed on a machine's schedule as a whole may hold sites that are a person's: holders
+                // connected to the rest by a name or a card one of them shares, not by any address. Each site (holders
+                // connected by addresses alone) of at least minSize accounts is judged on its own hours, and the holders of
+                // a site on a person's schedule are not taken by exits (fresh random 11408: 144 agent-platform users on the
+                // platform's egress, tied to a tool-use operation's 90 accounts on exits of its own by a card a few share;
+                // machine share 0.50 over all of them, 0.05 over the platform's site).
+                HashSet<int>? personSites = exitsOnly && wholeExits is null ? PersonSites(idx, tying, sets, holders, meter, minSize) : null;
+                if (personSites is { Count: > 0 }) ties += Inv($" person-site-holders {personSites.Count}");
                 if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate(source, list, ties, "declared organisation"); continue; }
                 // a pool's pieces are judged established together (below): a piece of four or five accounts is two thirds
                 // verified by chance where the whole pool is not
@@ -217,8 +225,8 @@ public sealed partial class KeyGroupBuilder
                 // on a pool (VectorOfTheirExits), a member exits mostly from the component's addresses: a customer who used one
                 // of them now and then, from home otherwise, is not the pool's
                 var fromExits = wholeExits is null ? null : ExchangesFrom(wholeExits.Select(t => exactAddress[t]));
-                var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0
-                    && (fromExits is not null ? MostlyFrom(holders[p], fromExits) : OwnByExits(holders[p])))).Select(p => holders[p]).ToList();
+                var own = idx.Where(p => Own(bits[p]) || (exitsOnly && (bits[p] & 4) != 0 && personSites?.Contains(p) != true
+                    && (fromExits is not null ? MostlyFrom(holders[p], fromExits) : OwnByExitsOnHarness(holders[p])))).Select(p => holders[p]).ToList();
                 var strong = new List<(int, string)>();
                 foreach (var p in idx)
                 {
@@ -508,6 +516,65 @@ public sealed partial class KeyGroupBuilder
     /// share 0.50). Used by the harness rule here and the identity-cluster rule (<see cref="MeasureOperators"/>).
     /// </summary>
     private bool OwnByExits(int account) => !CoordinationMeter.OnPersonsSchedule(_in.Profiles[account]);
+
+    /// <summary>
+    /// <see cref="OwnByExits"/> among one harness's holders: an account whose day cannot be judged (too few requests, too
+    /// few days) is the operation's only when it is pinned to one address (<see cref="Pinned"/>). The harness may be a
+    /// product's that the operation runs too, from addresses of the product's egress, and the product's light users,
+    /// spread by its load balancer over those addresses, have too little traffic for their hours to clear them (fresh
+    /// random 11408: an agent platform's users tied by its egress to a tool-use operation on its prompt, machine share
+    /// 0.50; 93 of 163 flagged, most with under twenty requests over four addresses).
+    /// </summary>
+    private bool OwnByExitsOnHarness(int account)
+    {
+        var p = _in.Profiles[account];
+        return CoordinationMeter.KeepsPersonsHours(p) is bool person ? !person : Pinned(p);
+    }
+
+    /// <summary>
+    /// Positions (into <paramref name="holders"/>) of a component's holders at sites on a person's schedule: the component's
+    /// holders connected by shared addresses and ranges alone, each site of at least <paramref name="minSize"/> judged as a
+    /// component tied by exits alone is (no machine's schedule for half, and a person's for a quarter or more of those
+    /// whose day can be judged). Empty when the component is one site.
+    /// </summary>
+    private static HashSet<int> PersonSites(List<int> idx, List<int>?[] tying, List<(List<int> Members, byte Bit)> sets, List<int> holders,
+        CoordinationMeter meter, int minSize)
+    {
+        var parent = new Dictionary<int, int>(idx.Count);
+        foreach (var p in idx) parent[p] = p;
+        int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+        var firstOn = new Dictionary<int, int>();
+        foreach (var p in idx)
+            if (tying[p] is { } tp)
+                foreach (var t in tp)
+                {
+                    if (sets[t].Bit != 4) continue;
+                    if (!firstOn.TryGetValue(t, out var o)) { firstOn[t] = p; continue; }
+                    int a = Find(p), b = Find(o);
+                    if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
+                }
+        var sites = idx.GroupBy(Find).Select(g => g.ToList()).ToList();
+        var result = new HashSet<int>();
+        if (sites.Count < 2) return result;
+        foreach (var site in sites)
+        {
+            if (site.Count < minSize) continue;
+            var accounts = site.Select(p => holders[p]).ToList();
+            double machine = Math.Max(meter.Measure(accounts).Regularity, meter.RoundTheClockShare(accounts));
+            double person = meter.PersonShare(accounts);
+            if (machine < 0.5 && !(person < 0.25)) result.UnionWith(site);
+        }
+        return result;
+    }
+
+    /// <summary>Whether all but one in <see cref="StrongEvidenceRatio"/> of the account's requests leave from one address.</summary>
+    private static bool Pinned(DistillGuard.Core.Profiles.AccountProfile p)
+    {
+        var ips = p.Ips;
+        int top = 0;
+        for (int i = 0; i < ips.Count; i++) top = Math.Max(top, ips.CountAt(i));
+        return top * StrongEvidenceRatio >= (StrongEvidenceRatio - 1) * p.Exchanges;
+    }
 
     /// <summary>Share of an account's requests that read as harvest above which it is not one of the log's customers for the
     /// rotation yardstick (<see cref="MeasureRotation"/>): one request in ten. Ordinary users ask the odd step-by-step
