@@ -83,7 +83,7 @@ public sealed class CampaignAssembler
         JoinPiecesByExit(findings);
         AdoptStrays(findings);
         if (_opt.SplitCapabilities) SplitByCapability(findings);
-        if (_opt.SplitCapabilities) SplitBy(findings, OperatorParts);
+        if (_opt.SplitCapabilities) SplitBy(findings, OperatorParts, joinUnflagged: true);
         return findings;
     }
 
@@ -182,13 +182,15 @@ public sealed class CampaignAssembler
 
     /// <summary>Replaces each accepted finding by the parts <paramref name="partsOf"/> gives its members when every part
     /// scores as a campaign of its own and no member's verdict changes (see <see cref="SplitByCapability"/>).</summary>
-    private void SplitBy(List<CampaignFinding> findings, Func<List<int>, List<List<int>>?> partsOf)
+    private void SplitBy(List<CampaignFinding> findings, Func<List<int>, List<List<int>>?> partsOf, bool joinUnflagged = false)
     {
         for (int fi = 0; fi < findings.Count; fi++)
         {
             var whole = findings[fi];
             if (!whole.Accepted) continue;
             var parts = partsOf(whole.Members);
+            if (parts is null) continue;
+            if (joinUnflagged) parts = JoinUnflaggedParts(parts, whole);
             if (parts is null) continue;
             var result = new List<CampaignFinding>();
             foreach (var part in parts)
@@ -213,6 +215,30 @@ public sealed class CampaignAssembler
                 return false;
             }
         }
+    }
+
+    /// <summary>
+    /// A split's parts none of whose members the whole flags (accounts it only holds: users of a platform whose prompt an
+    /// operation runs, researchers on one of its templates) are no operation of their own and cannot stand as one; they
+    /// join the largest part rather than keep the operations joined (fresh random 11414: a tool-use operation of 160 and a
+    /// station of 124, each on identity of its own, published as one because a third part of 15 unflagged accounts did not
+    /// score as a campaign). Null when fewer than two parts would be left.
+    /// </summary>
+    private List<List<int>>? JoinUnflaggedParts(List<List<int>> parts, CampaignFinding whole)
+    {
+        var kept = new List<List<int>>();
+        var unflagged = new List<int>();
+        foreach (var part in parts)
+        {
+            if (part.Any(m => Flags(whole, whole.Members.BinarySearch(m)))) kept.Add(part);
+            else unflagged.AddRange(part);
+        }
+        if (unflagged.Count == 0) return parts;
+        if (kept.Count < 2) return null;
+        var largest = kept.MaxBy(p => p.Count)!;
+        largest.AddRange(unflagged);
+        largest.Sort();
+        return kept;
     }
 
     /// <summary>
