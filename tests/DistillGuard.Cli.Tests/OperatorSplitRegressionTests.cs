@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace DistillGuard.Cli.Tests;
 
 /// <summary>
@@ -18,23 +16,7 @@ public sealed class OperatorSplitRegressionTests : IDisposable
     public void Random11217_TheReplayRingAndTheSweep_ArePublishedApart()
     {
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 11217, registry: true);
-        var campaignOf = RandomWorldRun.Labels(sim);
-        int ring = campaignOf.Values.Count(c => c == "replay-2"), sweep = campaignOf.Values.Count(c => c == "cot-sweep-1");
-        Assert.True(ring > 500 && sweep > 100, $"the world drew {ring} ring and {sweep} sweep accounts");
-        using var campaigns = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "campaigns.json")));
-        int ringPublished = 0, sweepPublished = 0;
-        foreach (var c in campaigns.RootElement.EnumerateArray())
-        {
-            var members = c.GetProperty("accounts").EnumerateArray().Select(a => campaignOf.GetValueOrDefault(a.GetString()!)).ToList();
-            int r = members.Count(x => x == "replay-2"), s = members.Count(x => x == "cot-sweep-1");
-            // no campaign holds a tenth of both operations
-            Assert.False(r >= 0.1 * ring && s >= 0.1 * sweep, $"{c.GetProperty("id")}: {r} ring and {s} sweep accounts of {members.Count}");
-            ringPublished += r;
-            sweepPublished += s;
-        }
-        // and the split flagged no fewer of either (a split never changes a verdict)
-        Assert.True(ringPublished >= 0.9 * ring, $"{ringPublished} of {ring} ring accounts published");
-        Assert.True(sweepPublished >= 0.8 * sweep, $"{sweepPublished} of {sweep} sweep accounts published");
+        RandomWorldRun.AssertPublishedApart(sim, outDir, "replay-2", "cot-sweep-1", 0.9, 0.8);
     }
 
     /// <summary>Random 11414 (held out when first read): a tool-use operation of 160 accounts and a station of 124, each on
@@ -46,20 +28,6 @@ public sealed class OperatorSplitRegressionTests : IDisposable
     public void Random11414_TheToolUseOperationAndTheStation_ArePublishedApart()
     {
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 11414, registry: true);
-        var campaignOf = RandomWorldRun.Labels(sim);
-        int tool = campaignOf.Values.Count(c => c == "tooluse-1"), station = campaignOf.Values.Count(c => c == "station-1");
-        Assert.True(tool > 100 && station > 100, $"the world drew {tool} tool-use and {station} station accounts");
-        using var campaigns = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "campaigns.json")));
-        int toolPublished = 0, stationPublished = 0;
-        foreach (var c in campaigns.RootElement.EnumerateArray())
-        {
-            var members = c.GetProperty("accounts").EnumerateArray().Select(a => campaignOf.GetValueOrDefault(a.GetString()!)).ToList();
-            int t = members.Count(x => x == "tooluse-1"), s = members.Count(x => x == "station-1");
-            Assert.False(t >= 0.1 * tool && s >= 0.1 * station, $"{c.GetProperty("id")}: {t} tool-use and {s} station accounts of {members.Count}");
-            toolPublished += t;
-            stationPublished += s;
-        }
-        Assert.True(toolPublished >= 0.9 * tool, $"{toolPublished} of {tool} tool-use accounts published");
-        Assert.True(stationPublished >= 0.75 * station, $"{stationPublished} of {station} station accounts published");
+        RandomWorldRun.AssertPublishedApart(sim, outDir, "tooluse-1", "station-1", 0.9, 0.75);
     }
 }

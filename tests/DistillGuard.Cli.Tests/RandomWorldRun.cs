@@ -28,6 +28,27 @@ internal static class RandomWorldRun
         return (sim, outDir);
     }
 
+    /// <summary>Asserts that no published campaign holds a tenth of both labelled campaigns, and that at least the given
+    /// shares of each are published at all (a split never unflags anyone).</summary>
+    public static void AssertPublishedApart(string sim, string outDir, string a, string b, double publishedA, double publishedB)
+    {
+        var campaignOf = Labels(sim);
+        int na = campaignOf.Values.Count(c => c == a), nb = campaignOf.Values.Count(c => c == b);
+        Assert.True(na > 100 && nb > 100, $"the world drew {na} {a} and {nb} {b} accounts");
+        using var campaigns = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "campaigns.json")));
+        int pa = 0, pb = 0;
+        foreach (var c in campaigns.RootElement.EnumerateArray())
+        {
+            var members = c.GetProperty("accounts").EnumerateArray().Select(x => campaignOf.GetValueOrDefault(x.GetString()!)).ToList();
+            int ia = members.Count(x => x == a), ib = members.Count(x => x == b);
+            Assert.False(ia >= 0.1 * na && ib >= 0.1 * nb, $"{c.GetProperty("id")}: {ia} {a} and {ib} {b} accounts of {members.Count}");
+            pa += ia;
+            pb += ib;
+        }
+        Assert.True(pa >= publishedA * na, $"{pa} of {na} {a} accounts published");
+        Assert.True(pb >= publishedB * nb, $"{pb} of {nb} {b} accounts published");
+    }
+
     /// <summary>Each account's labelled campaign (null for legitimate accounts).</summary>
     public static Dictionary<string, string?> Labels(string sim)
     {
