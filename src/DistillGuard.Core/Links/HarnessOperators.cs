@@ -197,10 +197,9 @@ public sealed partial class KeyGroupBuilder
                 HashSet<int>? wholeExits = null;
                 if (exitsOnly)
                 {
-                    double machine = Math.Max(c.Regularity, meter.RoundTheClockShare(list));
-                    double person = meter.PersonShare(list);
+                    bool personal = PersonsSchedule(meter, list, c.Regularity, out double machine, out double person);
                     ties += Inv($" machine {machine:F2} person {person:F2}");
-                    if (machine < 0.5 && !(person < 0.25))
+                    if (personal)
                     {
                         if (opt.Disabled("behaviour")) { Candidate(source, list, ties, "exits only, on a person's schedule"); continue; }
                         wholeExits = new HashSet<int>();
@@ -417,8 +416,6 @@ public sealed partial class KeyGroupBuilder
     {
         var infra = _in.Context.Infra;
         var addresses = exits.ToList();
-        var pos = new Dictionary<int, int>(addresses.Count);
-        for (int i = 0; i < addresses.Count; i++) pos[addresses[i]] = i;
         var parent = Enumerable.Range(0, addresses.Count).ToArray();
         var firstOnPrefix = new Dictionary<int, int>();
         var firstOfAccount = new Dictionary<int, int>();
@@ -441,7 +438,7 @@ public sealed partial class KeyGroupBuilder
         foreach (var (m, t) in top)
         {
             int site = Root(parent, t.Address);
-            bool pinned = t.Count * StrongEvidenceRatio >= (StrongEvidenceRatio - 1) * _in.Profiles[m].Exchanges;
+            bool pinned = PinnedBy(t.Count, _in.Profiles[m].Exchanges);
             var (n, p) = onSite.GetValueOrDefault(site);
             onSite[site] = (n + 1, p + (pinned ? 1 : 0));
         }
@@ -540,29 +537,20 @@ public sealed partial class KeyGroupBuilder
     private static HashSet<int> PersonSites(List<int> idx, List<int>?[] tying, List<(List<int> Members, byte Bit)> sets, List<int> holders,
         CoordinationMeter meter, int minSize)
     {
-        var parent = new Dictionary<int, int>(idx.Count);
-        foreach (var p in idx) parent[p] = p;
-        int Find(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+        var parent = Enumerable.Range(0, idx.Count).ToArray();
         var firstOn = new Dictionary<int, int>();
-        foreach (var p in idx)
-            if (tying[p] is { } tp)
+        for (int i = 0; i < idx.Count; i++)
+            if (tying[idx[i]] is { } tp)
                 foreach (var t in tp)
-                {
-                    if (sets[t].Bit != 4) continue;
-                    if (!firstOn.TryGetValue(t, out var o)) { firstOn[t] = p; continue; }
-                    int a = Find(p), b = Find(o);
-                    if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
-                }
-        var sites = idx.GroupBy(Find).Select(g => g.ToList()).ToList();
+                    if (sets[t].Bit == 4) { if (firstOn.TryGetValue(t, out var o)) Join(parent, i, o); else firstOn[t] = i; }
+        var sites = Enumerable.Range(0, idx.Count).GroupBy(i => Root(parent, i)).Select(g => g.Select(i => idx[i]).ToList()).ToList();
         var result = new HashSet<int>();
         if (sites.Count < 2) return result;
         foreach (var site in sites)
         {
             if (site.Count < minSize) continue;
             var accounts = site.Select(p => holders[p]).ToList();
-            double machine = Math.Max(meter.Measure(accounts).Regularity, meter.RoundTheClockShare(accounts));
-            double person = meter.PersonShare(accounts);
-            if (machine < 0.5 && !(person < 0.25)) result.UnionWith(site);
+            if (PersonsSchedule(meter, accounts, meter.Measure(accounts).Regularity, out _, out _)) result.UnionWith(site);
         }
         return result;
     }
@@ -573,7 +561,21 @@ public sealed partial class KeyGroupBuilder
         var ips = p.Ips;
         int top = 0;
         for (int i = 0; i < ips.Count; i++) top = Math.Max(top, ips.CountAt(i));
-        return top * StrongEvidenceRatio >= (StrongEvidenceRatio - 1) * p.Exchanges;
+        return PinnedBy(top, p.Exchanges);
+    }
+
+    /// <summary>Whether <paramref name="fromTop"/> requests from one address are all but one in <see cref="StrongEvidenceRatio"/>
+    /// of <paramref name="exchanges"/>.</summary>
+    private static bool PinnedBy(int fromTop, int exchanges) => fromTop * StrongEvidenceRatio >= (StrongEvidenceRatio - 1) * exchanges;
+
+    /// <summary>The schedule test for accounts tied by exits alone: on a person's schedule when no machine's schedule holds
+    /// for half of them (regular arrivals, or round the clock) and a person's holds for a quarter or more of those whose day
+    /// can be judged (or too few can be judged).</summary>
+    private static bool PersonsSchedule(CoordinationMeter meter, List<int> accounts, double regularity, out double machine, out double person)
+    {
+        machine = Math.Max(regularity, meter.RoundTheClockShare(accounts));
+        person = meter.PersonShare(accounts);
+        return machine < 0.5 && !(person < 0.25);
     }
 
     /// <summary>Share of an account's requests that read as harvest above which it is not one of the log's customers for the
