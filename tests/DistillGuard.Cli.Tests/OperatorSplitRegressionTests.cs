@@ -30,4 +30,16 @@ public sealed class OperatorSplitRegressionTests : IDisposable
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 11414, registry: true);
         RandomWorldRun.AssertPublishedApart(sim, outDir, "tooluse-1", "station-1", 0.9, 0.75);
     }
+
+    /// <summary>Random 10206 with the log alone: two tool-use operations, each on system prompts of its own, share an
+    /// agent tool set and a cloud route. One rotates its exits and shares no address, card or sign-up batch, so on its
+    /// own it carried one kind of evidence (content) and scored 0.45; the other brought addresses, and the two were
+    /// published as one campaign of 595 (weighted purity 0.49). Exits that rotate where the log's do not are network
+    /// evidence, and the rotating operation stands on its own.</summary>
+    [Fact]
+    public void Random10206_LogOnly_TheRotatingToolUseOperation_IsPublishedApartFromTheOther()
+    {
+        var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 10206, registry: false);
+        RandomWorldRun.AssertPublishedApart(sim, outDir, "tooluse-1", "tooluse-2", 0.85, 0.85);
+    }
 }

@@ -1830,13 +1830,28 @@ public sealed class CampaignAssembler
             }
             else ownedIdentity.Clear();
         }
-        double familyFactor = families.Count >= 3 ? 1.0 : families.Count == 2 ? 0.85 : families.Contains(LinkFamily.Replay) ? 0.85 : 0.5;
-        // Content and behaviour keys say what is asked and how; users of one public benchmark or tool share both.
-        // Attribution needs evidence of who: shared registration, shared infrastructure, replayed artifacts, or
-        // measured lockstep timing or a creation burst. Without any of it, the group is at most one kind of evidence.
-        bool operatorEvidence = families.Any(f => f is LinkFamily.Registration or LinkFamily.Network or LinkFamily.Replay)
-            || coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5 || coord.RotatingExits >= 0.5;
-        if (!operatorEvidence) familyFactor = Math.Min(familyFactor, 0.5);
+        // Members that mostly hide behind rotating exits where the log's customers do not (KeyGroupBuilder.RareRotation).
+        // Rotation is network evidence with no shared value to carry it (KeyGroupBuilder.MeasureRotation): where no network
+        // key carries the group, it is the group's network family. An operation that rotates its own exits and shares no
+        // address, card or sign-up batch was one kind of evidence short of the operator its members were found to be
+        // (random 10206 with --log only: a 298-account tool-use operator on rotating exits scored 0.45 on its own and was
+        // published merged with another operation that brought addresses). What the group scores without it is kept
+        // (NoRotation, below): where only the rotation makes the group, only the members that rotate are corroborated.
+        double rotation = _builder.RareRotation(members);
+        bool rotationFamily = rotation > 0 && !families.Contains(LinkFamily.Network);
+        double FamilyFactorOf(List<LinkFamily> fams)
+        {
+            double factor = fams.Count >= 3 ? 1.0 : fams.Count == 2 ? 0.85 : fams.Contains(LinkFamily.Replay) ? 0.85 : 0.5;
+            // Content and behaviour keys say what is asked and how; users of one public benchmark or tool share both.
+            // Attribution needs evidence of who: shared registration, shared infrastructure, replayed artifacts, or
+            // measured lockstep timing or a creation burst. Without any of it, the group is at most one kind of evidence.
+            bool operatorEvidence = fams.Any(f => f is LinkFamily.Registration or LinkFamily.Network or LinkFamily.Replay)
+                || coord.Synchrony >= 0.5 || coord.CreationBurst >= 0.5 || coord.RotatingExits >= 0.5;
+            return operatorEvidence ? factor : Math.Min(factor, 0.5);
+        }
+        double familyFactorNoRotation = FamilyFactorOf(families);
+        if (rotationFamily) families.Add(LinkFamily.Network);
+        double familyFactor = FamilyFactorOf(families);
         // (Both caps below are strictly under the campaign threshold at full harvest and coordination.)
         // Harvest read from budgets rather than words (a station whose harvest is ordinary-looking coding and tool use)
         // stands only where the operator evidence is strong on both sides: the accounts are tied by identity (shared
@@ -1866,8 +1881,6 @@ public sealed class CampaignAssembler
         // harness's holders, and the tie says the whole is one operator, not that a piece is one on its own (random 10311:
         // with every block tied this way, a 330-account operation was published as twelve pieces).
         bool operatorTied = gathering is not null && members.Count(_builder.HarnessOperator) >= 0.5 * members.Count;
-        // Members that mostly hide behind rotating exits where the log's customers do not (KeyGroupBuilder.RareRotation).
-        double rotation = _builder.RareRotation(members);
         bool rotationTies = false;   // whether only the rotation ties the group (below)
         if (contentFrac < 0.5 * harvestFrac)
         {
@@ -1887,19 +1900,21 @@ public sealed class CampaignAssembler
             // requests (acting as one), whatever the requests say (the blind red team's shadow mix: a ring that resends
             // issued thinking with tool results of its own choosing and no instruction text, 40 accounts at 0.4).
             if (replayRing) { tied = true; asOne = true; }
-            if (!tied || !asOne) familyFactor = Math.Min(familyFactor, 0.4);
+            if (!tied || !asOne) { familyFactor = Math.Min(familyFactor, 0.4); familyFactorNoRotation = Math.Min(familyFactorNoRotation, 0.4); }
             else rotationTies = !tiedByValues && !replayRing && !operatorTied;
         }
         // An organisation that openly runs many accounts of its own — two thirds verified, paid or enterprise accounts
         // under one organisation name (a fleet keeps some accounts unverified; a hydra's bought or fresh accounts carry
         // names of their own or none verified) — is tied by identity and acts as one by design; that is a customer's fleet, not a hydra of
         // fresh program-tier accounts hiding who runs them. Its members can still be reviewed (watch), not flagged.
-        if (coord.DeclaredOrganisation >= DeclaredShare) familyFactor = Math.Min(familyFactor, 0.4);
+        if (coord.DeclaredOrganisation >= DeclaredShare) { familyFactor = Math.Min(familyFactor, 0.4); familyFactorNoRotation = Math.Min(familyFactorNoRotation, 0.4); }
         // A group is what most of its members corroborate: a leftover block where a few members carry the operator
         // evidence and the rest only a popular template or parameter set is not one operation.
         double corroboratedShare = corroborated.Count(x => x) / (double)members.Count;
-        double beforeCorroboration = familyFactor, corroboration = Math.Min(1, corroboratedShare / 0.5);
+        double corroboration = Math.Min(1, corroboratedShare / 0.5);
         familyFactor *= corroboration;
+        double beforeCorroborationNoRotation = familyFactorNoRotation;
+        familyFactorNoRotation *= corroboration;
         // Members asking largely the same items are independent users of one benchmark, not one operation splitting it.
         // When most members are tied by who operates them, asking the same items is an operation that does not split
         // its work, so the discount applies to the uncorroborated share only.
@@ -1954,7 +1969,7 @@ public sealed class CampaignAssembler
         // without it keeps its corroboration (frontier 1: a sweep half of whose accounts rotate, found before).
         if (rotation > 0)
         {
-            double without = ScoreOf(rotationTies ? Math.Min(beforeCorroboration, 0.4) * corroboration : familyFactor, acting);
+            double without = ScoreOf(rotationTies ? Math.Min(beforeCorroborationNoRotation, 0.4) * corroboration : familyFactorNoRotation, acting);
             acting = Math.Max(acting, rotation);
             if (without < _opt.CampaignThreshold)
                 for (int i = 0; i < members.Count; i++) if (!_builder.Rotates(members[i])) corroborated[i] = false;
