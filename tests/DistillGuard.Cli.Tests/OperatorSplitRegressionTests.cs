@@ -42,4 +42,14 @@ public sealed class OperatorSplitRegressionTests : IDisposable
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 10206, registry: false);
         RandomWorldRun.AssertPublishedApart(sim, outDir, "tooluse-1", "tooluse-2", 0.85, 0.85);
     }
+
+    /// <summary>Random 10213 with the log alone: a 390-account replay operation and a 162-account replay ring, both on
+    /// rotating residential exits, were joined by three /24 ranges each held by one account of each (published as one
+    /// campaign of 495, purity 0.70). A range two accounts share is a proxy pool's coincidence, not an operator's range.</summary>
+    [Fact]
+    public void Random10213_LogOnly_TwoReplayOperationsOnOneProxyPoolsRanges_ArePublishedApart()
+    {
+        var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 10213, registry: false);
+        RandomWorldRun.AssertPublishedApart(sim, outDir, "replay-2", "replay-1", 0.8, 0.9);
+    }
 }

@@ -145,6 +145,12 @@ public sealed class CampaignAssembler
             var on = new List<int>();
             foreach (var (a, _) in _g.Adjacency[k]) if (pos.TryGetValue(a, out var i)) on.Add(i);
             if (on.Count < 2 || on.Count < OwnedKeyShare * g.Members.Count || on.Count > n / 2) continue;
+            // A range two accounts share is what a residential or mobile proxy pool gives two of its customers by chance;
+            // an operation's own hosting range holds more of its accounts. Components are joined by a single key, so a
+            // pair's range would join two operations (random 10213 with --log only: a 333-account replay operation and a
+            // 162-account replay ring, each on rotating residential exits, joined by three /24s each held by one account
+            // of each). An address two accounts share exactly still ties them.
+            if (g.Kind == LinkKind.Prefix && on.Count < 3) continue;
             for (int j = 1; j < on.Count; j++) if (Find(on[j]) is var r && r != Find(on[0])) parent[r] = Find(on[0]);
         }
         // the identity components are the starting communities, merged where linked like one operation (Regroup)
