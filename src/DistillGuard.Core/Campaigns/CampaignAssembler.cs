@@ -1781,7 +1781,12 @@ public sealed class CampaignAssembler
             for (int i = 0; i < members.Count; i++) if (gathering!.Contains(members[i])) corroborated[i] = true;
         // Accounts of an organisation's declared fleet inside a group that is mostly something else were linked to it by
         // what they share with strangers (a popular template, a cloud route); they are not the operation's accounts.
+        // Unless they are members of the operator cluster gathered here: tied to its other accounts by a card they share or
+        // by exits that rotate with theirs, not by anything strangers share. A name declared by a few verified accounts is
+        // a registration detail a hydra can give its own accounts too (random 10217: nine of a 24-account tool-use
+        // operation, on its own prompt and its rotating exits, carried one verified name and were held at watch).
         var declaredFleet = _meter.DeclaredFleetMembers(members);
+        if (gatheredOperator) declaredFleet.ExceptWith(gathering!);
         if (declaredFleet.Count > 0 && declaredFleet.Count < DeclaredShare * members.Count)
             for (int i = 0; i < members.Count; i++) if (declaredFleet.Contains(members[i])) corroborated[i] = false;
         keys.Sort((x, y) => y.Item2 != x.Item2 ? y.Item2.CompareTo(x.Item2) : x.Item1.Id.CompareTo(y.Item1.Id));

@@ -1,0 +1,36 @@
+using System.Text.Json;
+
+namespace DistillGuard.Cli.Tests;
+
+/// <summary>
+/// An organisation name declared by a few verified accounts is a registration detail a hydra can give its own accounts:
+/// in random 10217 nine of a 24-account tool-use operation — on its own system prompt, its rotating exits and its sign-up
+/// bursts — carried one verified organisation name. Inside the operation's campaign they were read as an organisation's
+/// fleet linked to it by what strangers share and held at watch, with four more (11 of 24 flagged). Members of the
+/// operator cluster the campaign gathers are tied by what only the operation holds, whatever name they carry.
+/// </summary>
+public sealed class DeclaredNameRegressionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dg-declared-name-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Random10217_AnOperationsAccountsUnderOneVerifiedName_AreFlaggedWithIt()
+    {
+        var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 10217, registry: true);
+        var campaignOf = RandomWorldRun.Labels(sim);
+        int operation = campaignOf.Values.Count(c => c == "tooluse-2"), found = 0, legit = 0;
+        Assert.True(operation >= 20, $"the world drew {operation} operation accounts");
+        foreach (var line in File.ReadLines(Path.Combine(outDir, "verdicts.jsonl")))
+        {
+            using var v = JsonDocument.Parse(line);
+            if (v.RootElement.GetProperty("verdict").GetString() != "campaign") continue;
+            var c = campaignOf[v.RootElement.GetProperty("account").GetString()!];
+            if (c == "tooluse-2") found++;
+            if (c is null) legit++;
+        }
+        Assert.True(found >= 0.9 * operation, $"{found} of {operation} operation accounts flagged");
+        Assert.Equal(0, legit);
+    }
+}
