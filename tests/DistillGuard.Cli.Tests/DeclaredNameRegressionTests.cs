@@ -4,9 +4,10 @@ namespace DistillGuard.Cli.Tests;
 
 /// <summary>
 /// An organisation name declared by a few verified accounts is a registration detail a hydra can give its own accounts:
-/// in random 10217 nine of a 24-account tool-use operation — on its own system prompt, its rotating exits and its sign-up
-/// bursts — carried one verified organisation name. Inside the operation's campaign they were read as an organisation's
-/// fleet linked to it by what strangers share and held at watch, with four more (11 of 24 flagged). Members of the
+/// in random 10217 twelve of a 24-account tool-use operation — on its own system prompt, its rotating exits and its
+/// sign-up bursts — carried one of two organisation names, each on four or five verified paid accounts. Inside the
+/// operation's campaign they were read as organisations' fleets linked to it by what strangers share and held at watch
+/// (11 of 24 flagged). Members of the
 /// operator cluster the campaign gathers are tied by what only the operation holds, whatever name they carry.
 /// </summary>
 public sealed class DeclaredNameRegressionTests : IDisposable

@@ -1783,8 +1783,8 @@ public sealed class CampaignAssembler
         // what they share with strangers (a popular template, a cloud route); they are not the operation's accounts.
         // Unless they are members of the operator cluster gathered here: tied to its other accounts by a card they share or
         // by exits that rotate with theirs, not by anything strangers share. A name declared by a few verified accounts is
-        // a registration detail a hydra can give its own accounts too (random 10217: nine of a 24-account tool-use
-        // operation, on its own prompt and its rotating exits, carried one verified name and were held at watch).
+        // a registration detail a hydra can give its own accounts too (random 10217: twelve of a 24-account tool-use
+        // operation, on its own prompt and its rotating exits, carried one of two verified names and were held at watch).
         var declaredFleet = _meter.DeclaredFleetMembers(members);
         if (gatheredOperator) declaredFleet.ExceptWith(gathering!);
         if (declaredFleet.Count > 0 && declaredFleet.Count < DeclaredShare * members.Count)
