@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace DistillGuard.Cli.Tests;
 
 /// <summary>
@@ -7,8 +5,8 @@ namespace DistillGuard.Cli.Tests;
 /// in random 10217 twelve of a 24-account tool-use operation — on its own system prompt, its rotating exits and its
 /// sign-up bursts — carried one of two organisation names, each on four or five verified paid accounts. Inside the
 /// operation's campaign they were read as organisations' fleets linked to it by what strangers share and held at watch
-/// (11 of 24 flagged). Members of the
-/// operator cluster the campaign gathers are tied by what only the operation holds, whatever name they carry.
+/// (11 of 24 flagged). Members of the operator cluster the campaign gathers are tied by what only the operation holds,
+/// whatever name they carry.
 /// </summary>
 public sealed class DeclaredNameRegressionTests : IDisposable
 {
@@ -17,20 +15,11 @@ public sealed class DeclaredNameRegressionTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void Random10217_AnOperationsAccountsUnderOneVerifiedName_AreFlaggedWithIt()
+    public void Random10217_AnOperationsAccountsUnderVerifiedNames_AreFlaggedWithIt()
     {
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 10217, registry: true);
-        var campaignOf = RandomWorldRun.Labels(sim);
-        int operation = campaignOf.Values.Count(c => c == "tooluse-2"), found = 0, legit = 0;
+        var (operation, found, legit) = RandomWorldRun.Flagged(sim, outDir, "tooluse-2");
         Assert.True(operation >= 20, $"the world drew {operation} operation accounts");
-        foreach (var line in File.ReadLines(Path.Combine(outDir, "verdicts.jsonl")))
-        {
-            using var v = JsonDocument.Parse(line);
-            if (v.RootElement.GetProperty("verdict").GetString() != "campaign") continue;
-            var c = campaignOf[v.RootElement.GetProperty("account").GetString()!];
-            if (c == "tooluse-2") found++;
-            if (c is null) legit++;
-        }
         Assert.True(found >= 0.9 * operation, $"{found} of {operation} operation accounts flagged");
         Assert.Equal(0, legit);
     }

@@ -45,17 +45,8 @@ public sealed class PlatformSiteRegressionTests : IDisposable
     public void Random11023_AnOperationPinnedAtManySitesOnItsOwnPrompt_IsFound()
     {
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 11023, registry: true);
-        var campaignOf = RandomWorldRun.Labels(sim);
-        int operation = campaignOf.Values.Count(c => c == "tooluse-2"), found = 0, legit = 0;
+        var (operation, found, legit) = RandomWorldRun.Flagged(sim, outDir, "tooluse-2");
         Assert.True(operation > 200, $"the world drew {operation} operation accounts");
-        foreach (var line in File.ReadLines(Path.Combine(outDir, "verdicts.jsonl")))
-        {
-            using var v = JsonDocument.Parse(line);
-            if (v.RootElement.GetProperty("verdict").GetString() != "campaign") continue;
-            var c = campaignOf[v.RootElement.GetProperty("account").GetString()!];
-            if (c == "tooluse-2") found++;
-            if (c is null) legit++;
-        }
         Assert.True(found >= 0.75 * operation, $"{found} of {operation} operation accounts flagged");
         Assert.Equal(0, legit);
     }

@@ -49,6 +49,23 @@ internal static class RandomWorldRun
         Assert.True(pb >= publishedB * nb, $"{pb} of {nb} {b} accounts published");
     }
 
+    /// <summary>Accounts of labelled campaign <paramref name="campaign"/> in the world, how many of them <c>analyze</c>
+    /// flagged, and how many legitimate accounts it flagged.</summary>
+    public static (int Accounts, int Found, int Legitimate) Flagged(string sim, string outDir, string campaign)
+    {
+        var campaignOf = Labels(sim);
+        int found = 0, legit = 0;
+        foreach (var line in File.ReadLines(Path.Combine(outDir, "verdicts.jsonl")))
+        {
+            using var v = JsonDocument.Parse(line);
+            if (v.RootElement.GetProperty("verdict").GetString() != "campaign") continue;
+            var c = campaignOf[v.RootElement.GetProperty("account").GetString()!];
+            if (c == campaign) found++;
+            if (c is null) legit++;
+        }
+        return (campaignOf.Values.Count(c => c == campaign), found, legit);
+    }
+
     /// <summary>Each account's labelled campaign (null for legitimate accounts).</summary>
     public static Dictionary<string, string?> Labels(string sim)
     {
