@@ -66,6 +66,22 @@ internal static class RandomWorldRun
         return (campaignOf.Values.Count(c => c == campaign), found, legit);
     }
 
+    /// <summary>The published campaigns holding accounts of labelled campaign <paramref name="campaign"/>: for each, its
+    /// accounts of that campaign and its members.</summary>
+    public static List<(int Of, int Members)> PublishedWith(string sim, string outDir, string campaign)
+    {
+        var campaignOf = Labels(sim);
+        using var campaigns = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "campaigns.json")));
+        var list = new List<(int, int)>();
+        foreach (var c in campaigns.RootElement.EnumerateArray())
+        {
+            var members = c.GetProperty("accounts").EnumerateArray().Select(x => campaignOf.GetValueOrDefault(x.GetString()!)).ToList();
+            int of = members.Count(x => x == campaign);
+            if (of > 0) list.Add((of, members.Count));
+        }
+        return list;
+    }
+
     /// <summary>Each account's labelled campaign (null for legitimate accounts).</summary>
     public static Dictionary<string, string?> Labels(string sim)
     {

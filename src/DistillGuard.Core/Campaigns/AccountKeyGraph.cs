@@ -34,6 +34,7 @@ public sealed class AccountKeyGraph
                 edges.Add((a, k, w, i));
             }
         }
+        Groups = groups;
         AccountCount = accounts.Count;
         Accounts = accounts;
         _accountNode = accountNode;
@@ -58,6 +59,10 @@ public sealed class AccountKeyGraph
     }
 
     private readonly Dictionary<int, int> _accountNode;
+
+    /// <summary>Every key group the graph was built from, those too light to carry edges included (a harness value most of
+    /// whose holders are one operation's, common enough in the log to weigh little as a link).</summary>
+    public IReadOnlyList<KeyGroup> Groups { get; }
 
     /// <summary>
     /// The lists a graph is made of, kept for the next graph (<see cref="Analysis.AnalysisEngine.Snapshot"/>): each

@@ -81,6 +81,7 @@ public sealed class CampaignAssembler
         JoinByHarness(findings);
         JoinByExit(findings);
         JoinPiecesByExit(findings);
+        JoinByWhoAndHow(findings);
         AdoptStrays(findings);
         if (_opt.SplitCapabilities) SplitByCapability(findings);
         if (_opt.SplitCapabilities) SplitBy(findings, OperatorParts, joinUnflagged: true);
@@ -651,6 +652,145 @@ public sealed class CampaignAssembler
                 if (pieceOf.TryGetValue(joined.Members[j], out var pj) && ps.Contains(pj) && Flags(joined, j)) gained++;
             return gained > 0 ? joined : null;
         }
+    }
+
+    /// <summary>
+    /// Who and how, one campaign: two accepted findings that run one harness of their own and are tied by who runs them
+    /// are one operation that peeling cut by how densely its parts share their other keys (random 11214: a 311-account
+    /// agentic operation published as seven campaigns, all on one parameter vector 281 of whose 287 senders it flagged, and
+    /// on two e-mail domains only its accounts use; 11211: a station as six, on addresses of its own and one vector).
+    /// How: a system prompt or a parameter vector held by at least half the flagged members of each finding, at least half
+    /// of whose holders in the log are flagged members of the accepted findings. Who: the smaller finding's flagged members
+    /// that hold a card, an e-mail domain no more common than the log's yardstick of a popular one (√N accounts), an exact
+    /// address that is nobody's shared egress, or a replayed artifact, that flagged members of the larger also hold, at
+    /// least half of them, and two of the larger's. Not a range, a template or a tool set: operations rent from one
+    /// hosting provider and use public text and published agents' tools. The harness is held by most of both: a finding
+    /// that took in a few of another operation's accounts holds that operation's card and vector through them alone
+    /// (random 10217: a station of 74 flagged holding two accounts of another, whose card and vector 51 of its 53 use).
+    /// Pairs are joined one at a time, the most strongly tied first, when the two (or the wholes they are part of) score
+    /// as one campaign; the whole keeps every account either flagged.
+    /// </summary>
+    private void JoinByWhoAndHow(List<CampaignFinding> findings)
+    {
+        var (accepted, flagged, findingOf, _) = FlaggedMembers(findings);
+        if (accepted.Count < 2) return;
+        int domainLimit = Math.Max(3, (int)Math.Sqrt(_builder.Profiles.Count));
+        var how = new List<Dictionary<int, int>>();
+        var whoHolders = new Dictionary<(int Finding, int Value), List<int>>();   // flagged members of a finding on a who value
+        int whoValues = 0;
+        foreach (var key in _g.Groups)
+        {
+            bool isWho = key.Kind switch
+            {
+                LinkKind.Payment or LinkKind.EmailDomain => !_opt.Disabled(LinkFamily.Registration.ToString())
+                    && (key.Kind == LinkKind.Payment || key.Members.Count <= domainLimit),
+                LinkKind.Ip => !key.Egress && !_opt.Disabled(LinkFamily.Network.ToString()),
+                LinkKind.ArtifactReplay => true,
+                _ => false,
+            };
+            bool isHow = key.Kind switch
+            {
+                LinkKind.SystemPrompt => !HarnessValue.IsToolSet(key.Key) && !_opt.Disabled(LinkFamily.Content.ToString()),
+                LinkKind.ParamSignature => !_opt.Disabled(LinkFamily.Behaviour.ToString()),
+                _ => false,
+            };
+            if (!isWho && !isHow || key.Members.Count < 2) continue;
+            Dictionary<int, List<int>>? on = null;
+            foreach (var m in key.Members)
+                if (findingOf.TryGetValue(m, out var fi))
+                {
+                    on ??= new();
+                    if (!on.TryGetValue(fi, out var list)) on[fi] = list = new List<int>();
+                    list.Add(m);
+                }
+            if (on is not { Count: >= 2 } || on.Values.Sum(l => l.Count) < OwnedKeyShare * key.Members.Count) continue;
+            if (isHow) how.Add(on.ToDictionary(kv => kv.Key, kv => kv.Value.Count));
+            else { foreach (var (fi, list) in on) whoHolders[(fi, whoValues)] = list; whoValues++; }
+        }
+        var whoOf = new Dictionary<int, List<int>>();   // finding -> who values its flagged members hold
+        foreach (var (fi, v) in whoHolders.Keys) { if (!whoOf.TryGetValue(fi, out var l)) whoOf[fi] = l = new(); l.Add(v); }
+        var pairs = WhoAndHowPairs(flagged, how, (small, large) =>
+        {
+            if (!whoOf.TryGetValue(small, out var values) || !whoOf.ContainsKey(large)) return (0, 0);
+            var inSmall = new HashSet<int>();
+            var inLarge = new HashSet<int>();
+            foreach (var v in values)
+                if (whoHolders.TryGetValue((large, v), out var l))
+                {
+                    inSmall.UnionWith(whoHolders[(small, v)]);
+                    inLarge.UnionWith(l);
+                }
+            return (inSmall.Count, inLarge.Count);
+        });
+        var parent = Enumerable.Range(0, accepted.Count).ToArray();
+        var current = accepted.Select(i => findings[i]).ToArray();
+        int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
+        foreach (var (a, b, _) in pairs)
+        {
+            int ra = Find(a), rb = Find(b);
+            if (ra == rb) continue;
+            var nodes = current[ra].Members.Concat(current[rb].Members).Distinct().Select(_g.NodeOf).Where(n => n >= 0).ToList();
+            var joined = Score(nodes, nodes, Math.Max(current[ra].Density, current[rb].Density));
+            if (joined is null || !joined.Accepted) continue;
+            KeepFlags(joined, current[ra]);
+            KeepFlags(joined, current[rb]);
+            int r = Math.Min(ra, rb);
+            parent[Math.Max(ra, rb)] = r;
+            current[r] = joined;
+        }
+        var remove = new HashSet<int>();
+        var add = new List<CampaignFinding>();
+        foreach (var g in Enumerable.Range(0, accepted.Count).GroupBy(Find).Where(g => g.Count() >= 2))
+        {
+            add.Add(current[g.Key]);
+            foreach (var i in g) remove.Add(accepted[i]);
+        }
+        if (add.Count == 0) return;
+        var kept = findings.Where((_, i) => !remove.Contains(i)).ToList();
+        findings.Clear();
+        findings.AddRange(add);
+        findings.AddRange(kept);
+    }
+
+    /// <summary>Gives each account <paramref name="part"/> flags the member values it was flagged on, where
+    /// <paramref name="whole"/> (which holds every member of the part) would not flag it.</summary>
+    private void KeepFlags(CampaignFinding whole, CampaignFinding part)
+    {
+        for (int pos = 0; pos < part.Members.Count; pos++)
+        {
+            if (!Flags(part, pos)) continue;
+            int w = whole.Members.BinarySearch(part.Members[pos]);
+            if (w < 0 || Flags(whole, w)) continue;
+            whole.Strength[w] = part.Strength[pos];
+            whole.MemberHarvest[w] = part.MemberHarvest[pos];
+            whole.Corroborated[w] = part.Corroborated[pos];
+            if (pos < part.OperatorCard.Length && w < whole.OperatorCard.Length) whole.OperatorCard[w] ??= part.OperatorCard[pos];
+        }
+    }
+
+    /// <summary>The pairs of findings <see cref="JoinByWhoAndHow"/> joins, most strongly tied first: a harness value of
+    /// <paramref name="how"/> (each: how many flagged members of each finding hold it) held by at least half the flagged
+    /// members of both (<paramref name="flagged"/>, by position), and <paramref name="who"/> (for the smaller finding and
+    /// the larger: how many of each one's flagged members hold a who value the other's also hold) at least half the smaller
+    /// one's and two of the larger's. Strength: the smaller finding's members on the who values; ties by position.</summary>
+    internal static List<(int A, int B, int Strength)> WhoAndHowPairs(IReadOnlyList<int> flagged, IReadOnlyList<IReadOnlyDictionary<int, int>> how,
+        Func<int, int, (int Small, int Large)> who)
+    {
+        var harness = new HashSet<(int, int)>();
+        foreach (var on in how)
+        {
+            var fs = on.Keys.Where(f => on[f] >= 0.5 * flagged[f]).Order().ToArray();
+            for (int i = 0; i < fs.Length; i++)
+                for (int j = i + 1; j < fs.Length; j++) harness.Add((fs[i], fs[j]));
+        }
+        var pairs = new List<(int, int, int)>();
+        foreach (var (a, b) in harness)
+        {
+            var (small, large) = flagged[a] < flagged[b] || (flagged[a] == flagged[b] && a < b) ? (a, b) : (b, a);
+            var (s, l) = who(small, large);
+            if (s >= 0.5 * flagged[small] && l >= 2) pairs.Add((a, b, s));
+        }
+        return pairs.OrderByDescending(p => p.Item3).ThenBy(p => p.Item1).ThenBy(p => p.Item2).ToList();
     }
 
     /// <summary>Which accepted finding each piece (<see cref="JoinPiecesByExit"/>) goes with, or -1. <paramref name="pieceSize"/>:
