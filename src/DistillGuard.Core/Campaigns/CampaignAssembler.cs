@@ -150,8 +150,9 @@ public sealed class CampaignAssembler
             // an operation's own hosting range holds more of its accounts. Components are joined by a single key, so a
             // pair's range would join two operations (random 10213 with --log only: a 333-account replay operation and a
             // 162-account replay ring, each on rotating residential exits, joined by three /24s each held by one account
-            // of each). An address two accounts share exactly still ties them.
-            if (g.Kind == LinkKind.Prefix && on.Count < 3) continue;
+            // of each). An address two accounts share exactly still ties them. Three: the count at which a shared value
+            // stops being a coincidence of two, as for a pool of exits.
+            if (g.Kind == LinkKind.Prefix && on.Count < KeyGroupBuilder.MinExitPool) continue;
             for (int j = 1; j < on.Count; j++) if (Find(on[j]) is var r && r != Find(on[0])) parent[r] = Find(on[0]);
         }
         // the identity components are the starting communities, merged where linked like one operation (Regroup)
@@ -568,7 +569,7 @@ public sealed class CampaignAssembler
     private void JoinPiecesByExit(List<CampaignFinding> findings)
     {
         if (_opt.Disabled(LinkFamily.Network.ToString())) return;
-        var (accepted, flagged, findingOf, _) = FlaggedMembers(findings);
+        var (accepted, flagged, findingOf, _) = FlaggedMembers(findings, harness: false);
         if (accepted.Count == 0) return;
         var pieceOf = new Dictionary<int, int>();   // profile -> piece (a finding not accepted), members no accepted finding flags
         var pieces = new List<int>();
@@ -631,11 +632,7 @@ public sealed class CampaignAssembler
             remove.Add(accepted[fi]);
             foreach (var p in ps) remove.Add(pieces[p]);
         }
-        if (add.Count == 0) return;
-        var rest = findings.Where((_, i) => !remove.Contains(i)).ToList();
-        findings.Clear();
-        findings.AddRange(add);
-        findings.AddRange(rest);
+        Replace(findings, remove, add);
 
         CampaignFinding? Whole(int fi, List<int> ps)
         {
@@ -672,7 +669,7 @@ public sealed class CampaignAssembler
     /// </summary>
     private void JoinByWhoAndHow(List<CampaignFinding> findings)
     {
-        var (accepted, flagged, findingOf, _) = FlaggedMembers(findings);
+        var (accepted, flagged, findingOf, _) = FlaggedMembers(findings, harness: false);
         if (accepted.Count < 2) return;
         int domainLimit = Math.Max(3, (int)Math.Sqrt(_builder.Profiles.Count));
         var how = new List<Dictionary<int, int>>();
@@ -745,6 +742,13 @@ public sealed class CampaignAssembler
             add.Add(current[g.Key]);
             foreach (var i in g) remove.Add(accepted[i]);
         }
+        Replace(findings, remove, add);
+    }
+
+    /// <summary>Removes the findings at positions <paramref name="remove"/> and puts <paramref name="add"/> first, the
+    /// rest after them in their order (nothing when there is nothing to add).</summary>
+    private static void Replace(List<CampaignFinding> findings, HashSet<int> remove, List<CampaignFinding> add)
+    {
         if (add.Count == 0) return;
         var kept = findings.Where((_, i) => !remove.Contains(i)).ToList();
         findings.Clear();
@@ -904,11 +908,7 @@ public sealed class CampaignAssembler
             if (keepFlagged && parts.Any(f => LosesFlag(f, joined))) return null;
             return joined;
         }
-        if (add.Count == 0) return;
-        var kept = findings.Where((_, i) => !remove.Contains(i)).ToList();
-        findings.Clear();
-        findings.AddRange(add);
-        findings.AddRange(kept);
+        Replace(findings, remove, add);
     }
 
     /// <summary>Each finding's own harness (positions in <paramref name="values"/>): the system prompts and templates held
@@ -935,9 +935,10 @@ public sealed class CampaignAssembler
         => own[x] is { } o && o.Any(v => !values[v].Held.ContainsKey(y));
 
     /// <summary>The accepted findings, their flagged members (profile index → position among them) and, per harness value
-    /// (system prompt, template) the log's holders and how many flagged members of each finding hold it.</summary>
+    /// (system prompt, template; with <paramref name="vectors"/> parameter vectors too) the log's holders and how many flagged
+    /// members of each finding hold it — none unless <paramref name="harness"/>.</summary>
     private (List<int> Accepted, List<int> Flagged, Dictionary<int, int> FindingOf, List<(int Holders, IReadOnlyDictionary<int, int> Held, bool Vector)> Harness)
-        FlaggedMembers(List<CampaignFinding> findings, bool vectors = false)
+        FlaggedMembers(List<CampaignFinding> findings, bool vectors = false, bool harness = true)
     {
         var accepted = new List<int>();
         var findingOf = new Dictionary<int, int>();
@@ -953,7 +954,7 @@ public sealed class CampaignAssembler
             flagged.Add(n);
         }
         var values = new List<(int, IReadOnlyDictionary<int, int>, bool)>();
-        if (accepted.Count >= 2)
+        if (harness && accepted.Count >= 2)
             for (int k = _g.AccountCount; k < _g.NodeCount; k++)
             {
                 var key = _g.Key(k);
@@ -1234,10 +1235,7 @@ public sealed class CampaignAssembler
             findings.Insert(0, rest);
             return;
         }
-        var kept = findings.Where((_, i) => !pieceSet.Contains(i)).ToList();
-        findings.Clear();
-        findings.Add(gathered);
-        findings.AddRange(kept);
+        Replace(findings, pieceSet, [gathered]);
     }
 
     /// <summary>
@@ -2003,6 +2001,7 @@ public sealed class CampaignAssembler
         double familyFactorNoRotation = FamilyFactorOf(families);
         if (rotationFamily) families.Add(LinkFamily.Network);
         double familyFactor = FamilyFactorOf(families);
+        double cap = 1;   // the caps below, which hold with the rotation's family or without it
         // (Both caps below are strictly under the campaign threshold at full harvest and coordination.)
         // Harvest read from budgets rather than words (a station whose harvest is ordinary-looking coding and tool use)
         // stands only where the operator evidence is strong on both sides: the accounts are tied by identity (shared
@@ -2051,21 +2050,21 @@ public sealed class CampaignAssembler
             // requests (acting as one), whatever the requests say (the blind red team's shadow mix: a ring that resends
             // issued thinking with tool results of its own choosing and no instruction text, 40 accounts at 0.4).
             if (replayRing) { tied = true; asOne = true; }
-            if (!tied || !asOne) { familyFactor = Math.Min(familyFactor, 0.4); familyFactorNoRotation = Math.Min(familyFactorNoRotation, 0.4); }
+            if (!tied || !asOne) cap = Math.Min(cap, 0.4);
             else rotationTies = !tiedByValues && !replayRing && !operatorTied;
         }
         // An organisation that openly runs many accounts of its own — two thirds verified, paid or enterprise accounts
         // under one organisation name (a fleet keeps some accounts unverified; a hydra's bought or fresh accounts carry
         // names of their own or none verified) — is tied by identity and acts as one by design; that is a customer's fleet, not a hydra of
         // fresh program-tier accounts hiding who runs them. Its members can still be reviewed (watch), not flagged.
-        if (coord.DeclaredOrganisation >= DeclaredShare) { familyFactor = Math.Min(familyFactor, 0.4); familyFactorNoRotation = Math.Min(familyFactorNoRotation, 0.4); }
+        if (coord.DeclaredOrganisation >= DeclaredShare) cap = Math.Min(cap, 0.4);
         // A group is what most of its members corroborate: a leftover block where a few members carry the operator
         // evidence and the rest only a popular template or parameter set is not one operation.
         double corroboratedShare = corroborated.Count(x => x) / (double)members.Count;
         double corroboration = Math.Min(1, corroboratedShare / 0.5);
-        familyFactor *= corroboration;
-        double beforeCorroborationNoRotation = familyFactorNoRotation;
-        familyFactorNoRotation *= corroboration;
+        familyFactor = Math.Min(familyFactor, cap) * corroboration;
+        double beforeCorroborationNoRotation = Math.Min(familyFactorNoRotation, cap);
+        familyFactorNoRotation = beforeCorroborationNoRotation * corroboration;
         // Members asking largely the same items are independent users of one benchmark, not one operation splitting it.
         // When most members are tied by who operates them, asking the same items is an operation that does not split
         // its work, so the discount applies to the uncorroborated share only.

@@ -502,7 +502,7 @@ public sealed partial class KeyGroupBuilder
 
     /// <summary>Addresses that make a pool of exits rather than one site's network (<see cref="VectorOfTheirExits"/>): three,
     /// the count at which a name, a domain or an address stops being a coincidence of two (<see cref="Ties"/>).</summary>
-    private const int MinExitPool = 3;
+    internal const int MinExitPool = 3;
 
     /// <summary>
     /// Whether an account tied to an operation by exits alone (addresses few others use; no card, burst or rotation) is
