@@ -21,9 +21,10 @@ public sealed class CampaignFinding
     public required bool[] Corroborated { get; init; }
     /// <summary>Per member: harvest on the block's keys (or overall), 0–1.</summary>
     public required double[] MemberHarvest { get; init; }
-    /// <summary>Per member: the operator's card it pays with (a card most of whose holders are the group's corroborated
-    /// harvesting members), or null. Such an account is the operation's whatever it asked.</summary>
-    public KeyGroup?[] OperatorCard { get; init; } = Array.Empty<KeyGroup?>();
+    /// <summary>Per member: the operator's identity key that makes it the operation's account whatever it asked, or null —
+    /// a card it pays with, or an address it runs from or a small e-mail domain it signed up with (for a member
+    /// corroborated by the group's keys), most of whose holders are the group's corroborated harvesting members.</summary>
+    public KeyGroup?[] OperatorKey { get; init; } = Array.Empty<KeyGroup?>();
     public string Id { get; set; } = "";
     public bool Accepted { get; set; }
 }

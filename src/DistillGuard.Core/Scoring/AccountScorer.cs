@@ -71,28 +71,34 @@ public sealed class AccountScorer
             double memberHarvest = finding.MemberHarvest[pos];
             reasons.AddRange(LinkReasons(p, finding, finding.Score));
             bool corroborated = finding.Corroborated[pos];
-            var card = finding.Accepted && pos < finding.OperatorCard.Length ? finding.OperatorCard[pos] : null;
+            var key = finding.Accepted && pos < finding.OperatorKey.Length ? finding.OperatorKey[pos] : null;
             if (strength >= _opt.MinMemberStrength && memberHarvest >= CampaignAssembler.MemberHarvestForCampaign && corroborated)
             {
                 verdict = VerdictKind.Campaign;
                 campaignId = finding.Id;
                 score = 0.6 + 0.4 * finding.Score * Math.Min(1, 0.5 + 0.5 * strength);
             }
-            else if (card is not null)
+            else if (key is not null)
             {
-                // Pays with the operation's card: the operation's account, whatever it asked itself.
+                // Pays with the operation's card, or runs from its address or signed up with its domain: the operation's
+                // account, whatever it asked itself.
                 verdict = VerdictKind.Campaign;
                 campaignId = finding.Id;
                 score = 0.6 + 0.4 * finding.Score * 0.5;
                 // counted on the finding as published (a split part carries the whole campaign's member values)
-                int harvesting = card.Members.Count(m => finding.Members.BinarySearch(m) is var q and >= 0 && finding.Corroborated[q]
+                int harvesting = key.Members.Count(m => finding.Members.BinarySearch(m) is var q and >= 0 && finding.Corroborated[q]
                     && finding.MemberHarvest[q] >= CampaignAssembler.MemberHarvestForCampaign);
                 reasons.Add(new Reason
                 {
-                    Signal = "operator-card",
+                    Signal = key.Kind switch { LinkKind.Payment => "operator-card", LinkKind.Ip => "operator-address", _ => "operator-domain" },
                     Weight = Math.Round(0.3 * finding.Score, 4),
                     ExchangeIds = Ids(p),
-                    Detail = $"pays with {card.Value}, the card of {harvesting} of campaign {finding.Id}'s harvesting accounts ({card.Members.Count} accounts carry it): the operation's account, whatever it asked itself",
+                    Detail = key.Kind switch
+                    {
+                        LinkKind.Payment => $"pays with {key.Value}, the card of {harvesting} of campaign {finding.Id}'s harvesting accounts ({key.Members.Count} accounts carry it): the operation's account, whatever it asked itself",
+                        LinkKind.Ip => $"runs from {key.Value}, the address of {harvesting} of campaign {finding.Id}'s harvesting accounts ({key.Members.Count} accounts carry it), and is tied to them by a second kind of evidence: the operation's account, whatever it asked itself",
+                        _ => $"signed up with {key.Value}, the e-mail domain of {harvesting} of campaign {finding.Id}'s harvesting accounts ({key.Members.Count} accounts carry it), and is tied to them by a second kind of evidence: the operation's account, whatever it asked itself",
+                    },
                 });
             }
             else
