@@ -23,4 +23,18 @@ public sealed class DeclaredNameRegressionTests : IDisposable
         Assert.True(found >= 0.9 * operation, $"{found} of {operation} operation accounts flagged");
         Assert.Equal(0, legit);
     }
+
+    [Fact]
+    public void Random11307_AnOperationUnderManyCompanyNames_IsFlaggedWhole()
+    {
+        // A 203-account agentic harvest on enterprise seats signed up under a dozen company names, about eight accounts of
+        // several names to each of its hosting addresses: 51 accounts were read as organisations' fleets inside the
+        // campaign and held at watch (152 of 203 flagged). A fleet shares its exits with its own accounts, not with
+        // accounts under other names.
+        var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 11307, registry: true);
+        var (operation, found, legit) = RandomWorldRun.Flagged(sim, outDir, "agentic-2");
+        Assert.True(operation >= 150, $"the world drew {operation} operation accounts");
+        Assert.True(found >= 0.9 * operation, $"{found} of {operation} operation accounts flagged");
+        Assert.Equal(0, legit);
+    }
 }

@@ -1804,6 +1804,34 @@ public sealed class CampaignAssembler
         return n >= 2;
     }
 
+    /// <summary>Members of a declared fleet that share an identity key (exact address, card, e-mail domain of at most
+    /// <paramref name="domainLimit"/> accounts) with at least two of the group's accounts under another name or none.</summary>
+    private HashSet<int> CrossingNames(List<(KeyGroup, double, int)> keys, Dictionary<int, int> memberPos, HashSet<int> fleet, HashSet<int> elsewhere, int domainLimit)
+    {
+        var crossing = new HashSet<int>();
+        foreach (var (g, _, on) in keys)
+        {
+            if (on < 3 || elsewhere.Contains(g.Id)) continue;
+            bool identity = g.Kind switch
+            {
+                LinkKind.Payment => true,
+                LinkKind.Ip => !g.Egress,
+                LinkKind.EmailDomain => g.Members.Count <= domainLimit,
+                _ => false,
+            };
+            if (!identity) continue;
+            var names = new List<(int Account, string? Name)>();
+            foreach (var m in g.Members) if (memberPos.ContainsKey(m)) names.Add((m, _meter.OrgNameOf(m)));
+            foreach (var (m, name) in names)
+            {
+                if (!fleet.Contains(m) || crossing.Contains(m)) continue;
+                int other = names.Count(x => x.Name is null || !string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
+                if (other >= 2) crossing.Add(m);
+            }
+        }
+        return crossing;
+    }
+
     /// <param name="gathering">The operator cluster being gathered as one (<see cref="GatherOperators"/>), whose members a
     /// group mostly made of them corroborates; null otherwise.</param>
     private CampaignFinding? Score(List<int> accountNodes, List<int> nodes, double density, HashSet<int>? gathering = null)
@@ -1925,6 +1953,13 @@ public sealed class CampaignAssembler
         // operation, on its own prompt and its rotating exits, carried one of two verified names and were held at watch).
         var declaredFleet = _meter.DeclaredFleetMembers(members);
         if (gatheredOperator) declaredFleet.ExceptWith(gathering!);
+        // Nor are accounts under a declared name that share an exact address (not a shared egress), a card or a small e-mail
+        // domain with two or more of the group's accounts under other names or none: an organisation's fleet shares its
+        // exits, cards and domain with its own accounts, not with strangers; an operation that signs its accounts up under
+        // many company names does (random 11307: a 203-account agentic harvest on enterprise seats under a dozen names,
+        // eight accounts of several names to each hosting address, 51 of them held at watch as organisations' fleets).
+        int domainLimit = Math.Max(3, (int)Math.Sqrt(_builder.Profiles.Count));
+        if (declaredFleet.Count > 0) declaredFleet.ExceptWith(CrossingNames(keys, memberPos, declaredFleet, elsewhere, domainLimit));
         if (declaredFleet.Count > 0 && declaredFleet.Count < DeclaredShare * members.Count)
             for (int i = 0; i < members.Count; i++) if (declaredFleet.Contains(members[i])) corroborated[i] = false;
         keys.Sort((x, y) => y.Item2 != x.Item2 ? y.Item2.CompareTo(x.Item2) : x.Item1.Id.CompareTo(y.Item1.Id));
@@ -2136,7 +2171,6 @@ public sealed class CampaignAssembler
         // 0.01 on their keys; random 10213: a hobbyist that sent 3 of 13 requests from one of a station's addresses.
         // Judged after the score: it names members, it does not make the group.
         var operatorKey = new KeyGroup?[members.Count];
-        int domainLimit = Math.Max(3, (int)Math.Sqrt(_builder.Profiles.Count));
         foreach (var (g, _, on) in keys)
         {
             bool card = g.Kind == LinkKind.Payment && !_opt.Disabled(LinkFamily.Registration.ToString());

@@ -285,6 +285,9 @@ public sealed class CoordinationMeter
         return result;
     }
 
+    /// <summary>The organisation name the account's registry record carries (trimmed), or null.</summary>
+    public string? OrgNameOf(int account) => _registry(account)?.OrgName is { } n && !string.IsNullOrWhiteSpace(n) ? n.Trim() : null;
+
     private HashSet<string>? _declaredNames;
 
     /// <summary>Organisation names declared in the whole log: at least three verified accounts outside the programs carry
