@@ -2178,15 +2178,24 @@ public sealed class CampaignAssembler
             bool domain = g.Kind == LinkKind.EmailDomain && g.Members.Count <= domainLimit && !elsewhere.Contains(g.Id)
                 && !_opt.Disabled(LinkFamily.Registration.ToString());
             if (!card && !address && !domain || on < 3) continue;
-            int harvesters = 0;
+            int harvesters = 0, onPersonsHours = 0;
             foreach (var m in g.Members)
-                if (memberPos.TryGetValue(m, out var pos) && corroborated[pos] && memberHarvest[pos] >= MemberHarvestForCampaign) harvesters++;
+                if (memberPos.TryGetValue(m, out var pos) && corroborated[pos] && memberHarvest[pos] >= MemberHarvestForCampaign)
+                {
+                    harvesters++;
+                    if (CoordinationMeter.OnPersonsSchedule(_builder.Profiles[m])) onPersonsHours++;
+                }
             if (harvesters < 3 || harvesters < OwnedKeyShare * g.Members.Count) continue;
+            // Where the operation's accounts on the key run day and night, one that keeps a person's day is a person on the
+            // same exits or domain (a platform's users on the egress an operation rides: GroupHarvestTests, the aged station
+            // on a platform's prompt and egress), not the operation's.
+            bool machineHours = onPersonsHours < 0.5 * harvesters;
             for (int i = 0; i < g.Members.Count; i++)
             {
                 if (!memberPos.TryGetValue(g.Members[i], out var pos)) continue;
-                if (!card && !corroborated[pos]) continue;
-                if (address && g.Counts[i] < 0.5 * _builder.Profiles[g.Members[i]].Exchanges) continue;
+                var p = _builder.Profiles[g.Members[i]];
+                if (!card && (!corroborated[pos] || machineHours && CoordinationMeter.OnPersonsSchedule(p))) continue;
+                if (address && g.Counts[i] < 0.5 * p.Exchanges) continue;
                 operatorKey[pos] ??= g;
             }
         }
