@@ -18,10 +18,7 @@ public sealed class DeclaredNameRegressionTests : IDisposable
     public void Random10217_AnOperationsAccountsUnderVerifiedNames_AreFlaggedWithIt()
     {
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 10217, registry: true);
-        var (operation, found, legit) = RandomWorldRun.Flagged(sim, outDir, "tooluse-2");
-        Assert.True(operation >= 20, $"the world drew {operation} operation accounts");
-        Assert.True(found >= 0.9 * operation, $"{found} of {operation} operation accounts flagged");
-        Assert.Equal(0, legit);
+        RandomWorldRun.AssertFound(sim, outDir, "tooluse-2", 20, 0.9);
     }
 
     [Fact]
@@ -32,9 +29,6 @@ public sealed class DeclaredNameRegressionTests : IDisposable
         // campaign and held at watch (152 of 203 flagged). A fleet shares its exits with its own accounts, not with
         // accounts under other names.
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 11307, registry: true);
-        var (operation, found, legit) = RandomWorldRun.Flagged(sim, outDir, "agentic-2");
-        Assert.True(operation >= 150, $"the world drew {operation} operation accounts");
-        Assert.True(found >= 0.9 * operation, $"{found} of {operation} operation accounts flagged");
-        Assert.Equal(0, legit);
+        RandomWorldRun.AssertFound(sim, outDir, "agentic-2", 150, 0.9);
     }
 }

@@ -16,10 +16,7 @@ public sealed class FragmentJoinRegressionTests : IDisposable
     public void Random11202_TheSweepsPiecesOnItsHarness_ArePublishedAsOne()
     {
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 11202, registry: true);
-        var (accounts, found, legit) = RandomWorldRun.Flagged(sim, outDir, "cot-sweep-1");
-        Assert.True(accounts > 200, $"the world drew {accounts} sweep accounts");
-        Assert.True(found >= 0.9 * accounts, $"{found} of {accounts} sweep accounts flagged");
-        Assert.Equal(0, legit);
+        RandomWorldRun.AssertFound(sim, outDir, "cot-sweep-1", 201, 0.9);
         var published = RandomWorldRun.PublishedWith(sim, outDir, "cot-sweep-1");
         Assert.True(published.Count <= 2, $"published as {published.Count}: " + string.Join(", ", published.Select(p => $"{p.Of} of {p.Members}")));
         Assert.All(published, p => Assert.True(p.Of >= 0.95 * p.Members, $"a campaign of {p.Members} holds {p.Of} sweep accounts"));

@@ -45,10 +45,7 @@ public sealed class PlatformSiteRegressionTests : IDisposable
     public void Random11023_AnOperationPinnedAtManySitesOnItsOwnPrompt_IsFound()
     {
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 11023, registry: true);
-        var (operation, found, legit) = RandomWorldRun.Flagged(sim, outDir, "tooluse-2");
-        Assert.True(operation > 200, $"the world drew {operation} operation accounts");
-        Assert.True(found >= 0.75 * operation, $"{found} of {operation} operation accounts flagged");
-        Assert.Equal(0, legit);
+        RandomWorldRun.AssertFound(sim, outDir, "tooluse-2", 201, 0.75);
     }
 
     private static Dictionary<string, string> Personas(string sim)

@@ -66,6 +66,17 @@ internal static class RandomWorldRun
         return (campaignOf.Values.Count(c => c == campaign), found, legit);
     }
 
+    /// <summary>Asserts that the world drew at least <paramref name="drawn"/> accounts of labelled campaign
+    /// <paramref name="campaign"/>, that <c>analyze</c> flagged at least <paramref name="share"/> of them, and that it
+    /// flagged no legitimate account.</summary>
+    public static void AssertFound(string sim, string outDir, string campaign, int drawn, double share)
+    {
+        var (accounts, found, legit) = Flagged(sim, outDir, campaign);
+        Assert.True(accounts >= drawn, $"the world drew {accounts} {campaign} accounts");
+        Assert.True(found >= share * accounts, $"{found} of {accounts} {campaign} accounts flagged");
+        Assert.Equal(0, legit);
+    }
+
     /// <summary>The published campaigns holding accounts of labelled campaign <paramref name="campaign"/>: for each, its
     /// accounts of that campaign and its members.</summary>
     public static List<(int Of, int Members)> PublishedWith(string sim, string outDir, string campaign)
