@@ -671,20 +671,12 @@ public sealed class CampaignAssembler
     {
         var (accepted, flagged, findingOf, _) = FlaggedMembers(findings, harness: false);
         if (accepted.Count < 2) return;
-        int domainLimit = Math.Max(3, (int)Math.Sqrt(_builder.Profiles.Count));
         var how = new List<Dictionary<int, int>>();
         var whoHolders = new Dictionary<(int Finding, int Value), List<int>>();   // flagged members of a finding on a who value
         int whoValues = 0;
         foreach (var key in _g.Groups)
         {
-            bool isWho = key.Kind switch
-            {
-                LinkKind.Payment or LinkKind.EmailDomain => !_opt.Disabled(LinkFamily.Registration.ToString())
-                    && (key.Kind == LinkKind.Payment || key.Members.Count <= domainLimit),
-                LinkKind.Ip => !key.Egress && !_opt.Disabled(LinkFamily.Network.ToString()),
-                LinkKind.ArtifactReplay => true,
-                _ => false,
-            };
+            bool isWho = key.Kind == LinkKind.ArtifactReplay || IsIdentity(key);
             bool isHow = key.Kind switch
             {
                 LinkKind.SystemPrompt => !HarnessValue.IsToolSet(key.Key) && !_opt.Disabled(LinkFamily.Content.ToString()),
@@ -755,6 +747,20 @@ public sealed class CampaignAssembler
         findings.AddRange(add);
         findings.AddRange(kept);
     }
+
+    /// <summary>The log's yardstick of a popular value: √N accounts (at least three). An e-mail domain more common than this
+    /// is public mail or a large organisation's, not one payer's.</summary>
+    private int DomainLimit => Math.Max(3, (int)Math.Sqrt(_builder.Profiles.Count));
+
+    /// <summary>Whether a value says who runs its holders: a card, an exact address that is nobody's shared egress, or an
+    /// e-mail domain no more common than <see cref="DomainLimit"/> (each unless its family is switched off).</summary>
+    private bool IsIdentity(KeyGroup g) => g.Kind switch
+    {
+        LinkKind.Payment => !_opt.Disabled(LinkFamily.Registration.ToString()),
+        LinkKind.EmailDomain => g.Members.Count <= DomainLimit && !_opt.Disabled(LinkFamily.Registration.ToString()),
+        LinkKind.Ip => !g.Egress && !_opt.Disabled(LinkFamily.Network.ToString()),
+        _ => false,
+    };
 
     /// <summary>Gives each account <paramref name="part"/> flags the member values it was flagged on, where
     /// <paramref name="whole"/> (which holds every member of the part) would not flag it.</summary>
@@ -1804,22 +1810,14 @@ public sealed class CampaignAssembler
         return n >= 2;
     }
 
-    /// <summary>Members of a declared fleet that share an identity key (exact address, card, e-mail domain of at most
-    /// <paramref name="domainLimit"/> accounts) with at least two of the group's accounts under another name or none.</summary>
-    private HashSet<int> CrossingNames(List<(KeyGroup, double, int)> keys, Dictionary<int, int> memberPos, HashSet<int> fleet, HashSet<int> elsewhere, int domainLimit)
+    /// <summary>Members of a declared fleet that share an identity key (<see cref="IsIdentity"/>) with at least two of the
+    /// group's accounts under another name or none.</summary>
+    private HashSet<int> CrossingNames(List<(KeyGroup, double, int)> keys, Dictionary<int, int> memberPos, HashSet<int> fleet, HashSet<int> elsewhere)
     {
         var crossing = new HashSet<int>();
         foreach (var (g, _, on) in keys)
         {
-            if (on < 3 || elsewhere.Contains(g.Id)) continue;
-            bool identity = g.Kind switch
-            {
-                LinkKind.Payment => true,
-                LinkKind.Ip => !g.Egress,
-                LinkKind.EmailDomain => g.Members.Count <= domainLimit,
-                _ => false,
-            };
-            if (!identity) continue;
+            if (on < 3 || elsewhere.Contains(g.Id) || !IsIdentity(g)) continue;
             var names = new List<(int Account, string? Name)>();
             foreach (var m in g.Members) if (memberPos.ContainsKey(m)) names.Add((m, _meter.OrgNameOf(m)));
             foreach (var (m, name) in names)
@@ -1958,8 +1956,7 @@ public sealed class CampaignAssembler
         // exits, cards and domain with its own accounts, not with strangers; an operation that signs its accounts up under
         // many company names does (random 11307: a 203-account agentic harvest on enterprise seats under a dozen names,
         // eight accounts of several names to each hosting address, 51 of them held at watch as organisations' fleets).
-        int domainLimit = Math.Max(3, (int)Math.Sqrt(_builder.Profiles.Count));
-        if (declaredFleet.Count > 0) declaredFleet.ExceptWith(CrossingNames(keys, memberPos, declaredFleet, elsewhere, domainLimit));
+        if (declaredFleet.Count > 0) declaredFleet.ExceptWith(CrossingNames(keys, memberPos, declaredFleet, elsewhere));
         if (declaredFleet.Count > 0 && declaredFleet.Count < DeclaredShare * members.Count)
             for (int i = 0; i < members.Count; i++) if (declaredFleet.Contains(members[i])) corroborated[i] = false;
         keys.Sort((x, y) => y.Item2 != x.Item2 ? y.Item2.CompareTo(x.Item2) : x.Item1.Id.CompareTo(y.Item1.Id));
@@ -2173,11 +2170,9 @@ public sealed class CampaignAssembler
         var operatorKey = new KeyGroup?[members.Count];
         foreach (var (g, _, on) in keys)
         {
-            bool card = g.Kind == LinkKind.Payment && !_opt.Disabled(LinkFamily.Registration.ToString());
-            bool address = g.Kind == LinkKind.Ip && !g.Egress && !elsewhere.Contains(g.Id) && !_opt.Disabled(LinkFamily.Network.ToString());
-            bool domain = g.Kind == LinkKind.EmailDomain && g.Members.Count <= domainLimit && !elsewhere.Contains(g.Id)
-                && !_opt.Disabled(LinkFamily.Registration.ToString());
-            if (!card && !address && !domain || on < 3) continue;
+            if (on < 3 || !IsIdentity(g)) continue;
+            bool card = g.Kind == LinkKind.Payment, address = g.Kind == LinkKind.Ip;
+            if (!card && elsewhere.Contains(g.Id)) continue;   // an address or domain most of whose holders are a product's or elsewhere
             int harvesters = 0, onPersonsHours = 0;
             foreach (var m in g.Members)
                 if (memberPos.TryGetValue(m, out var pos) && corroborated[pos] && memberHarvest[pos] >= MemberHarvestForCampaign)
