@@ -86,6 +86,7 @@ public sealed partial class KeyGroupBuilder
 
         foreach (var (m, r) in modelRelease) if (r >= logStart + 3_600_000L) _releases[m] = r;
         long burstMs = opt.CreationBurstHours * 3_600_000L;
+        var bursts = SignUpBursts.Keys(profiles.Select(p => _in.Records[p.Index]?.CreatedMs).ToList(), burstMs);
         long pivotMs = opt.ModelPivotHours * 3_600_000L;
 
         foreach (var p in profiles)
@@ -169,13 +170,12 @@ public sealed partial class KeyGroupBuilder
                     Group(LinkKind.Payment, Hashing.Of(pf), () => pf).Add(a, p.Exchanges, -1, 0);
                 if (r.EmailDomain is { } dom)
                     Group(LinkKind.EmailDomain, Hashing.Of(dom), () => dom).Add(a, p.Exchanges, -1, 0);
-                if (r.CreatedMs is long c)
+                if (bursts[p.Index] is var (first, last))
                 {
-                    long b = c / burstMs;
                     // Like the egress-apart trait, a creation burst is a fact of the account, not traffic: on it the
                     // account counts with its harvest requests, so a burst weighs what its accounts harvest and an
                     // account that harvests nothing is bound to it only weakly (every account of those hours is on it).
-                    Group(LinkKind.CreationBurst, (ulong)b, () => $"created {DateTimeOffset.FromUnixTimeMilliseconds(b * burstMs):yyyy-MM-dd HH:mm}Z +{opt.CreationBurstHours}h")
+                    Group(LinkKind.CreationBurst, (ulong)first, () => BurstText(first, last))
                         .Add(a, p.HarvestExchanges, p.HarvestExchanges, p.FirstHarvestExample());
                 }
             }
@@ -191,6 +191,13 @@ public sealed partial class KeyGroupBuilder
 
         Weigh();
         return _ordered;
+    }
+
+    private static string BurstText(long first, long last)
+    {
+        var a = DateTimeOffset.FromUnixTimeMilliseconds(first);
+        var b = DateTimeOffset.FromUnixTimeMilliseconds(last);
+        return a.Date == b.Date ? $"created {a:yyyy-MM-dd HH:mm}–{b:HH:mm}Z" : $"created {a:yyyy-MM-dd HH:mm}Z–{b:yyyy-MM-dd HH:mm}Z";
     }
 
     /// <summary>A template entry takes part in linking when the account used it at least 3 times or harvested on it:
