@@ -46,19 +46,33 @@ public static class SignUpBursts
     private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
 
     /// <summary>Cuts sorted <paramref name="t"/>[lo, hi) at improbable gaps, calling <paramref name="emit"/> on each
-    /// part left whole.</summary>
+    /// part left whole, in order (an explicit stack: a window of many sign-ups may be cut many times).</summary>
     internal static void Cut(long[] t, int lo, int hi, Action<int, int> emit)
     {
+        var parts = new Stack<(int Lo, int Hi)>();
+        parts.Push((lo, hi));
+        while (parts.Count > 0)
+        {
+            var (a, b) = parts.Pop();
+            int at = WidestImprobableGap(t, a, b);
+            if (at < 0) { emit(a, b); continue; }
+            parts.Push((at, b));   // the later part after the earlier one
+            parts.Push((a, at));
+        }
+    }
+
+    /// <summary>The index after the widest gap of sorted <paramref name="t"/>[lo, hi) when even sign-ups would leave one
+    /// that wide with a chance below <see cref="Tail"/>; −1 when the part stays whole.</summary>
+    private static int WidestImprobableGap(long[] t, int lo, int hi)
+    {
         int n = hi - lo;
-        long span = n > 0 ? t[hi - 1] - t[lo] : 0;
-        if (n < 3 || span <= 0) { emit(lo, hi); return; }
-        int at = lo + 1; long widest = 0;
+        if (n < 3) return -1;
+        long span = t[hi - 1] - t[lo];
+        if (span <= 0) return -1;
+        int at = -1; long widest = 0;
         for (int i = lo + 1; i < hi; i++)
             if (t[i] - t[i - 1] > widest) { widest = t[i] - t[i - 1]; at = i; }
         double gaps = n - 1;
-        double chance = gaps * Math.Exp(-widest * gaps / span);
-        if (chance >= Tail) { emit(lo, hi); return; }
-        Cut(t, lo, at, emit);
-        Cut(t, at, hi, emit);
+        return gaps * Math.Exp(-widest * gaps / span) < Tail ? at : -1;
     }
 }
