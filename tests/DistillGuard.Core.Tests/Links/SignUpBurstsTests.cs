@@ -42,6 +42,23 @@ public sealed class SignUpBurstsTests
         Assert.Single(SignUpBursts.Keys(few, Window).Distinct());
     }
 
+    /// <summary>Red team adaptive 24's evening: a course's batch, one account of another operation an hour later, and a
+    /// hydra's batch two hours after that. The lone account is on no one's burst: left on the course's key it tied 70
+    /// students to its operation.</summary>
+    [Fact]
+    public void Keys_ALoneSignUpAnHourAfterABatch_IsNotPartOfIt()
+    {
+        var created = new List<long?>();
+        for (int i = 0; i < 70; i++) created.Add(Day + 18 * Hour + i * 90_000L);            // 18:00 – 19:43
+        created.Add(Day + 20 * Hour + 57 * Minute);                                            // 20:57
+        for (int i = 0; i < 29; i++) created.Add(Day + 22 * Hour + 44 * Minute + i * 90_000L); // 22:44 – 23:26
+        var keys = SignUpBursts.Keys(created, Window);
+        Assert.Single(keys.Take(70).Distinct());
+        Assert.Single(keys.Skip(71).Distinct());
+        Assert.Equal(3, keys.Distinct().Count());
+        Assert.Equal((created[70]!.Value, created[70]!.Value), keys[70]);
+    }
+
     [Fact]
     public void Keys_NoSignUpTimeOrOtherWindow_AreKeptApart()
     {
