@@ -68,6 +68,39 @@ public sealed class SignUpBurstsTests
         Assert.NotEqual(keys[0], keys[2]);
     }
 
+    /// <summary>In a stream the log is assembled again and again with pooled groups (a group's text is formatted once per
+    /// key): a batch that grows at its end names its new last sign-up, not the one it had when first seen.</summary>
+    [Fact]
+    public void Build_ABatchThatGrowsBetweenReassemblies_NamesItsNewEnd()
+    {
+        var pool = new KeyGroupPool();
+        string BurstOf(int accounts)
+        {
+            var ctx = new ProfileContext();
+            var profiles = new List<AccountProfile>();
+            var records = new List<AccountRecord?>();
+            var f = new ExchangeFeatures { UserAgent = "python-requests/2.32", Ip = "198.51.100.7", Signals = SignalSet.CotElicitation };
+            for (int i = 0; i < accounts; i++)
+            {
+                var p = new AccountProfile(i, $"op_{i:00}");
+                profiles.Add(p);
+                records.Add(new AccountRecord { Account = p.Account, CreatedMs = Day + 18 * Hour + i * 2 * Minute, Tier = "free" });
+                f.Account = p.Account; f.Id = $"x_{i}"; f.TimestampMs = Day + 86_400_000L + i * Minute;
+                p.Add(f, ctx);
+            }
+            pool.Begin();
+            var groups = new KeyGroupBuilder(new LinkGraphInputs
+            {
+                Profiles = profiles, Context = ctx, Records = records, Allowlisted = new bool[profiles.Count],
+                Harvest = profiles.Select(HarvestStrength.Of).ToArray(), Replays = Array.Empty<ReplayEdge>(), IpIntel = IpIntel.Empty,
+                Options = DetectorOptions.Default, KeyGroupPool = pool,
+            }).Build();
+            return groups.Single(g => g.Kind == LinkKind.CreationBurst).Value;
+        }
+        Assert.Equal("created 2026-10-07 18:00–18:38Z", BurstOf(20));
+        Assert.Equal("created 2026-10-07 18:00–18:58Z", BurstOf(30));
+    }
+
     /// <summary>
     /// A course's students sign up one afternoon on a campus address and do their coursework (some of it grading and
     /// step-by-step answers); an operation registers a batch of free accounts that evening and harvests from hosting
