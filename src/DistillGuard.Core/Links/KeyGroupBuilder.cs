@@ -174,9 +174,9 @@ public sealed partial class KeyGroupBuilder
                 {
                     // Like the egress-apart trait, a creation burst is a fact of the account, not traffic: on it the
                     // account counts with its harvest requests, so a burst weighs what its accounts harvest and an
-                    // account that harvests nothing is bound to it only weakly (every account of those hours is on it).
-                    // keyed by the batch's first and last sign-up, which its text names: a pooled group's text is a
-                    // function of its key (KeyGroupPool), and a batch still signing up in a stream grows at its end
+                    // account that harvests nothing is bound to it only weakly (every account of its batch is on it).
+                    // Keyed by the batch's first and last sign-up, which its text names: a pooled group's text is a
+                    // function of its key (KeyGroupPool), and a batch still signing up in a stream grows at its end.
                     Group(LinkKind.CreationBurst, Hashing.Combine((ulong)first, (ulong)last), () => BurstText(first, last))
                         .Add(a, p.HarvestExchanges, p.HarvestExchanges, p.FirstHarvestExample());
                 }

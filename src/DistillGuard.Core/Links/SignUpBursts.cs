@@ -17,8 +17,8 @@ public static class SignUpBursts
 {
     private const double Tail = 1e-3;
 
-    /// <summary>The key of each sign-up in <paramref name="createdMs"/> (any order): the first sign-up time, in
-    /// milliseconds, of its burst. Entries equal to <c>null</c> (no registry time) get <c>null</c>.</summary>
+    /// <summary>The burst of each sign-up in <paramref name="createdMs"/> (any order, milliseconds): its first and last
+    /// sign-up time. Entries equal to <c>null</c> (no registry time) get <c>null</c>.</summary>
     public static (long First, long Last)?[] Keys(IReadOnlyList<long?> createdMs, long windowMs)
     {
         var keys = new (long, long)?[createdMs.Count];

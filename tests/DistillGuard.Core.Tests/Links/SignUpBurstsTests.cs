@@ -68,6 +68,14 @@ public sealed class SignUpBurstsTests
         Assert.NotEqual(keys[0], keys[2]);
     }
 
+    private static IReadOnlyList<KeyGroup> Groups(List<AccountProfile> profiles, ProfileContext ctx, List<AccountRecord?> records, KeyGroupPool? pool = null)
+        => new KeyGroupBuilder(new LinkGraphInputs
+        {
+            Profiles = profiles, Context = ctx, Records = records, Allowlisted = new bool[profiles.Count],
+            Harvest = profiles.Select(HarvestStrength.Of).ToArray(), Replays = Array.Empty<ReplayEdge>(), IpIntel = IpIntel.Empty,
+            Options = DetectorOptions.Default, KeyGroupPool = pool,
+        }).Build();
+
     /// <summary>In a stream the log is assembled again and again with pooled groups (a group's text is formatted once per
     /// key): a batch that grows at its end names its new last sign-up, not the one it had when first seen.</summary>
     [Fact]
@@ -89,13 +97,7 @@ public sealed class SignUpBurstsTests
                 p.Add(f, ctx);
             }
             pool.Begin();
-            var groups = new KeyGroupBuilder(new LinkGraphInputs
-            {
-                Profiles = profiles, Context = ctx, Records = records, Allowlisted = new bool[profiles.Count],
-                Harvest = profiles.Select(HarvestStrength.Of).ToArray(), Replays = Array.Empty<ReplayEdge>(), IpIntel = IpIntel.Empty,
-                Options = DetectorOptions.Default, KeyGroupPool = pool,
-            }).Build();
-            return groups.Single(g => g.Kind == LinkKind.CreationBurst).Value;
+            return Groups(profiles, ctx, records, pool).Single(g => g.Kind == LinkKind.CreationBurst).Value;
         }
         Assert.Equal("created 2026-10-07 18:00–18:38Z", BurstOf(20));
         Assert.Equal("created 2026-10-07 18:00–18:58Z", BurstOf(30));
@@ -133,14 +135,7 @@ public sealed class SignUpBurstsTests
         for (int i = 0; i < 40; i++) Account($"student_{i:00}", Day + 18 * Hour + i * 2 * Minute + r.Next(60_000), operation: false);
         for (int i = 0; i < 25; i++) Account($"op_{i:00}", Day + 22 * Hour + 40 * Minute + i * Minute + r.Next(30_000), operation: true);
 
-        var groups = new KeyGroupBuilder(new LinkGraphInputs
-        {
-            Profiles = profiles, Context = ctx, Records = records, Allowlisted = new bool[profiles.Count],
-            Harvest = profiles.Select(HarvestStrength.Of).ToArray(), Replays = Array.Empty<ReplayEdge>(), IpIntel = IpIntel.Empty,
-            Options = DetectorOptions.Default,
-        }).Build();
-
-        var bursts = groups.Where(g => g.Kind == LinkKind.CreationBurst).ToList();
+        var bursts = Groups(profiles, ctx, records).Where(g => g.Kind == LinkKind.CreationBurst).ToList();
         Assert.Equal(2, bursts.Count);
         foreach (var g in bursts)
         {
