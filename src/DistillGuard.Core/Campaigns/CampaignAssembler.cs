@@ -85,7 +85,94 @@ public sealed class CampaignAssembler
         AdoptStrays(findings);
         if (_opt.SplitCapabilities) SplitByCapability(findings);
         if (_opt.SplitCapabilities) SplitBy(findings, OperatorParts, joinUnflagged: true);
+        RehomeByIdentity(findings);
         return findings;
+    }
+
+    /// <summary>
+    /// One account, the operator it belongs to. Peeling takes each block with every account mostly bound to its keys, and
+    /// a key can be content two operations drew from one public source: an operation's accounts that ran another's
+    /// templates are absorbed into the other's block before their own is peeled, and are published in its campaign
+    /// (random 11412: one account of an agentic operation of 150, paying with the operation's card and sending its
+    /// parameter vector, in a tool-use campaign of 845 through templates both drew). A flagged member goes to another
+    /// accepted finding when values that say who runs it — a card, an exact address that is nobody's shared egress, an
+    /// e-mail domain no more common than <see cref="DomainLimit"/>, a replayed artifact — tie it there and none ties it
+    /// to its own (<see cref="TiesTo"/>, <see cref="IdentityHome"/>), unless its harness ties it to its own finding more.
+    /// Accounts that one finding's identity gives another move together, the largest such set first, and only when both
+    /// findings, scored again, are accepted; then the ties are counted again. Moving says where an account belongs, not
+    /// whether it is flagged: every account keeps its verdict (flags are carried over, and none is added).
+    /// </summary>
+    private void RehomeByIdentity(List<CampaignFinding> findings)
+    {
+        var tried = new HashSet<(ulong, ulong, ulong)>();
+        for (int round = 0; round < 64 && RehomeOnce(findings, tried); round++) { }
+    }
+
+    /// <summary>One move of <see cref="RehomeByIdentity"/>: the largest set of accounts one finding's identity gives
+    /// another that both findings, scored again, accept; false when no untried move is accepted.</summary>
+    private bool RehomeOnce(List<CampaignFinding> findings, HashSet<(ulong, ulong, ulong)> tried)
+    {
+        var (accepted, _, findingOf, _) = FlaggedMembers(findings, harness: false);
+        if (accepted.Count < 2) return false;
+        var who = new Dictionary<int, Dictionary<int, int>>();   // flagged member -> finding (position in accepted) -> who values tying it there
+        var how = new Dictionary<int, Dictionary<int, int>>();   // the same for harness values
+        for (int k = _g.AccountCount; k < _g.NodeCount; k++)
+        {
+            var key = _g.Key(k);
+            bool isWho = key.Kind == LinkKind.ArtifactReplay || IsIdentity(key);
+            bool isHow = key.Kind switch
+            {
+                LinkKind.SystemPrompt => !HarnessValue.IsToolSet(key.Key) && !_opt.Disabled(LinkFamily.Content.ToString()),
+                LinkKind.ParamSignature => !_opt.Disabled(LinkFamily.Behaviour.ToString()),
+                _ => false,
+            };
+            if (key.Members.Count < 2 || !isWho && !isHow) continue;
+            if (HeldBy(k, findingOf) is not { } on) continue;
+            int others = key.Members.Count - 1;
+            foreach (var (a, _) in _g.Adjacency[k])
+            {
+                int m = _g.Accounts[a];
+                if (!findingOf.TryGetValue(m, out var own)) continue;
+                foreach (var (fi, n) in on)
+                {
+                    if (!TiesTo(fi == own ? n - 1 : n, others, key.Kind is LinkKind.Payment or LinkKind.ArtifactReplay)) continue;
+                    var ties = isWho ? who : how;
+                    if (!ties.TryGetValue(m, out var t)) ties[m] = t = new Dictionary<int, int>();
+                    t[fi] = t.GetValueOrDefault(fi) + 1;
+                }
+            }
+        }
+        var moves = new SortedDictionary<(int From, int To), List<int>>();
+        foreach (var (m, t) in who)
+        {
+            int own = findingOf[m], home = IdentityHome(own, t, how.GetValueOrDefault(m));
+            if (home < 0) continue;
+            if (!moves.TryGetValue((own, home), out var list)) moves[(own, home)] = list = new List<int>();
+            list.Add(m);
+        }
+        foreach (var ((from, to), moved) in moves.OrderByDescending(kv => kv.Value.Count).ThenBy(kv => kv.Key))
+        {
+            moved.Sort();
+            var a = findings[accepted[from]];
+            var b = findings[accepted[to]];
+            if (!tried.Add((SetHash(a.Members), SetHash(b.Members), SetHash(moved)))) continue;
+            var stay = a.Members.Where(m => moved.BinarySearch(m) < 0).ToList();
+            if (stay.Count == a.Members.Count || stay.Count < _opt.MinCampaignAccounts) continue;
+            var leftNodes = stay.Select(_g.NodeOf).ToList();
+            var left = Score(leftNodes, leftNodes, a.Density);
+            var grownNodes = b.Members.Concat(moved).Distinct().Select(_g.NodeOf).ToList();
+            var grown = Score(grownNodes, grownNodes, b.Density);
+            if (left is not { Accepted: true } || grown is not { Accepted: true }) continue;
+            KeepOnlyFlags(left, a, b);
+            KeepOnlyFlags(grown, a, b);
+            KeepFlags(left, a);
+            KeepFlags(grown, a);
+            KeepFlags(grown, b);
+            findings[accepted[from]] = left;
+            findings[accepted[to]] = grown;
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Capability counts on harvest exchanges a member needs before its own mix says what it harvests.</summary>
@@ -1155,6 +1242,51 @@ public sealed class CampaignAssembler
             }
         }
         return Enumerable.Range(0, clusters.Count).GroupBy(Find).Select(g => g.SelectMany(c => clusters[c]).Distinct().Order().ToList()).ToList();
+    }
+
+    /// <summary>A hash of an ascending list of profile indexes: a move once turned down is not scored again.</summary>
+    private static ulong SetHash(List<int> sorted)
+    {
+        ulong h = (ulong)sorted.Count;
+        foreach (var m in sorted) h = Hashing.Combine(h, (ulong)m);
+        return h;
+    }
+
+    /// <summary>Whether a value ties an account to a finding (<see cref="RehomeByIdentity"/>): <paramref name="held"/> of the
+    /// finding's flagged members, not counting the account, hold it — at least half of the value's
+    /// <paramref name="otherHolders"/> (its holders in the log other than the account), and at least two unless the value
+    /// is one only its payer or recipient holds (<paramref name="personal"/>: a card, a replayed artifact). Two accounts
+    /// of two operations can sign up on one small domain or buy one residential exit; they do not share a card.</summary>
+    internal static bool TiesTo(int held, int otherHolders, bool personal) => held >= (personal ? 1 : 2) && held >= OwnedKeyShare * otherHolders;
+
+    /// <summary>
+    /// The finding a flagged member of finding <paramref name="own"/> belongs with (<see cref="RehomeByIdentity"/>), or -1
+    /// to stay: the finding most of its who values tie it to (<paramref name="who"/>: per finding, how many), when none
+    /// ties it to its own, no other finding is tied as often, and its harness (<paramref name="how"/>: system prompts and
+    /// parameter vectors, counted alike) ties it to its own finding no more than to that one.
+    /// </summary>
+    internal static int IdentityHome(int own, IReadOnlyDictionary<int, int> who, IReadOnlyDictionary<int, int>? how)
+    {
+        if (who.Count == 0 || who.ContainsKey(own)) return -1;
+        int most = who.Values.Max();
+        var top = who.Where(kv => kv.Value == most).ToList();
+        if (top.Count != 1) return -1;
+        int home = top[0].Key;
+        return how is not null && how.GetValueOrDefault(own) > how.GetValueOrDefault(home) ? -1 : home;
+    }
+
+    /// <summary>Leaves <paramref name="f"/> flagging no account that neither <paramref name="x"/> nor <paramref name="y"/>
+    /// flagged: a regrouping that only says where accounts belong changes no verdict.</summary>
+    private void KeepOnlyFlags(CampaignFinding f, CampaignFinding x, CampaignFinding y)
+    {
+        for (int j = 0; j < f.Members.Count; j++)
+        {
+            if (!Flags(f, j)) continue;
+            int m = f.Members[j];
+            if (x.Members.BinarySearch(m) is var p and >= 0 && Flags(x, p) || y.Members.BinarySearch(m) is var q and >= 0 && Flags(y, q)) continue;
+            f.Strength[j] = 0;
+            if (j < f.OperatorKey.Length) f.OperatorKey[j] = null;
+        }
     }
 
     /// <summary>Whether <paramref name="whole"/> leaves out, or does not flag, an account <paramref name="part"/> flagged.</summary>
