@@ -99,7 +99,9 @@ public sealed class CampaignAssembler
     /// e-mail domain no more common than <see cref="DomainLimit"/>, a replayed artifact — tie it there and none ties it
     /// to its own (<see cref="TiesTo"/>, <see cref="IdentityHome"/>), unless its harness ties it to its own finding more.
     /// Accounts that one finding's identity gives another move together, the largest such set first, and only when both
-    /// findings, scored again, are accepted; then the ties are counted again. Moving says where an account belongs, not
+    /// findings, scored again, are accepted; then the ties are counted again. A finding all of whose flagged accounts go
+    /// to one other is a piece of that operation and joins it whole, when the whole is accepted (random 11406: a sweep of
+    /// 100 published as 89 and 11, each of the 11 on cards, addresses or a domain the 89 hold). Moving says where an account belongs, not
     /// whether it is flagged: every account keeps its verdict (flags are carried over, and none is added).
     /// </summary>
     private void RehomeByIdentity(List<CampaignFinding> findings)
@@ -157,7 +159,21 @@ public sealed class CampaignAssembler
             var b = findings[accepted[to]];
             if (!tried.Add((SetHash(a.Members), SetHash(b.Members), SetHash(moved)))) continue;
             var stay = a.Members.Where(m => moved.BinarySearch(m) < 0).ToList();
-            if (stay.Count == a.Members.Count || stay.Count < _opt.MinCampaignAccounts) continue;
+            if (stay.Count == a.Members.Count) continue;
+            if (!stay.Any(m => findingOf.ContainsKey(m)))
+            {
+                // every account the finding flags belongs with the other: the finding is a piece of that operation
+                var wholeNodes = a.Members.Concat(b.Members).Distinct().Select(_g.NodeOf).ToList();
+                var whole = Score(wholeNodes, wholeNodes, Math.Max(a.Density, b.Density));
+                if (whole is not { Accepted: true }) continue;
+                KeepOnlyFlags(whole, a, b);
+                KeepFlags(whole, a);
+                KeepFlags(whole, b);
+                findings[accepted[to]] = whole;
+                findings.RemoveAt(accepted[from]);
+                return true;
+            }
+            if (stay.Count < _opt.MinCampaignAccounts) continue;
             var leftNodes = stay.Select(_g.NodeOf).ToList();
             var left = Score(leftNodes, leftNodes, a.Density);
             var grownNodes = b.Members.Concat(moved).Distinct().Select(_g.NodeOf).ToList();
