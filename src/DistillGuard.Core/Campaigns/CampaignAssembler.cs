@@ -121,13 +121,7 @@ public sealed class CampaignAssembler
         for (int k = _g.AccountCount; k < _g.NodeCount; k++)
         {
             var key = _g.Key(k);
-            bool isWho = key.Kind == LinkKind.ArtifactReplay || IsIdentity(key);
-            bool isHow = key.Kind switch
-            {
-                LinkKind.SystemPrompt => !HarnessValue.IsToolSet(key.Key) && !_opt.Disabled(LinkFamily.Content.ToString()),
-                LinkKind.ParamSignature => !_opt.Disabled(LinkFamily.Behaviour.ToString()),
-                _ => false,
-            };
+            bool isWho = IsWho(key), isHow = IsHow(key);
             if (key.Members.Count < 2 || !isWho && !isHow) continue;
             if (HeldBy(k, findingOf) is not { } on) continue;
             int others = key.Members.Count - 1;
@@ -144,7 +138,7 @@ public sealed class CampaignAssembler
                 }
             }
         }
-        var moves = new SortedDictionary<(int From, int To), List<int>>();
+        var moves = new Dictionary<(int From, int To), List<int>>();
         foreach (var (m, t) in who)
         {
             int own = findingOf[m], home = IdentityHome(own, t, how.GetValueOrDefault(m));
@@ -779,13 +773,7 @@ public sealed class CampaignAssembler
         int whoValues = 0;
         foreach (var key in _g.Groups)
         {
-            bool isWho = key.Kind == LinkKind.ArtifactReplay || IsIdentity(key);
-            bool isHow = key.Kind switch
-            {
-                LinkKind.SystemPrompt => !HarnessValue.IsToolSet(key.Key) && !_opt.Disabled(LinkFamily.Content.ToString()),
-                LinkKind.ParamSignature => !_opt.Disabled(LinkFamily.Behaviour.ToString()),
-                _ => false,
-            };
+            bool isWho = IsWho(key), isHow = IsHow(key);
             if (!isWho && !isHow || key.Members.Count < 2) continue;
             Dictionary<int, List<int>>? on = null;
             foreach (var m in key.Members)
@@ -854,6 +842,19 @@ public sealed class CampaignAssembler
     /// <summary>The log's yardstick of a popular value: √N accounts (at least three). An e-mail domain more common than this
     /// is public mail or a large organisation's, not one payer's.</summary>
     private int DomainLimit => Math.Max(3, (int)Math.Sqrt(_builder.Profiles.Count));
+
+    /// <summary>A value that says who runs its holders (<see cref="IsIdentity"/>) or a replayed artifact: the "who" of
+    /// <see cref="JoinByWhoAndHow"/> and <see cref="RehomeByIdentity"/>.</summary>
+    private bool IsWho(KeyGroup g) => g.Kind == LinkKind.ArtifactReplay || IsIdentity(g);
+
+    /// <summary>A value that says how its holders run: a system prompt (not a tool set, which published agents share) or a
+    /// parameter vector, each unless its family is switched off.</summary>
+    private bool IsHow(KeyGroup g) => g.Kind switch
+    {
+        LinkKind.SystemPrompt => !HarnessValue.IsToolSet(g.Key) && !_opt.Disabled(LinkFamily.Content.ToString()),
+        LinkKind.ParamSignature => !_opt.Disabled(LinkFamily.Behaviour.ToString()),
+        _ => false,
+    };
 
     /// <summary>Whether a value says who runs its holders: a card, an exact address that is nobody's shared egress, or an
     /// e-mail domain no more common than <see cref="DomainLimit"/> (each unless its family is switched off).</summary>
