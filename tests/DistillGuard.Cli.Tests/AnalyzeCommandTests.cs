@@ -219,6 +219,30 @@ public sealed class AnalyzeCommandTests : IClassFixture<TinyTrafficFixture>, IDi
         Assert.Contains("no_such_option", err);
     }
 
+    /// <summary>`--config <(echo '{…}')` hands the command a pipe, which can be read once: the options are read by the
+    /// validation and used by the run (before, the run read the pipe again, found it empty and stopped with a stack trace).</summary>
+    [Fact]
+    public async Task Execute_ConfigFromAPipe_IsReadOnceAndApplied()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        Assert.Equal(ExitCodes.Success, Analyze(TinyRequest()));
+        using var before = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "campaigns.json")));
+        int smallest = before.RootElement.EnumerateArray().Min(c => c.GetProperty("accounts").GetArrayLength());
+        string fifo = Path.Combine(_out, "detector.fifo");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo)) mk!.WaitForExit();
+        // one writer, one write, as a shell's process substitution gives: a second open would wait for a writer forever
+        var writer = Task.Run(() => File.WriteAllText(fifo, $$"""{"min_campaign_accounts": {{smallest + 1}}}"""));
+
+        var run = Task.Run(() => Analyze(TinyRequest() with { Config = fifo }));
+
+        var first = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(first == run, "analyze opened the config pipe a second time and waited for a writer");
+        await writer.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(ExitCodes.Success, await run);
+        using var after = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "campaigns.json")));
+        Assert.All(after.RootElement.EnumerateArray(), c => Assert.True(c.GetProperty("accounts").GetArrayLength() > smallest));
+    }
+
     [Fact]
     public void Execute_ConfigRaisingTheMinimumCampaignSize_ChangesTheCampaignsFound()
     {

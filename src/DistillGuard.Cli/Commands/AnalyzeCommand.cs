@@ -36,6 +36,8 @@ internal static class AnalyzeCommand
         public bool FailOnCampaign { get; init; }
         /// <summary>Detector options file (JSON); environment variables DISTILLGUARD_DETECTOR_* override it.</summary>
         public string? Config { get; init; }
+        /// <summary>The detector options <see cref="Validate"/> read (the file is read once: it may be a pipe); null: read them in <see cref="Run"/>.</summary>
+        public DetectorOptions? Options { get; set; }
     }
 
     /// <summary>What a run produced, for the terminal, `--json` and the demo.</summary>
@@ -123,7 +125,7 @@ internal static class AnalyzeCommand
         if (r.Config is not null && !File.Exists(r.Config)) errors.Add($"--config: no file '{r.Config}'");
         else
         {
-            DetectorOptionsLoader.Load(r.Config, Environment.GetEnvironmentVariables(), out var optionErrors);
+            r.Options = DetectorOptionsLoader.Load(r.Config, Environment.GetEnvironmentVariables(), out var optionErrors);
             errors.AddRange(optionErrors.Select(e => $"detector options: {e}"));
         }
         return errors;
@@ -172,8 +174,8 @@ internal static class AnalyzeCommand
         string outDir = request.OutDir!;
         Directory.CreateDirectory(outDir);
         var inputs = AnalysisInputs.Load(request.Accounts, request.Allow, request.IpIntel.Count > 0 ? request.IpIntel : null);
-        var detectorOptions = DetectorOptionsLoader.Load(request.Config, Environment.GetEnvironmentVariables(), out var optionErrors)
-            ?? throw new ArgumentException("invalid detector options: " + string.Join("; ", optionErrors));
+        var detectorOptions = request.Options ?? DetectorOptionsLoader.Load(request.Config, Environment.GetEnvironmentVariables(), out var optionErrors)
+            ?? throw new InvalidDataException("detector options: " + string.Join("; ", optionErrors));
         var engine = new AnalysisEngine(detectorOptions);
         var readerOptions = new ReaderOptions
         {
