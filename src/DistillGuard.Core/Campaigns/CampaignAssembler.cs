@@ -213,14 +213,22 @@ public sealed class CampaignAssembler
     /// split by target (<see cref="SplitByCapability"/>) leaves them whole, their targets being alike. Here the members
     /// are connected only through identity the finding owns — at least half of a value's holders are members, and at
     /// most half the finding holds it (a value the whole finding shares says nothing about its sub-groups): cards,
-    /// e-mail domains, sign-up bursts, replayed artifacts, exits that are nobody's shared egress, and system prompts
-    /// (not tool sets, which are public far more often). Those components are the starting communities; communities
-    /// linked like one operation are merged as in the community split (<see cref="Regroup"/>); and then parts that
-    /// run one harness — a parameter vector or system prompt held by at least a fifth of each part (two members at
-    /// least) — are merged back: one operation's batches (a card per batch, a domain per batch) send the same
-    /// vectors, where two operations bridged by public content each send their own. Two operations that chose a vector
-    /// alike stay one campaign. As with the split by target, every part must score as a campaign on its own
-    /// and every member keep its verdict, or the finding stays whole.
+    /// e-mail domains, sign-up bursts, replayed artifacts and exits that are nobody's shared egress. Those components are
+    /// the starting communities; communities linked like one operation are merged as in the community split
+    /// (<see cref="Regroup"/>); and then parts that run one harness — a parameter vector or system prompt held by at
+    /// least a fifth of each part (two members at least) — and harvest alike by what they ask (<see cref="HarvestAlike"/>)
+    /// are merged back: one operation's batches (a card per batch, a domain per batch) send the same vectors and run the
+    /// same prompts, where two operations bridged by public content each send their own. Two operations that chose a
+    /// vector alike and harvest alike stay one campaign. As with the split by target, every part must score as a
+    /// campaign on its own and every member keep its verdict, or the finding stays whole.
+    /// <para>
+    /// A system prompt is harness, not identity (until session 37 it was both): a public agent's prompt, and each of its
+    /// variants, is run by whoever uses that agent. The blind red team's realistic mix gives a tool-use harvest and a
+    /// relay station whose customers run the same coding agent one prompt variant held by one account of the harvest and
+    /// three of the station — as identity, that variant made the two operations one component, and they were published
+    /// as one campaign in three of four logs (purity 0.906–0.908). A private prompt that an operation's batches share
+    /// still brings them back together, through the merge-back.
+    /// </para>
     /// </summary>
     private List<List<int>>? OperatorParts(List<int> members)
     {
@@ -237,8 +245,7 @@ public sealed class CampaignAssembler
         {
             var g = _g.Key(k);
             bool who = g.Kind is LinkKind.Payment or LinkKind.EmailDomain or LinkKind.CreationBurst or LinkKind.ArtifactReplay
-                || (g.Kind is LinkKind.Ip or LinkKind.Prefix && !g.Egress)
-                || (g.Kind == LinkKind.SystemPrompt && !HarnessValue.IsToolSet(g.Key));
+                || (g.Kind is LinkKind.Ip or LinkKind.Prefix && !g.Egress);
             if (!who) continue;
             var on = new List<int>();
             foreach (var (a, _) in _g.Adjacency[k]) if (pos.TryGetValue(a, out var i)) on.Add(i);
@@ -278,11 +285,28 @@ public sealed class CampaignAssembler
         }).ToList();
         var up = Enumerable.Range(0, placed.Count).ToArray();
         int F(int x) { while (up[x] != x) x = up[x] = up[up[x]]; return x; }
+        var reads = placed.Select(ContentShare).ToList();
         for (int a = 0; a < placed.Count; a++)
             for (int b = a + 1; b < placed.Count; b++)
-                if (main[a].Overlaps(main[b]) && F(a) != F(b)) up[F(b)] = F(a);
+                if (main[a].Overlaps(main[b]) && HarvestAlike(reads[a], reads[b]) && F(a) != F(b)) up[F(b)] = F(a);
         placed = Enumerable.Range(0, placed.Count).GroupBy(F).Select(g => g.SelectMany(i => placed[i]).Order().ToList()).ToList();
         return placed.Count >= 2 && placed.All(p => p.Count >= _opt.MinCampaignAccounts) ? placed : null;
+    }
+
+    /// <summary>Share of <paramref name="part"/>'s members whose own requests read as harvest (content evidence, as
+    /// <see cref="Score"/> counts it: each member's content harvest over one half, capped at 1).</summary>
+    private double ContentShare(List<int> part) => part.Count == 0 ? 0 : part.Average(m => Math.Min(1, _content[m] / 0.5));
+
+    /// <summary>Whether two parts harvest alike by what they ask: not when most of one part's members ask for harvest in
+    /// their own requests and the other's do at most <see cref="MaxTargetAlike"/> as much. One operation's batches run one
+    /// harness and ask alike; two operations that one public harness bridges (an agent scaffold's system prompt and tool
+    /// sets, a common parameter vector) need not: the blind red team's realistic mix gives a tool-use harvest on burst
+    /// sign-ups and a relay station harvesting chain-of-thought for its customers the same agent's prompt and tools, and
+    /// the two were published as one campaign (purity 0.906 in three of four logs).</summary>
+    internal static bool HarvestAlike(double a, double b)
+    {
+        double hi = Math.Max(a, b), lo = Math.Min(a, b);
+        return hi < 0.5 || lo > MaxTargetAlike * hi;
     }
 
     /// <summary>Replaces each accepted finding by the parts <paramref name="partsOf"/> gives its members when every part
