@@ -14,7 +14,13 @@ internal static class RandomWorldRun
     {
         var sim = Path.Combine(dir, "sim");
         SimulationRunner.Run(new SimulationOptions { Scenario = ScenarioLoader.Load("random", seed), Seed = seed, OutDir = sim, Threads = 2 });
-        var outDir = Path.Combine(dir, "out");
+        return (sim, Analyze(sim, Path.Combine(dir, "out"), registry));
+    }
+
+    /// <summary>Runs <c>analyze</c> on the labelled log in <paramref name="sim"/> (exchanges.jsonl.gz, and with
+    /// <paramref name="registry"/> its accounts.jsonl and allow.txt) into <paramref name="outDir"/>; returns the latter.</summary>
+    public static string Analyze(string sim, string outDir, bool registry)
+    {
         int code = AnalyzeCommand.Execute(new AnalyzeCommand.Request
         {
             Logs = [Path.Combine(sim, "exchanges.jsonl.gz")],
@@ -25,7 +31,7 @@ internal static class RandomWorldRun
             NoProgress = true,
         }, new StringWriter(), new StringWriter());
         Assert.Equal(0, code);
-        return (sim, outDir);
+        return outDir;
     }
 
     /// <summary>Asserts that no published campaign holds a tenth of both labelled campaigns, and that at least the given

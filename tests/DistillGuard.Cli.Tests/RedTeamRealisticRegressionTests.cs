@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using DistillGuard.Cli.Commands;
 using DistillGuard.RedTeam;
 
 namespace DistillGuard.Cli.Tests;
@@ -28,17 +27,7 @@ public sealed class RedTeamRealisticRegressionTests : IDisposable
         Mixes.Build(g, "realistic");
         Directory.CreateDirectory(log);
         DistillGuard.RedTeam.Output.Write(g, log, 3, Stopwatch.StartNew());
-        var outDir = Path.Combine(_dir, "out");
-        int code = AnalyzeCommand.Execute(new AnalyzeCommand.Request
-        {
-            Logs = [Path.Combine(log, "exchanges.jsonl.gz")],
-            Accounts = Path.Combine(log, "accounts.jsonl"),
-            Allow = Path.Combine(log, "allow.txt"),
-            OutDir = outDir,
-            Workers = 2,
-            NoProgress = true,
-        }, new StringWriter(), new StringWriter());
-        Assert.Equal(0, code);
+        var outDir = RandomWorldRun.Analyze(log, Path.Combine(_dir, "out"), registry: true);
 
         var campaignOf = RandomWorldRun.Labels(log);
         int harvest = campaignOf.Values.Count(c => c == "tool-harvest"), station = campaignOf.Values.Count(c => c == "relay-station");
