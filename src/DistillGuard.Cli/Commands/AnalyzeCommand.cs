@@ -36,8 +36,8 @@ internal static class AnalyzeCommand
         public bool FailOnCampaign { get; init; }
         /// <summary>Detector options file (JSON); environment variables DISTILLGUARD_DETECTOR_* override it.</summary>
         public string? Config { get; init; }
-        /// <summary>The detector options <see cref="Validate"/> read (the file is read once: it may be a pipe); null: read them in <see cref="Run"/>.</summary>
-        public DetectorOptions? Options { get; set; }
+        /// <summary>The detector options <see cref="Execute"/> validated (the file is read once: it may be a pipe); null: read them in <see cref="Run"/>.</summary>
+        public DetectorOptions? Options { get; init; }
     }
 
     /// <summary>What a run produced, for the terminal, `--json` and the demo.</summary>
@@ -112,7 +112,7 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>Every problem with a request, all at once; empty when it can run.</summary>
-    internal static List<string> Validate(Request r)
+    internal static List<string> Validate(Request r, out DetectorOptions? options)
     {
         var errors = new List<string>();
         if (r.Logs.Count == 0) errors.Add("--log FILE is required");
@@ -122,10 +122,11 @@ internal static class AnalyzeCommand
         foreach (var f in r.IpIntel) if (!File.Exists(f)) errors.Add($"--ip-intel: no file '{f}'");
         if (string.IsNullOrWhiteSpace(r.OutDir)) errors.Add("--out DIR is required");
         if (r.Workers < 1) errors.Add($"--workers must be at least 1 (was {r.Workers})");
+        options = null;
         if (r.Config is not null && !File.Exists(r.Config)) errors.Add($"--config: no file '{r.Config}'");
         else
         {
-            r.Options = DetectorOptionsLoader.Load(r.Config, Environment.GetEnvironmentVariables(), out var optionErrors);
+            options = DetectorOptionsLoader.Load(r.Config, Environment.GetEnvironmentVariables(), out var optionErrors);
             errors.AddRange(optionErrors.Select(e => $"detector options: {e}"));
         }
         return errors;
@@ -133,7 +134,7 @@ internal static class AnalyzeCommand
 
     internal static int Execute(Request request, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
-        var errors = Validate(request);
+        var errors = Validate(request, out var options);
         if (errors.Count > 0)
         {
             foreach (var e in errors) stderr.WriteLine($"analyze: {e}");
@@ -144,7 +145,7 @@ internal static class AnalyzeCommand
         Outcome outcome;
         try
         {
-            outcome = Run(request, stderr, ct);
+            outcome = Run(request with { Options = options }, stderr, ct);
         }
         catch (OperationCanceledException)
         {

@@ -295,7 +295,10 @@ public sealed class CampaignAssembler
 
     /// <summary>Share of <paramref name="part"/>'s members whose own requests read as harvest (content evidence, as
     /// <see cref="Score"/> counts it: each member's content harvest over one half, capped at 1).</summary>
-    private double ContentShare(List<int> part) => part.Count == 0 ? 0 : part.Average(m => Math.Min(1, _content[m] / 0.5));
+    private double ContentShare(List<int> part) => part.Count == 0 ? 0 : part.Average(m => HarvestRead(_content[m]));
+
+    /// <summary>A member's harvest evidence read on the assembler's scale: one half counts fully (capped at 1).</summary>
+    private static double HarvestRead(double evidence) => Math.Min(1, evidence / 0.5);
 
     /// <summary>Whether two parts harvest alike by what they ask: not when most of one part's members ask for harvest in
     /// their own requests and the other's do at most <see cref="MaxTargetAlike"/> as much. One operation's batches run one
@@ -2152,7 +2155,7 @@ public sealed class CampaignAssembler
                 memberHarvest[i] = Math.Max(memberHarvest[i], lift);
                 memberContent[i] = Math.Max(memberContent[i], lift);
             }
-        double harvestFrac = memberHarvest.Average(h => Math.Min(1, h / 0.5));
+        double harvestFrac = memberHarvest.Average(HarvestRead);
         var coord = _meter.Measure(members, degIn.Select(d => (int)(d * 1000)).ToList(), keys.Any(k => k.Item1.Kind is LinkKind.Template or LinkKind.Skeleton));
         // Measured coordination among the members (synchrony, identical parameters, burst, split items) is evidence
         // independent of any shared value: it counts as the behaviour family when no behaviour key carries it.
@@ -2168,7 +2171,7 @@ public sealed class CampaignAssembler
         // and their keys carry no lift; researchers at maximal budgets behind their lab's NAT harvest by budgets, which
         // keep to the stricter rule below.
         var ownedIdentity = new HashSet<int>();
-        double contentShare = memberContent.Average(h => Math.Min(1, h / 0.5));
+        double contentShare = memberContent.Average(HarvestRead);
         if (!_opt.Disabled("group") && contentShare >= 0.5 && contentShare >= 0.5 * harvestFrac)
         {
             foreach (var (g, _, on) in keys)
@@ -2222,7 +2225,7 @@ public sealed class CampaignAssembler
             if (g.Kind == LinkKind.ArtifactReplay)
                 foreach (var m in g.Members) if (memberPos.ContainsKey(m)) onReplay.Add(m);
         bool replayRing = onReplay.Count >= 0.5 * members.Count;
-        double contentFrac = memberContent.Average(h => Math.Min(1, h / 0.5));
+        double contentFrac = memberContent.Average(HarvestRead);
         // Members of an operator cluster (KeyGroupBuilder.OperatorEvidence): tied by identity and running one harness.
         int inOperatorClusters = members.Count(m => _builder.OperatorEvidence(m) > 0);
         // An operator cluster gathered as one (GatherOperators) from operators found on the harness side is tied whether or
