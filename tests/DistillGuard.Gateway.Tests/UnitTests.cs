@@ -202,6 +202,39 @@ public sealed class ExchangeIdTests
         }
     }
 
+    private static Proxy.Exchange TapExchange(string account, string request, string? response) => new()
+    {
+        Id = Proxy.GatewayHandler.ExchangeId(DateTimeOffset.UnixEpoch.AddDays(20_000)),
+        Arrival = DateTimeOffset.UnixEpoch.AddDays(20_000),
+        StartTimestamp = 0,
+        Key = new Keys.KeyEntry(account, null, "key_1"),
+        Api = Proxy.ApiKind.ChatCompletions,
+        RequestBody = Encoding.UTF8.GetBytes(request),
+        Facts = Proxy.RequestFacts.Parse(Proxy.ApiKind.ChatCompletions, Encoding.UTF8.GetBytes(request)),
+        ResponseBytes = response is null ? null : Encoding.UTF8.GetBytes(response),
+    };
+
+    [Fact]
+    public void TapLine_IsTheCallersOwn_NotOverwrittenByTheNextLine()
+    {
+        // the writer reuses one buffer per thread: each line must be copied out of it, whatever came before or after
+        var small = TapExchange("acct_a", """{"model":"m","messages":[{"role":"user","content":"hi"}]}""", """{"id":"r1","choices":[]}""");
+        string big = new('x', 3 << 20);   // past the kept buffer's limit: the next line starts on a fresh buffer
+        var large = TapExchange("acct_b", "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + big + "\"}]}", null);
+        var first = Tap.TapLineWriter.Write(small, "gateway");
+        string firstText = Encoding.UTF8.GetString(first.Span);
+        var second = Tap.TapLineWriter.Write(large, "gateway");
+        var third = Tap.TapLineWriter.Write(small, "gateway");
+        Assert.Equal(firstText, Encoding.UTF8.GetString(first.Span));
+        Assert.Equal(firstText, Encoding.UTF8.GetString(third.Span));
+        Assert.Contains("\"account\":\"acct_b\"", Encoding.UTF8.GetString(second.Span));
+        Assert.Contains(big, Encoding.UTF8.GetString(second.Span));
+        using var doc = System.Text.Json.JsonDocument.Parse(first);
+        Assert.Equal("acct_a", doc.RootElement.GetProperty("account").GetString());
+        Assert.Equal("r1", doc.RootElement.GetProperty("response").GetProperty("id").GetString());
+        Assert.Equal(first.Length, first.ToArray().Length);
+    }
+
     [Fact]
     public void TapTimestamp_IsRfc3339UtcWithMilliseconds()
     {

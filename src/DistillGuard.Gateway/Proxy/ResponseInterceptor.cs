@@ -30,7 +30,7 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
     private StreamRewriter? _rewriter;
     private StreamAccumulator? _accumulator;
     private HoldBuffer? _hold;
-    private readonly List<SseEvent> _events = [], _ready = [], _rewritten = [];
+    private List<SseEvent> _events = null!, _ready = null!, _rewritten = null!;   // SSE modes only (OnHeaders)
     private PooledBufferWriter? _out;
     private MemoryStream? _captured;
     private bool _overflow;
@@ -55,11 +55,14 @@ internal sealed class ResponseInterceptor(Stream inner, Exchange exchange, Reaso
         if (ok && mediaType == "text/event-stream")
         {
             exchange.Streamed = true;
+            _events = [];
             _parser = new SseParser();
             _accumulator = StreamAccumulator.For(exchange.Api, issued);
             if (RewriteWanted)
             {
                 _mode = Mode.RewriteSse;
+                _ready = [];
+                _rewritten = [];
                 _rewriter = StreamRewriter.For(exchange.Api, protect, text);
                 _hold = new HoldBuffer(protect is { Mode: ReasoningMode.Summarise, HoldStream: true });
                 response.Headers.ContentLength = null;

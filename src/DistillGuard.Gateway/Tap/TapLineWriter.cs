@@ -12,40 +12,63 @@ namespace DistillGuard.Gateway.Tap;
 /// </summary>
 internal static class TapLineWriter
 {
-    /// <summary>The line, without its newline. The memory is the caller's (not reused).</summary>
+    /// <summary>The line, without its newline, in an array of its own length (the caller's; not reused).</summary>
     public static ReadOnlyMemory<byte> Write(Exchange x, string route)
     {
-        var buffer = new ArrayBufferWriter<byte>(x.RequestBody.Length + (x.ResponseBytes?.Length ?? (x.Response is null ? 0 : 2048)) + 1024);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        // One buffer and one writer per thread, reset per line: a request's line used to take a fresh buffer sized for
+        // the request and response plus 1 KB (zeroed) and a fresh writer; now the only allocation is the line itself.
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Buffer.ResetWrittenCount();
+        if (scratch.Buffer.Capacity > MaxKeptBytes) scratch.Buffer = new ArrayBufferWriter<byte>(InitialBytes);   // a huge exchange's buffer is not kept
+        var w = scratch.Writer;
+        w.Reset(scratch.Buffer);
+        try
         {
-            w.WriteStartObject();
-            w.WriteString("id", x.Id);
-            w.WriteString("ts", Timestamp(x.Arrival.UtcDateTime, stackalloc byte[24]));
-            w.WriteString("account", x.Key.Account);
-            w.WriteString("key", x.Key.KeyId);
-            if (x.Ip is not null || x.UserAgent is not null || x.ForwardedFor is not null)
-            {
-                w.WriteStartObject("client");
-                if (x.Ip is not null) w.WriteString("ip", x.Ip);
-                if (x.UserAgent is not null) w.WriteString("user_agent", x.UserAgent);
-                if (x.ForwardedFor is not null) w.WriteString("forwarded_for", x.ForwardedFor);
-                w.WriteEndObject();
-            }
-            w.WriteString("route", route);
-            w.WriteString("api", x.Api.WireName());
-            w.WritePropertyName("request");
-            WriteJson(w, x.RequestBody, valid: x.Facts.IsObject);
-            if (x.Status is >= 200 and < 300)
-            {
-                if (x.Response is not null) { w.WritePropertyName("response"); x.Response.WriteTo(w); }
-                else if (x.ResponseBytes is not null && LooksLikeObject(x.ResponseBytes)) { w.WritePropertyName("response"); WriteJson(w, x.ResponseBytes, valid: true); }
-            }
-            w.WriteNumber("status", x.Status);
-            w.WriteNumber("latency_ms", (long)x.Latency.TotalMilliseconds);
-            WriteGateway(w, x);
+            WriteLine(w, x, route);
+            w.Flush();
+            return scratch.Buffer.WrittenSpan.ToArray();
+        }
+        finally { w.Reset(); }
+    }
+
+    private const int InitialBytes = 4096, MaxKeptBytes = 1 << 20;
+
+    private sealed class Scratch
+    {
+        public ArrayBufferWriter<byte> Buffer = new(InitialBytes);
+        public readonly Utf8JsonWriter Writer = new(Stream.Null, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    [ThreadStatic] private static Scratch? t_scratch;
+
+    private static void WriteLine(Utf8JsonWriter w, Exchange x, string route)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", x.Id);
+        w.WriteString("ts", Timestamp(x.Arrival.UtcDateTime, stackalloc byte[24]));
+        w.WriteString("account", x.Key.Account);
+        w.WriteString("key", x.Key.KeyId);
+        if (x.Ip is not null || x.UserAgent is not null || x.ForwardedFor is not null)
+        {
+            w.WriteStartObject("client");
+            if (x.Ip is not null) w.WriteString("ip", x.Ip);
+            if (x.UserAgent is not null) w.WriteString("user_agent", x.UserAgent);
+            if (x.ForwardedFor is not null) w.WriteString("forwarded_for", x.ForwardedFor);
             w.WriteEndObject();
         }
-        return buffer.WrittenMemory;
+        w.WriteString("route", route);
+        w.WriteString("api", x.Api.WireName());
+        w.WritePropertyName("request");
+        WriteJson(w, x.RequestBody, valid: x.Facts.IsObject);
+        if (x.Status is >= 200 and < 300)
+        {
+            if (x.Response is not null) { w.WritePropertyName("response"); x.Response.WriteTo(w); }
+            else if (x.ResponseBytes is not null && LooksLikeObject(x.ResponseBytes)) { w.WritePropertyName("response"); WriteJson(w, x.ResponseBytes, valid: true); }
+        }
+        w.WriteNumber("status", x.Status);
+        w.WriteNumber("latency_ms", (long)x.Latency.TotalMilliseconds);
+        WriteGateway(w, x);
+        w.WriteEndObject();
     }
 
     /// <summary>RFC 3339 UTC with milliseconds (<c>yyyy-MM-ddTHH:mm:ss.fffZ</c>), without a format string's parsing.</summary>
