@@ -787,7 +787,6 @@ public sealed partial class KeyGroupBuilder
         MeasureOperators(Find, clusterSize, g => g.Kind is LinkKind.EmailDomain or LinkKind.Payment ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit, meter);
         MeasureRotation();
         MeasureHarnessOperators(meter, clusterKeyLimit);
-        MeasureVectorFamilies(meter);
         MarkSharedEgress(domainLimit);
         _clusterLift = new double[_in.Profiles.Count];
         if (!opt.Disabled("group"))
