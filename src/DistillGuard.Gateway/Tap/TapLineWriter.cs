@@ -18,8 +18,6 @@ internal static class TapLineWriter
         // One buffer and one writer per thread, reset per line: a request's line used to take a fresh buffer sized for
         // the request and response plus 1 KB (zeroed) and a fresh writer; now the only allocation is the line itself.
         var scratch = t_scratch ??= new Scratch();
-        scratch.Buffer.ResetWrittenCount();
-        if (scratch.Buffer.Capacity > MaxKeptBytes) scratch.Buffer = new ArrayBufferWriter<byte>(InitialBytes);   // a huge exchange's buffer is not kept
         var w = scratch.Writer;
         w.Reset(scratch.Buffer);
         try
@@ -28,7 +26,13 @@ internal static class TapLineWriter
             w.Flush();
             return scratch.Buffer.WrittenSpan.ToArray();
         }
-        finally { w.Reset(); }
+        finally
+        {
+            w.Reset();
+            scratch.Buffer.ResetWrittenCount();
+            // a huge exchange's buffer is not kept by the thread once its line is out
+            if (scratch.Buffer.Capacity > MaxKeptBytes) scratch.Buffer = new ArrayBufferWriter<byte>(InitialBytes);
+        }
     }
 
     private const int InitialBytes = 4096, MaxKeptBytes = 1 << 20;
