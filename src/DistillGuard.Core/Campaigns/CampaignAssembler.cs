@@ -84,7 +84,7 @@ public sealed class CampaignAssembler
         JoinByWhoAndHow(findings);
         AdoptStrays(findings);
         if (_opt.SplitCapabilities) SplitByCapability(findings);
-        if (_opt.SplitCapabilities) SplitBy(findings, OperatorParts, joinUnflagged: true);
+        if (_opt.SplitCapabilities) SplitBy(findings, OperatorParts, joinUnflagged: true, secondHandFlagsMayGo: true);
         RehomeByIdentity(findings);
         return findings;
     }
@@ -220,7 +220,14 @@ public sealed class CampaignAssembler
     /// are merged back: one operation's batches (a card per batch, a domain per batch) send the same vectors and run the
     /// same prompts, where two operations bridged by public content each send their own. Two operations that chose a
     /// vector alike and harvest alike stay one campaign. As with the split by target, every part must score as a
-    /// campaign on its own and every member keep its verdict, or the finding stays whole.
+    /// campaign on its own and every member keep its verdict, or the finding stays whole — except a member the whole
+    /// flags only second hand, through an address or domain it shares with the whole's harvesting accounts
+    /// (<see cref="SecondHandFlag"/>), which stays in its part, on watch.
+    /// <para>
+    /// A sign-up window is a time, not a payer, and a popular mail domain (more holders than <see cref="DomainLimit"/>)
+    /// is where strangers sign up: neither joins accounts of two operator clusters found apart
+    /// (<see cref="KeyGroupBuilder.OperatorClusters"/>; session 39, held-out random 12001).
+    /// </para>
     /// <para>
     /// A system prompt is harness, not identity (until session 37 it was both): a public agent's prompt, and each of its
     /// variants, is run by whoever uses that agent. The blind red team's realistic mix gives a tool-use harvest and a
@@ -257,6 +264,15 @@ public sealed class CampaignAssembler
             // of each). An address two accounts share exactly still ties them. Three: the count at which a shared value
             // stops being a coincidence of two, as for a pool of exits.
             if (g.Kind == LinkKind.Prefix && on.Count < KeyGroupBuilder.MinExitPool) continue;
+            // A sign-up window is a time, not a payer: two operations that both open accounts around the clock share
+            // windows by coincidence. A window whose accounts here belong to two operator clusters found apart (each tied
+            // by identity and acting as one, KeyGroupBuilder.OperatorClusters) does not make them one (held-out random
+            // 12001: a tool-use harvest and a transfer station, each found as an operator of its own, signed up in the same
+            // hours and were published as one campaign, purity 0.65).
+            // Likewise a mail domain as common as the log's yardstick of a popular one (a webmail provider, where two
+            // operations' sign-ups meet; that 12001 sweep's harvest and station held two thirds of qq.com's, outlook.com's
+            // and proton.me's accounts between them).
+            if ((g.Kind == LinkKind.CreationBurst || (g.Kind == LinkKind.EmailDomain && g.Members.Count > DomainLimit)) && SpansOperators(on, members)) continue;
             for (int j = 1; j < on.Count; j++) if (Find(on[j]) is var r && r != Find(on[0])) parent[r] = Find(on[0]);
         }
         // the identity components are the starting communities, merged where linked like one operation (Regroup)
@@ -293,6 +309,27 @@ public sealed class CampaignAssembler
         return placed.Count >= 2 && placed.All(p => p.Count >= _opt.MinCampaignAccounts) ? placed : null;
     }
 
+    /// <summary>Operator cluster index per account (<see cref="KeyGroupBuilder.OperatorClusters"/>), or -1; built on first use.</summary>
+    private int[]? _operatorClusterOf;
+
+    /// <summary>Whether the accounts at <paramref name="on"/> (positions in <paramref name="members"/>) include at least
+    /// two of each of two different operator clusters.</summary>
+    private bool SpansOperators(List<int> on, List<int> members)
+    {
+        if (_operatorClusterOf is null)
+        {
+            _operatorClusterOf = new int[_builder.Profiles.Count];
+            Array.Fill(_operatorClusterOf, -1);
+            var clusters = _builder.OperatorClusters;
+            for (int c = 0; c < clusters.Count; c++)
+                foreach (var m in clusters[c]) if (_operatorClusterOf[m] < 0) _operatorClusterOf[m] = c;
+        }
+        var count = new Dictionary<int, int>();
+        foreach (var i in on)
+            if (_operatorClusterOf[members[i]] is var c and >= 0) count[c] = count.GetValueOrDefault(c) + 1;
+        return count.Values.Count(v => v >= 2) >= 2;
+    }
+
     /// <summary>Share of <paramref name="part"/>'s members whose own requests read as harvest (content evidence, as
     /// <see cref="Score"/> counts it: each member's content harvest over one half, capped at 1).</summary>
     private double ContentShare(List<int> part) => part.Count == 0 ? 0 : part.Average(m => HarvestRead(_content[m]));
@@ -314,7 +351,7 @@ public sealed class CampaignAssembler
 
     /// <summary>Replaces each accepted finding by the parts <paramref name="partsOf"/> gives its members when every part
     /// scores as a campaign of its own and no member's verdict changes (see <see cref="SplitByCapability"/>).</summary>
-    private void SplitBy(List<CampaignFinding> findings, Func<List<int>, List<List<int>>?> partsOf, bool joinUnflagged = false)
+    private void SplitBy(List<CampaignFinding> findings, Func<List<int>, List<List<int>>?> partsOf, bool joinUnflagged = false, bool secondHandFlagsMayGo = false)
     {
         for (int fi = 0; fi < findings.Count; fi++)
         {
@@ -333,7 +370,7 @@ public sealed class CampaignAssembler
                 KeepWholeStanding(f, whole);
                 result.Add(f);
             }
-            if (result is null || result.Any(f => LosesFlag(f, whole)) || whole.Members.Any(m => !WholeFlagKept(m))) continue;
+            if (result is null || result.Any(f => LosesFlag(f, whole)) || whole.Members.Any(m => !WholeFlagKept(m) && !(secondHandFlagsMayGo && SecondHandFlag(whole, m)))) continue;
             findings.RemoveAt(fi);
             findings.InsertRange(fi, result);
             fi += result.Count - 1;
@@ -347,6 +384,20 @@ public sealed class CampaignAssembler
                 return false;
             }
         }
+    }
+
+    /// <summary>Whether the whole flags member <paramref name="m"/> only second hand: through an address or mail domain it
+    /// shares with the whole's harvesting accounts (<see cref="CampaignFinding.OperatorKey"/>), not by its own standing nor
+    /// by a card. Split into the operations its identity tells apart (<see cref="OperatorParts"/>), such a member may lose
+    /// the flag the mixture gave it — the harvesting accounts behind its address can be the other operation's — and stays
+    /// a member of its part, on watch (held-out random 12001: a transfer station of 978 accounts and a tool-use harvest of
+    /// 498, each an operator of its own, published as one campaign at purity 0.65 because nine of the station's accounts
+    /// were flagged through exits the harvest's accounts used too).</summary>
+    private bool SecondHandFlag(CampaignFinding whole, int m)
+    {
+        int w = whole.Members.BinarySearch(m);
+        if (w < 0 || w >= whole.OperatorKey.Length || whole.OperatorKey[w] is not { } key || key.Kind == LinkKind.Payment) return false;
+        return !(whole.Strength[w] >= _opt.MinMemberStrength && whole.MemberHarvest[w] >= MemberHarvestForCampaign && whole.Corroborated[w]);
     }
 
     /// <summary>
