@@ -350,7 +350,9 @@ public sealed class CampaignAssembler
     }
 
     /// <summary>Replaces each accepted finding by the parts <paramref name="partsOf"/> gives its members when every part
-    /// scores as a campaign of its own and no member's verdict changes (see <see cref="SplitByCapability"/>).</summary>
+    /// scores as a campaign of its own and no member's verdict changes (see <see cref="SplitByCapability"/>); with
+    /// <paramref name="secondHandFlagsMayGo"/> (the split by operator), a member the whole flags only second hand
+    /// (<see cref="SecondHandFlag"/>) may lose its flag, and no member gains one.</summary>
     private void SplitBy(List<CampaignFinding> findings, Func<List<int>, List<List<int>>?> partsOf, bool joinUnflagged = false, bool secondHandFlagsMayGo = false)
     {
         for (int fi = 0; fi < findings.Count; fi++)
