@@ -324,9 +324,15 @@ public sealed class CampaignAssembler
             for (int c = 0; c < clusters.Count; c++)
                 foreach (var m in clusters[c]) if (_operatorClusterOf[m] < 0) _operatorClusterOf[m] = c;
         }
+        return SpansTwoOperators(on.Select(i => _operatorClusterOf[members[i]]));
+    }
+
+    /// <summary>Whether operator-cluster indices (-1: in none) hold at least two accounts of each of two clusters: the
+    /// smallest pair on each side, so one stray of another operation on a key does not count.</summary>
+    internal static bool SpansTwoOperators(IEnumerable<int> clusterOf)
+    {
         var count = new Dictionary<int, int>();
-        foreach (var i in on)
-            if (_operatorClusterOf[members[i]] is var c and >= 0) count[c] = count.GetValueOrDefault(c) + 1;
+        foreach (var c in clusterOf) if (c >= 0) count[c] = count.GetValueOrDefault(c) + 1;
         return count.Values.Count(v => v >= 2) >= 2;
     }
 
