@@ -405,7 +405,7 @@ public sealed class CampaignAssembler
     {
         int w = whole.Members.BinarySearch(m);
         if (w < 0 || w >= whole.OperatorKey.Length || whole.OperatorKey[w] is not { } key || key.Kind == LinkKind.Payment) return false;
-        return !(whole.Strength[w] >= _opt.MinMemberStrength && whole.MemberHarvest[w] >= MemberHarvestForCampaign && whole.Corroborated[w]);
+        return !OwnStanding(whole, w);
     }
 
     /// <summary>
@@ -1403,8 +1403,12 @@ public sealed class CampaignAssembler
     /// <summary>Whether the member at <paramref name="pos"/> of an accepted finding gets the campaign verdict from it
     /// (as <see cref="Scoring.AccountScorer"/> decides).</summary>
     private bool Flags(CampaignFinding f, int pos)
-        => f.Accepted && ((f.Strength[pos] >= _opt.MinMemberStrength && f.MemberHarvest[pos] >= MemberHarvestForCampaign && f.Corroborated[pos])
-            || (pos < f.OperatorKey.Length && f.OperatorKey[pos] is not null));
+        => f.Accepted && (OwnStanding(f, pos) || (pos < f.OperatorKey.Length && f.OperatorKey[pos] is not null));
+
+    /// <summary>Whether the member at <paramref name="pos"/> is flagged by its own standing in the finding (involvement,
+    /// harvest on its keys, corroboration), not through an operator key.</summary>
+    private bool OwnStanding(CampaignFinding f, int pos)
+        => f.Strength[pos] >= _opt.MinMemberStrength && f.MemberHarvest[pos] >= MemberHarvestForCampaign && f.Corroborated[pos];
 
     /// <summary>
     /// One operator, one campaign. An operator cluster (<see cref="KeyGroupBuilder.OperatorClusters"/>: accounts tied by
