@@ -47,7 +47,8 @@ public sealed partial class KeyGroupBuilder
     /// above the log's sign-up rate and half share one other kind of identity — an institution's accounts share a
     /// domain, a name and a network but sign up over months; and not an organisation's declared fleet nor two thirds
     /// established accounts. The harness must be the operators' own: at least half its holders in such components and
-    /// at least <see cref="StrongEvidenceRatio"/> times as common among them as among accounts in none.
+    /// at least <see cref="StrongEvidenceRatio"/> times as common among them as among accounts in none — or, on a public
+    /// harness, a component opened in batches where the harness's other holders were not (<see cref="BatchApart"/>).
     /// </para>
     /// </summary>
     private void MeasureHarnessOperators(CoordinationMeter meter, int clusterKeyLimit)
@@ -293,7 +294,18 @@ public sealed partial class KeyGroupBuilder
             // holders on the tied holders' own exits count with them (KeyGroupBuilder.ClusteredHolders)
             int tiedHolders = TiedLikeHolders(h.Members, tied.Contains);
             string measured = $"{ties} tied-holders {tiedHolders}/{holders} own {list.Count}";
-            if (tiedHolders < 0.5 * holders) { Candidate(source, component, measured, "harness not theirs: most holders untied"); continue; }
+            if (tiedHolders < 0.5 * holders)
+            {
+                // A public harness (a coding agent's prompt that many customers run) says nothing of who runs its holders,
+                // but a component of its holders opened in batches where its other holders signed up like everybody else
+                // is a population apart on it: an operation riding the product's prompt with accounts it opened for the
+                // purpose (random 12117: 98 accounts of a tool-use harvest, program-tier, opened in bursts with shared
+                // names and addresses, on an agent's prompt 208 accounts run — held at 0). Judged as the harness's own
+                // is judged against independents: the burst share at least StrongEvidenceRatio times theirs.
+                if (!BatchApart(meter, h, tied, burst, out double othersBurst))
+                { Candidate(source, component, measured + Inv($" others-burst {othersBurst:F2}"), "harness not theirs: most holders untied"); continue; }
+                measured += Inv($" others-burst {othersBurst:F2}");
+            }
             string? poolDetail = null;
             if (wholeExits is not null)
             {
@@ -465,6 +477,19 @@ public sealed partial class KeyGroupBuilder
             added++;
         }
         return added;
+    }
+
+    /// <summary>Whether a tied component on harness <paramref name="h"/> signed up in batches (<paramref name="burst"/> at
+    /// least one half) where the harness's untied holders did not: their burst share (judged among themselves,
+    /// <see cref="CoordinationMeter.BurstMembers"/>) at most 1/<see cref="StrongEvidenceRatio"/> of the component's.</summary>
+    private bool BatchApart(CoordinationMeter meter, KeyGroup h, HashSet<int> tied, double burst, out double othersBurst)
+    {
+        othersBurst = double.NaN;
+        if (burst < 0.5) return false;
+        var others = h.Members.Where(m => !_in.Allowlisted[m] && !tied.Contains(m)).ToList();
+        if (others.Count == 0) return false;
+        othersBurst = (double)meter.BurstMembers(others).Count(b => b) / others.Count;
+        return StrongEvidenceRatio * othersBurst <= burst;
     }
 
     /// <summary>Exchanges each account sent from these addresses.</summary>
