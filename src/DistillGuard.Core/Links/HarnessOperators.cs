@@ -302,9 +302,9 @@ public sealed partial class KeyGroupBuilder
                 // purpose (random 12117: 98 accounts of a tool-use harvest, program-tier, opened in bursts with shared
                 // names and addresses, on an agent's prompt 208 accounts run — held at 0). Judged as the harness's own
                 // is judged against independents: the burst share at least StrongEvidenceRatio times theirs.
-                if (!BatchApart(meter, h, tied, list, burst, out double othersBurst))
-                { Candidate(source, component, measured + Inv($" others-burst {othersBurst:F2}"), "harness not theirs: most holders untied"); continue; }
-                measured += Inv($" others-burst {othersBurst:F2}");
+                bool apart = BatchApart(meter, h, tied, list, burst, out double othersBurst);
+                if (!double.IsNaN(othersBurst)) measured += Inv($" others-burst {othersBurst:F2}");
+                if (!apart) { Candidate(source, component, measured, "harness not theirs: most holders untied"); continue; }
             }
             string? poolDetail = null;
             if (wholeExits is not null)
