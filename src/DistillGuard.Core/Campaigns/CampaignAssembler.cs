@@ -1387,28 +1387,25 @@ public sealed class CampaignAssembler
     /// <summary>Leaves <paramref name="f"/> flagging no account that neither <paramref name="x"/> nor <paramref name="y"/>
     /// flagged: a regrouping that only says where accounts belong changes no verdict.</summary>
     private void KeepOnlyFlags(CampaignFinding f, CampaignFinding x, CampaignFinding y)
+        => KeepOnlyFlags(f, m => FlaggedBy(x, m) || FlaggedBy(y, m));
+
+    /// <summary>Leaves <paramref name="part"/> flagging no account that <paramref name="whole"/> did not flag.</summary>
+    private void KeepOnlyFlags(CampaignFinding part, CampaignFinding whole) => KeepOnlyFlags(part, m => FlaggedBy(whole, m));
+
+    /// <summary>Takes from <paramref name="f"/> every flag on an account <paramref name="keep"/> refuses (its strength and
+    /// operator key: what <see cref="Flags"/> reads).</summary>
+    private void KeepOnlyFlags(CampaignFinding f, Func<int, bool> keep)
     {
         for (int j = 0; j < f.Members.Count; j++)
         {
-            if (!Flags(f, j)) continue;
-            int m = f.Members[j];
-            if (x.Members.BinarySearch(m) is var p and >= 0 && Flags(x, p) || y.Members.BinarySearch(m) is var q and >= 0 && Flags(y, q)) continue;
+            if (!Flags(f, j) || keep(f.Members[j])) continue;
             f.Strength[j] = 0;
             if (j < f.OperatorKey.Length) f.OperatorKey[j] = null;
         }
     }
 
-    /// <summary>Leaves <paramref name="part"/> flagging no account that <paramref name="whole"/> did not flag.</summary>
-    private void KeepOnlyFlags(CampaignFinding part, CampaignFinding whole)
-    {
-        for (int j = 0; j < part.Members.Count; j++)
-        {
-            if (!Flags(part, j)) continue;
-            if (whole.Members.BinarySearch(part.Members[j]) is var q and >= 0 && Flags(whole, q)) continue;
-            part.Strength[j] = 0;
-            if (j < part.OperatorKey.Length) part.OperatorKey[j] = null;
-        }
-    }
+    /// <summary>Whether finding <paramref name="f"/> holds account <paramref name="m"/> and flags it.</summary>
+    private bool FlaggedBy(CampaignFinding f, int m) => f.Members.BinarySearch(m) is var q and >= 0 && Flags(f, q);
 
     /// <summary>Whether <paramref name="whole"/> leaves out, or does not flag, an account <paramref name="part"/> flagged.</summary>
     private bool LosesFlag(CampaignFinding part, CampaignFinding whole)
