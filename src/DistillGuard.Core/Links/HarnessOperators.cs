@@ -482,7 +482,8 @@ public sealed partial class KeyGroupBuilder
     /// <summary>Whether a tied component on harness <paramref name="h"/> signed up in batches (<paramref name="burst"/> at
     /// least one half) where the harness's untied holders did not: their burst share (judged among themselves,
     /// <see cref="CoordinationMeter.BurstMembers"/>) at most 1/<see cref="StrongEvidenceRatio"/> of the component's — and
-    /// its own accounts (<paramref name="own"/>) do not sign up on a mail domain that is the intake's (<see cref="InstitutionsDomain"/>).</summary>
+    /// its own accounts (<paramref name="own"/>) do not sign up on a mail domain that is the intake's (<see cref="OwnValueOnHalf"/>
+    /// among the harness's tied holders).</summary>
     private bool BatchApart(CoordinationMeter meter, KeyGroup h, HashSet<int> tied, List<int> own, double burst, out double othersBurst)
     {
         othersBurst = double.NaN;
@@ -491,27 +492,11 @@ public sealed partial class KeyGroupBuilder
         // batch too; it signs up on its institution's mail domain: one domain on half of these accounts, at least half of
         // whose carriers in the log are the harness's tied holders (the intake, whichever of its addresses each is on),
         // where an operation's batch uses public mail or many domains.
-        if (InstitutionsDomain(own, h.Members.Where(tied.Contains))) return false;
+        if (OwnValueOnHalf(own, r => r.EmailDomain, h.Members.Where(tied.Contains))) return false;
         var others = h.Members.Where(m => !_in.Allowlisted[m] && !tied.Contains(m)).ToList();
         if (others.Count == 0) return false;
         othersBurst = (double)meter.BurstMembers(others).Count(b => b) / others.Count;
         return StrongEvidenceRatio * othersBurst <= burst;
-    }
-
-    /// <summary>Whether one e-mail domain is on at least half of <paramref name="accounts"/> and at least half of its
-    /// carriers in the log are among <paramref name="intake"/>.</summary>
-    private bool InstitutionsDomain(List<int> accounts, IEnumerable<int> intake)
-    {
-        var here = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in accounts)
-            if (_in.Records[m]?.EmailDomain is { } d && !string.IsNullOrWhiteSpace(d)) here[d.Trim()] = here.GetValueOrDefault(d.Trim()) + 1;
-        if (here.Count == 0) return false;
-        var (domain, count) = here.MaxBy(kv => kv.Value);
-        if (count < 0.5 * accounts.Count) return false;
-        bool On(int m) => _in.Records[m]?.EmailDomain is { } d && string.Equals(d.Trim(), domain, StringComparison.OrdinalIgnoreCase);
-        int carriers = 0;
-        for (int i = 0; i < _in.Records.Count; i++) if (On(i)) carriers++;
-        return intake.Count(On) >= 0.5 * carriers;
     }
 
     /// <summary>Exchanges each account sent from these addresses.</summary>

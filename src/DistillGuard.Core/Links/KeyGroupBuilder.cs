@@ -320,8 +320,9 @@ public sealed partial class KeyGroupBuilder
     }
 
     /// <summary>Whether one value of the registry field is on at least half the accounts and at least half its carriers in
-    /// the log are among them: theirs, not a public mail provider's or a common personal name's.</summary>
-    private bool OwnValueOnHalf(List<int> list, Func<AccountRecord, string?> field)
+    /// the log are among them — or, given <paramref name="holders"/>, among those (a wider group the accounts are part
+    /// of): theirs, not a public mail provider's or a common personal name's.</summary>
+    private bool OwnValueOnHalf(List<int> list, Func<AccountRecord, string?> field, IEnumerable<int>? holders = null)
     {
         var here = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (var m in list)
@@ -330,10 +331,10 @@ public sealed partial class KeyGroupBuilder
         if (here.Count == 0) return false;
         var (value, count) = here.MaxBy(kv => kv.Value);
         if (count < 0.5 * list.Count) return false;
+        bool On(int i) => _in.Records[i] is { } r && field(r) is { } v && string.Equals(v.Trim(), value, StringComparison.OrdinalIgnoreCase);
         int carriers = 0;
-        for (int i = 0; i < _in.Records.Count; i++)
-            if (_in.Records[i] is { } r && field(r) is { } v && string.Equals(v.Trim(), value, StringComparison.OrdinalIgnoreCase)) carriers++;
-        return count >= 0.5 * carriers;
+        for (int i = 0; i < _in.Records.Count; i++) if (On(i)) carriers++;
+        return (holders is null ? count : holders.Count(On)) >= 0.5 * carriers;
     }
 
     /// <summary>Harvest-equivalent of strong operator evidence: as strong as the harvest strength that puts an account on
