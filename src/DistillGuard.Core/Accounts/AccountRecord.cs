@@ -10,7 +10,8 @@ public sealed record AccountRecord
     public string? OrgName { get; init; }
     public string? EmailDomain { get; init; }
     public string? PaymentFingerprint { get; init; }
-    /// <summary>Billing country. Kept for display only: never used as evidence.</summary>
+    /// <summary>Billing country. Never evidence by itself: read only against the hours a group of accounts keeps
+    /// (<see cref="Links.KeyGroupBuilder"/>'s denied days: one day that the countries they bill in do not keep).</summary>
     public string? Country { get; init; }
     public bool? Verified { get; init; }
 

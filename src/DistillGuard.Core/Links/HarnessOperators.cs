@@ -239,7 +239,6 @@ public sealed partial class KeyGroupBuilder
                 candidates.Add((h, list, own, kinds, burst, source, ties, strong, wholeExits));
             }
         }
-        if (candidates.Count == 0) return;
 
         // the harness must be the operators' own: judged against the accounts in no tied component
         var tied = new HashSet<int>();
@@ -389,6 +388,7 @@ public sealed partial class KeyGroupBuilder
             if (pool.Count > before) added += JoinPool(h, list, pool, exactAddress, onVector);
             if (added > 0) Candidate("exits of parameter vector " + h.Value, list, Inv($"addresses {pool.Count} on-vector {onVector}"), $"operator: {added} more accounts on the same exits");
         }
+        MeasureDeniedDays(meter, minSize, accepted);
         foreach (var cluster in MergeByIdentity(accepted, sets, setsOf)) _operatorClusters.Add(cluster);
     }
 
