@@ -86,6 +86,36 @@ public sealed partial class KeyGroupBuilder
         _countryDay = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (var (country, centres) in byCountry)
             if (centres.Count >= MinCountryDays) _countryDay[country] = DensestDay(centres);
+        (_judgedCount, _deniedOnArc) = Tallies(Enumerable.Range(0, n));
+    }
+
+    /// <summary>Of the accounts given, those whose day and country's day can be told, and per arc (every half hour of the
+    /// day, <see cref="DayHalfWidthHours"/> either side) those of them that keep it while their country keeps another.</summary>
+    private (int Judged, int[] DeniedOnArc) Tallies(IEnumerable<int> accounts)
+    {
+        int judged = 0;
+        var onArc = new int[48];
+        foreach (var i in accounts)
+        {
+            if (CountryDay(i) is not double r) continue;
+            judged++;
+            double c = _dayCentre![i];
+            if (HoursApart(c, r) <= DayApartHours) continue;
+            for (int k = 0; k < 48; k++) if (HoursApart(c, k * 0.5) <= DayHalfWidthHours) onArc[k]++;
+        }
+        return (judged, onArc);
+    }
+
+    private int _judgedCount;
+    private int[]? _deniedOnArc;
+    private HashSet<int>? _tallied;
+    private (int, int[]) _suspectTallies;
+
+    /// <summary><see cref="Tallies"/> of the suspects (computed once for the set).</summary>
+    private (int Judged, int[] DeniedOnArc) SuspectTallies(HashSet<int> suspects)
+    {
+        if (!ReferenceEquals(_tallied, suspects)) { _tallied = suspects; _suspectTallies = Tallies(suspects); }
+        return _suspectTallies;
     }
 
     /// <summary>The day the account's billing country keeps in this log, when the account's own day can be told.</summary>
@@ -128,17 +158,24 @@ public sealed partial class KeyGroupBuilder
         double spread = 0;
         for (int i = 0; i < refs.Count; i++) for (int j = i + 1; j < refs.Count; j++) spread = Math.Max(spread, HoursApart(refs[i], refs[j]));
         // the log's other accounts: how often one keeps that day while its country keeps another
-        var mine = new HashSet<int>(holders);
-        int others = 0, othersOnDay = 0;
-        for (int i = 0; i < _dayCentre!.Length; i++)
+        // (the log's tallies per arc, less the holders' and the suspects' own: no pass over the log per harness)
+        int arc = (int)Math.Round(day * 2);
+        int others = _judgedCount, othersOnDay = _deniedOnArc![arc];
+        if (suspects is not null)
         {
-            if (mine.Contains(i) || suspects?.Contains(i) == true || CountryDay(i) is not double r) continue;
-            others++;
-            if (HoursApart(_dayCentre[i], r) > DayApartHours && HoursApart(_dayCentre[i], day) <= DayHalfWidthHours) othersOnDay++;
+            var (suspectJudged, suspectOnArc) = SuspectTallies(suspects);
+            others -= suspectJudged;
+            othersOnDay -= suspectOnArc[arc];
+        }
+        foreach (var m in judged)
+        {
+            if (suspects?.Contains(m) == true) continue;
+            others--;
+            if (HoursApart(_dayCentre![m], CountryDay(m)!.Value) > DayApartHours && HoursApart(_dayCentre[m], day) <= DayHalfWidthHours) othersOnDay--;
         }
         double rate = (othersOnDay + 1.0) / (others + 2.0);
         // the harness is theirs: most of its holders whose day can be told keep that day, whatever country they bill in
-        int keepIt = judged.Count(m => HoursApart(_dayCentre[m], day) <= DayHalfWidthHours);
+        int keepIt = judged.Count(m => HoursApart(_dayCentre![m], day) <= DayHalfWidthHours);
         double share = (double)onDay.Count / judged.Count;
         double p = Math.Min(1, 48 * BinomialUpperTail(judged.Count, onDay.Count, rate));
         measured = System.FormattableString.Invariant($"days judged {judged.Count} denied {denied.Count} on-day {onDay.Count} (day {day:F1} h, countries' days {spread:F1} h apart) share {share:F3} vs log {rate:F4} p {p:G2} keep-the-day {keepIt}");
