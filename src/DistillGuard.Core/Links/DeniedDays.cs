@@ -231,7 +231,8 @@ public sealed partial class KeyGroupBuilder
                 _operator[m] = OperatorStrength;
                 _harnessOperator.Add(m);
                 StrongTie(m, "day " + h.Value);
-                _operatorDetail.TryAdd(m, detail);
+                _operatorDetail.TryAdd(m, detail + System.FormattableString.Invariant(
+                    $" (this account's day centred near {_dayCentre![m]:F1} h UTC; its billing country's accounts' near {CountryDay(m)!.Value:F1} h)"));
             }
             _foundOn.Add(h);
             var into = taken.FindIndex(t => HoursApart(t.Day, g.Day) <= DayHalfWidthHours && t.All.Overlaps(list));

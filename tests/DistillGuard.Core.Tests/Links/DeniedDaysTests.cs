@@ -92,6 +92,11 @@ public sealed class DeniedDaysTests
         Assert.All(denied, p => Assert.True(builder.OperatorEvidence(p.Index) > 0, p.Account + ": " + Why(builder)));
         Assert.All(profiles.Where(p => p.Account.StartsWith("cust_", StringComparison.Ordinal)), p => Assert.Equal(0, builder.OperatorEvidence(p.Index)));
         Assert.Contains(builder.OperatorCandidates, c => c.Source.StartsWith("days of", StringComparison.Ordinal) && c.Outcome.StartsWith("operator:", StringComparison.Ordinal));
+        // the evidence says which day, against which, for the account itself
+        var detail = builder.OperatorDetail(denied[0].Index);
+        Assert.NotNull(detail);
+        Assert.Contains("that the countries they bill in do not keep", detail);
+        Assert.Contains("this account's day centred near", detail);
     }
 
     [Fact]
