@@ -4,8 +4,10 @@ namespace DistillGuard.Core.Links;
 
 public sealed partial class KeyGroupBuilder
 {
-    /// <summary>Hours either side of a day's centre that still count as that day: a country's mainland time zones (the
-    /// widest spread four or five hours) and a person's drift from day to day stay within it.</summary>
+    /// <summary>Hours either side of a day's centre that still count as that day: a person's drift from day to day stays
+    /// within it. A day counts as another country's only beyond twice that (<see cref="DayApartHours"/>), which most
+    /// countries' mainland time zones stay inside (the United States' span three hours; a few, Russia's, span far more,
+    /// and their accounts may deny their country's day: a group of them is still judged against the log).</summary>
     private const double DayHalfWidthHours = 2;
 
     /// <summary>A day more than this far from the day its country's accounts keep is not that country's: twice the arc.</summary>
