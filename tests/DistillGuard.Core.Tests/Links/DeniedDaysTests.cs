@@ -68,12 +68,7 @@ public sealed class DeniedDaysTests
             // the operation's people keep one day, twelve hours from country AA's
             Account($"op_{b:00}", country, 12, _ => $"198.51.{100 + n / 200}.{n % 200 + 1}", (8000, 0.37));
         }
-        var builder = new KeyGroupBuilder(new LinkGraphInputs
-        {
-            Profiles = profiles, Context = ctx, Records = records, Allowlisted = new bool[profiles.Count],
-            Harvest = profiles.Select(HarvestStrength.Of).ToArray(), Replays = Array.Empty<ReplayEdge>(), IpIntel = IpIntel.Empty,
-            Options = DetectorOptions.Default,
-        });
+        var builder = LinkGraphs.Builder(profiles, ctx, records);
         builder.Build();
         return (builder, profiles);
     }

@@ -64,12 +64,7 @@ public sealed class PublicHarnessBatchTests
             };
             Account($"batch_{b:00}", rec, _ => institution ? $"192.0.2.{n % 5 + 10}" : $"198.51.100.{n % 5 + 1}", prompt: true);
         }
-        var builder = new KeyGroupBuilder(new LinkGraphInputs
-        {
-            Profiles = profiles, Context = ctx, Records = records, Allowlisted = new bool[profiles.Count],
-            Harvest = profiles.Select(HarvestStrength.Of).ToArray(), Replays = Array.Empty<ReplayEdge>(), IpIntel = IpIntel.Empty,
-            Options = DetectorOptions.Default,
-        });
+        var builder = LinkGraphs.Builder(profiles, ctx, records);
         builder.Build();
         return (builder, profiles);
     }

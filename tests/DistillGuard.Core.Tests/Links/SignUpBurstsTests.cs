@@ -69,12 +69,7 @@ public sealed class SignUpBurstsTests
     }
 
     private static IReadOnlyList<KeyGroup> Groups(List<AccountProfile> profiles, ProfileContext ctx, List<AccountRecord?> records, KeyGroupPool? pool = null)
-        => new KeyGroupBuilder(new LinkGraphInputs
-        {
-            Profiles = profiles, Context = ctx, Records = records, Allowlisted = new bool[profiles.Count],
-            Harvest = profiles.Select(HarvestStrength.Of).ToArray(), Replays = Array.Empty<ReplayEdge>(), IpIntel = IpIntel.Empty,
-            Options = DetectorOptions.Default, KeyGroupPool = pool,
-        }).Build();
+        => LinkGraphs.Builder(profiles, ctx, records, pool).Build();
 
     /// <summary>In a stream the log is assembled again and again with pooled groups (a group's text is formatted once per
     /// key): a batch that grows at its end names its new last sign-up, not the one it had when first seen.</summary>
