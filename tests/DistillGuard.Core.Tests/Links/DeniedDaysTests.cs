@@ -1,9 +1,7 @@
 using DistillGuard.Core.Accounts;
-using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Links;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Profiles;
-using DistillGuard.Core.Scoring;
 
 namespace DistillGuard.Core.Tests.Links;
 
