@@ -68,7 +68,6 @@ public sealed partial class KeyGroupBuilder
 
     private void MeasureDays()
     {
-        if (_dayCentre is not null) return;
         int n = _in.Profiles.Count;
         _dayCentre = new double[n];
         var byCountry = new Dictionary<string, List<double>>(StringComparer.OrdinalIgnoreCase);
@@ -110,15 +109,9 @@ public sealed partial class KeyGroupBuilder
 
     private int _judgedCount;
     private int[]? _deniedOnArc;
-    private HashSet<int>? _tallied;
-    private (int, int[]) _suspectTallies;
 
-    /// <summary><see cref="Tallies"/> of the suspects (computed once for the set).</summary>
-    private (int Judged, int[] DeniedOnArc) SuspectTallies(HashSet<int> suspects)
-    {
-        if (!ReferenceEquals(_tallied, suspects)) { _tallied = suspects; _suspectTallies = Tallies(suspects); }
-        return _suspectTallies;
-    }
+    /// <summary>Accounts left out of the log's yardstick, with their <see cref="Tallies"/>.</summary>
+    private sealed record Suspects(HashSet<int> Set, int Judged, int[] DeniedOnArc);
 
     /// <summary>The day the account's billing country keeps in this log, when the account's own day can be told.</summary>
     private double? CountryDay(int i)
@@ -134,15 +127,14 @@ public sealed partial class KeyGroupBuilder
     /// "billing country, IP and activity hours that disagree"). The harness must be theirs: most of its holders whose day
     /// can be told keep that day, whatever they bill in (a public one's customers keep every day of the log). Judged
     /// against the log: such holders must be at least <see cref="StrongEvidenceRatio"/> times as common among the
-    /// harness's holders as among the log's other accounts on that arc (outside <paramref name="suspects"/>, when given),
+    /// harness's holders as among the log's other accounts on that arc (outside <paramref name="suspects"/>, when given:
+    /// the yardstick pass runs without),
     /// and that many or more must be less likely than one in ten thousand by chance (over the 48 arcs tried). Null when
     /// they are not.
     /// </summary>
-    private DayGroup? DeniedDay(IReadOnlyList<int> holders, int minSize, HashSet<int>? suspects, out string measured)
+    private DayGroup? DeniedDay(IReadOnlyList<int> holders, int minSize, Suspects? suspects, out string measured)
     {
-        MeasureDays();
         measured = "";
-        if (_countryDay!.Count < 2) return null;   // one country (or none) keeps a day: nothing to deny
         var judged = new List<int>();
         var denied = new List<int>();
         foreach (var m in holders)
@@ -165,13 +157,12 @@ public sealed partial class KeyGroupBuilder
         int others = _judgedCount, othersOnDay = _deniedOnArc![arc];
         if (suspects is not null)
         {
-            var (suspectJudged, suspectOnArc) = SuspectTallies(suspects);
-            others -= suspectJudged;
-            othersOnDay -= suspectOnArc[arc];
+            others -= suspects.Judged;
+            othersOnDay -= suspects.DeniedOnArc[arc];
         }
         foreach (var m in judged)
         {
-            if (suspects?.Contains(m) == true) continue;
+            if (suspects?.Set.Contains(m) == true) continue;
             others--;
             if (HoursApart(_dayCentre![m], CountryDay(m)!.Value) > DayApartHours && HoursApart(_dayCentre[m], day) <= DayHalfWidthHours) othersOnDay--;
         }
@@ -198,6 +189,8 @@ public sealed partial class KeyGroupBuilder
     private void MeasureDeniedDays(CoordinationMeter meter, int minSize, List<List<int>> accepted)
     {
         if (_in.Options.Disabled("behaviour")) return;
+        MeasureDays();
+        if (_countryDay!.Count < 2) return;   // one country (or none) keeps a day: nothing to deny
         var harnesses = new List<(KeyGroup H, List<int> Holders)>();
         foreach (var h in _ordered)
         {
@@ -207,9 +200,11 @@ public sealed partial class KeyGroupBuilder
         }
         // the yardstick: accounts in no group whose day is denied beyond chance (the first pass, against the whole log) —
         // an operation spread over several vectors is on its own day in all of them
-        var suspects = new HashSet<int>();
+        var set = new HashSet<int>();
         foreach (var (_, holders) in harnesses)
-            if (DeniedDay(holders, minSize, null, out _) is { } first) suspects.UnionWith(first.Members);
+            if (DeniedDay(holders, minSize, null, out _) is { } first) set.UnionWith(first.Members);
+        var (suspectJudged, suspectOnArc) = Tallies(set);
+        var suspects = new Suspects(set, suspectJudged, suspectOnArc);
         // groups on several of one operation's vectors are one operation: a group that shares accounts with one taken
         // before, on the same day, joins it
         var taken = new List<(double Day, HashSet<int> All, List<int> Accepted)>();
