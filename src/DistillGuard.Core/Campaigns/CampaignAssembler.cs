@@ -102,7 +102,8 @@ public sealed class CampaignAssembler
     /// findings, scored again, are accepted; then the ties are counted again. A finding all of whose flagged accounts go
     /// to one other is a piece of that operation and joins it whole, when the whole is accepted (random 11406: a sweep of
     /// 100 published as 89 and 11, each of the 11 on cards, addresses or a domain the 89 hold). Moving says where an account belongs, not
-    /// whether it is flagged: every account keeps its verdict (flags are carried over, and none is added).
+    /// whether it is flagged by its own standing: every account keeps its verdict (flags are carried over), and the only
+    /// flag added is an operator key the joined operation completes (<see cref="KeepOnlyFlags(CampaignFinding, CampaignFinding, CampaignFinding)"/>).
     /// </summary>
     private void RehomeByIdentity(List<CampaignFinding> findings)
     {
@@ -1384,23 +1385,30 @@ public sealed class CampaignAssembler
         return how is not null && how.GetValueOrDefault(own) > how.GetValueOrDefault(home) ? -1 : home;
     }
 
-    /// <summary>Leaves <paramref name="f"/> flagging no account that neither <paramref name="x"/> nor <paramref name="y"/>
-    /// flagged: a regrouping that only says where accounts belong changes no verdict.</summary>
+    /// <summary>Leaves <paramref name="f"/> flagging no account by its own standing that neither <paramref name="x"/> nor
+    /// <paramref name="y"/> flagged: a regrouping says where accounts belong, and an account's involvement and harvest
+    /// measured against a regrouped median are not new evidence about it. An operator key the regrouping completes stays
+    /// (<see cref="Score"/>: a card, or an exact address or small domain at least half of whose holders are the finding's
+    /// corroborated harvesting accounts, on which a corroborated member runs): an operation whose harvesting accounts were
+    /// split over two findings left no piece holding half of its own address's holders, and once they are one finding the
+    /// address is the operation's, as it would have been had they been peeled as one (random 11515: an agentic harvest of
+    /// 77 on hosting addresses all of whose holders are its accounts; a piece of it held 10 of 21 holders of one of them,
+    /// the regrouped finding 14, and the accounts that run from it with little harvest of their own stayed at watch).</summary>
     private void KeepOnlyFlags(CampaignFinding f, CampaignFinding x, CampaignFinding y)
-        => KeepOnlyFlags(f, m => FlaggedBy(x, m) || FlaggedBy(y, m));
+        => KeepOnlyFlags(f, m => FlaggedBy(x, m) || FlaggedBy(y, m), keepOperatorKeys: true);
 
     /// <summary>Leaves <paramref name="part"/> flagging no account that <paramref name="whole"/> did not flag.</summary>
     private void KeepOnlyFlags(CampaignFinding part, CampaignFinding whole) => KeepOnlyFlags(part, m => FlaggedBy(whole, m));
 
-    /// <summary>Takes from <paramref name="f"/> every flag on an account <paramref name="keep"/> refuses (its strength and
-    /// operator key: what <see cref="Flags"/> reads).</summary>
-    private void KeepOnlyFlags(CampaignFinding f, Func<int, bool> keep)
+    /// <summary>Takes from <paramref name="f"/> every flag on an account <paramref name="keep"/> refuses (its strength and,
+    /// unless <paramref name="keepOperatorKeys"/>, its operator key: what <see cref="Flags"/> reads).</summary>
+    private void KeepOnlyFlags(CampaignFinding f, Func<int, bool> keep, bool keepOperatorKeys = false)
     {
         for (int j = 0; j < f.Members.Count; j++)
         {
             if (!Flags(f, j) || keep(f.Members[j])) continue;
             f.Strength[j] = 0;
-            if (j < f.OperatorKey.Length) f.OperatorKey[j] = null;
+            if (!keepOperatorKeys && j < f.OperatorKey.Length) f.OperatorKey[j] = null;
         }
     }
 
