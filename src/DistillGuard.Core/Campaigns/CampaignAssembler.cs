@@ -2457,14 +2457,20 @@ public sealed class CampaignAssembler
             if (on < 3 || !IsIdentity(g)) continue;
             bool card = g.Kind == LinkKind.Payment, address = g.Kind == LinkKind.Ip;
             if (!card && elsewhere.Contains(g.Id)) continue;   // an address or domain most of whose holders are a product's or elsewhere
-            int harvesters = 0, onPersonsHours = 0;
+            // The value is the operation's when most of its holders are corroborated members and most of those harvest:
+            // the members that do not are the ones the key is for (relayed traffic, plain tool use), so they count toward
+            // whose the value is, not against it (random 11710: a station's small mail domain, all nine of its carriers
+            // the station's, eight of them corroborated members and four of those harvesting — under half of nine).
+            int harvesters = 0, onPersonsHours = 0, corroboratedOn = 0;
             foreach (var m in g.Members)
-                if (memberPos.TryGetValue(m, out var pos) && corroborated[pos] && memberHarvest[pos] >= MemberHarvestForCampaign)
+                if (memberPos.TryGetValue(m, out var pos) && corroborated[pos])
                 {
+                    corroboratedOn++;
+                    if (memberHarvest[pos] < MemberHarvestForCampaign) continue;
                     harvesters++;
                     if (CoordinationMeter.OnPersonsSchedule(_builder.Profiles[m])) onPersonsHours++;
                 }
-            if (harvesters < 3 || harvesters < OwnedKeyShare * g.Members.Count) continue;
+            if (harvesters < 3 || corroboratedOn < OwnedKeyShare * g.Members.Count || harvesters < OwnedKeyShare * corroboratedOn) continue;
             // Where the operation's accounts on the key run day and night, one that keeps a person's day is a person on the
             // same exits or domain (a platform's users on the egress an operation rides: GroupHarvestTests, the aged station
             // on a platform's prompt and egress), not the operation's.
