@@ -3,6 +3,8 @@ using DistillGuard.Core.Links;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Profiles;
 
+using static DistillGuard.Core.Tests.Links.LinkGraphs;
+
 namespace DistillGuard.Core.Tests.Links;
 
 /// <summary>
@@ -16,8 +18,6 @@ namespace DistillGuard.Core.Tests.Links;
 /// </summary>
 public sealed class DeniedDaysTests
 {
-    private const long Minute = 60_000, Hour = 60 * Minute, DayMs = 24 * Hour;
-    private static readonly long LogStart = DateTimeOffset.Parse("2026-10-07T00:00:00Z").ToUnixTimeMilliseconds();
     private static readonly string[] Countries = ["AA", "BB", "CC", "DD", "EE", "FF", "GG", "HH"];
 
     private enum Operation { Spread, NightShift }

@@ -11,6 +11,10 @@ namespace DistillGuard.Core.Tests.Links;
 /// (nobody allowlisted, no replays, no IP intelligence).</summary>
 internal static class LinkGraphs
 {
+    /// <summary>Milliseconds in a minute, an hour and a day, and the start of the hand-made logs (their timestamps).</summary>
+    public const long Minute = 60_000, Hour = 60 * Minute, DayMs = 24 * Hour;
+    public static readonly long LogStart = DateTimeOffset.Parse("2026-10-07T00:00:00Z").ToUnixTimeMilliseconds();
+
     public static KeyGroupBuilder Builder(List<AccountProfile> profiles, ProfileContext ctx, List<AccountRecord?> records, KeyGroupPool? pool = null)
         => new(new LinkGraphInputs
         {

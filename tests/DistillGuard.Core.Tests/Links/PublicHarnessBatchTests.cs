@@ -3,6 +3,8 @@ using DistillGuard.Core.Links;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Profiles;
 
+using static DistillGuard.Core.Tests.Links.LinkGraphs;
+
 namespace DistillGuard.Core.Tests.Links;
 
 /// <summary>
@@ -15,8 +17,6 @@ namespace DistillGuard.Core.Tests.Links;
 /// </summary>
 public sealed class PublicHarnessBatchTests
 {
-    private const long Minute = 60_000, Hour = 60 * Minute, DayMs = 24 * Hour;
-    private static readonly long LogStart = DateTimeOffset.Parse("2026-10-07T00:00:00Z").ToUnixTimeMilliseconds();
     private const ulong AgentPrompt = 0xA9E47_0001UL;
 
     private static (KeyGroupBuilder Builder, List<AccountProfile> Profiles) Build(bool institution)

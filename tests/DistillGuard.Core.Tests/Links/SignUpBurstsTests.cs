@@ -3,11 +3,12 @@ using DistillGuard.Core.Links;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Profiles;
 
+using static DistillGuard.Core.Tests.Links.LinkGraphs;
+
 namespace DistillGuard.Core.Tests.Links;
 
 public sealed class SignUpBurstsTests
 {
-    private const long Minute = 60_000, Hour = 60 * Minute;
     private static readonly long Day = DateTimeOffset.Parse("2026-10-07T00:00:00Z").ToUnixTimeMilliseconds();
     private const long Window = 6 * Hour;
 
