@@ -86,7 +86,148 @@ public sealed class CampaignAssembler
         if (_opt.SplitCapabilities) SplitByCapability(findings);
         if (_opt.SplitCapabilities) SplitBy(findings, OperatorParts, joinUnflagged: true, secondHandFlagsMayGo: true);
         RehomeByIdentity(findings);
+        AdoptByExitAndClient(findings);
         return findings;
+    }
+
+    /// <summary>
+    /// One exit and one client, one operation. An account that sends most of its exchanges from exact addresses most of
+    /// whose holders (three or more) are one accepted finding's flagged accounts, with the client (user agent) that one of
+    /// those accounts runs there, is that operation's account whatever it asked itself: it is flagged with the finding
+    /// through the address (<see cref="CampaignFinding.OperatorKey"/>, marked <see cref="CampaignFinding.ExitAndClient"/>).
+    /// Two things at once, each of which a customer may share with an operation alone: its exit (a VPN or proxy exit, a
+    /// cloud NAT — where the operation's accounts are then a minority of the holders, or the address is a product's
+    /// egress) and a popular SDK. Where the operation's accounts on the addresses run day and night, an account that keeps
+    /// a person's day is a person on the same exits and stays out. Peeling leaves such accounts in no finding when the
+    /// address is all they share with it: random 11428, 63 of a tool-use operation's 276 accounts, each on one of the
+    /// operation's hosting addresses (25 holders, all its own) with its SDK, at score 0 with no reason at all. Only accounts
+    /// no other accepted finding holds; the finding's own unflagged members (watch) too.
+    /// </summary>
+    private void AdoptByExitAndClient(List<CampaignFinding> findings)
+    {
+        if (_opt.Disabled("network")) return;
+        var flaggedIn = new Dictionary<int, int>();   // profile -> the accepted finding that flags it
+        var heldBy = new Dictionary<int, int>();      // profile -> the first accepted finding holding it (-2: two or more)
+        for (int fi = 0; fi < findings.Count; fi++)
+        {
+            var f = findings[fi];
+            if (!f.Accepted) continue;
+            for (int j = 0; j < f.Members.Count; j++)
+            {
+                int m = f.Members[j];
+                heldBy[m] = heldBy.TryGetValue(m, out var other) && other != fi ? -2 : fi;
+                if (Flags(f, j)) flaggedIn.TryAdd(m, fi);
+            }
+        }
+        if (flaggedIn.Count == 0) return;
+        // the addresses each finding's flagged accounts hold most of
+        var owned = new Dictionary<KeyGroup, int>(ReferenceEqualityComparer.Instance);
+        var on = new Dictionary<int, int>();
+        foreach (var g in _g.Groups)
+        {
+            if (g.Kind != LinkKind.Ip || g.Members.Count < 3) continue;
+            on.Clear();
+            foreach (var m in g.Members) if (flaggedIn.TryGetValue(m, out var fi)) on[fi] = on.GetValueOrDefault(fi) + 1;
+            foreach (var (fi, n) in on.OrderBy(kv => kv.Key))
+                if (n >= 3 && n >= OwnedKeyShare * g.Members.Count) { owned[g] = fi; break; }
+        }
+        if (owned.Count == 0) return;
+        // each unflagged holder's owned addresses, with its exchanges on each (accounts ascending, addresses in log order)
+        var addressesOf = new SortedDictionary<int, List<(KeyGroup Address, int Finding, int Exchanges)>>();
+        foreach (var (g, fi) in owned)
+            for (int i = 0; i < g.Members.Count; i++)
+            {
+                int m = g.Members[i];
+                if (flaggedIn.ContainsKey(m)) continue;
+                if (!addressesOf.TryGetValue(m, out var held)) addressesOf[m] = held = new List<(KeyGroup, int, int)>();
+                held.Add((g, fi, g.Counts[i]));
+            }
+        var adopt = new Dictionary<int, List<(int Account, KeyGroup Address)>>();
+        var clients = new HashSet<ulong>();
+        var holders = new HashSet<int>();
+        var memberPos = new Dictionary<int, Dictionary<int, int>>();
+        foreach (var (a, held) in addressesOf)
+        {
+            var p = _builder.Profiles[a];
+            if (p.Exchanges == 0 || p.UserAgents.TopIndex() is var ti && ti < 0) continue;
+            // the finding whose addresses carry most of its exchanges (more than half of them), if any
+            int fi = -1;
+            foreach (var f0 in held.Select(x => x.Finding).Distinct().Order())
+                if (held.Where(x => x.Finding == f0).Sum(x => x.Exchanges) > 0.5 * p.Exchanges) { fi = f0; break; }
+            if (fi < 0 || heldBy.TryGetValue(a, out var h) && h != fi) continue;   // another finding holds it: not decided here
+            var f = findings[fi];
+            if (!memberPos.TryGetValue(fi, out var pos))
+            {
+                memberPos[fi] = pos = new Dictionary<int, int>();
+                for (int j = 0; j < f.Members.Count; j++) pos[f.Members[j]] = j;
+            }
+            // the finding's flagged holders of these addresses: the clients they run and their hours
+            clients.Clear();
+            holders.Clear();
+            KeyGroup? top = null;
+            int topCount = 0;
+            bool product = false;
+            foreach (var (g, gfi, n) in held)
+            {
+                if (gfi != fi) continue;
+                if (ProductEgress(g, pos)) { product = true; break; }
+                if (n > topCount) (top, topCount) = (g, n);
+                foreach (var m in g.Members)
+                    if (flaggedIn.TryGetValue(m, out var mf) && mf == fi && holders.Add(m) && _builder.Profiles[m].UserAgents.TopIndex() is var qi and >= 0)
+                        clients.Add(_builder.Profiles[m].UserAgents.KeyAt(qi));
+            }
+            if (product || top is null || holders.Count < 3 || !clients.Contains(p.UserAgents.KeyAt(ti))) continue;
+            int persons = holders.Count(m => CoordinationMeter.OnPersonsSchedule(_builder.Profiles[m]));
+            if (persons < 0.5 * holders.Count && CoordinationMeter.OnPersonsSchedule(p)) continue;
+            if (!adopt.TryGetValue(fi, out var list)) adopt[fi] = list = new List<(int, KeyGroup)>();
+            list.Add((a, top));
+        }
+        foreach (var (fi, list) in adopt.OrderBy(kv => kv.Key)) findings[fi] = WithExitAdoptions(findings[fi], list);
+    }
+
+    /// <summary>The finding with the accounts <see cref="AdoptByExitAndClient"/> adopts: each a member flagged through its
+    /// address (added where it is not a member yet), everything else as it was.</summary>
+    private static CampaignFinding WithExitAdoptions(CampaignFinding f, List<(int Account, KeyGroup Address)> adopted)
+    {
+        var byAccount = adopted.ToDictionary(x => x.Account, x => x.Address);
+        var members = f.Members.Union(byAccount.Keys).Order().ToList();
+        int n = members.Count;
+        var strength = new double[n];
+        var corroborated = new bool[n];
+        var harvest = new double[n];
+        var key = new KeyGroup?[n];
+        var exitAndClient = new bool[n];
+        for (int j = 0; j < n; j++)
+        {
+            int m = members[j];
+            int old = f.Members.BinarySearch(m);
+            if (old >= 0)
+            {
+                strength[j] = f.Strength[old];
+                corroborated[j] = f.Corroborated[old];
+                harvest[j] = f.MemberHarvest[old];
+                if (old < f.OperatorKey.Length) key[j] = f.OperatorKey[old];
+                if (old < f.ExitAndClient.Length) exitAndClient[j] = f.ExitAndClient[old];
+            }
+            if (key[j] is null && byAccount.TryGetValue(m, out var address)) { key[j] = address; exitAndClient[j] = true; }
+        }
+        return new CampaignFinding
+        {
+            Members = members,
+            Keys = f.Keys,
+            Density = f.Density,
+            Coordination = f.Coordination,
+            Families = f.Families,
+            HarvestFraction = f.HarvestFraction,
+            Score = f.Score,
+            Strength = strength,
+            Corroborated = corroborated,
+            MemberHarvest = harvest,
+            OperatorKey = key,
+            ExitAndClient = exitAndClient,
+            Id = f.Id,
+            Accepted = f.Accepted,
+        };
     }
 
     /// <summary>

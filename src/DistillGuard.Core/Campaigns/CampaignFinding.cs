@@ -25,6 +25,9 @@ public sealed class CampaignFinding
     /// a card it pays with, or an address it runs from or a small e-mail domain it signed up with (for a member
     /// corroborated by the group's keys), most of whose holders are the group's corroborated harvesting members.</summary>
     public KeyGroup?[] OperatorKey { get; init; } = Array.Empty<KeyGroup?>();
+    /// <summary>Per member: its operator key is an address it was adopted on with the client the finding's flagged accounts run
+    /// there (<c>CampaignAssembler.AdoptByExitAndClient</c>), not a value of the finding's corroborated harvesting members.</summary>
+    public bool[] ExitAndClient { get; init; } = Array.Empty<bool>();
     public string Id { get; set; } = "";
     public bool Accepted { get; set; }
 }

@@ -70,6 +70,13 @@ public sealed class SyntheticTraffic
         /// <see cref="StationOwnCards"/> nothing but those exits and how they are used ties two accounts. About three in ten of
         /// its bought accounts are verified (half, without pinned exits).</summary>
         public int StationPinnedExits { get; init; }
+        /// <summary>With <see cref="StationPinnedExits"/>: more accounts of campaign D, aged, a card and webmail each, that send
+        /// only ordinary requests (no harvest, no system prompt, no shared budget) from one of its exits each, with its SDK and
+        /// on its hours: the exit and the client are all that tie them to it.</summary>
+        public int StationExitSharers { get; init; }
+        /// <summary>With <see cref="StationPinnedExits"/>: customers who send about a quarter of their requests from one of the
+        /// station's exits (a VPN exit it rents too) and the rest from home, half with the station's SDK, half with another.</summary>
+        public int StationExitCustomers { get; init; }
         /// <summary>With <see cref="StationPinnedExits"/>: the station's last three accounts per satellite exit (this many, 0:
         /// off) are on exits of their own, three accounts to each, and the accounts off the main vector spread over three
         /// minor vectors of the operation's own (a budget per model), so no vector has three accounts on a satellite exit.</summary>
@@ -898,6 +905,21 @@ public sealed class SyntheticTraffic
                         Ip = exit, MaxTokens = budget, Thinking = 0, Temperature = second ? 0.85 : 1.05,
                         Model = "model-a1",
                     });
+            }
+            for (int i = 0; i < _s.StationExitSharers; i++)
+            {
+                int a = NewAccount("station-exit", "D", "paid", _r.NextDouble() < 0.3, Start - (30 + _r.Next(0, 700)) * Day - _r.Next(0, 86400) * 1000L, Pay(), "gmail.com",
+                    PopularAgents[1], PopularJa4[1]);
+                string exit = $"100.{90 + i % _s.StationPinnedExits}.33.{17 + 3 * (i % _s.StationPinnedExits)}";
+                foreach (var ts in Times(_r.Next(15, 30), _r.Next(6, 12), 10)) _events.Add(OrdinaryEvent(a, ts, exit));
+            }
+            for (int i = 0; i < _s.StationExitCustomers; i++)
+            {
+                bool other = i % 2 == 0;
+                int a = NewAccount("exit-customer", null, "paid", true, Start - _r.Next(30, 700) * Day, Pay(), "gmail.com",
+                    other ? PopularAgents[3] : PopularAgents[1], other ? PopularJa4[2] : PopularJa4[1]);
+                string exit = $"100.{90 + i % _s.StationPinnedExits}.33.{17 + 3 * (i % _s.StationPinnedExits)}", home = ResidentialIp();
+                foreach (var ts in Times(_r.Next(15, 30), 8, 12)) _events.Add(OrdinaryEvent(a, ts, _r.NextDouble() < 0.25 ? exit : home));
             }
             return;
         }

@@ -1,0 +1,44 @@
+using DistillGuard.Core.Tests.Analysis;
+using DistillGuard.Core.Verdicts;
+using Xunit.Abstractions;
+
+namespace DistillGuard.Core.Tests.Campaigns;
+
+/// <summary>
+/// One exit and one client, one operation (CampaignAssembler.AdoptByExitAndClient), its customers' side: the aged station
+/// pinned to eight exits of its own runs more accounts that send only ordinary requests from those exits with its SDK, and
+/// customers use the same exits for about a quarter of their requests, from home otherwise, half of them with the
+/// station's SDK. The first are the operation's (its pool of exits already says so); the customers share the exit, and
+/// some the client, but do not run mostly from the operation's exits, and stay clear. The adoption's own positive
+/// case is end to end (DistillGuard.Cli.Tests.ExitAndClientRegressionTests, random 11428).
+/// </summary>
+public sealed class ExitAndClientTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_AccountsOnAStationsExitsWithItsClient_AreItsAccounts_AndCustomersOnTheExitsAreNot(int seed)
+    {
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 300, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationHuman = true,
+            StationPinnedExits = 8, StationPinnedPrompt = true, StationExitSharers = 16, StationExitCustomers = 16,
+        });
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var station = r.Verdicts.Where(v => pop[v.Account] == "station" && v.Verdict == VerdictKind.Campaign).Select(v => v.Campaign).Distinct().ToList();
+        Assert.Single(station);
+        var sharers = r.Verdicts.Where(v => pop[v.Account] == "station-exit").ToList();
+        Assert.Equal(16, sharers.Count);
+        var found = sharers.Where(v => v.Verdict == VerdictKind.Campaign).ToList();
+        output.WriteLine(string.Join("\n", sharers.Take(3).Select(v => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}")));
+        Assert.True(found.Count >= 14, $"{found.Count} of 16 accounts on the station's exits with its client flagged");
+        // (the pool of exits already makes them the operation's: operator evidence; the adoption is for the accounts no rule holds)
+        Assert.All(found, v => Assert.Equal(station[0], v.Campaign));
+        var customers = r.Verdicts.Where(v => pop[v.Account] == "exit-customer").ToList();
+        Assert.Equal(16, customers.Count);
+        var wrong = customers.Where(v => v.Verdict == VerdictKind.Campaign).Select(v => $"{v.Account}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+}
