@@ -98,7 +98,10 @@ public sealed class CampaignAssembler
     /// Two things at once, each of which a customer may share with an operation alone: its exit (a VPN or proxy exit, a
     /// cloud NAT — where the operation's accounts are then a minority of the holders, or the address is a product's
     /// egress) and a popular SDK. Where the operation's accounts on the addresses run day and night, an account that keeps
-    /// a person's day is a person on the same exits and stays out. Peeling leaves such accounts in no finding when the
+    /// a person's day is a person on the same exits and stays out. An account that sends half its exchanges or more through a
+    /// partner (<c>route</c> a reseller or a cloud marketplace) is not judged: the exits and the client the log records for
+    /// them are the partner's, which its other customers share (red team shadow 34: 25 customers of a reseller whose egress
+    /// addresses a campaign's accounts held most of, all on the reseller's client). Peeling leaves such accounts in no finding when the
     /// address is all they share with it: random 11428, 63 of a tool-use operation's 276 accounts, each on one of the
     /// operation's hosting addresses (25 holders, all its own) with its SDK, at score 0 with no reason at all. Only accounts
     /// no other accepted finding holds; the finding's own unflagged members (watch) too.
@@ -150,6 +153,8 @@ public sealed class CampaignAssembler
         {
             var p = _builder.Profiles[a];
             if (p.Exchanges == 0 || p.UserAgents.TopIndex() is var ti && ti < 0) continue;
+            // through a partner (a reseller, a cloud marketplace) the exit and the client are the partner's, not the account's
+            if (_builder.ThroughPartner(p) >= 0.5 * p.Exchanges) continue;
             // the finding whose addresses carry most of its exchanges (more than half of them), if any
             int fi = -1;
             foreach (var f0 in held.Select(x => x.Finding).Distinct().Order())
