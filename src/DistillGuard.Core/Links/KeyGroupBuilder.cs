@@ -515,7 +515,6 @@ public sealed partial class KeyGroupBuilder
 
     private static string Inv(FormattableString f) => FormattableString.Invariant(f);
 
-    /// <summary>The accounts holding a value of a kind (a system prompt, a parameter vector), or null when fewer than two do.</summary>
     /// <summary>The account's exchanges that came through a partner (a <c>route</c> other than direct: a reseller, a cloud
     /// marketplace): the exits and the client the log records for them are the partner's.</summary>
     public int ThroughPartner(AccountProfile p)
@@ -527,6 +526,7 @@ public sealed partial class KeyGroupBuilder
         return n;
     }
 
+    /// <summary>The accounts holding a value of a kind (a system prompt, a parameter vector), or null when fewer than two do.</summary>
     public IReadOnlyList<int>? HoldersOf(LinkKind kind, ulong key) => _groups.TryGetValue((kind, key), out var g) ? g.Members : null;
 
     private void Candidate(string source, List<int> members, string measures, string outcome)

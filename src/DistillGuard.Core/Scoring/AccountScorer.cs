@@ -56,6 +56,29 @@ public sealed class AccountScorer
         return v;
     }
 
+    /// <summary>The reason of an account adopted on a campaign's exit with its client (<c>CampaignAssembler.AdoptByExitAndClient</c>):
+    /// the address it uses most, the campaign's flagged accounts on it (by their own standing or an operator key of the
+    /// campaign's harvesting accounts), and its exchanges.</summary>
+    private Reason ExitAndClientReason(AccountProfile p, CampaignFinding finding, KeyGroup key)
+    {
+        int flaggedOn = 0;
+        foreach (var m in key.Members)
+        {
+            int q = finding.Members.BinarySearch(m);
+            if (m == p.Index || q < 0 || finding.ExitAndClient[q]) continue;
+            bool own = finding.Strength[q] >= _opt.MinMemberStrength && finding.MemberHarvest[q] >= CampaignAssembler.MemberHarvestForCampaign && finding.Corroborated[q];
+            if (own || q < finding.OperatorKey.Length && finding.OperatorKey[q] is not null) flaggedOn++;
+        }
+        int on = key.Members.IndexOf(p.Index) is var i and >= 0 ? key.Counts[i] : 0;
+        return new Reason
+        {
+            Signal = "operator-exit",
+            Weight = Math.Round(0.3 * finding.Score, 4),
+            ExchangeIds = Ids(p),
+            Detail = $"sends {on} of its {p.Exchanges} exchanges from {key.Value}{key.HostingNote()}, an address {flaggedOn} of campaign {finding.Id}'s flagged accounts share ({key.Members.Count} accounts carry it), and most of its exchanges from addresses that campaign's accounts hold most of, with the client they run there: the operation's account, whatever it asked itself",
+        };
+    }
+
     private AccountVerdict Compute(AccountProfile p, CampaignFinding? finding, CampaignFinding? rejected, bool allowlisted)
     {
         double h = _harvest[p.Index];
@@ -88,21 +111,8 @@ public sealed class AccountScorer
                 // counted on the finding as published (a split part carries the whole campaign's member values)
                 int harvesting = key.Members.Count(m => finding.Members.BinarySearch(m) is var q and >= 0 && finding.Corroborated[q]
                     && finding.MemberHarvest[q] >= CampaignAssembler.MemberHarvestForCampaign);
-                if (pos < finding.ExitAndClient.Length && finding.ExitAndClient[pos])
-                {
-                    int flaggedOn = key.Members.Count(m => m != p.Index && finding.Members.BinarySearch(m) is var q and >= 0 && !finding.ExitAndClient[q]
-                        && (finding.Corroborated[q] && finding.MemberHarvest[q] >= CampaignAssembler.MemberHarvestForCampaign || q < finding.OperatorKey.Length && finding.OperatorKey[q] is not null));
-                    int on = key.Members.IndexOf(p.Index) is var i and >= 0 ? key.Counts[i] : 0;
-                    reasons.Add(new Reason
-                    {
-                        Signal = "operator-exit",
-                        Weight = Math.Round(0.3 * finding.Score, 4),
-                        ExchangeIds = Ids(p),
-                        Detail = $"sends {on} of its {p.Exchanges} exchanges from {key.Value}{key.HostingNote()}, an address {flaggedOn} of campaign {finding.Id}'s flagged accounts share ({key.Members.Count} accounts carry it), and most of its exchanges from addresses that campaign's accounts hold most of, with the client they run there: the operation's account, whatever it asked itself",
-                    });
-                }
-                else
-                reasons.Add(new Reason
+                if (pos < finding.ExitAndClient.Length && finding.ExitAndClient[pos]) reasons.Add(ExitAndClientReason(p, finding, key));
+                else reasons.Add(new Reason
                 {
                     Signal = key.Kind switch { LinkKind.Payment => "operator-card", LinkKind.Ip => "operator-address", _ => "operator-domain" },
                     Weight = Math.Round(0.3 * finding.Score, 4),
