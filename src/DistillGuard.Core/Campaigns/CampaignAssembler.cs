@@ -1583,7 +1583,7 @@ public sealed class CampaignAssembler
     /// <summary>Whether the member at <paramref name="pos"/> is flagged by its own standing in the finding (involvement,
     /// harvest on its keys, corroboration), not through an operator key.</summary>
     private bool OwnStanding(CampaignFinding f, int pos)
-        => f.Strength[pos] >= _opt.MinMemberStrength && f.MemberHarvest[pos] >= MemberHarvestForCampaign && f.Corroborated[pos];
+        => f.OwnStanding(pos, _opt.MinMemberStrength);
 
     /// <summary>
     /// One operator, one campaign. An operator cluster (<see cref="KeyGroupBuilder.OperatorClusters"/>: accounts tied by

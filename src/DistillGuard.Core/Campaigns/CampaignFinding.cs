@@ -28,6 +28,10 @@ public sealed class CampaignFinding
     /// <summary>Per member: its operator key is an address it was adopted on with the client the finding's flagged accounts run
     /// there (<c>CampaignAssembler.AdoptByExitAndClient</c>), not a value of the finding's corroborated harvesting members.</summary>
     public bool[] ExitAndClient { get; init; } = Array.Empty<bool>();
+    /// <summary>Whether the member at <paramref name="pos"/> is flagged by its own standing (involvement, harvest on the
+    /// block's keys, corroboration), not through an operator key.</summary>
+    public bool OwnStanding(int pos, double minMemberStrength)
+        => Strength[pos] >= minMemberStrength && MemberHarvest[pos] >= CampaignAssembler.MemberHarvestForCampaign && Corroborated[pos];
     public string Id { get; set; } = "";
     public bool Accepted { get; set; }
 }

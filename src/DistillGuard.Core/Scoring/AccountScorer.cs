@@ -66,8 +66,7 @@ public sealed class AccountScorer
         {
             int q = finding.Members.BinarySearch(m);
             if (m == p.Index || q < 0 || finding.ExitAndClient[q]) continue;
-            bool own = finding.Strength[q] >= _opt.MinMemberStrength && finding.MemberHarvest[q] >= CampaignAssembler.MemberHarvestForCampaign && finding.Corroborated[q];
-            if (own || q < finding.OperatorKey.Length && finding.OperatorKey[q] is not null) flaggedOn++;
+            if (finding.OwnStanding(q, _opt.MinMemberStrength) || q < finding.OperatorKey.Length && finding.OperatorKey[q] is not null) flaggedOn++;
         }
         int on = key.Members.IndexOf(p.Index) is var i and >= 0 ? key.Counts[i] : 0;
         return new Reason
@@ -95,7 +94,7 @@ public sealed class AccountScorer
             reasons.AddRange(LinkReasons(p, finding, finding.Score));
             bool corroborated = finding.Corroborated[pos];
             var key = finding.Accepted && pos < finding.OperatorKey.Length ? finding.OperatorKey[pos] : null;
-            if (strength >= _opt.MinMemberStrength && memberHarvest >= CampaignAssembler.MemberHarvestForCampaign && corroborated)
+            if (finding.OwnStanding(pos, _opt.MinMemberStrength))
             {
                 verdict = VerdictKind.Campaign;
                 campaignId = finding.Id;
