@@ -319,8 +319,15 @@ public sealed class AccountProfile
     /// former owner's traffic on the owner's network while the operator's requests come through proxy exits; a user who
     /// harvests does so from where they also work. One harvest request from a café is the same trait: what separates it
     /// from a campaign is that nothing else binds it to one (the trait alone never makes a member).
+    /// <para>
+    /// Both only through exits of the account's own (not <see cref="ExitsShared"/>): behind a platform's, a campus's or a
+    /// carrier's egress each visit gets whichever of its addresses and networks the egress hands out, so a user's harvest
+    /// request lands on a network its other requests happened not to, which is the egress's choice and not the account's
+    /// (random 11719: two agent-platform users whose few harvest requests came out of other networks of the platform's
+    /// pool carried the trait and a station's skeleton, and were flagged with it).
+    /// </para>
     /// </summary>
-    public bool HarvestEgressApart() => HarvestExchanges > 0 && (RotatesOwnExits() || _networks.HarvestOnlyElsewhere(HarvestShare));
+    public bool HarvestEgressApart() => HarvestExchanges > 0 && !ExitsShared && (RotatesExits() || _networks.HarvestOnlyElsewhere(HarvestShare));
 }
 
 [System.Runtime.CompilerServices.InlineArray(ProfileContext.CoActivityHashes)]

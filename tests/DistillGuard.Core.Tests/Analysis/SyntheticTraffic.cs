@@ -130,6 +130,9 @@ public sealed class SyntheticTraffic
         /// each that all its users share; its users work in sessions of several turns, each session leaving from one of
         /// the networks (with <see cref="PlatformHuman"/>, sessions in a person's ten hours a day). 0: off (one range).</summary>
         public int PlatformEgressNetworks { get; init; }
+        /// <summary>With <see cref="PlatformEgressNetworks"/>: this share of the platform users' sessions asks for
+        /// step-by-step reasoning (every turn of the session), as some of any population's users now and then do.</summary>
+        public double PlatformSessionHarvestShare { get; init; }
         /// <summary>Share of ordinary users who roam: every request from another network (a phone between carriers,
         /// cafés, hotels).</summary>
         public double RoamingShare { get; init; }
@@ -452,11 +455,12 @@ public sealed class SyntheticTraffic
                     foreach (var start in _s.PlatformHuman ? Times(_r.Next(5, 25), _r.Next(6, 12), 10) : Times(_r.Next(5, 25), 0, 24))
                     {
                         string egress = $"52.{16 + _r.Next(_s.PlatformEgressNetworks)}.7.{10 + _r.Next(2)}";
+                        var signals = _s.PlatformSessionHarvestShare > 0 && _r.NextDouble() < _s.PlatformSessionHarvestShare ? SignalSet.CotElicitation : SignalSet.None;
                         for (int k = 0, turns = _r.Next(6, 12); k < turns; k++)
                             _events.Add(new Ev
                             {
                                 Ts = start + k * 45_000L, Account = a, Template = Rand64(), Item = Rand64(), System = platformSystem, Tools = 6,
-                                Signals = SignalSet.None, Caps = Capability.AgenticToolUse, Ip = egress, MaxTokens = 8192, Thinking = 0, Temperature = 0.2,
+                                Signals = signals, Caps = Capability.AgenticToolUse, Ip = egress, MaxTokens = 8192, Thinking = 0, Temperature = 0.2,
                             });
                     }
                     continue;

@@ -378,6 +378,29 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_PlatformUsersWhoSometimesHarvest_DoNotEgressApart_WhereThePlatformPicksTheNetwork(int seed)
+    {
+        // The platform's egress of the test above, and one in twenty of its users' sessions asks for step-by-step reasoning. Each
+        // session leaves from whichever network the platform hands it, so a user's harvest session often lands on a network
+        // its other sessions did not: the platform's choice, not the user's. Harvest that egresses apart is a trait of exits
+        // of the account's own; the platform's users do not carry it, and the station is still found.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 600, StationAccounts = 36, StationBudget = 16000, StationRotating = true, StationSessionTurns = 8,
+            StationOnPlatformPrompt = true, PlatformEgressNetworks = 6, PlatformSessionHarvestShare = 0.05,
+        });
+        var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "rotating exits");
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var harvesting = r.Profiles.Where(p => pop[p.Account] == "agent-platform" && p.HarvestExchanges > 0).ToList();
+        Assert.True(harvesting.Count >= 10 && harvesting.All(p => p.ExitsShared), $"{harvesting.Count} of the platform's users harvest here");
+        Assert.DoesNotContain(harvesting, p => p.HarvestEgressApart());
+        Assert.Contains(r.Profiles, p => pop[p.Account] == "station" && p.RotatesOwnExits());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_StationOnAnAgentPlatformsPrompt_LeavesThePlatformsUsersClear_ThoughOneNameIsShared(int seed)
     {
         // The station of the spread-identity test (a card each, webmail, sign-up batches) runs the platform's own system
