@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Text.Json;
+using DistillGuard.RedTeam;
+
+namespace DistillGuard.Cli.Tests;
+
+/// <summary>
+/// A turned-down block is split as an accepted one is (CampaignAssembler.SplitTurnedDown), on the blind red team's
+/// adaptive mix (a development log): a transfer station of 28 accounts on hosting exits of its own, harvesting reasoning
+/// traces at maximal thinking budgets among the ordinary requests it relays, some of them a course's homework on the
+/// course's template. Peeling took the station together with the course's 70 students (one block of 96, turned down on
+/// the students' diluted harvest), and the station was in no other block: 0 found. Its part, scored on its own, is a
+/// campaign; the students' part stays turned down.
+/// </summary>
+public sealed class TurnedDownSplitRegressionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("dg-turned-down-split-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Adaptive25_AStationPeeledWithACoursesStudents_IsFound_AndTheStudentsAreNot()
+    {
+        var log = Path.Combine(_dir, "log");
+        var g = new Gen("adaptive", 25);
+        Mixes.Build(g, "adaptive");
+        Directory.CreateDirectory(log);
+        DistillGuard.RedTeam.Output.Write(g, log, 25, Stopwatch.StartNew());
+        var outDir = RandomWorldRun.Analyze(log, Path.Combine(_dir, "out"), registry: true);
+
+        var persona = new Dictionary<string, string>();
+        foreach (var line in File.ReadLines(Path.Combine(log, "labels.jsonl")))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var c = doc.RootElement.GetProperty("campaign");
+            persona[doc.RootElement.GetProperty("account").GetString()!] = c.ValueKind == JsonValueKind.Null
+                ? doc.RootElement.GetProperty("persona").GetString()! : c.GetString()!;
+        }
+        int station = persona.Values.Count(p => p == "trace-station"), students = persona.Values.Count(p => p == "course-student");
+        Assert.True(station >= 20 && students >= 30, $"the mix drew {station} trace-station accounts and {students} course students");
+        int found = 0, studentsFlagged = 0;
+        foreach (var line in File.ReadLines(Path.Combine(outDir, "verdicts.jsonl")))
+        {
+            using var v = JsonDocument.Parse(line);
+            if (v.RootElement.GetProperty("verdict").GetString() != "campaign") continue;
+            var p = persona[v.RootElement.GetProperty("account").GetString()!];
+            if (p == "trace-station") found++;
+            if (p == "course-student") studentsFlagged++;
+        }
+        Assert.True(found >= 0.8 * station, $"{found} of {station} trace-station accounts flagged");
+        Assert.Equal(0, studentsFlagged);
+    }
+}
