@@ -17,6 +17,19 @@ internal static class RandomWorldRun
         return (sim, Analyze(sim, Path.Combine(dir, "out"), registry));
     }
 
+    /// <summary>Generates the blind red team's <paramref name="mix"/> at <paramref name="seed"/> into <paramref name="dir"/>/log
+    /// (bench/DistillGuard.RedTeam) and runs <c>analyze</c> on it with the registry and allowlist. Returns the log and
+    /// output folders.</summary>
+    public static (string Log, string Out) RedTeamAndAnalyze(string dir, string mix, ulong seed)
+    {
+        var log = Path.Combine(dir, "log");
+        var g = new DistillGuard.RedTeam.Gen(mix, seed);
+        DistillGuard.RedTeam.Mixes.Build(g, mix);
+        Directory.CreateDirectory(log);
+        DistillGuard.RedTeam.Output.Write(g, log, seed, System.Diagnostics.Stopwatch.StartNew());
+        return (log, Analyze(log, Path.Combine(dir, "out"), registry: true));
+    }
+
     /// <summary>Runs <c>analyze</c> on the labelled log in <paramref name="sim"/> (exchanges.jsonl.gz, and with
     /// <paramref name="registry"/> its accounts.jsonl and allow.txt) into <paramref name="outDir"/>; returns the latter.</summary>
     public static string Analyze(string sim, string outDir, bool registry)

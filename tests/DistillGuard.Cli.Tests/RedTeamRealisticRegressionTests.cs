@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using DistillGuard.RedTeam;
 
 namespace DistillGuard.Cli.Tests;
 
@@ -22,12 +20,7 @@ public sealed class RedTeamRealisticRegressionTests : IDisposable
     [Fact]
     public void Realistic3_TheToolUseHarvestAndTheRelayStation_ArePublishedApart()
     {
-        var log = Path.Combine(_dir, "log");
-        var g = new Gen("realistic", 3);
-        Mixes.Build(g, "realistic");
-        Directory.CreateDirectory(log);
-        DistillGuard.RedTeam.Output.Write(g, log, 3, Stopwatch.StartNew());
-        var outDir = RandomWorldRun.Analyze(log, Path.Combine(_dir, "out"), registry: true);
+        var (log, outDir) = RandomWorldRun.RedTeamAndAnalyze(_dir, "realistic", 3);
 
         var campaignOf = RandomWorldRun.Labels(log);
         int harvest = campaignOf.Values.Count(c => c == "tool-harvest"), station = campaignOf.Values.Count(c => c == "relay-station");

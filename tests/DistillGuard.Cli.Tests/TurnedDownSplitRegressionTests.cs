@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Text.Json;
-using DistillGuard.RedTeam;
 
 namespace DistillGuard.Cli.Tests;
 
@@ -21,12 +19,7 @@ public sealed class TurnedDownSplitRegressionTests : IDisposable
     [Fact]
     public void Adaptive25_AStationPeeledWithACoursesStudents_IsFound_AndTheStudentsAreNot()
     {
-        var log = Path.Combine(_dir, "log");
-        var g = new Gen("adaptive", 25);
-        Mixes.Build(g, "adaptive");
-        Directory.CreateDirectory(log);
-        DistillGuard.RedTeam.Output.Write(g, log, 25, Stopwatch.StartNew());
-        var outDir = RandomWorldRun.Analyze(log, Path.Combine(_dir, "out"), registry: true);
+        var (log, outDir) = RandomWorldRun.RedTeamAndAnalyze(_dir, "adaptive", 25);
 
         var persona = new Dictionary<string, string>();
         foreach (var line in File.ReadLines(Path.Combine(log, "labels.jsonl")))

@@ -1578,8 +1578,7 @@ public sealed class CampaignAssembler
 
     /// <summary>Whether the member at <paramref name="pos"/> of an accepted finding gets the campaign verdict from it
     /// (as <see cref="Scoring.AccountScorer"/> decides).</summary>
-    private bool Flags(CampaignFinding f, int pos)
-        => f.Accepted && (OwnStanding(f, pos) || (pos < f.OperatorKey.Length && f.OperatorKey[pos] is not null));
+    private bool Flags(CampaignFinding f, int pos) => f.Flags(pos, _opt.MinMemberStrength);
 
     /// <summary>Whether the member at <paramref name="pos"/> is flagged by its own standing in the finding (involvement,
     /// harvest on its keys, corroboration), not through an operator key.</summary>

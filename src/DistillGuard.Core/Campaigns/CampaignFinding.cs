@@ -32,6 +32,10 @@ public sealed class CampaignFinding
     /// block's keys, corroboration), not through an operator key.</summary>
     public bool OwnStanding(int pos, double minMemberStrength)
         => Strength[pos] >= minMemberStrength && MemberHarvest[pos] >= CampaignAssembler.MemberHarvestForCampaign && Corroborated[pos];
+    /// <summary>Whether the member at <paramref name="pos"/> gets the campaign verdict from this finding: the finding is
+    /// accepted and the member stands on its own (<see cref="OwnStanding"/>) or through an operator key.</summary>
+    public bool Flags(int pos, double minMemberStrength)
+        => Accepted && (OwnStanding(pos, minMemberStrength) || (pos < OperatorKey.Length && OperatorKey[pos] is not null));
     public string Id { get; set; } = "";
     public bool Accepted { get; set; }
 }

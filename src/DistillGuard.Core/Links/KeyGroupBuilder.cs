@@ -142,7 +142,7 @@ public sealed partial class KeyGroupBuilder
             {
                 int id = (int)p.Routes.KeyAt(i);
                 var name = ctx.Routes.Value(id);
-                if (name is "" or "direct") continue;
+                if (!PartnerRoute(name)) continue;
                 Group(LinkKind.Route, (ulong)id, () => name).Add(a, p.Routes.CountAt(i), -1, 0);
             }
             int top = p.ParamSignatures.TopIndex();
@@ -522,9 +522,12 @@ public sealed partial class KeyGroupBuilder
         int n = 0;
         var routes = p.Routes;
         for (int i = 0; i < routes.Count; i++)
-            if (_in.Context.Routes.Value((int)routes.KeyAt(i)) is not ("" or "direct")) n += routes.CountAt(i);
+            if (PartnerRoute(_in.Context.Routes.Value((int)routes.KeyAt(i)))) n += routes.CountAt(i);
         return n;
     }
+
+    /// <summary>Whether a <c>route</c> is a partner's (a reseller, a cloud marketplace) rather than the API reached directly.</summary>
+    private static bool PartnerRoute(string name) => name is not ("" or "direct");
 
     /// <summary>The accounts holding a value of a kind (a system prompt, a parameter vector), or null when fewer than two do.</summary>
     public IReadOnlyList<int>? HoldersOf(LinkKind kind, ulong key) => _groups.TryGetValue((kind, key), out var g) ? g.Members : null;

@@ -66,7 +66,7 @@ public sealed class AccountScorer
         {
             int q = finding.Members.BinarySearch(m);
             if (m == p.Index || q < 0 || finding.ExitAndClient[q]) continue;
-            if (finding.OwnStanding(q, _opt.MinMemberStrength) || q < finding.OperatorKey.Length && finding.OperatorKey[q] is not null) flaggedOn++;
+            if (finding.Flags(q, _opt.MinMemberStrength)) flaggedOn++;
         }
         int on = key.Members.IndexOf(p.Index) is var i and >= 0 ? key.Counts[i] : 0;
         return new Reason
