@@ -1189,8 +1189,12 @@ public sealed class CampaignAssembler
     /// templates most of each one's flagged members run, of which at least half the holders in the whole log are flagged
     /// members of these findings — are pieces of one operation that peeling cut by how densely each part shares its other
     /// keys (random 4001: a tool-use operation on a prompt of its own, 136 holders, published as ten campaigns of 3–31
-    /// accounts). They are scored as one finding, which replaces them when it is accepted and flags every account they
-    /// flagged. A finding that also runs a harness value of its own that none of the other's accounts run is another
+    /// accounts). They are scored as one finding, which replaces them when it is accepted and holds every account they
+    /// flagged; each of those keeps the flag its piece gave it (<see cref="WholeFlags.Carried"/>, as the whole of
+    /// <see cref="JoinByWhoAndHow"/> keeps them). Until session 45 the whole had to flag each of them by its own scoring, and
+    /// a few accounts a small piece corroborated that the whole's median member outweighs refused the join (random 11401,
+    /// `--log`: a tool-use operation on a prompt 532 accounts run, all of them its own, published as eleven campaigns because
+    /// the whole of ten would not have corroborated 4 of the 205 accounts one piece flagged). A finding that also runs a harness value of its own that none of the other's accounts run is another
     /// operation that borrowed a template (<c>CampaignDetectionTests</c>: two operations bridged by one template stay
     /// apart; the first version, which joined on any one value in common, merged them; requiring the same own harness
     /// instead joined almost nothing, since a small piece's few accounts make a small template "most of theirs"). A public prompt or a generic template is held
@@ -1224,17 +1228,28 @@ public sealed class CampaignAssembler
             if (accepted.Count < 2) return;
             var root = HarnessJoins(flagged, values.Select(v => (v.Holders, v.Held)).ToList(),
                 vectors ? values.Select(v => v.Vector).ToList() : null, vectors ? HeldByFindings(findingOf, LinkKind.Payment) : null);
-            // the whole must flag every account its pieces flagged: pieces are not traded for a smaller whole
-            ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true);
+            // the whole must hold every account its pieces flagged: pieces are not traded for a smaller whole
+            ReplaceByWholes(findings, accepted, x => root[x], WholeFlags.Carried);
         }
+    }
+
+    /// <summary>What a whole that replaces accepted findings (<see cref="ReplaceByWholes"/>) owes the accounts they flagged.</summary>
+    private enum WholeFlags
+    {
+        /// <summary>Nothing: the whole stands on its own scoring (one payer's pieces).</summary>
+        Own,
+        /// <summary>It must flag every one of them by its own scoring, or the findings stay as they are (one exit).</summary>
+        Required,
+        /// <summary>It must hold every one of them, and keeps the flag each piece gave (one harness of their own).</summary>
+        Carried,
     }
 
     /// <summary>
     /// Scores each group of two or more accepted findings (positions <paramref name="accepted"/>, grouped by
-    /// <paramref name="group"/>) as one finding, which replaces the group when it is accepted — and, with
-    /// <paramref name="keepFlagged"/>, only when it flags every account the group's findings flagged.
+    /// <paramref name="group"/>) as one finding, which replaces the group when it is accepted and owes the accounts the
+    /// group's findings flagged what <paramref name="flags"/> says.
     /// </summary>
-    private void ReplaceByWholes(List<CampaignFinding> findings, List<int> accepted, Func<int, int> group, bool keepFlagged,
+    private void ReplaceByWholes(List<CampaignFinding> findings, List<int> accepted, Func<int, int> group, WholeFlags flags,
         bool satellites = false)
     {
         var remove = new HashSet<int>();
@@ -1261,7 +1276,12 @@ public sealed class CampaignAssembler
             var nodes = parts.SelectMany(f => f.Members).Distinct().Select(_g.NodeOf).Where(n => n >= 0).ToList();
             var joined = Score(nodes, nodes, parts.Max(f => f.Density));
             if (joined is null || !joined.Accepted) return null;
-            if (keepFlagged && parts.Any(f => LosesFlag(f, joined))) return null;
+            if (flags == WholeFlags.Required && parts.Any(f => LosesFlag(f, joined))) return null;
+            if (flags == WholeFlags.Carried)
+            {
+                if (parts.Any(f => LeavesOut(f, joined))) return null;
+                foreach (var f in parts) KeepFlags(joined, f);
+            }
             return joined;
         }
         Replace(findings, remove, add);
@@ -1373,7 +1393,7 @@ public sealed class CampaignAssembler
             if (on is { Count: >= 2 }) exits.Add((key.Members.Count, on));
         }
         var root = ExitJoins(flagged, exits, values.Select(v => (v.Holders, v.Held)).ToList());
-        ReplaceByWholes(findings, accepted, x => root[x], keepFlagged: true, satellites: true);
+        ReplaceByWholes(findings, accepted, x => root[x], WholeFlags.Required, satellites: true);
     }
 
     /// <summary>Which findings <see cref="JoinByExit"/> joins: for each finding (by its count of flagged members), the first
@@ -1568,6 +1588,14 @@ public sealed class CampaignAssembler
     /// <summary>Whether finding <paramref name="f"/> holds account <paramref name="m"/> and flags it.</summary>
     private bool FlaggedBy(CampaignFinding f, int m) => f.Members.BinarySearch(m) is var q and >= 0 && Flags(f, q);
 
+    /// <summary>Whether <paramref name="whole"/> leaves out an account <paramref name="part"/> flagged.</summary>
+    private bool LeavesOut(CampaignFinding part, CampaignFinding whole)
+    {
+        for (int j = 0; j < part.Members.Count; j++)
+            if (Flags(part, j) && whole.Members.BinarySearch(part.Members[j]) < 0) return true;
+        return false;
+    }
+
     /// <summary>Whether <paramref name="whole"/> leaves out, or does not flag, an account <paramref name="part"/> flagged.</summary>
     private bool LosesFlag(CampaignFinding part, CampaignFinding whole)
     {
@@ -1718,7 +1746,7 @@ public sealed class CampaignAssembler
             int ra = Find(x), rb = Find(y);
             if (ra != rb) parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
         }
-        ReplaceByWholes(findings, accepted, Find, keepFlagged: false);
+        ReplaceByWholes(findings, accepted, Find, WholeFlags.Own);
     }
 
     /// <summary>
