@@ -1191,10 +1191,11 @@ public sealed class CampaignAssembler
     /// keys (random 4001: a tool-use operation on a prompt of its own, 136 holders, published as ten campaigns of 3–31
     /// accounts). They are scored as one finding, which replaces them when it is accepted and holds every account they
     /// flagged; each of those keeps the flag its piece gave it (<see cref="WholeFlags.Carried"/>, as the whole of
-    /// <see cref="JoinByWhoAndHow"/> keeps them). Until session 45 the whole had to flag each of them by its own scoring, and
-    /// a few accounts a small piece corroborated that the whole's median member outweighs refused the join (random 11401,
-    /// `--log`: a tool-use operation on a prompt 532 accounts run, all of them its own, published as eleven campaigns because
-    /// the whole of ten would not have corroborated 4 of the 205 accounts one piece flagged). A finding that also runs a harness value of its own that none of the other's accounts run is another
+    /// <see cref="JoinByWhoAndHow"/> keeps them). Until session 45 the whole had to flag each of them by its own scoring,
+    /// and a few accounts a piece corroborated that the whole did not refused the join (random 11401, `--log`: a tool-use
+    /// operation on a prompt 532 accounts run, all of them its own, stayed fourteen campaigns because the whole of ten of
+    /// them would not have corroborated 4 of the 205 accounts one piece flagged). A finding that also runs a harness value
+    /// of its own that none of the other's accounts run is another
     /// operation that borrowed a template (<c>CampaignDetectionTests</c>: two operations bridged by one template stay
     /// apart; the first version, which joined on any one value in common, merged them; requiring the same own harness
     /// instead joined almost nothing, since a small piece's few accounts make a small template "most of theirs"). A public prompt or a generic template is held
@@ -1279,7 +1280,7 @@ public sealed class CampaignAssembler
             if (flags == WholeFlags.Required && parts.Any(f => LosesFlag(f, joined))) return null;
             if (flags == WholeFlags.Carried)
             {
-                if (parts.Any(f => LeavesOut(f, joined))) return null;
+                if (parts.Any(f => LosesFlag(f, joined, heldIsEnough: true))) return null;
                 foreach (var f in parts) KeepFlags(joined, f);
             }
             return joined;
@@ -1588,19 +1589,12 @@ public sealed class CampaignAssembler
     /// <summary>Whether finding <paramref name="f"/> holds account <paramref name="m"/> and flags it.</summary>
     private bool FlaggedBy(CampaignFinding f, int m) => f.Members.BinarySearch(m) is var q and >= 0 && Flags(f, q);
 
-    /// <summary>Whether <paramref name="whole"/> leaves out an account <paramref name="part"/> flagged.</summary>
-    private bool LeavesOut(CampaignFinding part, CampaignFinding whole)
+    /// <summary>Whether <paramref name="whole"/> leaves out, or (unless <paramref name="heldIsEnough"/>) does not flag, an
+    /// account <paramref name="part"/> flagged.</summary>
+    private bool LosesFlag(CampaignFinding part, CampaignFinding whole, bool heldIsEnough = false)
     {
         for (int j = 0; j < part.Members.Count; j++)
-            if (Flags(part, j) && whole.Members.BinarySearch(part.Members[j]) < 0) return true;
-        return false;
-    }
-
-    /// <summary>Whether <paramref name="whole"/> leaves out, or does not flag, an account <paramref name="part"/> flagged.</summary>
-    private bool LosesFlag(CampaignFinding part, CampaignFinding whole)
-    {
-        for (int j = 0; j < part.Members.Count; j++)
-            if (Flags(part, j) && (whole.Members.BinarySearch(part.Members[j]) is var q && (q < 0 || !Flags(whole, q)))) return true;
+            if (Flags(part, j) && (whole.Members.BinarySearch(part.Members[j]) is var q && (q < 0 || (!heldIsEnough && !Flags(whole, q))))) return true;
         return false;
     }
 
