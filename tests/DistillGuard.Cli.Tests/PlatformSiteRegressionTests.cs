@@ -22,7 +22,7 @@ public sealed class PlatformSiteRegressionTests : IDisposable
     {
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 11408, registry: true);
         var campaignOf = RandomWorldRun.Labels(sim);
-        var persona = Personas(sim);
+        var persona = RandomWorldRun.Personas(sim);
         int platform = persona.Values.Count(p => p == "agent-platform-user"), operation = campaignOf.Values.Count(c => c == "tooluse-2");
         Assert.True(platform > 100 && operation > 50, $"the world drew {platform} platform users and {operation} operation accounts");
         int flaggedUsers = 0, found = 0;
@@ -46,16 +46,5 @@ public sealed class PlatformSiteRegressionTests : IDisposable
     {
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 11023, registry: true);
         RandomWorldRun.AssertFound(sim, outDir, "tooluse-2", 201, 0.75);
-    }
-
-    private static Dictionary<string, string> Personas(string sim)
-    {
-        var persona = new Dictionary<string, string>();
-        foreach (var line in File.ReadLines(Path.Combine(sim, "labels.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            persona[doc.RootElement.GetProperty("account").GetString()!] = doc.RootElement.GetProperty("persona").GetString()!;
-        }
-        return persona;
     }
 }

@@ -112,6 +112,18 @@ internal static class RandomWorldRun
         return list;
     }
 
+    /// <summary>Each account's labelled persona (campaign accounts carry one too).</summary>
+    public static Dictionary<string, string> Personas(string sim)
+    {
+        var persona = new Dictionary<string, string>();
+        foreach (var line in File.ReadLines(Path.Combine(sim, "labels.jsonl")))
+        {
+            using var doc = JsonDocument.Parse(line);
+            persona[doc.RootElement.GetProperty("account").GetString()!] = doc.RootElement.GetProperty("persona").GetString()!;
+        }
+        return persona;
+    }
+
     /// <summary>Each account's labelled campaign (null for legitimate accounts).</summary>
     public static Dictionary<string, string?> Labels(string sim)
     {

@@ -21,24 +21,19 @@ public sealed class TurnedDownSplitRegressionTests : IDisposable
     {
         var (log, outDir) = RandomWorldRun.RedTeamAndAnalyze(_dir, "adaptive", 25);
 
-        var persona = new Dictionary<string, string>();
-        foreach (var line in File.ReadLines(Path.Combine(log, "labels.jsonl")))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var c = doc.RootElement.GetProperty("campaign");
-            persona[doc.RootElement.GetProperty("account").GetString()!] = c.ValueKind == JsonValueKind.Null
-                ? doc.RootElement.GetProperty("persona").GetString()! : c.GetString()!;
-        }
-        int station = persona.Values.Count(p => p == "trace-station"), students = persona.Values.Count(p => p == "course-student");
+        var campaignOf = RandomWorldRun.Labels(log);
+        var persona = RandomWorldRun.Personas(log);
+        bool Student(string a) => campaignOf[a] is null && persona[a] == "course-student";
+        int station = campaignOf.Values.Count(c => c == "trace-station"), students = persona.Keys.Count(Student);
         Assert.True(station >= 20 && students >= 30, $"the mix drew {station} trace-station accounts and {students} course students");
         int found = 0, studentsFlagged = 0;
         foreach (var line in File.ReadLines(Path.Combine(outDir, "verdicts.jsonl")))
         {
             using var v = JsonDocument.Parse(line);
             if (v.RootElement.GetProperty("verdict").GetString() != "campaign") continue;
-            var p = persona[v.RootElement.GetProperty("account").GetString()!];
-            if (p == "trace-station") found++;
-            if (p == "course-student") studentsFlagged++;
+            var account = v.RootElement.GetProperty("account").GetString()!;
+            if (campaignOf[account] == "trace-station") found++;
+            if (Student(account)) studentsFlagged++;
         }
         Assert.True(found >= 0.8 * station, $"{found} of {station} trace-station accounts flagged");
         Assert.Equal(0, studentsFlagged);
