@@ -82,6 +82,8 @@ public sealed partial class KeyGroupBuilder
         for (int s = 0; s < sets.Count; s++)
             foreach (var m in sets[s].Members) (setsOf[m] ??= new List<int>()).Add(s);
 
+        var harnessExits = HarnessExits(setsOf, exactAddress, minSize);
+
         // each candidate with what was measured (for OperatorCandidates) and its members' strong ties (StrongTies)
         var candidates = new List<(KeyGroup Harness, List<int> Members, List<int> Own, byte Kinds, double Burst, string Source, string Ties,
             List<(int Account, string Value)> Strong, HashSet<int>? Exits)>();
@@ -103,7 +105,9 @@ public sealed partial class KeyGroupBuilder
             foreach (var (s, k) in count)
             {
                 var (members, bit) = sets[s];
-                if (!Ties(k, members.Count, bit)) continue;
+                // an address the harness is bound to ties its holders there when most of the address's holders run it or
+                // values that go wherever it goes (HarnessExits)
+                if (!Ties(k, members.Count, bit) && !(k >= MinExitPool && exactAddress.ContainsKey(s) && harnessExits.Ties(h, s, members.Count))) continue;
                 int first = -1;
                 foreach (var m in members)
                 {
@@ -390,6 +394,80 @@ public sealed partial class KeyGroupBuilder
         }
         MeasureDeniedDays(meter, minSize, accepted);
         foreach (var cluster in MergeByIdentity(accepted, sets, setsOf)) _operatorClusters.Add(cluster);
+    }
+
+    /// <summary>
+    /// The exact addresses harness values are bound to (<see cref="HarnessExits"/>): per bound value, its footprint and
+    /// its holders at each address of it.
+    /// </summary>
+    private sealed class BoundExits
+    {
+        public readonly Dictionary<KeyGroup, Dictionary<int, List<int>>> At = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Whether the address ties the harness's holders there as the harness's own: most of the address's holders
+        /// (<see cref="Ties"/>) run the harness or a value bound to all but one in <see cref="StrongEvidenceRatio"/> of the
+        /// addresses it is bound to — values that go wherever it goes.</summary>
+        public bool Ties(KeyGroup h, int address, int holders)
+        {
+            if (!At.TryGetValue(h, out var fp) || !fp.ContainsKey(address)) return false;
+            var runners = new HashSet<int>();
+            foreach (var (v, vfp) in At)
+            {
+                if (!vfp.TryGetValue(address, out var here)) continue;
+                if (!ReferenceEquals(v, h))
+                {
+                    int common = 0;
+                    foreach (var t in fp.Keys) if (vfp.ContainsKey(t)) common++;
+                    if (common * StrongEvidenceRatio < (StrongEvidenceRatio - 1) * fp.Count) continue;
+                }
+                runners.UnionWith(here);
+            }
+            return KeyGroupBuilder.Ties(runners.Count, holders, 4);
+        }
+    }
+
+    /// <summary>
+    /// The exact addresses each harness value is bound to. A value (a parameter vector, a system prompt or a tool set held
+    /// by at least minSize accounts) is bound to the addresses at least <see cref="MinExitPool"/> of its holders send from,
+    /// when all but one in <see cref="StrongEvidenceRatio"/> of its holders send from one of them: a harness that lives on
+    /// shared exits and nowhere else. An operation that spreads its harness over several vectors and tool sets (one per
+    /// API, one per task) has none that half of any one of its addresses' holders run, so the addresses tie none of them
+    /// (<see cref="Ties"/>), however exclusively its accounts hold them (random 13303: 635 accounts of an agentic harvest on
+    /// fourteen hosting addresses nobody else uses, 33 to 51 accounts each, on three vectors and three tool sets of their
+    /// own, each a third of every address — found at 0). Counted together with the values that go wherever it goes
+    /// (<see cref="BoundExits.Ties"/>), such an address is the harness's as much as one held by a single vector's holders;
+    /// what the holders it ties are is judged as before (schedule, pool, established accounts, one product). A default
+    /// vector is not bound: most of its holders send from addresses of their own. A value two operations share (a public
+    /// agent framework's tool set) is bound to both operations' addresses, and neither operation's own values go
+    /// everywhere it goes, so they do not tie its holders for it (random 11420: two tool-use operations on one public tool
+    /// set, gathered as one pool when every bound value counted).
+    /// </summary>
+    private BoundExits HarnessExits(List<int>?[] setsOf, Dictionary<int, KeyGroup> exactAddress, int minSize)
+    {
+        var bound = new BoundExits();
+        var onAddress = new Dictionary<int, List<int>>();
+        foreach (var h in _ordered)
+        {
+            if (h.Kind is not (LinkKind.ParamSignature or LinkKind.SystemPrompt) || h.Members.Count < minSize) continue;
+            onAddress.Clear();
+            int holders = 0;
+            foreach (var m in h.Members)
+            {
+                if (_in.Allowlisted[m]) continue;
+                holders++;
+                if (setsOf[m] is { } ss)
+                    foreach (var s in ss)
+                        if (exactAddress.ContainsKey(s)) { if (!onAddress.TryGetValue(s, out var l)) onAddress[s] = l = new List<int>(); l.Add(m); }
+            }
+            if (holders < minSize) continue;
+            var fp = onAddress.Where(kv => kv.Value.Count >= MinExitPool).ToDictionary(kv => kv.Key, kv => kv.Value);
+            if (fp.Count == 0) continue;
+            var on = new HashSet<int>();
+            foreach (var l in fp.Values) on.UnionWith(l);
+            if (on.Count * StrongEvidenceRatio < (StrongEvidenceRatio - 1) * holders) continue;
+            bound.At[h] = fp;
+        }
+        return bound;
     }
 
     /// <summary>

@@ -85,6 +85,10 @@ public sealed class SyntheticTraffic
         /// request and each account asks an output budget of its own, so no parameter vector ties two of its accounts:
         /// only the prompt and the exits, each exit a network of its own, are common to them.</summary>
         public bool StationPinnedPrompt { get; init; }
+        /// <summary>With <see cref="StationPinnedExits"/>: the harness spreads its accounts over three parameter vectors and
+        /// three tool sets of the operation's own (an account one of each, in turn across the exits), so on every exit each
+        /// vector and each tool set holds a third of the accounts, none half.</summary>
+        public bool StationSpreadHarness { get; init; }
         /// <summary>Researchers of one lab (a hard negative): aged accounts, a card each, a person's hours, all behind the lab's one
         /// NAT address, all running the lab's evaluation script — one output budget and temperature nobody else asks — on
         /// ordinary coding and reasoning questions.</summary>
@@ -887,6 +891,7 @@ public sealed class SyntheticTraffic
         if (_s.StationHuman && _s.StationPinnedExits > 0)
         {
             int satellites = 3 * _s.StationSatelliteExits, main = members.Count - satellites;
+            var spreadTools = _s.StationSpreadHarness ? new[] { Rand64(), Rand64(), Rand64() } : [];   // drawn only when used: the other cases keep their traffic
             for (int j = 0; j < members.Count; j++)
             {
                 string exit = $"100.{90 + j % _s.StationPinnedExits}.33.{17 + 3 * (j % _s.StationPinnedExits)}";
@@ -900,13 +905,15 @@ public sealed class SyntheticTraffic
                     minor = k % 3;
                 }
                 int budget = _s.StationPinnedPrompt ? _s.StationBudget - 97 * (j + 1) : second ? _s.StationBudget + 1111 * (minor + 1) : _s.StationBudget;
+                int turn = (j / _s.StationPinnedExits) % 3;   // StationSpreadHarness: which vector and tool set
+                if (_s.StationSpreadHarness) budget = _s.StationBudget + 1111 * turn;
                 foreach (var ts in Times(_r.Next(20, 40), _r.Next(6, 12), 10))
                     _events.Add(new Ev
                     {
                         Ts = ts, Account = members[j], Template = Rand64(), Item = Rand64(), Tools = 5, Signals = SignalSet.None,
-                        System = _s.StationPinnedPrompt ? system : 0,
+                        System = _s.StationPinnedPrompt ? system : 0, ToolSet = _s.StationSpreadHarness ? spreadTools[turn] : 0,
                         Caps = _r.NextDouble() < 0.5 ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
-                        Ip = exit, MaxTokens = budget, Thinking = 0, Temperature = second ? 0.85 : 1.05,
+                        Ip = exit, MaxTokens = budget, Thinking = 0, Temperature = _s.StationSpreadHarness ? 0.75 + 0.1 * turn : second ? 0.85 : 1.05,
                         Model = "model-a1",
                     });
             }

@@ -180,6 +180,30 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    public void Complete_PinnedStationWhoseHarnessIsSpreadOverThreeVectors_IsFoundOnTheExitsItsVectorsShare_AndALabBehindOneNatIsNot(int seed)
+    {
+        // The pinned station, 72 accounts on eight exits, its harness spread over three vectors and three tool sets of its
+        // own, an account one of each in turn: on every exit each vector is a third of the accounts, so no exit is held by
+        // half of any vector's holders and none ties them (random 13303: 635 accounts, fourteen exits of their own, three
+        // vectors and three tool sets, found at 0). Every vector and tool set is sent from those exits and nowhere else,
+        // and every account on them sends one: the exits are the harness's. The lab's researchers on their one NAT
+        // address, one evaluation vector of their own, stay clear.
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, StationAccounts = 72, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationHuman = true,
+            StationPinnedExits = 8, StationSpreadHarness = true, LabAccounts = 8,
+        });
+        var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "a pool of|pinned to one address");
+        AssertPublishedOnce(t, r, "station");
+        var lab = t.Accounts.Where(a => a.Population == "lab").Select(a => a.Id).ToHashSet();
+        Assert.Equal(8, lab.Count);
+        Assert.DoesNotContain(r.Verdicts, v => lab.Contains(v.Account) && (v.Verdict == VerdictKind.Campaign || v.Reasons.Any(q => q.Signal == "operator-evidence")));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
     public void Complete_PinnedStationsSatelliteExits_WhereNoVectorHasThreeAccounts_JoinItsPool(int seed)
     {
         // The pinned station with twelve more accounts on four exits of their own, three to each, each of the three on
