@@ -171,9 +171,7 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         // from anywhere but its pool of exits. A lab's eight researchers behind their one NAT address, on one evaluation
         // script's vector of their own, share one exit, not a pool: they stay clear.
         var (t, r) = AssertPinnedStationFound(seed, 48, satellites: 0, lab: 8, share: 0.9);
-        var lab = t.Accounts.Where(a => a.Population == "lab").Select(a => a.Id).ToHashSet();
-        Assert.Equal(8, lab.Count);
-        Assert.DoesNotContain(r.Verdicts, v => lab.Contains(v.Account) && (v.Verdict == VerdictKind.Campaign || v.Reasons.Any(q => q.Signal == "operator-evidence")));
+        AssertLabClear(t, r);
     }
 
     [Theory]
@@ -195,9 +193,7 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
         });
         var (r, _) = AssertOperationFound(t, "station", 0.9, "operator-evidence", "a pool of|pinned to one address");
         AssertPublishedOnce(t, r, "station");
-        var lab = t.Accounts.Where(a => a.Population == "lab").Select(a => a.Id).ToHashSet();
-        Assert.Equal(8, lab.Count);
-        Assert.DoesNotContain(r.Verdicts, v => lab.Contains(v.Account) && (v.Verdict == VerdictKind.Campaign || v.Reasons.Any(q => q.Signal == "operator-evidence")));
+        AssertLabClear(t, r);
     }
 
     [Theory]
@@ -249,6 +245,15 @@ public sealed class GroupHarvestTests(Xunit.Abstractions.ITestOutputHelper outpu
             StationPinnedExits = 8, StationPinnedPrompt = true, StationOnPlatformPrompt = true, PlatformEgressNetworks = 6, PlatformHuman = true,
         });
         AssertOperationFound(t, "station", 0.9, "operator-evidence", "at 8 sites");
+    }
+
+    /// <summary>The lab's eight researchers behind their one NAT address (<see cref="SyntheticTraffic.Settings.LabAccounts"/>):
+    /// none flagged, none with operator evidence.</summary>
+    private static void AssertLabClear(SyntheticTraffic t, AnalysisResult r)
+    {
+        var lab = t.Accounts.Where(a => a.Population == "lab").Select(a => a.Id).ToHashSet();
+        Assert.Equal(8, lab.Count);
+        Assert.DoesNotContain(r.Verdicts, v => lab.Contains(v.Account) && (v.Verdict == VerdictKind.Campaign || v.Reasons.Any(q => q.Signal == "operator-evidence")));
     }
 
     /// <summary>The aged station with a card and webmail each, on people's hours, pinned to eight exits of its own
