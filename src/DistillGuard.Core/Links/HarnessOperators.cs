@@ -403,26 +403,35 @@ public sealed partial class KeyGroupBuilder
     private sealed class BoundExits
     {
         public readonly Dictionary<KeyGroup, Dictionary<int, List<int>>> At = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<KeyGroup, List<Dictionary<int, List<int>>>> _family = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>Whether the address ties the harness's holders there as the harness's own: most of the address's holders
-        /// (<see cref="Ties"/>) run the harness or a value bound to all but one in <see cref="StrongEvidenceRatio"/> of the
-        /// addresses it is bound to — values that go wherever it goes.</summary>
+        /// (<see cref="Ties"/>) run the harness or a value that goes wherever it goes (<see cref="Family"/>).</summary>
         public bool Ties(KeyGroup h, int address, int holders)
         {
             if (!At.TryGetValue(h, out var fp) || !fp.ContainsKey(address)) return false;
             var runners = new HashSet<int>();
+            foreach (var vfp in Family(h, fp)) if (vfp.TryGetValue(address, out var here)) runners.UnionWith(here);
+            return KeyGroupBuilder.Ties(runners.Count, holders, 4);
+        }
+
+        /// <summary>The footprints of the harness and of the bound values that go wherever it goes: bound to all but one in
+        /// <see cref="StrongEvidenceRatio"/> of the addresses it is bound to (worked out once per harness).</summary>
+        private List<Dictionary<int, List<int>>> Family(KeyGroup h, Dictionary<int, List<int>> fp)
+        {
+            if (_family.TryGetValue(h, out var family)) return family;
+            family = new List<Dictionary<int, List<int>>>();
             foreach (var (v, vfp) in At)
             {
-                if (!vfp.TryGetValue(address, out var here)) continue;
                 if (!ReferenceEquals(v, h))
                 {
                     int common = 0;
                     foreach (var t in fp.Keys) if (vfp.ContainsKey(t)) common++;
                     if (common * StrongEvidenceRatio < (StrongEvidenceRatio - 1) * fp.Count) continue;
                 }
-                runners.UnionWith(here);
+                family.Add(vfp);
             }
-            return KeyGroupBuilder.Ties(runners.Count, holders, 4);
+            return _family[h] = family;
         }
     }
 
