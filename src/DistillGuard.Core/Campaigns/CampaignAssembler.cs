@@ -93,8 +93,10 @@ public sealed class CampaignAssembler
 
     /// <summary>
     /// One exit and one client, one operation. An account that sends most of its exchanges from exact addresses most of
-    /// whose holders (three or more) are one accepted finding's flagged accounts, with the client (user agent) that one of
-    /// those accounts runs there, is that operation's account whatever it asked itself: it is flagged with the finding
+    /// whose holders (three or more) are one accepted finding's flagged accounts — or, with three or more of them and most
+    /// of the address's flagged accounts, its flagged accounts and accounts that live there as they do
+    /// (<see cref="ActsAsFlagged"/>) — with the client (user agent) that one of those accounts runs there, is that
+    /// operation's account whatever it asked itself: it is flagged with the finding
     /// through the address (<see cref="CampaignFinding.OperatorKey"/>, marked <see cref="CampaignFinding.ExitAndClient"/>).
     /// Two things at once, each of which a customer may share with an operation alone: its exit (a VPN or proxy exit, a
     /// cloud NAT — where the operation's accounts are then a minority of the holders, or the address is a product's
@@ -124,7 +126,10 @@ public sealed class CampaignAssembler
             }
         }
         if (flaggedIn.Count == 0) return;
-        // the addresses each finding's flagged accounts hold most of
+        // the addresses each finding's flagged accounts hold most of; or most of whose holders are its flagged accounts and
+        // accounts that live there as they do (ActsAsFlagged): an operation's own exits, where a paraphrased or diluted
+        // harvest leaves most of its accounts unflagged (random 13310: an agentic operation on 13 hosting addresses of
+        // 10-20 holders, all its own, 3-5 flagged on each, found at 0.28)
         var owned = new Dictionary<KeyGroup, int>(ReferenceEqualityComparer.Instance);
         var on = new Dictionary<int, int>();
         foreach (var g in _g.Groups)
@@ -132,8 +137,13 @@ public sealed class CampaignAssembler
             if (g.Kind != LinkKind.Ip || g.Members.Count < 3) continue;
             on.Clear();
             foreach (var m in g.Members) if (flaggedIn.TryGetValue(m, out var fi)) on[fi] = on.GetValueOrDefault(fi) + 1;
+            int flaggedHere = on.Values.Sum();
             foreach (var (fi, n) in on.OrderBy(kv => kv.Key))
-                if (n >= 3 && n >= OwnedKeyShare * g.Members.Count) { owned[g] = fi; break; }
+            {
+                if (n < 3) continue;
+                if (n >= OwnedKeyShare * g.Members.Count) { owned[g] = fi; break; }
+                if (n >= OwnedKeyShare * flaggedHere && n + ActsAsFlagged(g, fi, flaggedIn) >= OwnedKeyShare * g.Members.Count) { owned[g] = fi; break; }
+            }
         }
         if (owned.Count == 0) return;
         // each unflagged holder's owned addresses, with its exchanges on each (accounts ascending, addresses in log order)
@@ -189,6 +199,42 @@ public sealed class CampaignAssembler
             list.Add((a, top));
         }
         foreach (var (fi, list) in adopt.OrderBy(kv => kv.Key)) findings[fi] = WithExitAdoptions(findings[fi], list);
+    }
+
+    /// <summary>
+    /// The unflagged holders of address <paramref name="g"/> that live there as finding <paramref name="fi"/>'s flagged
+    /// holders do: more than half of their exchanges from it, not through a partner, on a client one of those flagged
+    /// holders runs there, and not on a person's day where most of them run round the clock. Counted with the flagged
+    /// holders, they say whether the address acts as one operation's: customers on a shared exit (a VPN's, a proxy's) come
+    /// with clients, schedules and other addresses of their own, and an exit most of whose holders are such customers stays
+    /// the customers'.
+    /// </summary>
+    private int ActsAsFlagged(KeyGroup g, int fi, Dictionary<int, int> flaggedIn)
+    {
+        var clients = new HashSet<ulong>();
+        int flagged = 0, persons = 0;
+        foreach (var m in g.Members)
+        {
+            if (!flaggedIn.TryGetValue(m, out var mf) || mf != fi) continue;
+            flagged++;
+            var q = _builder.Profiles[m];
+            if (q.UserAgents.TopIndex() is var qi and >= 0) clients.Add(q.UserAgents.KeyAt(qi));
+            if (CoordinationMeter.OnPersonsSchedule(q)) persons++;
+        }
+        bool machine = persons < 0.5 * flagged;
+        int alike = 0;
+        for (int i = 0; i < g.Members.Count; i++)
+        {
+            int m = g.Members[i];
+            if (flaggedIn.ContainsKey(m)) continue;
+            var p = _builder.Profiles[m];
+            if (p.Exchanges == 0 || 2 * g.Counts[i] <= p.Exchanges) continue;
+            if (_builder.ThroughPartner(p) >= 0.5 * p.Exchanges) continue;
+            if (p.UserAgents.TopIndex() is not (var ti and >= 0) || !clients.Contains(p.UserAgents.KeyAt(ti))) continue;
+            if (machine && CoordinationMeter.OnPersonsSchedule(p)) continue;
+            alike++;
+        }
+        return alike;
     }
 
     /// <summary>The finding with the accounts <see cref="AdoptByExitAndClient"/> adopts: each a member flagged through its

@@ -74,7 +74,7 @@ public sealed class AccountScorer
             Signal = "operator-exit",
             Weight = Math.Round(0.3 * finding.Score, 4),
             ExchangeIds = Ids(p),
-            Detail = $"sends {on} of its {p.Exchanges} exchanges from {key.Value}{key.HostingNote()}, an address {flaggedOn} of campaign {finding.Id}'s flagged accounts share ({key.Members.Count} accounts carry it), and most of its exchanges from addresses that campaign's accounts hold most of, with the client they run there: the operation's account, whatever it asked itself",
+            Detail = $"sends {on} of its {p.Exchanges} exchanges from {key.Value}{key.HostingNote()}, an address {flaggedOn} of campaign {finding.Id}'s flagged accounts share ({key.Members.Count} accounts carry it), and most of its exchanges from addresses most of whose holders are that campaign's flagged accounts and accounts living there as they do, with the client they run there: the operation's account, whatever it asked itself",
         };
     }
 

@@ -77,6 +77,9 @@ public sealed class SyntheticTraffic
         /// <summary>With <see cref="StationPinnedExits"/>: customers who send about a quarter of their requests from one of the
         /// station's exits (a VPN exit it rents too) and the rest from home, half with the station's SDK, half with another.</summary>
         public int StationExitCustomers { get; init; }
+        /// <summary>With <see cref="StationPinnedExits"/>: customers who send every request from one of the station's exits (a
+        /// VPN exit they keep on), a quarter of them on each exit with the station's SDK, the rest with another.</summary>
+        public int StationExitResidents { get; init; }
         /// <summary>With <see cref="StationPinnedExits"/>: the station's last three accounts per satellite exit (this many, 0:
         /// off) are on exits of their own, three accounts to each, and the accounts off the main vector spread over three
         /// minor vectors of the operation's own (a budget per model), so no vector has three accounts on a satellite exit.</summary>
@@ -931,6 +934,14 @@ public sealed class SyntheticTraffic
                     other ? PopularAgents[3] : PopularAgents[1], other ? PopularJa4[2] : PopularJa4[1]);
                 string exit = $"100.{90 + i % _s.StationPinnedExits}.33.{17 + 3 * (i % _s.StationPinnedExits)}", home = ResidentialIp();
                 foreach (var ts in Times(_r.Next(15, 30), 8, 12)) _events.Add(OrdinaryEvent(a, ts, _r.NextDouble() < 0.25 ? exit : home));
+            }
+            for (int i = 0; i < _s.StationExitResidents; i++)
+            {
+                bool other = i / _s.StationPinnedExits % 4 != 0;   // a quarter on each exit
+                int a = NewAccount("exit-resident", null, "paid", true, Start - _r.Next(30, 700) * Day, Pay(), "gmail.com",
+                    other ? PopularAgents[3] : PopularAgents[1], other ? PopularJa4[2] : PopularJa4[1]);
+                string exit = $"100.{90 + i % _s.StationPinnedExits}.33.{17 + 3 * (i % _s.StationPinnedExits)}";
+                foreach (var ts in Times(_r.Next(15, 30), 8, 12)) _events.Add(OrdinaryEvent(a, ts, exit));
             }
             return;
         }

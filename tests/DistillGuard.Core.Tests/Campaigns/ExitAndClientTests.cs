@@ -41,4 +41,61 @@ public sealed class ExitAndClientTests(ITestOutputHelper output)
         var wrong = customers.Where(v => v.Verdict == VerdictKind.Campaign).Select(v => $"{v.Account}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}").ToList();
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
+    /// <summary>
+    /// The operation's accounts that ask only ordinary requests outnumber its flagged ones two to one on each of its exits
+    /// (six of its harvesting accounts and twelve others per exit, and two customers who send a quarter of their requests
+    /// from there): the exits are still its own, since most of their holders are its flagged accounts and accounts that live
+    /// there as they do (its client, its hours, nothing else); the customers, who live elsewhere, stay clear.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_StationsFlaggedAccountsAMinorityOnItsExits_TheOthersLivingThereAreItsAccounts(int seed)
+    {
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 300, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = false, StationHuman = true,
+            StationPinnedExits = 8, StationPinnedPrompt = true, StationExitSharers = 96, StationExitCustomers = 16,
+        });
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var station = r.Verdicts.Where(v => pop[v.Account] == "station" && v.Verdict == VerdictKind.Campaign).Select(v => v.Campaign).Distinct().ToList();
+        Assert.Single(station);
+        var sharers = r.Verdicts.Where(v => pop[v.Account] == "station-exit").ToList();
+        Assert.Equal(96, sharers.Count);
+        var found = sharers.Where(v => v.Verdict == VerdictKind.Campaign).ToList();
+        output.WriteLine($"{found.Count} of 96 flagged; " + string.Join("\n", sharers.Take(2).Select(v => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}")));
+        Assert.True(found.Count >= 86, $"{found.Count} of 96 accounts living on the station's exits with its client flagged");
+        Assert.All(found, v => Assert.Equal(station[0], v.Campaign));
+        var customers = r.Verdicts.Where(v => pop[v.Account] == "exit-customer").ToList();
+        Assert.Equal(16, customers.Count);
+        var wrong = customers.Where(v => v.Verdict == VerdictKind.Campaign).Select(v => $"{v.Account}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+    /// <summary>
+    /// The other side of the case above: an exit most of whose holders are customers who live on it with clients of their
+    /// own (a VPN exit they keep on), and the station's six flagged accounts. A quarter of the customers run the station's
+    /// SDK; with those, the flagged accounts are still not most of the holders, so the exit is not the operation's and no
+    /// customer is flagged through it.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_ExitMostOfWhoseHoldersAreCustomersLivingThereOnTheirOwnClients_TakesNoCustomer(int seed)
+    {
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 300, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = false, StationHuman = true,
+            StationPinnedExits = 8, StationPinnedPrompt = true, StationExitResidents = 128,
+        });
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        Assert.Single(r.Verdicts.Where(v => pop[v.Account] == "station" && v.Verdict == VerdictKind.Campaign).Select(v => v.Campaign).Distinct());
+        var residents = r.Verdicts.Where(v => pop[v.Account] == "exit-resident").ToList();
+        Assert.Equal(128, residents.Count);
+        var wrong = residents.Where(v => v.Verdict == VerdictKind.Campaign).Select(v => $"{v.Account}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
 }
