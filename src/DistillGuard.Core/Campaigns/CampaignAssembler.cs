@@ -128,8 +128,8 @@ public sealed class CampaignAssembler
         if (flaggedIn.Count == 0) return;
         // the addresses each finding's flagged accounts hold most of; or most of whose holders are its flagged accounts and
         // accounts that live there as they do (ActsAsFlagged): an operation's own exits, where a paraphrased or diluted
-        // harvest leaves most of its accounts unflagged (random 13310: an agentic operation on 13 hosting addresses of
-        // 10-20 holders, all its own, 3-5 flagged on each, found at 0.28)
+        // harvest leaves most of its accounts unflagged (random 13406: a paraphrased CoT sweep on hosting addresses of
+        // 10-14 holders, all its own, 3-6 flagged on each; random 11509: a station found at 0.16, 0.93 with this)
         var owned = new Dictionary<KeyGroup, int>(ReferenceEqualityComparer.Instance);
         var on = new Dictionary<int, int>();
         foreach (var g in _g.Groups)

@@ -1,3 +1,4 @@
+using DistillGuard.Core.Analysis;
 using DistillGuard.Core.Tests.Analysis;
 using DistillGuard.Core.Verdicts;
 using Xunit.Abstractions;
@@ -20,26 +21,15 @@ public sealed class ExitAndClientTests(ITestOutputHelper output)
     [InlineData(3)]
     public void Complete_AccountsOnAStationsExitsWithItsClient_AreItsAccounts_AndCustomersOnTheExitsAreNot(int seed)
     {
-        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
-        {
-            Seed = seed, LegitUsers = 300, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = true, StationHuman = true,
-            StationPinnedExits = 8, StationPinnedPrompt = true, StationExitSharers = 16, StationExitCustomers = 16,
-        });
-        var r = AnalysisHarness.Run(t);
-        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
-        var station = r.Verdicts.Where(v => pop[v.Account] == "station" && v.Verdict == VerdictKind.Campaign).Select(v => v.Campaign).Distinct().ToList();
-        Assert.Single(station);
+        var (r, pop, station) = RunPinnedStation(seed, ownCards: true, s => s with { StationExitSharers = 16, StationExitCustomers = 16 });
         var sharers = r.Verdicts.Where(v => pop[v.Account] == "station-exit").ToList();
         Assert.Equal(16, sharers.Count);
         var found = sharers.Where(v => v.Verdict == VerdictKind.Campaign).ToList();
-        output.WriteLine(string.Join("\n", sharers.Take(3).Select(v => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}")));
+        output.WriteLine(string.Join("\n", sharers.Take(3).Select(Describe)));
         Assert.True(found.Count >= 14, $"{found.Count} of 16 accounts on the station's exits with its client flagged");
         // (the pool of exits already makes them the operation's: operator evidence; the adoption is for the accounts no rule holds)
-        Assert.All(found, v => Assert.Equal(station[0], v.Campaign));
-        var customers = r.Verdicts.Where(v => pop[v.Account] == "exit-customer").ToList();
-        Assert.Equal(16, customers.Count);
-        var wrong = customers.Where(v => v.Verdict == VerdictKind.Campaign).Select(v => $"{v.Account}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}").ToList();
-        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.All(found, v => Assert.Equal(station, v.Campaign));
+        AssertNoneFlagged(r, pop, "exit-customer", 16);
     }
     /// <summary>
     /// The operation's accounts that ask only ordinary requests outnumber its flagged ones two to one on each of its exits
@@ -53,25 +43,14 @@ public sealed class ExitAndClientTests(ITestOutputHelper output)
     [InlineData(3)]
     public void Complete_StationsFlaggedAccountsAMinorityOnItsExits_TheOthersLivingThereAreItsAccounts(int seed)
     {
-        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
-        {
-            Seed = seed, LegitUsers = 300, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = false, StationHuman = true,
-            StationPinnedExits = 8, StationPinnedPrompt = true, StationExitSharers = 96, StationExitCustomers = 16,
-        });
-        var r = AnalysisHarness.Run(t);
-        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
-        var station = r.Verdicts.Where(v => pop[v.Account] == "station" && v.Verdict == VerdictKind.Campaign).Select(v => v.Campaign).Distinct().ToList();
-        Assert.Single(station);
+        var (r, pop, station) = RunPinnedStation(seed, ownCards: false, s => s with { StationExitSharers = 96, StationExitCustomers = 16 });
         var sharers = r.Verdicts.Where(v => pop[v.Account] == "station-exit").ToList();
         Assert.Equal(96, sharers.Count);
         var found = sharers.Where(v => v.Verdict == VerdictKind.Campaign).ToList();
-        output.WriteLine($"{found.Count} of 96 flagged; " + string.Join("\n", sharers.Take(2).Select(v => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}")));
+        output.WriteLine($"{found.Count} of 96 flagged; " + string.Join("\n", sharers.Take(2).Select(Describe)));
         Assert.True(found.Count >= 86, $"{found.Count} of 96 accounts living on the station's exits with its client flagged");
-        Assert.All(found, v => Assert.Equal(station[0], v.Campaign));
-        var customers = r.Verdicts.Where(v => pop[v.Account] == "exit-customer").ToList();
-        Assert.Equal(16, customers.Count);
-        var wrong = customers.Where(v => v.Verdict == VerdictKind.Campaign).Select(v => $"{v.Account}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}").ToList();
-        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.All(found, v => Assert.Equal(station, v.Campaign));
+        AssertNoneFlagged(r, pop, "exit-customer", 16);
     }
     /// <summary>
     /// The other side of the case above: an exit most of whose holders are customers who live on it with clients of their
@@ -85,17 +64,34 @@ public sealed class ExitAndClientTests(ITestOutputHelper output)
     [InlineData(3)]
     public void Complete_ExitMostOfWhoseHoldersAreCustomersLivingThereOnTheirOwnClients_TakesNoCustomer(int seed)
     {
-        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        var (r, pop, _) = RunPinnedStation(seed, ownCards: false, s => s with { StationExitResidents = 128 });
+        AssertNoneFlagged(r, pop, "exit-resident", 128);
+    }
+
+    /// <summary>The aged station on people's hours, pinned to eight exits of its own with one system prompt, beside 300
+    /// customers, with the exit's other holders <paramref name="configure"/> adds; the station must be found as one campaign.</summary>
+    private static (AnalysisResult R, Dictionary<string, string> Pop, string Station) RunPinnedStation(int seed, bool ownCards, Func<SyntheticTraffic.Settings, SyntheticTraffic.Settings> configure)
+    {
+        var settings = new SyntheticTraffic.Settings
         {
-            Seed = seed, LegitUsers = 300, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = false, StationHuman = true,
-            StationPinnedExits = 8, StationPinnedPrompt = true, StationExitResidents = 128,
-        });
+            Seed = seed, LegitUsers = 300, StationAccounts = 48, StationBudget = 16000, StationAged = true, StationOwnCards = ownCards, StationHuman = true,
+            StationPinnedExits = 8, StationPinnedPrompt = true,
+        };
+        var t = new SyntheticTraffic(configure(settings));
         var r = AnalysisHarness.Run(t);
         var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
-        Assert.Single(r.Verdicts.Where(v => pop[v.Account] == "station" && v.Verdict == VerdictKind.Campaign).Select(v => v.Campaign).Distinct());
-        var residents = r.Verdicts.Where(v => pop[v.Account] == "exit-resident").ToList();
-        Assert.Equal(128, residents.Count);
-        var wrong = residents.Where(v => v.Verdict == VerdictKind.Campaign).Select(v => $"{v.Account}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}").ToList();
+        var station = r.Verdicts.Where(v => pop[v.Account] == "station" && v.Verdict == VerdictKind.Campaign).Select(v => v.Campaign).Distinct().ToList();
+        Assert.Single(station);
+        return (r, pop, station[0]!);
+    }
+
+    private static void AssertNoneFlagged(AnalysisResult r, Dictionary<string, string> pop, string population, int count)
+    {
+        var accounts = r.Verdicts.Where(v => pop[v.Account] == population).ToList();
+        Assert.Equal(count, accounts.Count);
+        var wrong = accounts.Where(v => v.Verdict == VerdictKind.Campaign).Select(Describe).ToList();
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
+
+    private static string Describe(AccountVerdict v) => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}";
 }
