@@ -21,15 +21,8 @@ public sealed class ExitAndClientTests(ITestOutputHelper output)
     [InlineData(3)]
     public void Complete_AccountsOnAStationsExitsWithItsClient_AreItsAccounts_AndCustomersOnTheExitsAreNot(int seed)
     {
-        var (r, pop, station) = RunPinnedStation(seed, ownCards: true, s => s with { StationExitSharers = 16, StationExitCustomers = 16 });
-        var sharers = r.Verdicts.Where(v => pop[v.Account] == "station-exit").ToList();
-        Assert.Equal(16, sharers.Count);
-        var found = sharers.Where(v => v.Verdict == VerdictKind.Campaign).ToList();
-        output.WriteLine(string.Join("\n", sharers.Take(3).Select(Describe)));
-        Assert.True(found.Count >= 14, $"{found.Count} of 16 accounts on the station's exits with its client flagged");
         // (the pool of exits already makes them the operation's: operator evidence; the adoption is for the accounts no rule holds)
-        Assert.All(found, v => Assert.Equal(station, v.Campaign));
-        AssertNoneFlagged(r, pop, "exit-customer", 16);
+        AssertSharersTakenCustomersClear(seed, ownCards: true, sharers: 16, atLeast: 14);
     }
     /// <summary>
     /// The operation's accounts that ask only ordinary requests outnumber its flagged ones two to one on each of its exits
@@ -43,14 +36,7 @@ public sealed class ExitAndClientTests(ITestOutputHelper output)
     [InlineData(3)]
     public void Complete_StationsFlaggedAccountsAMinorityOnItsExits_TheOthersLivingThereAreItsAccounts(int seed)
     {
-        var (r, pop, station) = RunPinnedStation(seed, ownCards: false, s => s with { StationExitSharers = 96, StationExitCustomers = 16 });
-        var sharers = r.Verdicts.Where(v => pop[v.Account] == "station-exit").ToList();
-        Assert.Equal(96, sharers.Count);
-        var found = sharers.Where(v => v.Verdict == VerdictKind.Campaign).ToList();
-        output.WriteLine($"{found.Count} of 96 flagged; " + string.Join("\n", sharers.Take(2).Select(Describe)));
-        Assert.True(found.Count >= 86, $"{found.Count} of 96 accounts living on the station's exits with its client flagged");
-        Assert.All(found, v => Assert.Equal(station, v.Campaign));
-        AssertNoneFlagged(r, pop, "exit-customer", 16);
+        AssertSharersTakenCustomersClear(seed, ownCards: false, sharers: 96, atLeast: 86);
     }
     /// <summary>
     /// The other side of the case above: an exit most of whose holders are customers who live on it with clients of their
@@ -83,6 +69,21 @@ public sealed class ExitAndClientTests(ITestOutputHelper output)
         var station = r.Verdicts.Where(v => pop[v.Account] == "station" && v.Verdict == VerdictKind.Campaign).Select(v => v.Campaign).Distinct().ToList();
         Assert.Single(station);
         return (r, pop, station[0]!);
+    }
+
+    /// <summary>The station's exits with <paramref name="sharers"/> accounts living on them with its client and sixteen
+    /// customers who send a quarter of their requests from there: at least <paramref name="atLeast"/> of the first are the
+    /// station's campaign, and no customer is flagged.</summary>
+    private void AssertSharersTakenCustomersClear(int seed, bool ownCards, int sharers, int atLeast)
+    {
+        var (r, pop, station) = RunPinnedStation(seed, ownCards, s => s with { StationExitSharers = sharers, StationExitCustomers = 16 });
+        var held = r.Verdicts.Where(v => pop[v.Account] == "station-exit").ToList();
+        Assert.Equal(sharers, held.Count);
+        var found = held.Where(v => v.Verdict == VerdictKind.Campaign).ToList();
+        output.WriteLine($"{found.Count} of {sharers} flagged; " + string.Join("\n", held.Take(2).Select(Describe)));
+        Assert.True(found.Count >= atLeast, $"{found.Count} of {sharers} accounts living on the station's exits with its client flagged");
+        Assert.All(found, v => Assert.Equal(station, v.Campaign));
+        AssertNoneFlagged(r, pop, "exit-customer", 16);
     }
 
     private static void AssertNoneFlagged(AnalysisResult r, Dictionary<string, string> pop, string population, int count)
