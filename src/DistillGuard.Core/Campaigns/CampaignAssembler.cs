@@ -20,9 +20,11 @@ public sealed class CampaignAssembler
     private readonly double[] _content;    // content harvest evidence only
     private readonly DetectorOptions _opt;
     private static readonly int FamilyCount = Enum.GetValues<LinkFamily>().Length;
-    // Binding by family (see Coverage) carries two more slots: the egress-apart trait key's, and the registration
-    // binding that is coincidence rather than identity (creation burst, popular e-mail domain).
-    private static readonly int EgressSlot = FamilyCount, BurstSlot = FamilyCount + 1, PivotSlot = FamilyCount + 2, FamilySlots = FamilyCount + 3;
+    // Binding by family (see Coverage) carries more slots: the egress-apart trait key's, the registration binding that is
+    // coincidence rather than identity (creation burst, popular e-mail domain), the joint pivot's, and the network binding
+    // that is neighbourhood rather than a shared exit (a range the account shares with the group, no address of it).
+    private static readonly int EgressSlot = FamilyCount, BurstSlot = FamilyCount + 1, PivotSlot = FamilyCount + 2,
+        RangeSlot = FamilyCount + 3, FamilySlots = FamilyCount + 4;
 
     public CampaignAssembler(AccountKeyGraph graph, KeyGroupBuilder builder, CoordinationMeter meter, ExtractionEvidence extraction, DetectorOptions options)
     {
@@ -907,6 +909,7 @@ public sealed class CampaignAssembler
         var strays = new Dictionary<int, List<int>>();   // finding -> account nodes to score with it
         var median = new Dictionary<int, double>();
         var owners = new HashSet<int>();   // the findings owning one of an account's keys
+        var near = new Dictionary<int, Func<int, bool>>();   // finding -> its neighbourhood ranges (Neighbourhoods)
         for (int a = 0; a < _g.AccountCount; a++)
         {
             if (findingOf.ContainsKey(_g.Accounts[a])) continue;
@@ -922,7 +925,12 @@ public sealed class CampaignAssembler
             }
             if (best < 0) continue;
             var fam = new double[FamilySlots];
-            double wIn = Coverage(a, x => owner.TryGetValue(x, out var o) && o == best, fam);
+            if (!near.TryGetValue(best, out var nearBest))
+            {
+                var members = findings[best].Members;
+                near[best] = nearBest = Neighbourhoods(m => members.BinarySearch(m) >= 0);
+            }
+            double wIn = Coverage(a, x => owner.TryGetValue(x, out var o) && o == best, fam, nearBest);
             if (!median.TryGetValue(best, out var med))
             {
                 var degrees = findings[best].Members.Select(m => Coverage(_g.NodeOf(m), x => owner.TryGetValue(x, out var o) && o == best)).Order().ToArray();
@@ -2183,10 +2191,14 @@ public sealed class CampaignAssembler
     /// rotated through four of the campaign's addresses, or presented artifacts of six issuers, is not more a member
     /// than one that used one address or replayed one issuer's reasoning (the issuer itself included).
     /// </summary>
-    private double Coverage(int a, Func<int, bool> keyIn, double[]? byFamily = null)
+    /// <param name="neighbourhood">Ranges holding fewer of the group's shared exits (addresses two or more of its accounts
+    /// use) than a pool: a member that shares such a range and no address with the group is its neighbour, not on its
+    /// exits (RangeSlot).</param>
+    private double Coverage(int a, Func<int, bool> keyIn, double[]? byFamily = null, Func<int, bool>? neighbourhood = null)
     {
         Span<double> best = stackalloc double[16];
         best.Clear();
+        double bestPoolRange = 0;   // the strongest range that is not a neighbourhood
         bool rareDomain = false;
         var adj = _g.Adjacency[a];
         var slots = _g.Slots[a];
@@ -2196,7 +2208,9 @@ public sealed class CampaignAssembler
             if (!keyIn(kn)) continue;
             var g = _g.Key(kn);
             int k = (int)g.Kind;
-            best[k] = Math.Max(best[k], _builder.Binding(g, slots[e]));
+            double b = _builder.Binding(g, slots[e]);
+            best[k] = Math.Max(best[k], b);
+            if (g.Kind == LinkKind.Prefix && (neighbourhood is null || !neighbourhood(kn))) bestPoolRange = Math.Max(bestPoolRange, b);
             if (g.Kind == LinkKind.EmailDomain) rareDomain |= g.Rarity >= 0.5;
         }
         double c = 0;
@@ -2211,7 +2225,26 @@ public sealed class CampaignAssembler
             if ((LinkKind)k == LinkKind.CreationBurst) byFamily[BurstSlot] += best[k];
             if ((LinkKind)k == LinkKind.EmailDomain && !rareDomain) byFamily[BurstSlot] += best[k];
         }
+        if (byFamily is not null && best[(int)LinkKind.Ip] <= 0) byFamily[RangeSlot] = best[(int)LinkKind.Prefix] - bestPoolRange;
         return c;
+    }
+
+    /// <summary>
+    /// Which key nodes are ranges that are a group's neighbourhood rather than its pool of exits: fewer than a pool
+    /// (<see cref="KeyGroupBuilder.MinExitPool"/>) of the addresses in them are used by two or more of the group's accounts
+    /// (<paramref name="inGroup"/>, by profile index). Judged once per range and group, when first asked (see Coverage).
+    /// </summary>
+    private Func<int, bool> Neighbourhoods(Func<int, bool> inGroup)
+    {
+        var judged = new Dictionary<int, bool>();
+        return kn =>
+        {
+            var g = _g.Key(kn);
+            if (g.Kind != LinkKind.Prefix) return false;
+            if (!judged.TryGetValue(kn, out var near))
+                judged[kn] = near = _builder.SharedExitsInRange(g, inGroup, KeyGroupBuilder.MinExitPool) < KeyGroupBuilder.MinExitPool;
+            return near;
+        };
     }
 
     /// <summary>
@@ -2261,12 +2294,14 @@ public sealed class CampaignAssembler
         bool KeyIn(int k) => blockKeys.Contains(k) && alive[k];
         var degrees = blockAccounts.Select(a => Coverage(a, KeyIn)).Order().ToArray();
         double median = degrees[degrees.Length / 2];
+        var blockProfiles = blockAccounts.Select(a => _g.Accounts[a]).ToHashSet();
+        var near = Neighbourhoods(blockProfiles.Contains);
         var add = new List<int>();
         foreach (var a in comp)
         {
             if (!_g.IsAccount(a) || !alive[a] || inBlock.Contains(a)) continue;
             var fam = new double[FamilySlots];
-            double wIn = Coverage(a, KeyIn, fam);
+            double wIn = Coverage(a, KeyIn, fam, near);
             if (wIn < 0.3 * median || !Corroborated(fam, wIn)) continue;
             double wAll = Coverage(a, k => alive[k]);
             if (wIn >= 0.5 * wAll) add.Add(a);
@@ -2309,8 +2344,14 @@ public sealed class CampaignAssembler
         // Being created in the same hours as a campaign's accounts is a coincidence every account of those hours shares,
         // and so is a popular e-mail domain (more than √N accounts): each counts as a kind of evidence, but says who
         // operates the account only alongside a payment instrument or a small domain.
+        // So is a range the account shares with the group without sharing an address, where the group has fewer exits in it
+        // (addresses two or more of its accounts use) than a pool: a cloud's, a VPN's or an ISP's /24 holds unrelated
+        // tenants on neighbouring addresses (random 13530: a jailbreak tinkerer and an agent-platform user on a VPN provider's /24, one address of
+        // which carried 49 of a sweep's accounts). It is network evidence, and says who only together with an address the
+        // account shares, or where the group rotates through the range (a pool of its own, a new address of which is one
+        // more of its exits).
         double identity = byFamily[(int)LinkFamily.Registration] - byFamily[BurstSlot];
-        double network = byFamily[(int)LinkFamily.Network] - byFamily[EgressSlot];
+        double network = byFamily[(int)LinkFamily.Network] - byFamily[EgressSlot] - byFamily[RangeSlot];
         if (identity < min && network < min)
         {
             // Egress apart is a trait many operations share, not a value: on its own it says who only together with
@@ -2431,6 +2472,7 @@ public sealed class CampaignAssembler
             if (g.Kind is not (LinkKind.Ip or LinkKind.Prefix) || elsewhere.Contains(g.Id) || on >= OwnedKeyShare * g.Members.Count) continue;
             if (ProductEgress(g, memberPos)) elsewhere.Add(g.Id);
         }
+        var near = Neighbourhoods(memberPos.ContainsKey);
         var cover = new double[members.Count];
         var corroborated = new bool[members.Count];
         foreach (var a in accountNodes)
@@ -2438,7 +2480,7 @@ public sealed class CampaignAssembler
             int pos = memberPos[_g.Accounts[a]];
             var fam = new double[FamilySlots];
             cover[pos] = Coverage(a, k => shared.Contains(_g.Key(k).Id));
-            double own = Coverage(a, k => shared.Contains(_g.Key(k).Id) && !elsewhere.Contains(_g.Key(k).Id), fam);
+            double own = Coverage(a, k => shared.Contains(_g.Key(k).Id) && !elsewhere.Contains(_g.Key(k).Id), fam, near);
             corroborated[pos] = Corroborated(fam, own);
         }
         // Members of operator clusters (tied by identity among the holders of one harness of their own) are corroborated

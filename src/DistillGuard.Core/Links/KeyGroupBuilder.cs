@@ -51,6 +51,29 @@ public sealed partial class KeyGroupBuilder
     /// <summary>The profiles the groups are built over (index = profile index).</summary>
     public IReadOnlyList<AccountProfile> Profiles => _in.Profiles;
 
+    /// <summary>How many addresses inside the range <paramref name="prefix"/> two or more of the given accounts among its
+    /// holders send from — their shared exits in it (stops counting at <paramref name="enough"/>).</summary>
+    public int SharedExitsInRange(KeyGroup prefix, Func<int, bool> among, int enough)
+    {
+        var infra = _in.Context.Infra;
+        var holders = new Dictionary<ulong, int>();
+        int shared = 0;
+        foreach (var m in prefix.Members)
+        {
+            if (!among(m)) continue;
+            var ips = _in.Profiles[m].Ips;
+            for (int j = 0; j < ips.Count; j++)
+            {
+                ulong ip = ips.KeyAt(j);
+                if (ip == 0 || (ulong)infra.PrefixOf((int)ip) != prefix.Key) continue;
+                int n = holders.GetValueOrDefault(ip) + 1;
+                holders[ip] = n;
+                if (n == 2 && ++shared >= enough) return shared;
+            }
+        }
+        return shared;
+    }
+
     public IReadOnlyList<KeyGroup> Build()
     {
         var profiles = _in.Profiles;

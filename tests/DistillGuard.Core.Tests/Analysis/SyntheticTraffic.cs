@@ -80,6 +80,11 @@ public sealed class SyntheticTraffic
         /// <summary>With <see cref="StationPinnedExits"/>: customers who send every request from one of the station's exits (a
         /// VPN exit they keep on), a quarter of them on each exit with the station's SDK, the rest with another.</summary>
         public int StationExitResidents { get; init; }
+        /// <summary>With <see cref="StationPinnedExits"/>: customers on a neighbouring address of the /24 of one of the station's
+        /// exits (a VPN provider's or cloud range; an address of their own, nobody else on it), signed up within the station's
+        /// sign-up hours, each with a card and SDK of its own, a third of their requests at the log's largest output budget
+        /// (researchers at maximal budgets): the range, the hours and the budget are all they share with the station.</summary>
+        public int StationExitNeighbours { get; init; }
         /// <summary>With <see cref="StationPinnedExits"/>: the station's last three accounts per satellite exit (this many, 0:
         /// off) are on exits of their own, three accounts to each, and the accounts off the main vector spread over three
         /// minor vectors of the operation's own (a budget per model), so no vector has three accounts on a satellite exit.</summary>
@@ -934,6 +939,19 @@ public sealed class SyntheticTraffic
                     other ? PopularAgents[3] : PopularAgents[1], other ? PopularJa4[2] : PopularJa4[1]);
                 string exit = $"100.{90 + i % _s.StationPinnedExits}.33.{17 + 3 * (i % _s.StationPinnedExits)}", home = ResidentialIp();
                 foreach (var ts in Times(_r.Next(15, 30), 8, 12)) _events.Add(OrdinaryEvent(a, ts, _r.NextDouble() < 0.25 ? exit : home));
+            }
+            for (int i = 0; i < _s.StationExitNeighbours; i++)
+            {
+                int a = NewAccount("exit-neighbour", null, "paid", false, burst + _r.Next(0, 5 * 3600) * 1000L, Pay(), "gmail.com",
+                    PopularAgents[3], PopularJa4[2]);
+                string near = $"100.{90 + i % _s.StationPinnedExits}.33.{120 + i}";
+                foreach (var ts in Times(_r.Next(15, 30), 8, 12))
+                    _events.Add(_r.NextDouble() < 0.35
+                        ? OrdinaryEvent(a, ts, near) with
+                        {
+                            Signals = SignalSet.MaxOutputBudget | SignalSet.MaxThinkingBudget, Caps = Capability.Reasoning, MaxTokens = 64000, Thinking = 32000,
+                        }
+                        : OrdinaryEvent(a, ts, near));
             }
             for (int i = 0; i < _s.StationExitResidents; i++)
             {

@@ -54,6 +54,22 @@ public sealed class ExitAndClientTests(ITestOutputHelper output)
         AssertNoneFlagged(r, pop, "exit-resident", 128);
     }
 
+    /// <summary>
+    /// Customers on neighbouring addresses of the station's exits' ranges (a VPN provider's /24: an address each, nobody else
+    /// on it), signed up in the station's sign-up hours, a third of their requests at the log's largest output budget. The
+    /// range is network evidence but says nothing of who operates them (they share no exit, card or domain with the
+    /// station), and the hours are a coincidence: none is flagged. The station itself is found.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_CustomersOnTheRangesOfAStationsExitsButNotOnThem_AreNotItsAccounts(int seed)
+    {
+        var (r, pop, _) = RunPinnedStation(seed, ownCards: false, s => s with { StationAged = false, StationPinnedPrompt = false, StationExitNeighbours = 48 });
+        AssertNoneFlagged(r, pop, "exit-neighbour", 48);
+    }
+
     /// <summary>The aged station on people's hours, pinned to eight exits of its own with one system prompt, beside 300
     /// customers, with the exit's other holders <paramref name="configure"/> adds; the station must be found as one campaign.</summary>
     private static (AnalysisResult R, Dictionary<string, string> Pop, string Station) RunPinnedStation(int seed, bool ownCards, Func<SyntheticTraffic.Settings, SyntheticTraffic.Settings> configure)
