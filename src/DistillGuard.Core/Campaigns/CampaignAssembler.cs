@@ -2346,10 +2346,10 @@ public sealed class CampaignAssembler
         // operates the account only alongside a payment instrument or a small domain.
         // So is a range the account shares with the group without sharing an address, where the group has fewer exits in it
         // (addresses two or more of its accounts use) than a pool: a cloud's, a VPN's or an ISP's /24 holds unrelated
-        // tenants on neighbouring addresses (random 13530: a jailbreak tinkerer and an agent-platform user on a VPN provider's /24, one address of
-        // which carried 49 of a sweep's accounts). It is network evidence, and says who only together with an address the
-        // account shares, or where the group rotates through the range (a pool of its own, a new address of which is one
-        // more of its exits).
+        // tenants on neighbouring addresses (random 13530: a jailbreak tinkerer and an agent-platform user on a VPN
+        // provider's /24, one address of which carried 49 of a sweep's accounts). It is network evidence, and says who only
+        // together with an address the account shares, or where the group rotates through the range (a pool of its own, a
+        // new address of which is one more of its exits).
         double identity = byFamily[(int)LinkFamily.Registration] - byFamily[BurstSlot];
         double network = byFamily[(int)LinkFamily.Network] - byFamily[EgressSlot] - byFamily[RangeSlot];
         if (identity < min && network < min)
