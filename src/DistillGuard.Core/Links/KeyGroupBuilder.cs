@@ -381,11 +381,19 @@ public sealed partial class KeyGroupBuilder
     /// 42 % on one parameter vector, no shared system prompt); an agent platform's users share its prompt and hosting but
     /// each pays with its own card; a declared fleet says who runs it.
     /// </summary>
-    private void MeasureOperators(Func<int, int> find, int[] clusterSize, Func<KeyGroup, bool> clusters, CoordinationMeter meter)
+    /// <param name="identityClustered">Null for the identity clusters. For the exit clusters (<see cref="MeasureExitOperators"/>):
+    /// the accounts of the identity clusters, which stay the yardstick of whose harness a system prompt or parameter
+    /// vector is; the accounts already given operator evidence are left out.</param>
+    private void MeasureOperators(Func<int, int> find, int[] clusterSize, Func<KeyGroup, bool> clusters, CoordinationMeter meter, HashSet<int>? identityClustered = null)
     {
         int n = _in.Profiles.Count;
-        _operator = new double[n];
-        _candidates.Clear();
+        bool exitsPass = identityClustered is not null;
+        string source = exitsPass ? "exit cluster" : "identity cluster";
+        if (!exitsPass)
+        {
+            _operator = new double[n];
+            _candidates.Clear();
+        }
         if (_in.Options.Disabled("group") || _in.Options.Disabled("registration")) return;
         // which kinds of identity each account shares with another member of its cluster
         var kinds = new byte[n];
@@ -399,6 +407,7 @@ public sealed partial class KeyGroupBuilder
         for (int i = 0; i < n; i++)
         {
             if (_in.Allowlisted[i]) continue;
+            if (exitsPass && (_operator[i] > 0 || HarnessOperator(i))) continue;
             int r = find(i);
             if (clusterSize[r] < Math.Max(3, _in.Options.MinCampaignAccounts)) continue;
             if (!members.TryGetValue(r, out var list)) members[r] = list = new List<int>();
@@ -407,8 +416,10 @@ public sealed partial class KeyGroupBuilder
         // Accounts in an identity cluster of campaign size: a harness value mostly held by them is an operator's (one
         // operation paying with a card per sign-up batch is several clusters on one system prompt), where a public
         // agent's prompt is mostly held by independent customers.
-        var clustered = new HashSet<int>();
-        foreach (var (_, list) in members) clustered.UnionWith(list);
+        var listed = new HashSet<int>();
+        foreach (var (_, list) in members) listed.UnionWith(list);
+        var clustered = identityClustered ?? listed;
+        _identityClustered = clustered;
         // Each account's addresses that could tie it to its cluster (as kinds counts them), for the harness test below.
         var addresses = new Dictionary<int, List<KeyGroup>>();
         foreach (var g in _ordered)
@@ -416,13 +427,16 @@ public sealed partial class KeyGroupBuilder
             if (g.Kind is not (LinkKind.Ip or LinkKind.Prefix) || g.Members.Count < 2 || !clusters(g)) continue;
             foreach (var m in g.Members)
             {
-                if (!clustered.Contains(m)) continue;
+                if (!listed.Contains(m) && !clustered.Contains(m)) continue;
                 if (!addresses.TryGetValue(m, out var list)) addresses[m] = list = new List<KeyGroup>();
                 list.Add(g);
             }
         }
-        _independents = 0;
-        for (int i = 0; i < n; i++) if (!_in.Allowlisted[i] && !clustered.Contains(i)) _independents++;
+        if (!exitsPass)
+        {
+            _independents = 0;
+            for (int i = 0; i < n; i++) if (!_in.Allowlisted[i] && !clustered.Contains(i)) _independents++;
+        }
         foreach (var (_, list) in members)
         {
             int tiedKinds = 0;
@@ -435,7 +449,7 @@ public sealed partial class KeyGroupBuilder
             // campus's accounts signed up over months (development logs: legitimate clusters 0.00–0.27 in bursts).
             double Has(byte bit) => (double)list.Count(m => (kinds[m] & bit) != 0) / list.Count;
             bool paying = Has(1) >= 0.5;
-            if (tiedKinds == 0 && !paying) { Candidate("identity cluster", list, Inv($"cards {Has(1):F2} domains {Has(2):F2} addresses {Has(4):F2}"), "not tied: no kind of identity shared by half"); continue; }
+            if (tiedKinds == 0 && !paying) { Candidate(source, list, Inv($"cards {Has(1):F2} domains {Has(2):F2} addresses {Has(4):F2}"), "not tied: no kind of identity shared by half"); continue; }
             var c = meter.Measure(list);
             if (c.CreationBurst >= 0.5) tiedKinds++;
             string tiesText = Inv($"cards {Has(1):F2} domains {Has(2):F2} addresses {Has(4):F2} burst {c.CreationBurst:F2} fresh {c.Freshness:F2} declared {c.DeclaredOrganisation:F2}");
@@ -444,15 +458,15 @@ public sealed partial class KeyGroupBuilder
             // how the accounts run: a person's day has quiet hours, a harness served round-robin has none. Such a cluster
             // is judged below and needs a machine schedule on top of a harness of its own.
             bool exitsOnly = tiedKinds == 1 && !paying && Has(4) >= 0.5;
-            if (tiedKinds < 2 && !paying && !exitsOnly) { Candidate("identity cluster", list, tiesText, "not tied: one kind of identity and no card"); continue; }
-            if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate("identity cluster", list, tiesText, "declared organisation"); continue; }
+            if (tiedKinds < 2 && !paying && !exitsOnly) { Candidate(source, list, tiesText, "not tied: one kind of identity and no card"); continue; }
+            if (c.DeclaredOrganisation >= CoordinationMeter.DeclaredShare) { Candidate(source, list, tiesText, "declared organisation"); continue; }
             // Accounts that identify themselves — verified outside the programs or on an enterprise agreement (Established) — are a customer's
             // own, whatever names they carry (one company's "GmbH" and "Ltd" workers on a job queue): two thirds of them
             // and the cluster is an organisation's fleet, not an operator hiding who it is. A hydra's fresh, free, program
             // or bought accounts are not (development logs: no campaign above one half; fleets, corporate cards and
             // enterprise batch jobs 0.8–1.0) — nor are enterprise seats opened in bursts under names and mail that are
             // not theirs (Established).
-            if (Established(list, c.CreationBurst)) { Candidate("identity cluster", list, tiesText, "established accounts"); continue; }
+            if (Established(list, c.CreationBurst)) { Candidate(source, list, tiesText, "established accounts"); continue; }
             // The harness must be an operator's own: a system prompt or parameter vector most of whose holders in the log
             // are in identity clusters. A popular public agent's prompt or an SDK's defaults, which a company's developers share
             // with strangers, say nothing about who runs the accounts (the blind red team's corporate teams, whose
@@ -468,9 +482,9 @@ public sealed partial class KeyGroupBuilder
             bool jointPivot = pivot >= 0.5 && pivot >= StrongEvidenceRatio * pivotBase && CoordinationMeter.PoissonTail(moved, could * pivotBase) < 1e-3;
             bool harness = sameParams >= 0.5 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5 || jointPivot;
             string actsText = Inv($"{tiesText} own-params {sameParams:F2} own-prompt {prompt:F2} regular {c.Regularity:F2} round-the-clock {roundTheClock:F2} pivot {pivot:F2}/{pivotBase:F3}");
-            if (!harness) { Candidate("identity cluster", list, actsText, "does not act as one"); continue; }
+            if (!harness) { Candidate(source, list, actsText, "does not act as one"); continue; }
             if (exitsOnly && !((sameParams >= 0.5 || prompt >= 0.5) && (c.Regularity >= 0.5 || roundTheClock >= 0.5)))
-            { Candidate("identity cluster", list, actsText, "exits only: no harness of its own on a machine schedule"); continue; }
+            { Candidate(source, list, actsText, "exits only: no harness of its own on a machine schedule"); continue; }
             // The cluster's own accounts: those that share a card with another member, or another kind of identity
             // together with a sign-up burst with them, or two kinds at once. A customer chained in by one value alone (a
             // webmail provider whose holders are mostly the operation's card holders) is not the operator's account
@@ -512,8 +526,8 @@ public sealed partial class KeyGroupBuilder
                 if ((k & 1) != 0 || (burstOf[j] && ok != 0) || System.Numerics.BitOperations.PopCount((uint)ok) >= 2
                     || (exitsOnly && (k & 4) != 0 && OwnByExits(list[j]))) own.Add(list[j]);
             }
-            if (own.Count < Math.Max(3, _in.Options.MinCampaignAccounts)) { Candidate("identity cluster", list, actsText, $"operator, but {own.Count} own accounts"); continue; }
-            Candidate("identity cluster", list, actsText, $"operator: {own.Count} own accounts");
+            if (own.Count < Math.Max(3, _in.Options.MinCampaignAccounts)) { Candidate(source, list, actsText, $"operator, but {own.Count} own accounts"); continue; }
+            Candidate(source, list, actsText, $"operator: {own.Count} own accounts");
             foreach (var m in own) _operator[m] = OperatorStrength;
             for (int j = 0; j < list.Count; j++)
             {
@@ -531,7 +545,7 @@ public sealed partial class KeyGroupBuilder
             if (roundTheClock >= 0.5) acts.Add($"{roundTheClock:P0} round the clock, with no quiet third of the day");
             if (jointPivot) acts.Add($"{pivot:P0} of those active at a model's release moved to a new model together within {_in.Options.ModelPivotHours} h (independent customers: {pivotBase:P1})");
             string detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"one of {list.Count} accounts tied by shared {tied} that act as one ({string.Join(", ", acts)}; {c.CreationBurst:P0} signed up in bursts, {c.Freshness:P0} fresh or program-tier): operator evidence, whatever the requests ask");
+                $"one of {list.Count} accounts tied by shared {tied}{(exitsPass ? " (exact addresses no IP intelligence names as hosting)" : "")} that act as one ({string.Join(", ", acts)}; {c.CreationBurst:P0} signed up in bursts, {c.Freshness:P0} fresh or program-tier): operator evidence, whatever the requests ask");
             foreach (var m in own) _operatorDetail[m] = detail;
         }
     }
@@ -735,6 +749,57 @@ public sealed partial class KeyGroupBuilder
     private static bool OperatorCarries(LinkKind kind)
         => kind.Family() is LinkFamily.Registration or LinkFamily.Network || kind is LinkKind.SystemPrompt or LinkKind.Template or LinkKind.Skeleton;
 
+    /// <summary>The accounts of the identity clusters of campaign size (<see cref="MeasureOperators"/>).</summary>
+    private HashSet<int>? _identityClustered;
+
+    /// <summary>The identity clusters' edges (cards, e-mail domains, hosting addresses) that connected them.</summary>
+    private HashSet<KeyGroup>? _connectingIdentity;
+
+    /// <summary>
+    /// Operator evidence from exits no IP intelligence names (session 49). Identity clusters connect accounts through
+    /// addresses only where IP intelligence says hosting: an address it does not name may be a campus or office NAT or
+    /// a platform's egress, and chaining through it would merge strangers — and operations into each other's clusters
+    /// (tried first: a card-tied agentic operation of 74 and 22 accounts of a replay ring that used one of its exits
+    /// became one cluster of 157 whose cards no longer tied half of it, and the operation lost its operator evidence).
+    /// Without IP intelligence, an operation whose accounts each pay with a card of their own then has no network
+    /// identity at all, though its accounts live on exits nobody else uses (random 13522, 13508, 13306, 13310: hundreds of
+    /// accounts, 5–28 to an address, every holder the operation's).
+    /// Here the accounts that no other rule made an operator's own (identity clusters, harness holders, denied days) are
+    /// connected through exact addresses (not ranges: a residential ISP's /24 holds strangers) that three or more of
+    /// them share and at most one account in twenty of the log holds, and each component of campaign size is judged
+    /// by the same operator rule as an identity cluster: tied by identity (the address plus a card, a small domain or a
+    /// sign-up burst on half the members; or the exits alone with a harness of the operator's own on a machine's
+    /// schedule), acting as one, not a declared organisation, not established accounts, and only its own accounts.
+    /// A campus NAT's students and an office's employees run no common harness; an agent platform's users run its
+    /// prompt, which independent customers hold (the yardstick of whose harness a value is stays the identity clusters);
+    /// an organisation's fleet is declared. Run last, so it adds evidence to accounts nothing else explained and
+    /// changes no one else's.
+    /// </summary>
+    private void MeasureExitOperators(CoordinationMeter meter, int clusterKeyLimit)
+    {
+        int n = _in.Profiles.Count;
+        if (_identityClustered is null || _connectingIdentity is null) return;
+        var parent = Enumerable.Range(0, n).ToArray();
+        int F(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+        foreach (var g in _ordered)
+        {
+            if (g.Kind != LinkKind.Ip || g.Hosting || g.Members.Count < 3 || g.Members.Count > clusterKeyLimit) continue;
+            int r0 = -1;
+            foreach (var m in g.Members)
+            {
+                if (_in.Allowlisted[m] || _operator[m] > 0 || HarnessOperator(m)) continue;
+                int ri = F(m);
+                if (r0 < 0) { r0 = ri; continue; }
+                if (ri != r0) { parent[Math.Max(ri, r0)] = Math.Min(ri, r0); r0 = Math.Min(ri, r0); }
+            }
+        }
+        var size = new int[n];
+        for (int i = 0; i < n; i++) size[F(i)]++;
+        var connecting = _connectingIdentity;
+        MeasureOperators(F, size, g => g.Kind is LinkKind.EmailDomain or LinkKind.Payment ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit,
+            meter, _identityClustered);
+    }
+
     private static bool ClusterKey(KeyGroup g) => g.Kind is LinkKind.Payment or LinkKind.EmailDomain || (g.Kind is LinkKind.Ip or LinkKind.Prefix && g.Hosting);
 
     private static bool IdentityClusterKind(LinkKind kind) => kind is LinkKind.Payment or LinkKind.EmailDomain or LinkKind.Ip or LinkKind.Prefix;
@@ -796,6 +861,7 @@ public sealed partial class KeyGroupBuilder
         }
         foreach (var g in _ordered) if (g.Kind == LinkKind.EmailDomain && connecting.Contains(g)) Union(g);
         bool Clusters(KeyGroup g) => connecting.Contains(g);
+        _connectingIdentity = connecting;
         var clusterSize = new int[_in.Profiles.Count];
         var clusterHarvesting = new int[_in.Profiles.Count];
         for (int i = 0; i < _in.Profiles.Count; i++)
@@ -825,6 +891,7 @@ public sealed partial class KeyGroupBuilder
         MeasureOperators(Find, clusterSize, g => g.Kind is LinkKind.EmailDomain or LinkKind.Payment ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit, meter);
         MeasureRotation();
         MeasureHarnessOperators(meter, clusterKeyLimit);
+        MeasureExitOperators(meter, clusterKeyLimit);
         MarkSharedEgress(domainLimit);
         _clusterLift = new double[_in.Profiles.Count];
         if (!opt.Disabled("group"))

@@ -1,0 +1,45 @@
+using DistillGuard.Core.Analysis;
+using DistillGuard.Core.Tests.Analysis;
+using DistillGuard.Core.Verdicts;
+using Xunit.Abstractions;
+
+namespace DistillGuard.Core.Tests.Campaigns;
+
+/// <summary>
+/// Operator evidence from exits no IP intelligence names (KeyGroupBuilder.MeasureExitOperators). A station that spreads its
+/// identity — a card of its own and a public mail address for every account, three organisation names of its own, three
+/// sign-up batches a day apart — and works on people's hours with two parameter vectors of its own, each account pinned to
+/// one of eight addresses that nothing names as hosting and nobody else uses. Nothing in the registry ties two of its
+/// accounts; its exits and sign-up batches do, and it runs one harness. Beside it, the look-alikes that share an address
+/// without being one operator: the hard negatives' campus NAT, office and agent platform, and one lab's eight researchers
+/// behind its single NAT running the lab's evaluation script (one parameter vector nobody else sends) on their own hours.
+/// </summary>
+public sealed class ExitOperatorTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_StationOnExitsNothingNamesWithACardEach_IsFound_AndAccountsSharingAnAddressAreNot(int seed)
+    {
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 300, StationAccounts = 48, StationBudget = 16000, StationSpread = true, StationHuman = true,
+            StationPinnedExits = 8, LabAccounts = 8,
+        });
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var station = r.Verdicts.Where(v => pop[v.Account] == "station").ToList();
+        Assert.Equal(48, station.Count);
+        var found = station.Where(v => v.Verdict == VerdictKind.Campaign).ToList();
+        output.WriteLine($"{found.Count} of 48 flagged; " + string.Join("\n", station.Take(2).Select(Describe)));
+        Assert.True(found.Count >= 43, $"{found.Count} of the station's 48 accounts flagged");
+        Assert.Single(found.Select(v => v.Campaign).Distinct());
+        var wrong = r.Verdicts.Where(v => pop[v.Account] != "station" && v.Verdict == VerdictKind.Campaign && t.Accounts.First(a => a.Id == v.Account).Campaign is null)
+            .Select(v => pop[v.Account] + " " + Describe(v)).ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.Contains(r.Verdicts, v => pop[v.Account] == "lab");
+    }
+
+    private static string Describe(AccountVerdict v) => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}";
+}
