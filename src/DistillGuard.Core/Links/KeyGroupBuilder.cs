@@ -393,6 +393,7 @@ public sealed partial class KeyGroupBuilder
         {
             _operator = new double[n];
             _candidates.Clear();
+            _identityClustered = null;   // set below; a run with the group or registry family switched off has no exit pass
         }
         if (_in.Options.Disabled("group") || _in.Options.Disabled("registration")) return;
         // which kinds of identity each account shares with another member of its cluster
