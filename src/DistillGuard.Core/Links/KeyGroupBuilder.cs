@@ -773,8 +773,9 @@ public sealed partial class KeyGroupBuilder
     /// schedule), acting as one, not a declared organisation, not established accounts, and only its own accounts.
     /// A campus NAT's students and an office's employees run no common harness; an agent platform's users run its
     /// prompt, which independent customers hold (the yardstick of whose harness a value is stays the identity clusters);
-    /// an organisation's fleet is declared. Run last, so it adds evidence to accounts nothing else explained and
-    /// changes no one else's.
+    /// an organisation's fleet is declared. Run after the other operator rules, it adds evidence to accounts nothing else
+    /// explained and takes none from anyone (groups assembled around the new operators can still take in another
+    /// operation's accounts: development 11421, docs/detector.md, session 49).
     /// </summary>
     private void MeasureExitOperators(CoordinationMeter meter, int clusterKeyLimit)
     {
