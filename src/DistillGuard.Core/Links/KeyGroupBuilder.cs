@@ -384,7 +384,8 @@ public sealed partial class KeyGroupBuilder
     /// <param name="identityClustered">Null for the identity clusters. For the exit clusters (<see cref="MeasureExitOperators"/>):
     /// the accounts of the identity clusters, which stay the yardstick of whose harness a system prompt or parameter
     /// vector is; the accounts already given operator evidence are left out.</param>
-    private void MeasureOperators(Func<int, int> find, int[] clusterSize, Func<KeyGroup, bool> clusters, CoordinationMeter meter, HashSet<int>? identityClustered = null)
+    /// <returns>The accounts of the clusters of campaign size judged (null when the group or registry family is off).</returns>
+    private HashSet<int>? MeasureOperators(Func<int, int> find, int[] clusterSize, Func<KeyGroup, bool> clusters, CoordinationMeter meter, HashSet<int>? identityClustered = null)
     {
         int n = _in.Profiles.Count;
         bool exitsPass = identityClustered is not null;
@@ -393,9 +394,8 @@ public sealed partial class KeyGroupBuilder
         {
             _operator = new double[n];
             _candidates.Clear();
-            _identityClustered = null;   // set below; a run with the group or registry family switched off has no exit pass
         }
-        if (_in.Options.Disabled("group") || _in.Options.Disabled("registration")) return;
+        if (_in.Options.Disabled("group") || _in.Options.Disabled("registration")) return null;
         // which kinds of identity each account shares with another member of its cluster
         var kinds = new byte[n];
         foreach (var g in _ordered)
@@ -420,7 +420,6 @@ public sealed partial class KeyGroupBuilder
         var listed = new HashSet<int>();
         foreach (var (_, list) in members) listed.UnionWith(list);
         var clustered = identityClustered ?? listed;
-        _identityClustered = clustered;
         // Each account's addresses that could tie it to its cluster (as kinds counts them), for the harness test below.
         var addresses = new Dictionary<int, List<KeyGroup>>();
         foreach (var g in _ordered)
@@ -549,6 +548,7 @@ public sealed partial class KeyGroupBuilder
                 $"one of {list.Count} accounts tied by shared {tied}{(exitsPass ? " (exact addresses no IP intelligence names as hosting)" : "")} that act as one ({string.Join(", ", acts)}; {c.CreationBurst:P0} signed up in bursts, {c.Freshness:P0} fresh or program-tier): operator evidence, whatever the requests ask");
             foreach (var m in own) _operatorDetail[m] = detail;
         }
+        return clustered;
     }
 
     private static string Inv(FormattableString f) => FormattableString.Invariant(f);
@@ -750,12 +750,6 @@ public sealed partial class KeyGroupBuilder
     private static bool OperatorCarries(LinkKind kind)
         => kind.Family() is LinkFamily.Registration or LinkFamily.Network || kind is LinkKind.SystemPrompt or LinkKind.Template or LinkKind.Skeleton;
 
-    /// <summary>The accounts of the identity clusters of campaign size (<see cref="MeasureOperators"/>).</summary>
-    private HashSet<int>? _identityClustered;
-
-    /// <summary>The identity clusters' edges (cards, e-mail domains, hosting addresses) that connected them.</summary>
-    private HashSet<KeyGroup>? _connectingIdentity;
-
     /// <summary>
     /// Operator evidence from exits no IP intelligence names (session 49). Identity clusters connect accounts through
     /// addresses only where IP intelligence says hosting: an address it does not name may be a campus or office NAT or
@@ -777,10 +771,12 @@ public sealed partial class KeyGroupBuilder
     /// explained and takes none from anyone (groups assembled around the new operators can still take in another
     /// operation's accounts: development 11421, docs/detector.md, session 49).
     /// </summary>
-    private void MeasureExitOperators(CoordinationMeter meter, int clusterKeyLimit)
+    /// <param name="clusters">Which values count as identity shared within a cluster, as for the identity clusters.</param>
+    /// <param name="identityClustered">The identity clusters' accounts (<see cref="MeasureOperators"/>); null: nothing to do.</param>
+    private void MeasureExitOperators(CoordinationMeter meter, int clusterKeyLimit, Func<KeyGroup, bool> clusters, HashSet<int>? identityClustered)
     {
         int n = _in.Profiles.Count;
-        if (_identityClustered is null || _connectingIdentity is null) return;
+        if (identityClustered is null) return;
         var parent = Enumerable.Range(0, n).ToArray();
         int F(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
         foreach (var g in _ordered)
@@ -797,9 +793,7 @@ public sealed partial class KeyGroupBuilder
         }
         var size = new int[n];
         for (int i = 0; i < n; i++) size[F(i)]++;
-        var connecting = _connectingIdentity;
-        MeasureOperators(F, size, g => g.Kind is LinkKind.EmailDomain or LinkKind.Payment ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit,
-            meter, _identityClustered);
+        MeasureOperators(F, size, clusters, meter, identityClustered);
     }
 
     private static bool ClusterKey(KeyGroup g) => g.Kind is LinkKind.Payment or LinkKind.EmailDomain || (g.Kind is LinkKind.Ip or LinkKind.Prefix && g.Hosting);
@@ -863,7 +857,6 @@ public sealed partial class KeyGroupBuilder
         }
         foreach (var g in _ordered) if (g.Kind == LinkKind.EmailDomain && connecting.Contains(g)) Union(g);
         bool Clusters(KeyGroup g) => connecting.Contains(g);
-        _connectingIdentity = connecting;
         var clusterSize = new int[_in.Profiles.Count];
         var clusterHarvesting = new int[_in.Profiles.Count];
         for (int i = 0; i < _in.Profiles.Count; i++)
@@ -890,10 +883,11 @@ public sealed partial class KeyGroupBuilder
             if (clusterSize[i] >= 2) clusterLift[i] = HarvestLift.Of(clusterHarvesting[i], clusterSize[i], HarvestBaseRate);
         var meter = new CoordinationMeter(_in.Profiles, i => _in.Records[i], opt.CreationBurstHours);
         IndexAddresses(clusterKeyLimit);
-        MeasureOperators(Find, clusterSize, g => g.Kind is LinkKind.EmailDomain or LinkKind.Payment ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit, meter);
+        bool SharedIdentity(KeyGroup g) => g.Kind is LinkKind.EmailDomain or LinkKind.Payment ? connecting.Contains(g) : g.Members.Count <= clusterKeyLimit;
+        var identityClustered = MeasureOperators(Find, clusterSize, SharedIdentity, meter);
         MeasureRotation();
         MeasureHarnessOperators(meter, clusterKeyLimit);
-        MeasureExitOperators(meter, clusterKeyLimit);
+        MeasureExitOperators(meter, clusterKeyLimit, SharedIdentity, identityClustered);
         MarkSharedEgress(domainLimit);
         _clusterLift = new double[_in.Profiles.Count];
         if (!opt.Disabled("group"))
