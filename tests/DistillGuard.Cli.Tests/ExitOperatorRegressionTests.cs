@@ -31,4 +31,18 @@ public sealed class ExitOperatorRegressionTests : IDisposable
         }
         Assert.True(onExits >= 100, $"{onExits} accounts with operator evidence from exits no IP intelligence names");
     }
+
+    /// <summary>
+    /// Random 13704 (session 50): a throttled chain-of-thought sweep of 63 bought aged accounts, a card each, 15.7 to an
+    /// address on four addresses nobody else uses, all on one parameter vector that 67 customers of the world also send
+    /// (a common budget and temperature), its harvest diluted below one request in ten per account. Its exit clusters ran
+    /// round the clock but were turned down for want of a harness "of their own" (most of the vector's holders are
+    /// customers nothing ties), and the sweep was 0 found. One harness among an exit's accounts on a machine's day is enough.
+    /// </summary>
+    [Fact]
+    public void Random13704_SweepOnAPopularVectorRoundTheClock_IsFound()
+    {
+        var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 13704, registry: true);
+        RandomWorldRun.AssertFound(sim, outDir, "cot-sweep-3", 60, 0.75);
+    }
 }

@@ -16,7 +16,9 @@ public sealed partial class KeyGroupBuilder
     /// signing up in a burst with them. Accounts tied only by an address or a name, with or without a burst, are operator
     /// evidence but not enough to gather a campaign around (<see cref="Campaigns.CampaignAssembler"/>): an agent platform's
     /// users share its cloud egress, some carry a common personal name, and some sign up in the same hours as the
-    /// operation that runs the platform's prompt (random 4013: seven of them gathered with it).</summary>
+    /// operation that runs the platform's prompt (random 4013: seven of them gathered with it). Since session 50, also an
+    /// exit cluster's own account tied by its exact addresses alone where the cluster runs one harness on a machine's day
+    /// (<see cref="MeasureExitOperators"/>): the platform's users keep a person's day.</summary>
     public bool PaysOrRotates(int account) => _strongTies.ContainsKey(account);
 
     private readonly Dictionary<int, List<string>> _strongTies = new();

@@ -483,7 +483,28 @@ public sealed partial class KeyGroupBuilder
             bool harness = sameParams >= 0.5 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5 || jointPivot;
             string actsText = Inv($"{tiesText} own-params {sameParams:F2} own-prompt {prompt:F2} regular {c.Regularity:F2} round-the-clock {roundTheClock:F2} pivot {pivot:F2}/{pivotBase:F3}");
             if (!harness) { Candidate(source, list, actsText, "does not act as one"); continue; }
-            if (exitsOnly && !((sameParams >= 0.5 || prompt >= 0.5) && (c.Regularity >= 0.5 || roundTheClock >= 0.5)))
+            bool machine = c.Regularity >= 0.5 || roundTheClock >= 0.5;
+            var (vector, system) = HarnessOf(list);
+            bool OnHarness(int a)
+            {
+                var p = _in.Profiles[a];
+                int t = p.ParamSignatures.TopIndex();
+                return (t >= 0 && p.ParamSignatures.KeyAt(t) == vector) || (system != 0 && p.SystemPrompts.CountOf(system) > 0);
+            }
+            // Exits no IP intelligence names (the exit pass), on a machine's day: one harness among the members is enough, the
+            // operator's own or not. The yardstick of whose harness a value is (the identity clusters) knows nothing of an
+            // operation that pays with a card per account, and a common budget and temperature that customers also send is
+            // held mostly by them (random 13704: a sweep of 63 on four addresses nobody else uses, its vector also sent by 67
+            // customers, 0 found). The look-alike the own-harness rule keeps out — a platform's users on its egress with its
+            // prompt — keeps a person's day; over the 200 development logs, no exit cluster of mostly legitimate accounts
+            // turned down here ran on a machine's day (433 that did were all campaign accounts).
+            double oneHarness = 0;
+            if (exitsOnly && exitsPass && machine && sameParams < 0.5 && prompt < 0.5)
+            {
+                oneHarness = (double)list.Count(OnHarness) / list.Count;
+                actsText += Inv($" one-harness {oneHarness:F2}");
+            }
+            if (exitsOnly && !((sameParams >= 0.5 || prompt >= 0.5 || oneHarness >= 0.5) && machine))
             { Candidate(source, list, actsText, "exits only: no harness of its own on a machine schedule"); continue; }
             // The cluster's own accounts: those that share a card with another member, or another kind of identity
             // together with a sign-up burst with them, or two kinds at once. A customer chained in by one value alone (a
@@ -495,13 +516,6 @@ public sealed partial class KeyGroupBuilder
             // team's shadow 33: three customers on a reseller's exits, 2 of 28 holders in the cluster, and a public mail
             // domain made "two kinds at once" and carried the cluster's operator evidence). A station's or a sweep's own
             // exits are held by accounts that send its vector, in this cluster or not.
-            var (vector, system) = HarnessOf(list);
-            bool OnHarness(int a)
-            {
-                var p = _in.Profiles[a];
-                int t = p.ParamSignatures.TopIndex();
-                return (t >= 0 && p.ParamSignatures.KeyAt(t) == vector) || (system != 0 && p.SystemPrompts.CountOf(system) > 0);
-            }
             var exitOfHarness = new Dictionary<KeyGroup, bool>(ReferenceEqualityComparer.Instance);   // per address, judged once per cluster
             bool HarnessExit(int a)
             {
@@ -535,6 +549,13 @@ public sealed partial class KeyGroupBuilder
                 if ((kinds[list[j]] & 1) != 0 && rec?.PaymentFingerprint is { } card) StrongTie(list[j], "card " + card);
                 if (burstOf[j] && (kinds[list[j]] & 2) != 0 && rec?.EmailDomain is { } domain) StrongTie(list[j], "batch domain " + domain);
             }
+            // Such an operator's exits are what tie its accounts, as a card ties a payer's: each own account is strongly tied
+            // through the exact addresses it shares (PaysOrRotates), so the cluster is gathered and corroborated as one
+            // (CampaignAssembler.GatherOperators) — without it, the accounts carried operator evidence and stayed clear.
+            if (exitsPass && exitsOnly && oneHarness >= 0.5)
+                foreach (var m in own)
+                    if (addresses.TryGetValue(m, out var held))
+                        foreach (var g in held) if (g.Kind == LinkKind.Ip) StrongTie(m, "exit " + g.Value);
             _operatorClusters.Add(own);
             string tied = string.Join(", ", new[] { (1, "payment instruments"), (2, "e-mail domains"), (4, "addresses") }
                 .Where(t => list.Count(m => (kinds[m] & t.Item1) != 0) >= 0.5 * list.Count).Select(t => t.Item2));
@@ -542,6 +563,7 @@ public sealed partial class KeyGroupBuilder
             if (sameParams >= 0.5) acts.Add($"{sameParams:P0} on parameter vectors of operators' own");
             if (prompt >= 0.5) acts.Add($"{prompt:P0} on system prompts of operators' own");
             if (c.Regularity >= 0.5) acts.Add($"{c.Regularity:P0} on machine-regular timing");
+            if (oneHarness >= 0.5) acts.Add($"{oneHarness:P0} on one parameter vector or system prompt among themselves");
             if (roundTheClock >= 0.5) acts.Add($"{roundTheClock:P0} round the clock, with no quiet third of the day");
             if (jointPivot) acts.Add($"{pivot:P0} of those active at a model's release moved to a new model together within {_in.Options.ModelPivotHours} h (independent customers: {pivotBase:P1})");
             string detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,

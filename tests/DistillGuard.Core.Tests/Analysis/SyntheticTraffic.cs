@@ -70,6 +70,16 @@ public sealed class SyntheticTraffic
         /// <see cref="StationOwnCards"/> nothing but those exits and how they are used ties two accounts. About three in ten of
         /// its bought accounts are verified (half, without pinned exits).</summary>
         public int StationPinnedExits { get; init; }
+        /// <summary>With <see cref="StationPinnedExits"/>: the station's accounts keep no quiet hours — each spreads its requests
+        /// over the whole day, as a harness served round-robin does, where a person's day has a quiet third.</summary>
+        public bool StationPinnedRoundTheClock { get; init; }
+        /// <summary>With <see cref="StationPinnedExits"/>: ordinary users (a card, a home and hours of their own) whose client
+        /// sends the station's main parameter vector (its output budget and temperature) in every request — a framework's
+        /// preset — so most holders of that vector are people nothing ties to one another.</summary>
+        public int StationVectorCustomers { get; init; }
+        /// <summary>With <see cref="StationPinnedExits"/>: the harness declares no tools (plain completions), so no tool set of
+        /// its own ties its accounts.</summary>
+        public bool StationPinnedNoTools { get; init; }
         /// <summary>With <see cref="StationPinnedExits"/>: more accounts of campaign D, aged, a card and webmail each, that send
         /// only ordinary requests (no harvest, no system prompt, no shared budget) from one of its exits each, with its SDK and
         /// on its hours: the exit and the client are all that tie them to it.</summary>
@@ -915,10 +925,10 @@ public sealed class SyntheticTraffic
                 int budget = _s.StationPinnedPrompt ? _s.StationBudget - 97 * (j + 1) : second ? _s.StationBudget + 1111 * (minor + 1) : _s.StationBudget;
                 int turn = (j / _s.StationPinnedExits) % 3;   // StationSpreadHarness: which vector and tool set
                 if (_s.StationSpreadHarness) budget = _s.StationBudget + 1111 * turn;
-                foreach (var ts in Times(_r.Next(20, 40), _r.Next(6, 12), 10))
+                foreach (var ts in _s.StationPinnedRoundTheClock ? Times(_r.Next(60, 90), 0, 24) : Times(_r.Next(20, 40), _r.Next(6, 12), 10))
                     _events.Add(new Ev
                     {
-                        Ts = ts, Account = members[j], Template = Rand64(), Item = Rand64(), Tools = 5, Signals = SignalSet.None,
+                        Ts = ts, Account = members[j], Template = Rand64(), Item = Rand64(), Tools = _s.StationPinnedNoTools ? 0 : 5, Signals = SignalSet.None,
                         System = _s.StationPinnedPrompt ? system : 0, ToolSet = _s.StationSpreadHarness ? spreadTools[turn] : 0,
                         Caps = _r.NextDouble() < 0.5 ? Capability.AgenticToolUse | Capability.Coding : Capability.Coding,
                         Ip = exit, MaxTokens = budget, Thinking = 0, Temperature = _s.StationSpreadHarness ? 0.75 + 0.1 * turn : second ? 0.85 : 1.05,
@@ -960,6 +970,13 @@ public sealed class SyntheticTraffic
                     other ? PopularAgents[3] : PopularAgents[1], other ? PopularJa4[2] : PopularJa4[1]);
                 string exit = $"100.{90 + i % _s.StationPinnedExits}.33.{17 + 3 * (i % _s.StationPinnedExits)}";
                 foreach (var ts in Times(_r.Next(15, 30), 8, 12)) _events.Add(OrdinaryEvent(a, ts, exit));
+            }
+            for (int i = 0; i < _s.StationVectorCustomers; i++)
+            {
+                int a = NewAccount("vector-customer", null, "paid", true, Start - _r.Next(30, 700) * Day, Pay(), "gmail.com", PopularAgents[3], PopularJa4[2]);
+                string home = ResidentialIp();
+                foreach (var ts in Times(_r.Next(15, 30), 8, 12))
+                    _events.Add(OrdinaryEvent(a, ts, home) with { MaxTokens = _s.StationBudget, Temperature = 1.05, Model = "model-a1" });
             }
             return;
         }

@@ -42,5 +42,40 @@ public sealed class ExitOperatorTests(ITestOutputHelper output)
         Assert.Contains(r.Verdicts, v => pop[v.Account] == "lab");
     }
 
+    /// <summary>
+    /// The same station's accounts on a machine's day (no quiet hours), plain completions with no tools, with the main
+    /// parameter vector of the station sent also by forty ordinary customers from their homes (a framework's preset): most
+    /// holders of the vector are people nothing ties together, so the vector is not the operation's own. Until session 50
+    /// the station's exit clusters — tied by exits alone — were turned down ("no harness of its own on a machine schedule")
+    /// and its accounts on the popular vector stayed clear (16 of 48 found, those on the minor vector that is its own).
+    /// Each exit's accounts still run one harness among themselves on a machine's day, which neither the customers (a
+    /// person's hours, homes of their own) nor the lab's researchers behind their NAT (a person's hours) do; their exits
+    /// now tie them as a card would.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Complete_StationOnExitsNothingNamesOnAPopularVectorRoundTheClock_IsFound_AndTheVectorsCustomersAreNot(int seed)
+    {
+        var t = new SyntheticTraffic(new SyntheticTraffic.Settings
+        {
+            Seed = seed, LegitUsers = 300, StationAccounts = 48, StationBudget = 16000, StationHuman = true, StationAged = true,
+            StationOwnCards = true, StationPinnedExits = 3, StationPinnedRoundTheClock = true, StationVectorCustomers = 40, StationPinnedNoTools = true, LabAccounts = 8,
+        });
+        var r = AnalysisHarness.Run(t);
+        var pop = t.Accounts.ToDictionary(a => a.Id, a => a.Population);
+        var station = r.Verdicts.Where(v => pop[v.Account] == "station").ToList();
+        Assert.Equal(48, station.Count);
+        var found = station.Where(v => v.Verdict == VerdictKind.Campaign).ToList();
+        output.WriteLine($"{found.Count} of 48 flagged; " + string.Join("\n", station.Take(2).Select(Describe)));
+        Assert.True(found.Count >= 43, $"{found.Count} of the station's 48 accounts flagged");
+        var campaignOf = t.Accounts.ToDictionary(a => a.Id, a => a.Campaign);
+        var wrong = r.Verdicts.Where(v => v.Verdict == VerdictKind.Campaign && campaignOf[v.Account] is null)
+            .Select(v => pop[v.Account] + " " + Describe(v)).ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.Equal(40, r.Verdicts.Count(v => pop[v.Account] == "vector-customer"));
+    }
+
     private static string Describe(AccountVerdict v) => $"{v.Account} {v.Verdict}: {string.Join(" | ", v.Reasons.Select(q => q.Signal + " " + q.Detail))}";
 }
