@@ -785,8 +785,9 @@ public sealed partial class KeyGroupBuilder
     /// connected through exact addresses (not ranges: a residential ISP's /24 holds strangers) that three or more of
     /// them share and at most one account in twenty of the log holds, and each component of campaign size is judged
     /// by the same operator rule as an identity cluster: tied by identity (the address plus a card, a small domain or a
-    /// sign-up burst on half the members; or the exits alone with a harness of the operator's own on a machine's
-    /// schedule), acting as one, not a declared organisation, not established accounts, and only its own accounts.
+    /// sign-up burst on half the members; or the exits alone on a machine's schedule with one harness among the members,
+    /// whether or not it is an operator's own — since session 50, when such accounts are also strongly tied through their
+    /// exits), acting as one, not a declared organisation, not established accounts, and only its own accounts.
     /// A campus NAT's students and an office's employees run no common harness; an agent platform's users run its
     /// prompt, which independent customers hold (the yardstick of whose harness a value is stays the identity clusters);
     /// an organisation's fleet is declared. Run after the other operator rules, it adds evidence to accounts nothing else
@@ -800,17 +801,15 @@ public sealed partial class KeyGroupBuilder
         int n = _in.Profiles.Count;
         if (identityClustered is null) return;
         var parent = Enumerable.Range(0, n).ToArray();
-        int F(int x) { while (parent[x] != x) { parent[x] = parent[parent[x]]; x = parent[x]; } return x; }
+        int F(int x) => Root(parent, x);
         foreach (var g in _ordered)
         {
             if (g.Kind != LinkKind.Ip || g.Hosting || g.Members.Count < 3 || g.Members.Count > clusterKeyLimit) continue;
-            int r0 = -1;
+            int first = -1;
             foreach (var m in g.Members)
             {
                 if (_in.Allowlisted[m] || _operator[m] > 0 || HarnessOperator(m)) continue;
-                int ri = F(m);
-                if (r0 < 0) { r0 = ri; continue; }
-                if (ri != r0) { parent[Math.Max(ri, r0)] = Math.Min(ri, r0); r0 = Math.Min(ri, r0); }
+                if (first < 0) first = m; else Join(parent, m, first);
             }
         }
         var size = new int[n];
