@@ -2365,10 +2365,12 @@ public sealed class CampaignAssembler
     }
 
     /// <summary>Members of a declared fleet that share an identity key (<see cref="IsIdentity"/>) with at least two of the
-    /// group's accounts under another name or none.</summary>
+    /// group's accounts under another name or none — an e-mail domain only where the member does not pay with its name's
+    /// own card (<see cref="NamesOwnCards"/>).</summary>
     private HashSet<int> CrossingNames(List<(KeyGroup, double, int)> keys, Dictionary<int, int> memberPos, HashSet<int> fleet, HashSet<int> elsewhere)
     {
         var crossing = new HashSet<int>();
+        HashSet<int>? ownCard = null;
         foreach (var (g, _, on) in keys)
         {
             if (on < 3 || elsewhere.Contains(g.Id) || !IsIdentity(g)) continue;
@@ -2377,11 +2379,31 @@ public sealed class CampaignAssembler
             foreach (var (m, name) in names)
             {
                 if (!fleet.Contains(m) || crossing.Contains(m)) continue;
+                // a mail domain says less of who runs an account than its card: a member that pays with its name's own
+                // card is not crossed by a domain alone (random 13803: a company's team on its corporate card, whose
+                // company domain a dozen accounts of an agentic operation under other names had also signed up with)
+                if (g.Kind == LinkKind.EmailDomain && (ownCard ??= NamesOwnCards(keys, fleet)).Contains(m)) continue;
                 int other = names.Count(x => x.Name is null || !string.Equals(x.Name, name, StringComparison.OrdinalIgnoreCase));
                 if (other >= 2) crossing.Add(m);
             }
         }
         return crossing;
+    }
+
+    /// <summary>Fleet members that pay with a card two or more accounts hold, all of them under the member's declared name:
+    /// the name's own card. An operation that signs its accounts up under several names pays them with cards that cross
+    /// those names; an organisation pays its own accounts with its own.</summary>
+    private HashSet<int> NamesOwnCards(List<(KeyGroup, double, int)> keys, HashSet<int> fleet)
+    {
+        var own = new HashSet<int>();
+        foreach (var (g, _, _) in keys)
+        {
+            if (g.Kind != LinkKind.Payment || g.Members.Count < 2) continue;
+            string? name = _meter.OrgNameOf(g.Members[0]);
+            if (name is null || g.Members.Any(m => !string.Equals(_meter.OrgNameOf(m), name, StringComparison.OrdinalIgnoreCase))) continue;
+            foreach (var m in g.Members) if (fleet.Contains(m)) own.Add(m);
+        }
+        return own;
     }
 
     /// <param name="gathering">The operator cluster being gathered as one (<see cref="GatherOperators"/>), whose members a
@@ -2527,6 +2549,7 @@ public sealed class CampaignAssembler
         // exits, cards and domain with its own accounts, not with strangers; an operation that signs its accounts up under
         // many company names does (random 11307: a 203-account agentic harvest on enterprise seats under a dozen names,
         // eight accounts of several names to each hosting address, 51 of them held at watch as organisations' fleets).
+        // A domain alone does not cross names for a member that pays with its name's own card (session 51).
         if (declaredFleet.Count > 0) declaredFleet.ExceptWith(CrossingNames(keys, memberPos, declaredFleet, elsewhere));
         if (declaredFleet.Count > 0 && declaredFleet.Count < DeclaredShare * members.Count)
             for (int i = 0; i < members.Count; i++) if (declaredFleet.Contains(members[i])) corroborated[i] = false;
