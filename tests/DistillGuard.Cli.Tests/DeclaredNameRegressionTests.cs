@@ -38,27 +38,14 @@ public sealed class DeclaredNameRegressionTests : IDisposable
         // A company's team (one declared name, verified paid accounts on its own corporate card, which no account under
         // another name holds) shares its company mail domain with a dozen accounts of an agentic operation signed up under
         // other names and paying with cards that cross those names. The domain put the team inside the operation's identity
-        // cluster and two of its 65 employees were flagged with it (13 of 801 with the corpus). A mail domain says less of who runs
-        // an account than a card: a fleet that pays with a card of its own name is not crossed by a domain alone.
+        // cluster and two of its 65 employees were flagged with it (13 of 801 with the corpus). A mail domain says less of
+        // who runs an account than a card: a fleet that pays with a card of its own name is not crossed by a domain alone.
         var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 13803, registry: true);
         var personas = RandomWorldRun.Personas(sim);
         int employees = personas.Values.Count(p => p == "corporate-employee");
         Assert.True(employees >= 50, $"the world drew {employees} corporate employees");
-        var flagged = FlaggedPersonas(outDir, personas);
+        var flagged = RandomWorldRun.FlaggedByPersona(outDir, personas);
         Assert.Equal(0, flagged.GetValueOrDefault("corporate-employee"));
         RandomWorldRun.AssertFound(sim, outDir, "agentic-3", 50, 0.9);
-    }
-
-    private static Dictionary<string, int> FlaggedPersonas(string outDir, Dictionary<string, string> personas)
-    {
-        var flagged = new Dictionary<string, int>();
-        foreach (var line in File.ReadLines(Path.Combine(outDir, "verdicts.jsonl")))
-        {
-            using var v = System.Text.Json.JsonDocument.Parse(line);
-            if (v.RootElement.GetProperty("verdict").GetString() != "campaign") continue;
-            var p = personas[v.RootElement.GetProperty("account").GetString()!];
-            flagged[p] = flagged.GetValueOrDefault(p) + 1;
-        }
-        return flagged;
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace DistillGuard.Cli.Tests;
 
 /// <summary>
@@ -25,15 +23,8 @@ public sealed class PlatformSiteRegressionTests : IDisposable
         var persona = RandomWorldRun.Personas(sim);
         int platform = persona.Values.Count(p => p == "agent-platform-user"), operation = campaignOf.Values.Count(c => c == "tooluse-2");
         Assert.True(platform > 100 && operation > 50, $"the world drew {platform} platform users and {operation} operation accounts");
-        int flaggedUsers = 0, found = 0;
-        foreach (var line in File.ReadLines(Path.Combine(outDir, "verdicts.jsonl")))
-        {
-            using var v = JsonDocument.Parse(line);
-            if (v.RootElement.GetProperty("verdict").GetString() != "campaign") continue;
-            var account = v.RootElement.GetProperty("account").GetString()!;
-            if (persona[account] == "agent-platform-user") flaggedUsers++;
-            if (campaignOf[account] == "tooluse-2") found++;
-        }
+        int flaggedUsers = RandomWorldRun.FlaggedByPersona(outDir, persona).GetValueOrDefault("agent-platform-user");
+        int found = RandomWorldRun.Flagged(sim, outDir, "tooluse-2").Found;
         Assert.True(flaggedUsers <= 1, $"{flaggedUsers} of {platform} platform users flagged");
         Assert.True(found >= 0.8 * operation, $"{found} of {operation} operation accounts flagged");
     }

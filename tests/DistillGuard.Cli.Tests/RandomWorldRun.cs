@@ -112,6 +112,20 @@ internal static class RandomWorldRun
         return list;
     }
 
+    /// <summary>How many accounts of each labelled persona <c>analyze</c> flagged (campaign verdict).</summary>
+    public static Dictionary<string, int> FlaggedByPersona(string outDir, Dictionary<string, string> personas)
+    {
+        var flagged = new Dictionary<string, int>();
+        foreach (var line in File.ReadLines(Path.Combine(outDir, "verdicts.jsonl")))
+        {
+            using var v = JsonDocument.Parse(line);
+            if (v.RootElement.GetProperty("verdict").GetString() != "campaign") continue;
+            var p = personas[v.RootElement.GetProperty("account").GetString()!];
+            flagged[p] = flagged.GetValueOrDefault(p) + 1;
+        }
+        return flagged;
+    }
+
     /// <summary>Each account's labelled persona (campaign accounts carry one too).</summary>
     public static Dictionary<string, string> Personas(string sim)
     {
