@@ -48,4 +48,21 @@ public sealed class DeclaredNameRegressionTests : IDisposable
         Assert.Equal(0, flagged.GetValueOrDefault("corporate-employee"));
         RandomWorldRun.AssertFound(sim, outDir, "agentic-3", 50, 0.9);
     }
+
+    [Fact]
+    public void Random13919_AFleetOnTheOperationsCloudRangeAlone_StaysClear()
+    {
+        // An organisation's fleet (one declared name, verified paid accounts on its own card and mail domain, all behind
+        // one office address) runs a system prompt that a 79-account tool-use operation runs too, and its office address
+        // is in the cloud /24 where three of the operation's accounts have theirs. The range joined the fleet to the
+        // operation's holders of the prompt as one operator and 15 of its accounts were flagged. Sharing nothing but a
+        // hosting range, the fleet is another tenant of the cloud.
+        var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 13919, registry: true);
+        var personas = RandomWorldRun.Personas(sim);
+        int fleet = personas.Values.Count(p => p == "org-fleet");
+        Assert.True(fleet >= 15, $"the world drew {fleet} fleet accounts");
+        var flagged = RandomWorldRun.FlaggedByPersona(outDir, personas);
+        Assert.Equal(0, flagged.GetValueOrDefault("org-fleet"));
+        RandomWorldRun.AssertFound(sim, outDir, "tooluse-1", 70, 0.9);
+    }
 }

@@ -64,11 +64,13 @@ public sealed partial class KeyGroupBuilder
         // identity values: key groups of cards, e-mail domains, addresses and ranges, plus organisation names
         var sets = new List<(List<int> Members, byte Bit)>();
         var exactAddress = new Dictionary<int, KeyGroup>();   // the sets that are one IP address (for VectorOfTheirExits' pool)
+        var ranges = new HashSet<int>();   // the sets that are an address range
         foreach (var g in _ordered)
         {
             if (!IdentityClusterKind(g.Kind) || g.Members.Count < 2 || g.Members.Count > clusterKeyLimit) continue;
             byte bit = g.Kind switch { LinkKind.Payment => 1, LinkKind.EmailDomain => 2, _ => 4 };
             if (g.Kind == LinkKind.Ip) exactAddress[sets.Count] = g;
+            if (g.Kind == LinkKind.Prefix) ranges.Add(sets.Count);
             sets.Add((g.Members, bit));
         }
         var orgs = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
@@ -101,6 +103,7 @@ public sealed partial class KeyGroupBuilder
             var pos = new Dictionary<int, int>(holders.Count);
             for (int i = 0; i < holders.Count; i++) pos[holders[i]] = i;
             var parent = Enumerable.Range(0, holders.Count).ToArray();
+            var near = Enumerable.Range(0, holders.Count).ToArray();   // the same ties without ranges
             int Find(int x) => Root(parent, x);
             var bits = new byte[holders.Count];
             var tying = new List<int>?[holders.Count];   // the tying values each holder holds
@@ -116,7 +119,8 @@ public sealed partial class KeyGroupBuilder
                     if (!pos.TryGetValue(m, out var p)) continue;
                     bits[p] |= bit;
                     (tying[p] ??= new List<int>()).Add(s);
-                    if (first < 0) first = p; else Join(parent, p, first);
+                    if (first < 0) first = p;
+                    else { Join(parent, p, first); if (!ranges.Contains(s)) Join(near, p, first); }
                 }
             }
             // Rotating exits tie the holders that use them when most of the harness's holders do and the rest of the log
@@ -132,7 +136,7 @@ public sealed partial class KeyGroupBuilder
                 {
                     if (!_rotates[holders[p]]) continue;
                     bits[p] |= 32;
-                    if (first < 0) first = p; else Join(parent, p, first);
+                    if (first < 0) first = p; else { Join(parent, p, first); Join(near, p, first); }
                 }
             }
             // Within a component, a holder is the operation's own when it shares a card with the others; another kind of
@@ -179,12 +183,28 @@ public sealed partial class KeyGroupBuilder
             {
                 var idx = comp.ToList();
                 if (idx.Count < minSize) continue;
+                string source = $"holders of {(h.Kind == LinkKind.SystemPrompt ? "" : "parameter vector ")}{h.Value}";
+                // An organisation's declared fleet joined to the other holders by a hosting range alone — no card, mail
+                // domain, name or exact address it shares with them — is another tenant of the same cloud range (as
+                // TenantsApart judges a range's pools) and is judged on its own: the declared organisation it is. A range
+                // still ties an operation spread over its addresses, and a part under no declared name stays with the
+                // rest (random 13919: a fleet of 15 verified accounts under one name, on its own card, domain and office
+                // address, on a system prompt a tool-use operation sends too; 3 of the operation's 79 accounts send from
+                // the fleet's cloud /24, which made the 94 holders one operator and the fleet's accounts were flagged).
+                foreach (var part in idx.GroupBy(p => Root(near, p)).Where(g => g.Count() < idx.Count).ToList())
+                {
+                    var partList = part.Select(p => holders[p]).ToList();
+                    if (meter.DeclaredFleetMembers(partList).Count < CoordinationMeter.DeclaredShare * partList.Count) continue;
+                    Candidate(source, partList, Inv($"tied to {idx.Count - partList.Count} other holders by a range alone"), "declared organisation");
+                    var cut = part.ToHashSet();
+                    idx.RemoveAll(cut.Contains);
+                }
+                if (idx.Count < minSize) continue;
                 var list = idx.Select(p => holders[p]).ToList();
                 double Share(byte bit) => (double)idx.Count(p => (bits[p] & bit) != 0) / idx.Count;
                 bool paying = Share(1) >= 0.5;
                 bool other = Share(2) >= 0.5 || Share(4) >= 0.5 || Share(8) >= 0.5;
                 bool exits = Share(32) >= 0.5;
-                string source = $"holders of {(h.Kind == LinkKind.SystemPrompt ? "" : "parameter vector ")}{h.Value}";
                 string ties = Inv($"cards {Share(1):F2} domains {Share(2):F2} addresses {Share(4):F2} names {Share(8):F2} rotating {Share(32):F2}");
                 if (!paying && !other && !exits) { Candidate(source, list, ties, "not tied: no kind of identity shared by half"); continue; }
                 var c = meter.Measure(list);
