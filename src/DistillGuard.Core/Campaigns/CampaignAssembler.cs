@@ -1151,7 +1151,7 @@ public sealed class CampaignAssembler
     /// parameter vector, each unless its family is switched off.</summary>
     private bool IsHow(KeyGroup g) => g.Kind switch
     {
-        LinkKind.SystemPrompt => !HarnessValue.IsToolSet(g.Key) && !_opt.Disabled(LinkFamily.Content.ToString()),
+        LinkKind.SystemPrompt => !HarnessValue.IsShape(g.Key) && !_opt.Disabled(LinkFamily.Content.ToString()),
         LinkKind.ParamSignature => !_opt.Disabled(LinkFamily.Behaviour.ToString()),
         _ => false,
     };
@@ -2153,7 +2153,7 @@ public sealed class CampaignAssembler
                 for (int i = 0; i < sp.Count; i++)
                 {
                     var key = sp.KeyAt(i);
-                    if (!HarnessValue.IsToolSet(key)) onPrompt[key] = onPrompt.GetValueOrDefault(key) + 1;
+                    if (!HarnessValue.IsShape(key)) onPrompt[key] = onPrompt.GetValueOrDefault(key) + 1;
                 }
             }
             _addressPrompts[address.Id] = prompts = onPrompt.Where(kv => kv.Value >= OwnedKeyShare * address.Members.Count)
@@ -2469,7 +2469,7 @@ public sealed class CampaignAssembler
         var products = keys.Where(k => k.Item1.Kind == LinkKind.SystemPrompt && k.Item3 < OwnedKeyShare * k.Item1.Members.Count)
             .Select(k => k.Item1).ToList();
         foreach (var g in products) elsewhere.Add(g.Id);
-        products.RemoveAll(g => HarnessValue.IsToolSet(g.Key));
+        products.RemoveAll(g => HarnessValue.IsShape(g.Key));
         if (products.Count > 0)
         {
             var productKeys = products.Select(g => g.Key).ToHashSet();

@@ -371,7 +371,7 @@ public sealed partial class KeyGroupBuilder
                 // operator cluster through it, gathered as one even where they share no card or exit among themselves
                 // (not a parameter vector or a tool set: unrelated operations choose one alike — a tool set two
                 // resellers' harnesses both declared joined them, held-out random 10717)
-                if (h.Kind == LinkKind.SystemPrompt && !DistillGuard.Core.Profiles.HarnessValue.IsToolSet(h.Key))
+                if (h.Kind == LinkKind.SystemPrompt && !DistillGuard.Core.Profiles.HarnessValue.IsShape(h.Key))
                     foreach (var m in list) StrongTie(m, "harness " + h.Value);
                 accepted.Add(list);
             }
@@ -635,7 +635,7 @@ public sealed partial class KeyGroupBuilder
             var sp = _in.Profiles[m].SystemPrompts;
             int best = -1;
             for (int i = 0; i < sp.Count; i++)
-                if (!DistillGuard.Core.Profiles.HarnessValue.IsToolSet(sp.KeyAt(i)) && (best < 0 || sp.CountAt(i) > sp.CountAt(best))) best = i;
+                if (!DistillGuard.Core.Profiles.HarnessValue.IsShape(sp.KeyAt(i)) && (best < 0 || sp.CountAt(i) > sp.CountAt(best))) best = i;
             if (best >= 0) modal[sp.KeyAt(best)] = modal.GetValueOrDefault(sp.KeyAt(best)) + 1;
         }
         return modal.Count > 0 && 2 * modal.Values.Max() >= accounts.Count;

@@ -923,7 +923,7 @@ public sealed partial class KeyGroupBuilder
             // a tool-use operation found on its system prompt, declaring three public sets, lost 290 of its 623 accounts to
             // watch when every set was a link, and 300 when the sets most of whose holders were operators were).
             if (m < 2 || m > opt.MaxKeyAccounts || opt.Disabled(g.Kind.Family().ToString()) || apart.Contains(g)
-                || (g.Kind == LinkKind.SystemPrompt && HarnessValue.IsToolSet(g.Key) && !_foundOn.Contains(g)))
+                || (g.Kind == LinkKind.SystemPrompt && HarnessValue.IsShape(g.Key) && !_foundOn.Contains(g)))
             { g.Weight = 0; continue; }
             g.Rarity = Math.Clamp(1 - Math.Log(m) / Math.Max(lnN, Math.Log(m + 1)), 0, 1);
             double sw = 0, sh = 0;

@@ -57,6 +57,10 @@ public sealed class ExchangeFeatures
     public ulong SystemHash { get; set; }
     /// <summary>Hash of the sorted tool names offered, 0 when none.</summary>
     public ulong ToolSetHash { get; set; }
+    /// <summary>Set hash of the field names of the output schema the request asks for: its structured-output schema
+    /// (<c>response_format</c>, <c>text.format</c>), else the first record shape written into its system prompt
+    /// (<see cref="Fingerprints.OutputSchema"/>); 0 when none.</summary>
+    public ulong SchemaHash { get; set; }
 
     // Signals.
     /// <summary>Per-exchange signals that fired.</summary>

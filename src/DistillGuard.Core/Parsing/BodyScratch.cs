@@ -9,6 +9,7 @@ internal sealed class BodyScratch
     public readonly Utf8TextBuffer LastUser = new();
     public readonly Utf8TextBuffer System = new();
     public readonly List<ulong> ToolNames = new(16);
+    public ulong FormatSchema;        // the fields of a structured-output request (response_format, text.format)
     public int Turns;
     public bool HasMessages;          // the request carried its API's conversation field
     public bool ArtifactInUserTurn;   // a signed/encrypted reasoning block placed in a user turn
@@ -27,7 +28,7 @@ internal sealed class BodyScratch
     public void Reset(ExchangeFeatures f)
     {
         Current.Clear(); LastUser.Clear(); System.Clear(); ToolNames.Clear();
-        Turns = 0; HasMessages = false; ArtifactInUserTurn = false; ResponseToolCalls = false; ReasoningChars = 0;
+        Turns = 0; HasMessages = false; FormatSchema = 0; ArtifactInUserTurn = false; ResponseToolCalls = false; ReasoningChars = 0;
         ResponseNumberCount = 0; ResponseLastNumber = 0;
         F = f;
     }

@@ -21,6 +21,7 @@ internal static class ChatCompletionsBody
             else if (r.ValueTextEquals("n"u8)) { if (Json.ReadInt(ref r, out int v)) f.N = v; }
             else if (r.ValueTextEquals("temperature"u8)) f.Temperature = Json.ReadDouble(ref r);
             else if (r.ValueTextEquals("tools"u8) || r.ValueTextEquals("functions"u8)) ReadTools(ref r, s);
+            else if (r.ValueTextEquals("response_format"u8)) s.FormatSchema = Json.ReadSchemaFields(ref r);
             else Json.SkipValue(ref r);
         }
     }

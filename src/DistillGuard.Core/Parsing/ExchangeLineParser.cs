@@ -35,6 +35,7 @@ public sealed class ExchangeLineParser
     private const int SystemCacheSlots = 256;
     private readonly ulong[] _systemCacheKeys = new ulong[SystemCacheSlots];
     private readonly ulong[] _systemCacheConcepts = new ulong[SystemCacheSlots];
+    private readonly ulong[] _systemCacheSchema = new ulong[SystemCacheSlots];
     private readonly ulong[] _systemCacheBits;
 
     public ExchangeLineParser() : this(ContentSignalEngine.Default, ParameterSignals.FromCatalog(SignalCatalog.Default)) { }
@@ -73,7 +74,7 @@ public sealed class ExchangeLineParser
         f.Route = "direct"; f.Api = default; f.Model = null; f.Status = 200; f.LatencyMs = 0;
         f.MaxTokens = 0; f.ThinkingBudget = 0; f.Logprobs = false; f.TopLogprobs = 0; f.N = 1; f.Temperature = null;
         f.ToolCount = 0; f.Turns = 0; f.ReasoningExposed = false; f.InputTokens = 0; f.OutputTokens = 0; f.ReasoningTokens = 0;
-        f.TemplateFingerprint = 0; f.SkeletonFingerprint = 0; f.ItemHash = 0; f.SystemHash = 0; f.ToolSetHash = 0;
+        f.TemplateFingerprint = 0; f.SkeletonFingerprint = 0; f.ItemHash = 0; f.SystemHash = 0; f.ToolSetHash = 0; f.SchemaHash = 0;
         f.Signals = SignalSet.None; f.Capabilities = Capability.None;
         f.IssuedArtifacts.Clear(); f.PresentedArtifacts.Clear();
     }
@@ -250,8 +251,11 @@ public sealed class ExchangeLineParser
                 _systemBits.CopyTo(cached);
                 _systemCacheKeys[slot] = f.SystemHash;
                 _systemCacheConcepts[slot] = SkeletonFingerprints ? SkeletonFingerprint.Concepts(_chars.AsSpan(0, sn), _norm.AsSpan(0, sm)) : 0;
+                _systemCacheSchema[slot] = OutputSchema.Hash(_chars.AsSpan(0, sn));
             }
+            f.SchemaHash = _systemCacheSchema[slot];
         }
+        if (s.FormatSchema != 0) f.SchemaHash = s.FormatSchema;   // asked as a structured output: the request's own schema
         var (signals, caps) = _engine.Decide(_userBits, hasSystem ? _systemBits : default);
         signals |= conceptSignals;
 

@@ -42,6 +42,49 @@ internal static class Json
         r.Skip();
     }
 
+    /// <summary>
+    /// Reads a structured-output request (<c>response_format</c>, <c>text</c>) and returns the set hash of the field names
+    /// its JSON schema declares — every property name inside a <c>properties</c> object, at any depth — hashed as
+    /// <see cref="Fingerprints.OutputSchema"/> hashes a shape written into a prompt, so one record shape asked either way is
+    /// one value. 0 when it declares fewer than <see cref="Fingerprints.OutputSchema.MinFields"/> distinct names.
+    /// </summary>
+    public static ulong ReadSchemaFields(ref Utf8JsonReader r)
+    {
+        r.Read();
+        if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return 0; }
+        Span<ulong> names = stackalloc ulong[64];
+        Span<bool> inProperties = stackalloc bool[64];   // per depth: the object is a "properties" value
+        Span<char> name = stackalloc char[64];
+        int count = 0, depth = 0;
+        bool nextIsProperties = false;
+        inProperties[0] = false;
+        while (r.Read())
+        {
+            switch (r.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                case JsonTokenType.StartArray:
+                    if (++depth < inProperties.Length) inProperties[depth] = r.TokenType == JsonTokenType.StartObject && nextIsProperties;
+                    nextIsProperties = false;
+                    break;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    if (depth-- == 0) return Fingerprints.OutputSchema.OfNames(names[..count]);
+                    break;
+                case JsonTokenType.PropertyName:
+                    if (depth < inProperties.Length && inProperties[depth] && count < names.Length && !r.ValueIsEscaped && r.ValueSpan.Length <= name.Length
+                        && global::System.Text.Encoding.UTF8.TryGetChars(r.ValueSpan, name, out int n) && n > 0)
+                        names[count++] = Hash64.Of((ReadOnlySpan<char>)name[..n]);
+                    nextIsProperties = r.ValueTextEquals("properties"u8);
+                    break;
+                default:
+                    nextIsProperties = false;
+                    break;
+            }
+        }
+        return 0;
+    }
+
     /// <summary>Reads a string value's hash (0 when not a non-empty string).</summary>
     public static ulong ReadStringHash(ref Utf8JsonReader r)
     {

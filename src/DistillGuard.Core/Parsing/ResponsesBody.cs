@@ -36,6 +36,7 @@ internal static class ResponsesBody
                     else r.Skip();
             }
             else if (r.ValueTextEquals("tools"u8)) ReadTools(ref r, s);
+            else if (r.ValueTextEquals("text"u8)) s.FormatSchema = Json.ReadSchemaFields(ref r);
             else Json.SkipValue(ref r);
         }
     }

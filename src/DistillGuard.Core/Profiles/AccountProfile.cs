@@ -225,6 +225,7 @@ public sealed class AccountProfile
         }
         if (f.SystemHash != 0) _counters.Add(CompactCounters.System, HarnessValue.OfPrompt(f.SystemHash), harvest);
         if (f.ToolSetHash != 0) _counters.Add(CompactCounters.System, HarnessValue.OfTools(f.ToolSetHash), harvest);
+        if (f.SchemaHash != 0) _counters.Add(CompactCounters.System, HarnessValue.OfSchema(f.SchemaHash), harvest);
         _counters.Add(CompactCounters.Params, ParamSignature(f));
         if (f.MaxTokens > MaxOutputTokens) MaxOutputTokens = f.MaxTokens;
         if (f.ThinkingBudget > MaxThinkingBudget) MaxThinkingBudget = f.ThinkingBudget;

@@ -15,6 +15,38 @@ internal static class LinkGraphs
     public const long Minute = 60_000, Hour = 60 * Minute, DayMs = 24 * Hour;
     public static readonly long LogStart = DateTimeOffset.Parse("2026-10-07T00:00:00Z").ToUnixTimeMilliseconds();
 
+    /// <summary>A hand-made log: accounts added with their registry record and exchanges, then built into a
+    /// <see cref="KeyGroupBuilder"/>.</summary>
+    internal sealed class World
+    {
+        public readonly ProfileContext Context = new();
+        public readonly List<AccountProfile> Profiles = new();
+        public readonly List<AccountRecord?> Records = new();
+
+        /// <summary>Adds an account with <paramref name="exchanges"/> exchanges, each set by <paramref name="exchange"/>
+        /// (its index and the features, whose id and account are set first) on one reused <paramref name="f"/>.</summary>
+        public void Add(AccountRecord record, int exchanges, ExchangeFeatures f, Action<int, ExchangeFeatures> exchange)
+        {
+            var p = new AccountProfile(Profiles.Count, record.Account);
+            Profiles.Add(p);
+            Records.Add(record);
+            for (int i = 0; i < exchanges; i++)
+            {
+                f.Account = record.Account;
+                f.Id = $"{record.Account}_{i}";
+                exchange(i, f);
+                p.Add(f, Context);
+            }
+        }
+
+        public (KeyGroupBuilder Builder, List<AccountProfile> Profiles) Build()
+        {
+            var builder = Builder(Profiles, Context, Records);
+            builder.Build();
+            return (builder, Profiles);
+        }
+    }
+
     public static KeyGroupBuilder Builder(List<AccountProfile> profiles, ProfileContext ctx, List<AccountRecord?> records, KeyGroupPool? pool = null)
         => new(new LinkGraphInputs
         {

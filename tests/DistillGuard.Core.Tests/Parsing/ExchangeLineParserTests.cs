@@ -240,6 +240,50 @@ public sealed class ExchangeLineParserTests
         Assert.True(Rfc3339.TryParseUnixMs(Encoding.UTF8.GetBytes(ts), out long v));
         Assert.Equal(new DateTimeOffset(2026, 2, 1, 12, 0, 0, ms, TimeSpan.Zero).ToUnixTimeMilliseconds(), v);
     }
+
+    [Fact]
+    public void Parse_AStructuredOutputRequest_CarriesItsSchemasFields_AsTheSameShapeInAPromptWould()
+    {
+        const string shape = "{\"clause_type\": string, \"plain_english\": string, \"risk_notes\": [string]}";
+        const string schema = "{\"type\":\"object\",\"properties\":{\"risk_notes\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}},\"clause_type\":{\"type\":\"string\",\"description\":\"one of: nda, liability\"},\"plain_english\":{\"type\":\"string\"}},\"required\":[\"clause_type\"]}";
+        var chat = "{" + Env + ",\"api\":\"openai.chat.completions\",\"request\":{\"model\":\"gpt-x\",\"messages\":[{\"role\":\"user\",\"content\":\"Review this clause.\"}]," +
+            "\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"clause\",\"strict\":true,\"schema\":" + schema + "}}},\"response\":{\"choices\":[]}}";
+        var responses = "{" + Env + ",\"api\":\"openai.responses\",\"request\":{\"model\":\"gpt-x\",\"input\":\"Review this clause.\"," +
+            "\"text\":{\"format\":{\"type\":\"json_schema\",\"name\":\"clause\",\"schema\":" + schema + "}}},\"response\":{\"output\":[]}}";
+        var plain = "{" + Env + ",\"api\":\"openai.chat.completions\",\"request\":{\"model\":\"gpt-x\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"response_format\":{\"type\":\"json_object\"}},\"response\":{\"choices\":[]}}";
+        var (r1, a) = Parse(chat);
+        var (r2, b) = Parse(responses);
+        var (r3, c) = Parse(plain);
+        Assert.Null(r1); Assert.Null(r2); Assert.Null(r3);
+        Assert.Equal(OutputSchema.Hash(shape), a.SchemaHash);
+        Assert.Equal(a.SchemaHash, b.SchemaHash);
+        Assert.Equal(0UL, c.SchemaHash);
+        Assert.Equal("gpt-x", b.Model);   // the rest of the body is still read
+    }
+
+    [Fact]
+    public void Parse_InstructionsAskingForOneRecordShape_CarryItsSchema_WhateverTheWording()
+    {
+        static string Line(string instructions) => "{" + Env + ",\"api\":\"openai.responses\",\"request\":{\"model\":\"gpt-x\",\"instructions\":" +
+            System.Text.Json.JsonSerializer.Serialize(instructions) + ",\"input\":\"Review this clause.\",\"max_output_tokens\":2048},\"response\":{\"output\":[]}}";
+        const string shape = "{\"clause_type\": string, \"plain_english\": string, \"risk_notes\": [string]}";
+        var (r1, a) = Parse(Line("Act as a commercial lawyer. Return one JSON object shaped exactly like " + shape + ". Be precise."));
+        var (r2, b) = Parse(Line("You help small firms read contracts; reply with " + shape + " only, in British spelling."));
+        var (r3, c) = Parse(Line("Act as a commercial lawyer. Be precise."));
+        Assert.Null(r1); Assert.Null(r2); Assert.Null(r3);
+        Assert.NotEqual(a.SystemHash, b.SystemHash);
+        Assert.Equal(OutputSchema.Hash(shape), a.SchemaHash);
+        Assert.Equal(a.SchemaHash, b.SchemaHash);
+        Assert.Equal(0UL, c.SchemaHash);
+        // the parser keeps its own per-prompt cache: the same prompt again carries the same schema
+        var p = new ExchangeLineParser();
+        var f = new ExchangeFeatures();
+        Assert.Null(p.Parse(Encoding.UTF8.GetBytes(Line("You help small firms read contracts; reply with " + shape + " only, in British spelling.")), f));
+        Assert.Null(p.Parse(Encoding.UTF8.GetBytes(Line("Act as a commercial lawyer. Be precise.")), f));
+        Assert.Equal(0UL, f.SchemaHash);
+        Assert.Null(p.Parse(Encoding.UTF8.GetBytes(Line("You help small firms read contracts; reply with " + shape + " only, in British spelling.")), f));
+        Assert.Equal(a.SchemaHash, f.SchemaHash);
+    }
 }
 
 public sealed class PastedArtifactScanTests

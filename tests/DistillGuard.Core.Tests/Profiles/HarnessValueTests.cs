@@ -20,4 +20,22 @@ public class HarnessValueTests
         Assert.StartsWith("system prompt ", HarnessValue.Describe(HarnessValue.OfPrompt(tagged)));
         Assert.StartsWith("tool set ", HarnessValue.Describe(HarnessValue.OfTools(tagged)));
     }
+
+    [Fact]
+    public void Schemas_ToolSetsAndPrompts_NeverMix()
+    {
+        var r = new Random(7);
+        for (int i = 0; i < 10_000; i++)
+        {
+            ulong h = (ulong)r.NextInt64() | 1;
+            Assert.True(HarnessValue.IsSchema(HarnessValue.OfSchema(h)));
+            Assert.False(HarnessValue.IsToolSet(HarnessValue.OfSchema(h)));
+            Assert.True(HarnessValue.IsShape(HarnessValue.OfSchema(h)));
+            Assert.True(HarnessValue.IsShape(HarnessValue.OfTools(h)));
+            Assert.False(HarnessValue.IsShape(HarnessValue.OfPrompt(h)));
+        }
+        ulong tagged = 0xABCDEF0000005C4EUL;   // a prompt hash with the schema tag by chance
+        Assert.False(HarnessValue.IsShape(HarnessValue.OfPrompt(tagged)));
+        Assert.StartsWith("output schema ", HarnessValue.Describe(HarnessValue.OfSchema(tagged)));
+    }
 }
