@@ -45,22 +45,25 @@ public sealed class ProvenanceCommandTests : IDisposable
         Assert.Equal(File.ReadAllLines(input).Length, outLines.Length);
         Assert.All(outLines.Select((l, i) => JsonDocument.Parse(l).RootElement), (e, i) => Assert.Equal(i, e.GetProperty("n").GetInt32()));
 
-        // A larger body, marked the same way, is detected; the unmarked one is not.
+        // A larger body, marked the same way, is detected; the unmarked one is not. With a fixed key: under a fresh random
+        // key the unmarked body reads as marked once in a hundred runs (the test's 0.01 level), which is the statistic's
+        // false-positive rate, not a fault.
+        WatermarkKey.FromSeed("provenance-command-test", "acme").Save(P("fixed.json"));
         string clean = Jsonl("clean.jsonl", Corpus(1).Concat(Replies.Select(r => r + " Thanks!")));
         string marked = P("marked.jsonl");
-        Assert.Equal(ExitCodes.Success, WatermarkCommand.Run(["apply", "--key", P("k.json"), "--in", clean, "--out", marked, "--max-change-share", "1"], _out, _err));
+        Assert.Equal(ExitCodes.Success, WatermarkCommand.Run(["apply", "--key", P("fixed.json"), "--in", clean, "--out", marked, "--max-change-share", "1"], _out, _err));
         _out.GetStringBuilder().Clear();
-        Assert.Equal(ExitCodes.Success, ProvenanceCommand.Run(["--key", P("k.json"), "--texts", marked, "--json", "--statistic", "hits"], _out, _err));
+        Assert.Equal(ExitCodes.Success, ProvenanceCommand.Run(["--key", P("fixed.json"), "--texts", marked, "--json", "--statistic", "hits"], _out, _err));
         var doc = JsonDocument.Parse(_out.ToString()).RootElement;
         Assert.True(doc.GetProperty("p_value").GetDouble() < 0.01);
         Assert.True(doc.GetProperty("tokens").GetInt64() > 100);
         Assert.True(doc.GetProperty("scored").GetInt32() > 10);
 
         _out.GetStringBuilder().Clear();
-        Assert.Equal(ExitCodes.Success, ProvenanceCommand.Run(["--key", P("k.json"), "--texts", clean, "--report", P("report.md"), "--suspect", "model-x"], _out, _err));
+        Assert.Equal(ExitCodes.Success, ProvenanceCommand.Run(["--key", P("fixed.json"), "--texts", clean, "--report", P("report.md"), "--suspect", "model-x"], _out, _err));
         Assert.Contains("not detected", _out.ToString());
         string report = File.ReadAllText(P("report.md"));
-        Assert.Contains(WatermarkKey.Load(P("k.json")).Commitment, report);
+        Assert.Contains(WatermarkKey.Load(P("fixed.json")).Commitment, report);
         Assert.Contains("Null hypothesis", report);
         Assert.Contains("does not show", report);
     }
