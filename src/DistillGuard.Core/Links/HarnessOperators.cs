@@ -103,7 +103,6 @@ public sealed partial class KeyGroupBuilder
             var pos = new Dictionary<int, int>(holders.Count);
             for (int i = 0; i < holders.Count; i++) pos[holders[i]] = i;
             var parent = Enumerable.Range(0, holders.Count).ToArray();
-            var near = Enumerable.Range(0, holders.Count).ToArray();   // the same ties without ranges
             int Find(int x) => Root(parent, x);
             var bits = new byte[holders.Count];
             var tying = new List<int>?[holders.Count];   // the tying values each holder holds
@@ -119,8 +118,7 @@ public sealed partial class KeyGroupBuilder
                     if (!pos.TryGetValue(m, out var p)) continue;
                     bits[p] |= bit;
                     (tying[p] ??= new List<int>()).Add(s);
-                    if (first < 0) first = p;
-                    else { Join(parent, p, first); if (!ranges.Contains(s)) Join(near, p, first); }
+                    if (first < 0) first = p; else Join(parent, p, first);
                 }
             }
             // Rotating exits tie the holders that use them when most of the harness's holders do and the rest of the log
@@ -136,7 +134,7 @@ public sealed partial class KeyGroupBuilder
                 {
                     if (!_rotates[holders[p]]) continue;
                     bits[p] |= 32;
-                    if (first < 0) first = p; else { Join(parent, p, first); Join(near, p, first); }
+                    if (first < 0) first = p; else Join(parent, p, first);
                 }
             }
             // Within a component, a holder is the operation's own when it shares a card with the others; another kind of
@@ -191,7 +189,7 @@ public sealed partial class KeyGroupBuilder
                 // rest (random 13919: a fleet of 15 verified accounts under one name, on its own card, domain and office
                 // address, on a system prompt a tool-use operation sends too; 3 of the operation's 79 accounts send from
                 // the fleet's cloud /24, which made the 94 holders one operator and the fleet's accounts were flagged).
-                foreach (var part in idx.GroupBy(p => Root(near, p)).Where(g => g.Count() < idx.Count).ToList())
+                foreach (var part in PartsWithoutRanges(idx, tying, bits, ranges))
                 {
                     var partList = part.Select(p => holders[p]).ToList();
                     if (meter.DeclaredFleetMembers(partList).Count < CoordinationMeter.DeclaredShare * partList.Count) continue;
@@ -823,6 +821,28 @@ public sealed partial class KeyGroupBuilder
     /// name, a domain or an address, which two strangers share by coincidence (random 4003: "Wei H.", a customer's name and
     /// a station account's); two accounts paying with one card are one payer.</summary>
     private static bool Ties(int inGroup, int holders, byte bit) => inGroup >= (bit == 1 ? 2 : 3) && inGroup >= 0.5 * holders;
+
+    /// <summary>The parts a tied component falls into when address ranges tie nothing (the other values, and rotating exits,
+    /// still do), each with fewer holders than the component; none when no range ties a holder of it. Positions into the
+    /// harness's holders, as <paramref name="idx"/>.</summary>
+    private static List<List<int>> PartsWithoutRanges(List<int> idx, List<int>?[] tying, byte[] bits, HashSet<int> ranges)
+    {
+        var parts = new List<List<int>>();
+        if (ranges.Count == 0 || !idx.Any(p => tying[p] is { } tp && tp.Any(ranges.Contains))) return parts;
+        var parent = Enumerable.Range(0, idx.Count).ToArray();
+        var firstOn = new Dictionary<int, int>();
+        int rotating = -1;
+        for (int i = 0; i < idx.Count; i++)
+        {
+            if (tying[idx[i]] is { } tp)
+                foreach (var t in tp)
+                    if (!ranges.Contains(t)) { if (firstOn.TryGetValue(t, out var o)) Join(parent, i, o); else firstOn[t] = i; }
+            if ((bits[idx[i]] & 32) != 0) { if (rotating < 0) rotating = i; else Join(parent, i, rotating); }
+        }
+        foreach (var g in Enumerable.Range(0, idx.Count).GroupBy(i => Root(parent, i)))
+            if (g.Count() < idx.Count) parts.Add(g.Select(i => idx[i]).ToList());
+        return parts;
+    }
 
     private static int Root(int[] parent, int x)
     {
