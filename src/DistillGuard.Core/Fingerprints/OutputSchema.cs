@@ -14,10 +14,10 @@ public static class OutputSchema
     public const int MinFields = 3;
 
     /// <summary>Most field names read from one shape (a longer one is still a schema, hashed by its first names).</summary>
-    private const int MaxFields = 64;
+    internal const int MaxFields = 64;
 
     /// <summary>Longest field name read; a longer quoted string is text, not a name.</summary>
-    private const int MaxNameLength = 64;
+    internal const int MaxNameLength = 64;
 
     /// <summary>The order-independent hash of the field names of the first schema in <paramref name="text"/>; 0 when none.</summary>
     public static ulong Hash(ReadOnlySpan<char> text)
@@ -30,9 +30,10 @@ public static class OutputSchema
             if (open < 0) return 0;
             open += start;
             int count = 0, end = ReadShape(text, open, names, ref count);
+            if (end < 0) return 0;   // braces left open: no shape, and none after it
             ulong hash = OfNames(names[..count]);
             if (hash != 0) return hash;
-            start = end > open ? end : open + 1;
+            start = end;
         }
         return 0;
     }
@@ -49,7 +50,7 @@ public static class OutputSchema
     }
 
     /// <summary>Reads the brace block opening at <paramref name="open"/>: the hashes of the quoted names followed by a colon
-    /// into <paramref name="names"/>; returns the position after its closing brace (or the text's end).</summary>
+    /// into <paramref name="names"/>; returns the position after its closing brace, or -1 when the text ends first.</summary>
     private static int ReadShape(ReadOnlySpan<char> text, int open, Span<ulong> names, ref int count)
     {
         int depth = 0, i = open;
@@ -61,7 +62,7 @@ public static class OutputSchema
             else if (c == '"')
             {
                 int close = text[(i + 1)..].IndexOf('"');
-                if (close < 0) return text.Length;
+                if (close < 0) return -1;
                 var name = text.Slice(i + 1, close);
                 i += close + 2;
                 int j = i;
@@ -73,6 +74,6 @@ public static class OutputSchema
             }
             i++;
         }
-        return text.Length;
+        return -1;
     }
 }

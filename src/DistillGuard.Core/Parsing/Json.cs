@@ -52,12 +52,11 @@ internal static class Json
     {
         r.Read();
         if (r.TokenType != JsonTokenType.StartObject) { r.Skip(); return 0; }
-        Span<ulong> names = stackalloc ulong[64];
+        Span<ulong> names = stackalloc ulong[Fingerprints.OutputSchema.MaxFields];
         Span<bool> inProperties = stackalloc bool[64];   // per depth: the object is a "properties" value
-        Span<char> name = stackalloc char[64];
+        Span<char> name = stackalloc char[Fingerprints.OutputSchema.MaxNameLength];
         int count = 0, depth = 0;
         bool nextIsProperties = false;
-        inProperties[0] = false;
         while (r.Read())
         {
             switch (r.TokenType)

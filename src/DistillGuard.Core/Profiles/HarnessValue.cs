@@ -31,8 +31,8 @@ public static class HarnessValue
     /// <summary>The harness value of a declared tool set (its <see cref="Model.ExchangeFeatures.ToolSetHash"/>, not 0).</summary>
     public static ulong OfTools(ulong toolSetHash) => (Hashing.Combine(toolSetHash, ToolSalt) & ~0xFFFFUL) | ToolTag;
 
-    /// <summary>The harness value of an output schema written into the system prompt (its
-    /// <see cref="Model.ExchangeFeatures.SchemaHash"/>, not 0).</summary>
+    /// <summary>The harness value of an output schema, written into the system prompt or declared as a structured output
+    /// (its <see cref="Model.ExchangeFeatures.SchemaHash"/>, not 0).</summary>
     public static ulong OfSchema(ulong schemaHash) => (Hashing.Combine(schemaHash, SchemaSalt) & ~0xFFFFUL) | SchemaTag;
 
     /// <summary>The harness value of a system prompt (its <see cref="Model.ExchangeFeatures.SystemHash"/>, not 0): the hash

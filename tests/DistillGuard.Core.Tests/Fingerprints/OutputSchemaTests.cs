@@ -36,7 +36,8 @@ public class OutputSchemaTests
     [InlineData("Reply in JSON like {\"ok\": true} when done.")]                       // an example, not a shape
     [InlineData("Use braces {like this} and \"quotes\" freely: nothing here is a field.")]
     [InlineData("{\"a\": 1, \"a\": 2, \"b\": 3}")]                                      // two distinct names
-    [InlineData("{\"unterminated\": string, \"shape")]
+    [InlineData("{\"title\": string, \"summary\": string, \"tags\": [string]")]          // three names, braces left open
+    [InlineData("{\"title\": string, \"summary\": string, \"tags")]
     public void NoShapeOfThreeFields_IsNoSchema(string text) => Assert.Equal(0UL, OutputSchema.Hash(text));
 
     [Fact]
