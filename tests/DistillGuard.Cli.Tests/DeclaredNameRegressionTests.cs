@@ -65,4 +65,21 @@ public sealed class DeclaredNameRegressionTests : IDisposable
         Assert.Equal(0, flagged.GetValueOrDefault("org-fleet"));
         RandomWorldRun.AssertFound(sim, outDir, "tooluse-1", 70, 0.9);
     }
+
+    [Fact]
+    public void Random14022_LogAlone_OrganisationsFleetsOnTheirOwnServers_StayClear()
+    {
+        // With the log alone no registry names the organisations: the fleets of 14022 (46 accounts, each fleet on the one
+        // to four server addresses all its accounts send from, its own prompt, round the clock through the log) were one
+        // operator each and all 46 were flagged. They are an organisation's own by their egress now, held for review at
+        // most; the operations on exits of their own are still found.
+        var (sim, outDir) = RandomWorldRun.SimulateAndAnalyze(_dir, 14022, registry: false);
+        var personas = RandomWorldRun.Personas(sim);
+        int fleet = personas.Values.Count(p => p == "org-fleet");
+        Assert.True(fleet >= 40, $"the world drew {fleet} fleet accounts");
+        var flagged = RandomWorldRun.FlaggedByPersona(outDir, personas);
+        Assert.Equal(0, flagged.GetValueOrDefault("org-fleet"));
+        RandomWorldRun.AssertFound(sim, outDir, "tooluse-1", 30, 0.9);
+        RandomWorldRun.AssertFound(sim, outDir, "agentic-1", 300, 0.9);
+    }
 }

@@ -538,6 +538,12 @@ public sealed class CampaignAssembler
         return count.Values.Count(v => v >= 2) >= 2;
     }
 
+    /// <summary>Whether the account is one of an organisation's own on the egress its accounts all share, found without a
+    /// registry (<see cref="KeyGroupBuilder.EgressOrganisation"/>), and its own requests do not read as harvest: an
+    /// organisation's product may ask for reasoning, but a fleet that asks for harvest at volume from one server is what a
+    /// harvester on one server looks like too, and without a registry nothing says otherwise.</summary>
+    private bool EgressFleet(int m) => _builder.EgressOrganisation(m) && HarvestRead(_content[m]) < 0.5;
+
     /// <summary>Share of <paramref name="part"/>'s members whose own requests read as harvest (content evidence, as
     /// <see cref="Score"/> counts it: each member's content harvest over one half, capped at 1).</summary>
     private double ContentShare(List<int> part) => part.Count == 0 ? 0 : part.Average(m => HarvestRead(_content[m]));
@@ -2028,7 +2034,7 @@ public sealed class CampaignAssembler
             var f = Score(part, keyNodes.Concat(part).ToList(), density);
             // The one exception to "a split never changes a verdict": a part that is an organisation's own declared
             // fleet, bridged to an operation by something popular, is reported on its own (rejected), not flagged.
-            if (f is not null && !f.Accepted && f.Coordination.DeclaredOrganisation >= DeclaredShare) { result.Add(f); continue; }
+            if (f is not null && !f.Accepted && f.Coordination.Organisation >= DeclaredShare) { result.Add(f); continue; }
             if (f is null || !f.Accepted) return null;
             KeepWholeStanding(f, whole);
             // A part may itself hold two operations (its own average is the yardstick now).
@@ -2543,6 +2549,8 @@ public sealed class CampaignAssembler
         // a registration detail a hydra can give its own accounts too (random 10217: twelve of a 24-account tool-use
         // operation, on its own prompt and its rotating exits, carried one of two verified names and were held at watch).
         var declaredFleet = _meter.DeclaredFleetMembers(members);
+        // (without a registry, an organisation's own accounts on the egress they all share, as KeyGroupBuilder found them)
+        foreach (var m in members) if (EgressFleet(m)) declaredFleet.Add(m);
         if (gatheredOperator) declaredFleet.ExceptWith(gathering!);
         // Nor are accounts under a declared name that share an exact address (not a shared egress), a card or a small e-mail
         // domain with two or more of the group's accounts under other names or none: an organisation's fleet shares its
@@ -2575,6 +2583,7 @@ public sealed class CampaignAssembler
             }
         double harvestFrac = memberHarvest.Average(HarvestRead);
         var coord = _meter.Measure(members, degIn.Select(d => (int)(d * 1000)).ToList(), keys.Any(k => k.Item1.Kind is LinkKind.Template or LinkKind.Skeleton));
+        coord = coord with { OneEgress = (double)members.Count(EgressFleet) / members.Count };
         // Measured coordination among the members (synchrony, identical parameters, burst, split items) is evidence
         // independent of any shared value: it counts as the behaviour family when no behaviour key carries it.
         if (coord.Score >= 0.5 && !families.Contains(LinkFamily.Behaviour)) families.Add(LinkFamily.Behaviour);
@@ -2683,7 +2692,9 @@ public sealed class CampaignAssembler
         // under one organisation name (a fleet keeps some accounts unverified; a hydra's bought or fresh accounts carry
         // names of their own or none verified) — is tied by identity and acts as one by design; that is a customer's fleet, not a hydra of
         // fresh program-tier accounts hiding who runs them. Its members can still be reviewed (watch), not flagged.
-        if (coord.DeclaredOrganisation >= DeclaredShare) cap = Math.Min(cap, 0.4);
+        // Without a registry, the same holds for accounts that share one egress openly through the whole log on a harness
+        // of theirs and do not ask for harvest themselves (Coordination.OneEgress).
+        if (coord.Organisation >= DeclaredShare) cap = Math.Min(cap, 0.4);
         // A group is what most of its members corroborate: a leftover block where a few members carry the operator
         // evidence and the rest only a popular template or parameter set is not one operation.
         double corroboratedShare = corroborated.Count(x => x) / (double)members.Count;

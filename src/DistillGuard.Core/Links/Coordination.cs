@@ -29,6 +29,16 @@ public sealed record Coordination
     /// modal organisation name): an operator that identifies itself — a company's own fleet, team or workers — rather than
     /// a hydra of fresh program-tier accounts. Not part of <see cref="Score"/>; campaign assembly reads it.</summary>
     public double DeclaredOrganisation { get; init; }
+
+    /// <summary>Share of the members that a log read without a registry shows as one organisation's own accounts: on one
+    /// egress they all share, through the whole log, on a harness of theirs (<see cref="KeyGroupBuilder.EgressOrganisation"/>),
+    /// their own requests not reading as harvest. Not part of <see cref="Score"/>; campaign assembly reads it as it reads
+    /// <see cref="DeclaredOrganisation"/> (<see cref="Organisation"/>).</summary>
+    public double OneEgress { get; init; }
+
+    /// <summary>The larger of <see cref="DeclaredOrganisation"/> and <see cref="OneEgress"/>: how much of the set is an
+    /// organisation's own fleet, by the registry or, without one, by its egress.</summary>
+    public double Organisation => Math.Max(DeclaredOrganisation, OneEgress);
     public double Score => Math.Min(1, 0.3 * Synchrony + 0.2 * IdenticalParams + 0.15 * CreationBurst + 0.15 * Freshness + 0.1 * Partition + 0.1 * Regularity
         + 0.15 * RotatingExits);
 }

@@ -224,6 +224,13 @@ public sealed partial class KeyGroupBuilder
                 {
                     bool personal = PersonsSchedule(meter, list, c.Regularity, out double machine, out double person);
                     ties += Inv($" machine {machine:F2} person {person:F2}");
+                    // without a registry, a machine's day on one egress the accounts all share is also an organisation's
+                    // own fleet (OneEgress): one operator still, which campaign assembly reads as it reads a declared one
+                    if (!personal && OneEgress(list, h))
+                    {
+                        _egressOrganisation.UnionWith(list);
+                        ties += " one-egress";
+                    }
                     if (personal)
                     {
                         if (opt.Disabled("behaviour")) { Candidate(source, list, ties, "exits only, on a person's schedule"); continue; }
@@ -843,6 +850,71 @@ public sealed partial class KeyGroupBuilder
             if (g.Count() < idx.Count) parts.Add(g.Select(i => idx[i]).ToList());
         return parts;
     }
+
+    /// <summary>
+    /// Whether accounts tied by exits alone, on a machine's day, are one organisation's own fleet, judged where no registry
+    /// says who they are (most of them have no record): with a registry, the declared organisation does
+    /// (<see cref="Coordination.DeclaredOrganisation"/>). An organisation that runs many accounts of its own sends them
+    /// all through its servers: every exact address that ties them is one most of them send from, and no address is shared
+    /// by a part of them (three or more, as <see cref="Ties"/> counts an address, and no more than half) — where an
+    /// operation that wants its accounts to pass for customers parcels its exits out, a few accounts to each, or draws
+    /// each account's requests from a pool. They run a harness value of their own (the one they were found on, or the
+    /// system prompt or parameter vector most of them send most: most of them run it, and they are most of its holders);
+    /// most of them were active through the log, from its first tenth to its last (a fleet serving a product, where a
+    /// campaign's accounts come and go: development logs, accounts of the stations and harvests this would otherwise take
+    /// were active over 0.45–0.69 of it, the fleets 0.98–0.99); and they did not move to a newly released model together
+    /// (<see cref="JointPivot"/>). Such accounts are still one operator — the organisation — and
+    /// <see cref="EgressOrganisation"/> names them for campaign assembly, which reads them as it reads a declared fleet.
+    /// </summary>
+    private bool OneEgress(List<int> accounts, params KeyGroup?[] harness)
+    {
+        if (2 * accounts.Count(m => _in.Records[m] is not null) >= accounts.Count) return false;
+        var on = new Dictionary<KeyGroup, int>(ReferenceEqualityComparer.Instance);
+        foreach (var m in accounts)
+            if (_addressesOf.Length > m && _addressesOf[m] is { } held)
+                foreach (var g in held)
+                    if (g.Kind == LinkKind.Ip) on[g] = on.GetValueOrDefault(g) + 1;
+        if (!on.Values.Any(c => 2 * c > accounts.Count) || on.Values.Any(c => c >= 3 && 2 * c <= accounts.Count)) return false;
+        var (vector, system) = HarnessOf(accounts);
+        var set = accounts.ToHashSet();
+        bool theirs = harness.Append(_groups.GetValueOrDefault((LinkKind.SystemPrompt, system))).Append(_groups.GetValueOrDefault((LinkKind.ParamSignature, vector)))
+            .Any(h => h is not null && h.Members.Count(set.Contains) is var held && 2 * held > accounts.Count
+                && 2 * held > h.Members.Count(m => !_in.Allowlisted[m]));
+        if (!theirs) return false;
+        var (first, last) = LogSpan();
+        double span = Math.Max(1, last - first);
+        int through = accounts.Count(m => (_in.Profiles[m].LastMs - _in.Profiles[m].FirstMs) * StrongEvidenceRatio >= (StrongEvidenceRatio - 1) * span);
+        return 2 * through > accounts.Count && !JointPivot(accounts);
+    }
+
+    /// <summary>Accounts <see cref="OneEgress"/> found to be an organisation's own fleet.</summary>
+    private readonly HashSet<int> _egressOrganisation = new();
+
+    /// <summary>Whether the account is one of an organisation's own accounts on the egress they all share, found where no
+    /// registry says who runs it (<see cref="OneEgress"/>). Its operator evidence stands (one operator: the organisation);
+    /// campaign assembly reads it as it reads a declared fleet (<see cref="Coordination.OneEgress"/>).</summary>
+    public bool EgressOrganisation(int account) => _egressOrganisation.Contains(account);
+
+    /// <summary>Whether the accounts moved to a newly released model together, as the identity-cluster rule judges a joint
+    /// pivot (<see cref="PivotShare"/>), against the rate of all the log's accounts that could have.</summary>
+    private bool JointPivot(List<int> accounts)
+    {
+        var (pivot, pivotBase, moved, could) = PivotShare(accounts, new HashSet<int>(), _egressPivotBase);
+        return pivot >= 0.5 && pivot >= StrongEvidenceRatio * pivotBase && CoordinationMeter.PoissonTail(moved, could * pivotBase) < 1e-3;
+    }
+
+    private readonly Dictionary<ulong, double> _egressPivotBase = new();
+
+    /// <summary>The first and last request of the log (over every account), read once.</summary>
+    private (long First, long Last) LogSpan()
+    {
+        if (_logSpan is { } known) return known;
+        long first = long.MaxValue, last = long.MinValue;
+        foreach (var p in _in.Profiles) { first = Math.Min(first, p.FirstMs); last = Math.Max(last, p.LastMs); }
+        return (_logSpan = first <= last ? (first, last) : (0, 0)).Value;
+    }
+
+    private (long First, long Last)? _logSpan;
 
     private static int Root(int[] parent, int x)
     {

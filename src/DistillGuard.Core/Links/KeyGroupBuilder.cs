@@ -277,8 +277,9 @@ public sealed partial class KeyGroupBuilder
     /// release) that did move within the pivot window (<see cref="LinkKind.ModelPivot"/>), for the release most of them
     /// moved to; with the same share among accounts in no identity cluster, and the counts behind the share. Zeros when
     /// fewer than three members could.</summary>
-    private (double Share, double Independents, int Moved, int Could) PivotShare(List<int> list, HashSet<int> clustered)
+    private (double Share, double Independents, int Moved, int Could) PivotShare(List<int> list, HashSet<int> clustered, Dictionary<ulong, double>? baseCache = null)
     {
+        baseCache ??= _pivotBase;
         (double, double, int, int) best = (0, 0, 0, 0);
         foreach (var (m, release) in _releases)
         {
@@ -290,12 +291,12 @@ public sealed partial class KeyGroupBuilder
             int did = list.Count(a => Could(a) && moved.Contains(a));
             double share = (double)did / could;
             if (share <= best.Item1) continue;
-            if (!_pivotBase.TryGetValue(m, out var indep))
+            if (!baseCache.TryGetValue(m, out var indep))
             {
                 int ic = 0, im = 0;
                 for (int a = 0; a < _in.Profiles.Count; a++)
                     if (!clustered.Contains(a) && Could(a)) { ic++; if (moved.Contains(a)) im++; }
-                _pivotBase[m] = indep = ic == 0 ? 1 : (double)im / ic;
+                baseCache[m] = indep = ic == 0 ? 1 : (double)im / ic;
             }
             best = (share, indep, did, could);
         }
@@ -506,6 +507,11 @@ public sealed partial class KeyGroupBuilder
             }
             if (exitsOnly && !((sameParams >= 0.5 || prompt >= 0.5 || oneHarness >= 0.5) && machine))
             { Candidate(source, list, actsText, "exits only: no harness of its own on a machine schedule"); continue; }
+            if (exitsOnly && OneEgress(list))
+            {
+                _egressOrganisation.UnionWith(list);
+                actsText += " one-egress";
+            }
             // The cluster's own accounts: those that share a card with another member, or another kind of identity
             // together with a sign-up burst with them, or two kinds at once. A customer chained in by one value alone (a
             // webmail provider whose holders are mostly the operation's card holders) is not the operator's account

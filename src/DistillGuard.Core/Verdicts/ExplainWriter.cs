@@ -50,6 +50,7 @@ public static class ExplainWriter
                 w.WriteNumber("regularity", Math.Round(c.Regularity, 4));
                 w.WriteNumber("rotating_exits", Math.Round(c.RotatingExits, 4));
                 w.WriteNumber("declared_organisation", Math.Round(c.DeclaredOrganisation, 4));
+                w.WriteNumber("one_egress", Math.Round(c.OneEgress, 4));
                 w.WriteEndObject();
                 w.WriteStartArray("keys");
                 foreach (var (k, contribution, on) in g.Keys.Take(20))

@@ -26,14 +26,19 @@ internal static class LinkGraphs
         /// <summary>Adds an account with <paramref name="exchanges"/> exchanges, each set by <paramref name="exchange"/>
         /// (its index and the features, whose id and account are set first) on one reused <paramref name="f"/>.</summary>
         public void Add(AccountRecord record, int exchanges, ExchangeFeatures f, Action<int, ExchangeFeatures> exchange)
+            => Add(record.Account, record, exchanges, f, exchange);
+
+        /// <summary>As <see cref="Add(AccountRecord, int, ExchangeFeatures, Action{int, ExchangeFeatures})"/>, for an account
+        /// no registry knows (<paramref name="record"/> null: a log read with <c>--log</c> alone).</summary>
+        public void Add(string account, AccountRecord? record, int exchanges, ExchangeFeatures f, Action<int, ExchangeFeatures> exchange)
         {
-            var p = new AccountProfile(Profiles.Count, record.Account);
+            var p = new AccountProfile(Profiles.Count, account);
             Profiles.Add(p);
             Records.Add(record);
             for (int i = 0; i < exchanges; i++)
             {
-                f.Account = record.Account;
-                f.Id = $"{record.Account}_{i}";
+                f.Account = account;
+                f.Id = $"{account}_{i}";
                 exchange(i, f);
                 p.Add(f, Context);
             }
