@@ -855,7 +855,8 @@ public sealed partial class KeyGroupBuilder
     /// Whether accounts tied by exits alone, on a machine's day, are one organisation's own fleet, judged where no registry
     /// says who they are (most of them have no record): with a registry, the declared organisation does
     /// (<see cref="Coordination.DeclaredOrganisation"/>). An organisation that runs many accounts of its own sends them
-    /// all through its servers: every exact address that ties them is one most of them send from, and no address is shared
+    /// all through its servers (most of their requests direct: through a partner, the addresses the log records are the
+    /// partner's, <see cref="ThroughPartner"/>): every exact address that ties them is one most of them send from, and no address is shared
     /// by a part of them (three or more, as <see cref="Ties"/> counts an address, and no more than half) — where an
     /// operation that wants its accounts to pass for customers parcels its exits out, a few accounts to each, or draws
     /// each account's requests from a pool. They run a harness value of their own (the one they were found on, or the
@@ -869,6 +870,8 @@ public sealed partial class KeyGroupBuilder
     private bool OneEgress(List<int> accounts, params KeyGroup?[] harness)
     {
         if (2 * accounts.Count(m => _in.Records[m] is not null) >= accounts.Count) return false;
+        // their own servers: requests through a partner (a cloud marketplace, a reseller) leave from the partner's
+        if (2 * accounts.Sum(m => (long)ThroughPartner(_in.Profiles[m])) >= accounts.Sum(m => (long)_in.Profiles[m].Exchanges)) return false;
         var on = new Dictionary<KeyGroup, int>(ReferenceEqualityComparer.Instance);
         foreach (var m in accounts)
             if (_addressesOf.Length > m && _addressesOf[m] is { } held)

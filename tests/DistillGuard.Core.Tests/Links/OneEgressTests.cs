@@ -13,15 +13,15 @@ namespace DistillGuard.Core.Tests.Links;
 /// only they run — shares one egress and one harness, as a station on exits of its own does. It is one operator either
 /// way; what tells an organisation's own fleet from an operation without a registry (KeyGroupBuilder.EgressOrganisation)
 /// is how the addresses are held — the fleet's accounts each use every one of its addresses, where a station parcels its
-/// exits out, a few accounts to each, or runs its harness from two sites — and that the fleet's accounts run through the
-/// log rather than come and go. The same fleet with a registry that names no organisation for it is not named (the rule
+/// exits out, a few accounts to each, or runs its harness from two sites — that the fleet's accounts run through the
+/// log rather than come and go, and that the addresses are theirs (not a cloud marketplace's they send through). The same fleet with a registry that names no organisation for it is not named (the rule
 /// reads only where no registry can).
 /// </summary>
 public sealed class OneEgressTests
 {
     private const ulong FleetPrompt = 0xF1EE_7001UL;
 
-    private enum Shape { Fleet, ParcelledExits, TwoSites, FleetForAFewDays, FleetWithRegistry }
+    private enum Shape { Fleet, ParcelledExits, TwoSites, FleetForAFewDays, ThroughAPartner, FleetWithRegistry }
 
     private static (KeyGroupBuilder Builder, List<AccountProfile> Profiles) Build(Shape shape)
     {
@@ -65,6 +65,7 @@ public sealed class OneEgressTests
                     _ => servers[i % servers.Length],
                 };
                 x.SystemHash = FleetPrompt;
+                x.Route = shape == Shape.ThroughAPartner ? "cloud:marketplace" : "direct";   // a partner's egress, not theirs
                 x.TemplateFingerprint = (ulong)r.NextInt64();
                 x.ItemHash = (ulong)r.NextInt64();
             });
@@ -102,6 +103,14 @@ public sealed class OneEgressTests
     {
         var (builder, profiles) = Build(Shape.ParcelledExits);
         Assert.All(Fleet(profiles), p => Assert.True(builder.OperatorEvidence(p.Index) > 0, p.Account + ": " + Why(builder)));
+        Assert.DoesNotContain(profiles, p => builder.EgressOrganisation(p.Index));
+    }
+
+    [Fact]
+    public void Build_WithoutRegistry_TheFleetShapeThroughACloudMarketplace_IsNot()
+    {
+        // through a partner the addresses the log records are the partner's: nothing says the servers are the accounts' own
+        var (builder, profiles) = Build(Shape.ThroughAPartner);
         Assert.DoesNotContain(profiles, p => builder.EgressOrganisation(p.Index));
     }
 
