@@ -73,8 +73,6 @@ public sealed class DeniedDaysTests
         return (builder, profiles);
     }
 
-    private static string Why(KeyGroupBuilder b) => string.Join(" | ", b.OperatorCandidates.Select(c => $"{c.Source}: {c.Outcome} ({c.Measures})"));
-
     [Fact]
     public void Build_AnOperationBillingEverywhereOnOneDay_IsOperatorEvidence_CustomersAreNot()
     {

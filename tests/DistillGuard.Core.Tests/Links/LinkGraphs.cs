@@ -52,6 +52,10 @@ internal static class LinkGraphs
         }
     }
 
+    /// <summary>What the operator rules measured and decided for every candidate, for an assertion's message.</summary>
+    public static string Why(KeyGroupBuilder builder)
+        => string.Join(" | ", builder.OperatorCandidates.Select(c => $"{c.Source}: {c.Outcome} ({c.Measures})"));
+
     public static KeyGroupBuilder Builder(List<AccountProfile> profiles, ProfileContext ctx, List<AccountRecord?> records, KeyGroupPool? pool = null)
         => new(new LinkGraphInputs
         {

@@ -73,9 +73,6 @@ public sealed class OneEgressTests
         return world.Build();
     }
 
-    private static string Why(KeyGroupBuilder builder)
-        => string.Join(" | ", builder.OperatorCandidates.Select(c => $"{c.Source}: {c.Outcome} ({c.Measures})"));
-
     private static IEnumerable<AccountProfile> Fleet(List<AccountProfile> profiles)
         => profiles.Where(p => p.Account.StartsWith("fleet_", StringComparison.Ordinal));
 

@@ -47,9 +47,6 @@ public sealed class OutputSchemaHarnessTests
         return world.Build();
     }
 
-    private static string Why(KeyGroupBuilder builder)
-        => string.Join(" | ", builder.OperatorCandidates.Select(c => $"{c.Source}: {c.Outcome} ({c.Measures})"));
-
     [Fact]
     public void Build_AnOperationAskingEveryAccountForOneSchema_IsOperatorEvidence_CustomersOnAPopularOneAreNot()
     {
