@@ -856,10 +856,10 @@ public sealed partial class KeyGroupBuilder
     /// says who they are (most of them have no record): with a registry, the declared organisation does
     /// (<see cref="Coordination.DeclaredOrganisation"/>). An organisation that runs many accounts of its own sends them
     /// all through its servers (most of their requests direct: through a partner, the addresses the log records are the
-    /// partner's, <see cref="ThroughPartner"/>): every exact address that ties them is one most of them send from, and no address is shared
-    /// by a part of them (three or more, as <see cref="Ties"/> counts an address, and no more than half) — where an
-    /// operation that wants its accounts to pass for customers parcels its exits out, a few accounts to each, or draws
-    /// each account's requests from a pool. They run a harness value of their own (the one they were found on, or the
+    /// partner's, <see cref="ThroughPartner"/>): every exact address that ties them is one most of them send from, and no
+    /// address is shared by a part of them (three or more, as <see cref="Ties"/> counts an address, and no more than half)
+    /// — where an operation that wants its accounts to pass for customers parcels its exits out, a few accounts to each,
+    /// or draws each account's requests from a pool. They run a harness value of their own (the one they were found on, or the
     /// system prompt or parameter vector most of them send most: most of them run it, and they are most of its holders);
     /// most of them were active through the log, from its first tenth to its last (a fleet serving a product, where a
     /// campaign's accounts come and go: development logs, accounts of the stations and harvests this would otherwise take
@@ -903,7 +903,7 @@ public sealed partial class KeyGroupBuilder
     private bool JointPivot(List<int> accounts)
     {
         var (pivot, pivotBase, moved, could) = PivotShare(accounts, new HashSet<int>(), _egressPivotBase);
-        return pivot >= 0.5 && pivot >= StrongEvidenceRatio * pivotBase && CoordinationMeter.PoissonTail(moved, could * pivotBase) < 1e-3;
+        return IsJointPivot(pivot, pivotBase, moved, could);
     }
 
     private readonly Dictionary<ulong, double> _egressPivotBase = new();

@@ -303,6 +303,11 @@ public sealed partial class KeyGroupBuilder
         return best;
     }
 
+    /// <summary>A joint move (<see cref="PivotShare"/>'s measures): half of those who could moved, ten times the
+    /// independents' rate, and more movers than chance would give at that rate (Poisson tail below 1e-3).</summary>
+    private static bool IsJointPivot(double share, double independents, int moved, int could)
+        => share >= 0.5 && share >= StrongEvidenceRatio * independents && CoordinationMeter.PoissonTail(moved, could * independents) < 1e-3;
+
     private readonly Dictionary<ulong, double> _pivotBase = new();
     private readonly Dictionary<ulong, HashSet<int>> _moved = new();
 
@@ -480,7 +485,7 @@ public sealed partial class KeyGroupBuilder
             // moving at a 3 % base rate is a 1-in-200 event that a log of 150,000 accounts produces many times over
             // (16 M exchanges: ten pairs of customers on a shared domain flagged before the tail was asked).
             var (pivot, pivotBase, moved, could) = PivotShare(list, clustered);
-            bool jointPivot = pivot >= 0.5 && pivot >= StrongEvidenceRatio * pivotBase && CoordinationMeter.PoissonTail(moved, could * pivotBase) < 1e-3;
+            bool jointPivot = IsJointPivot(pivot, pivotBase, moved, could);
             bool harness = sameParams >= 0.5 || prompt >= 0.5 || c.Regularity >= 0.5 || roundTheClock >= 0.5 || jointPivot;
             string actsText = Inv($"{tiesText} own-params {sameParams:F2} own-prompt {prompt:F2} regular {c.Regularity:F2} round-the-clock {roundTheClock:F2} pivot {pivot:F2}/{pivotBase:F3}");
             if (!harness) { Candidate(source, list, actsText, "does not act as one"); continue; }
