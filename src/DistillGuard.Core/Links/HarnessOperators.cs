@@ -233,7 +233,7 @@ public sealed partial class KeyGroupBuilder
                     }
                     if (personal)
                     {
-                        if (opt.Disabled("behaviour")) { Candidate(source, list, ties, "exits only, on a person's schedule"); continue; }
+                        if (opt.Disabled("behaviour")) { Candidate(source, list, ties, PersonsHours); continue; }
                         wholeExits = new HashSet<int>();
                         foreach (var p in idx) if (tying[p] is { } tp) foreach (var t in tp) if (exactAddress.ContainsKey(t)) wholeExits.Add(t);
                     }
@@ -302,7 +302,7 @@ public sealed partial class KeyGroupBuilder
             int holders = h.Members.Count(m => !_in.Allowlisted[m]);
             int alone = h.Members.Count(m => !_in.Allowlisted[m] && !tied.Contains(m) && (_addressesOf.Length <= m || _addressesOf[m] is null));
             // (its components are tied by exits alone, none signed up in bursts: Established reads the registry alone)
-            string? refused = !VectorOfTheirExits(alone, holders, ex.Count) ? "exits only, on a person's schedule"
+            string? refused = !VectorOfTheirExits(alone, holders, ex.Count) ? PersonsHours
                 : Established(pool, burst: 0) ? "established accounts (the pool's)"
                 : null;
             if (refused is null && (h.Kind != LinkKind.ParamSignature || OneProduct(pool)))
@@ -311,7 +311,7 @@ public sealed partial class KeyGroupBuilder
                 var (addresses, sites) = PinnedSites(pool, ex, exactAddress);
                 if (sites >= MinExitPool) pinnedPool[h] = (addresses, sites);
                 else refused = h.Kind == LinkKind.ParamSignature ? "one system prompt on most of the pool: a product's users"
-                    : Inv($"exits only, on a person's schedule (pinned sites {sites}: a product's egress)");
+                    : Inv($"{PersonsHours} (pinned sites {sites}: a product's egress)");
             }
             poolJudged[h] = (alone, refused);
         }
@@ -337,13 +337,27 @@ public sealed partial class KeyGroupBuilder
                 if (!apart) { Candidate(source, component, measured, "harness not theirs: most holders untied"); continue; }
             }
             string? poolDetail = null;
+            bool inPool = wholeExits is not null;
             if (wholeExits is not null)
             {
                 int pool = vectorExits[h].Count;
                 var (alone, refused) = poolJudged[h];
                 measured += Inv($" exits {pool} alone {alone}");
-                if (refused is not null) { Candidate(source, component, measured, refused); continue; }
-                if (pinnedPool.TryGetValue(h, out var pinned))
+                if (refused is not null && refused.StartsWith(PersonsHours, StringComparison.Ordinal) && burst >= CoordinationMeter.BatchShare)
+                {
+                    // A pool turned down for a person's hours: a component of it a quarter opened in batches
+                    // (CoordinationMeter.BatchShare) is an operation pacing its accounts like people (random 14103: 90
+                    // holders of a harvest's tool set on its own two exits, 0.37 in bursts, 27 % found). It stands alone,
+                    // with only its batches' accounts: a product's users on the same exits signed up one by one.
+                    var burstOf = meter.BurstMembers(component);
+                    var batch = new HashSet<int>(component.Where((m, j) => burstOf[j]));
+                    list = list.Where(batch.Contains).ToList();
+                    measured += Inv($" batched {list.Count}");
+                    if (list.Count < minSize) { Candidate(source, component, measured, refused); continue; }
+                    inPool = false;
+                }
+                else if (refused is not null) { Candidate(source, component, measured, refused); continue; }
+                else if (pinnedPool.TryGetValue(h, out var pinned))
                 {
                     // only the accounts of the pinned sites: a product's site in the same component is its users'
                     var fromPinned = ExchangesFrom(pinned.Addresses.Select(t => exactAddress[t]));
@@ -363,7 +377,7 @@ public sealed partial class KeyGroupBuilder
             Candidate(source, component, measured, $"operator: {list.Count} own accounts");
             foreach (var m in list) { _operator[m] = OperatorStrength; _harnessOperator.Add(m); }
             foreach (var (a, v) in strong) StrongTie(a, v);
-            if (wholeExits is not null)
+            if (inPool)
             {
                 // the vector's pieces, one per exit or two, are one pool's: one operator cluster, gathered as one
                 foreach (var m in list) StrongTie(m, "exits of " + h.Value);
@@ -645,6 +659,9 @@ public sealed partial class KeyGroupBuilder
         }
         return modal.Count > 0 && 2 * modal.Values.Max() >= accounts.Count;
     }
+
+    /// <summary>The outcome of holders tied by exits alone and turned down for keeping a person's hours.</summary>
+    private const string PersonsHours = "exits only, on a person's schedule";
 
     /// <summary>Addresses that make a pool of exits rather than one site's network (<see cref="VectorOfTheirExits"/>): three,
     /// the count at which a name, a domain or an address stops being a coincidence of two (<see cref="Ties"/>).</summary>

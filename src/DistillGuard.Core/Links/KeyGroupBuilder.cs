@@ -510,7 +510,14 @@ public sealed partial class KeyGroupBuilder
                 oneHarness = (double)list.Count(OnHarness) / list.Count;
                 actsText += Inv($" one-harness {oneHarness:F2}");
             }
-            if (exitsOnly && !((sameParams >= 0.5 || prompt >= 0.5 || oneHarness >= 0.5) && machine))
+            // On a person's hours, a harness of its own and a quarter of it opened in batches (CoordinationMeter.BatchShare)
+            // is an operation pacing its accounts like people: only its batches' accounts are taken by the exits (below) — a
+            // platform's users on the same egress signed up one by one (dev random 11406: 114 of them beside a tool-use
+            // operation's 86 that rode their prompt and exits, a component 0.40 in bursts).
+            bool machineHarness = (sameParams >= 0.5 || prompt >= 0.5 || oneHarness >= 0.5) && machine;
+            bool batched = exitsOnly && !machineHarness && (sameParams >= 0.5 || prompt >= 0.5) && c.CreationBurst >= CoordinationMeter.BatchShare;
+            if (batched) actsText += " batched";
+            if (exitsOnly && !machineHarness && !batched)
             { Candidate(source, list, actsText, "exits only: no harness of its own on a machine schedule"); continue; }
             if (exitsOnly && OneEgress(list))
             {
@@ -549,7 +556,7 @@ public sealed partial class KeyGroupBuilder
             {
                 byte k = kinds[list[j]], ok = (k & 4) != 0 && !HarnessExit(list[j]) ? (byte)(k & ~4) : k;
                 if ((k & 1) != 0 || (burstOf[j] && ok != 0) || System.Numerics.BitOperations.PopCount((uint)ok) >= 2
-                    || (exitsOnly && (k & 4) != 0 && OwnByExits(list[j]))) own.Add(list[j]);
+                    || (exitsOnly && (k & 4) != 0 && OwnByExits(list[j]) && (!batched || burstOf[j]))) own.Add(list[j]);
             }
             if (own.Count < Math.Max(3, _in.Options.MinCampaignAccounts)) { Candidate(source, list, actsText, $"operator, but {own.Count} own accounts"); continue; }
             Candidate(source, list, actsText, $"operator: {own.Count} own accounts");
