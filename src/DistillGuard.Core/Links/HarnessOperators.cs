@@ -308,7 +308,7 @@ public sealed partial class KeyGroupBuilder
             if (refused is null && (h.Kind != LinkKind.ParamSignature || OneProduct(pool)))
             {
                 // a product's harness, or an operation's run the way a product runs it: it stands on pinned sites only
-                var (addresses, sites) = PinnedSites(pool, ex, exactAddress);
+                var (addresses, sites) = PinnedSites(h, pool, ex, exactAddress);
                 if (sites >= MinExitPool) pinnedPool[h] = (addresses, sites);
                 else refused = h.Kind == LinkKind.ParamSignature ? "one system prompt on most of the pool: a product's users"
                     : Inv($"{PersonsHours} (pinned sites {sites}: a product's egress)");
@@ -547,12 +547,13 @@ public sealed partial class KeyGroupBuilder
     /// The sites of a pool of exits at which its accounts are pinned, and how many. Addresses are one site when an account
     /// of the pool sends from both or they share a network range (/24, /48); an account belongs to the site of the address
     /// it sends most from, and is pinned when all but one in <see cref="StrongEvidenceRatio"/> of its requests leave from
-    /// that one address. A site counts when at least two of its accounts are, and most. A product's egress is one site
+    /// that one address. A site counts when at least two of its accounts are, and most, and it is not a product's
+    /// (<see cref="ProductSites"/>). A product's egress is one site
     /// however many addresses it has, and its users' requests are spread over them by its load balancer (random 11015:
     /// an agent platform's users on three addresses in three ranges, ten of 129 pinned); an operation that keeps each
     /// account on one proxy of its own — one account, one address — in ranges of their own is as many sites as ranges.
     /// </summary>
-    private (HashSet<int> Addresses, int Sites) PinnedSites(List<int> pool, HashSet<int> exits, Dictionary<int, KeyGroup> exactAddress)
+    private (HashSet<int> Addresses, int Sites) PinnedSites(KeyGroup h, List<int> pool, HashSet<int> exits, Dictionary<int, KeyGroup> exactAddress)
     {
         var infra = _in.Context.Infra;
         var addresses = exits.ToList();
@@ -583,9 +584,53 @@ public sealed partial class KeyGroupBuilder
             onSite[site] = (n + 1, p + (pinned ? 1 : 0));
         }
         var counted = new HashSet<int>(onSite.Where(kv => kv.Value.Pinned >= 2 && 2 * kv.Value.Pinned > kv.Value.Accounts).Select(kv => kv.Key));
+        if (counted.Count > 0) counted.ExceptWith(ProductSites(h, counted, top, parent));
         var kept = new HashSet<int>();
         for (int i = 0; i < addresses.Count; i++) if (counted.Contains(Root(parent, i))) kept.Add(addresses[i]);
         return (kept, counted.Count);
+    }
+
+    /// <summary>
+    /// Counted sites of a pool on <paramref name="h"/> that are a product's: most of the site's accounts run another harness
+    /// value (a system prompt or tool set) most of whose holders in the log are at this site and none at the pool's other
+    /// counted sites. A product's users run the product's tools, only they and all of them, from its egress; an operation
+    /// that runs <paramref name="h"/> at several sites runs its harness at all of them. On an egress of one address every
+    /// user is pinned, so pinning alone counted the site (fresh random 14207 with the corpus: an agent platform's 94 users
+    /// on one address, on the platform's tool set that only they hold, made the third site of a tool-use operation riding the
+    /// platform's prompt, and were flagged). Over the development logs with counted pinned sites, no operation's site was
+    /// set aside this way.
+    /// </summary>
+    private HashSet<int> ProductSites(KeyGroup h, HashSet<int> counted, Dictionary<int, (int Address, int Count)> top, int[] parent)
+    {
+        var siteOf = new Dictionary<int, int>();
+        foreach (var (m, t) in top) { int site = Root(parent, t.Address); if (counted.Contains(site)) siteOf[m] = site; }
+        var product = new HashSet<int>();
+        foreach (var site in counted)
+        {
+            int accounts = 0;
+            var tally = new Dictionary<ulong, int>();
+            foreach (var (m, s) in siteOf)
+            {
+                if (s != site) continue;
+                accounts++;
+                var sp = _in.Profiles[m].SystemPrompts;
+                for (int i = 0; i < sp.Count; i++)
+                {
+                    ulong key = sp.KeyAt(i);
+                    if (h.Kind == LinkKind.SystemPrompt && key == h.Key) continue;
+                    tally[key] = tally.GetValueOrDefault(key) + 1;
+                }
+            }
+            foreach (var (v, c) in tally)
+            {
+                if (2 * c <= accounts || !_groups.TryGetValue((LinkKind.SystemPrompt, v), out var g)) continue;
+                int here = 0, elsewhere = 0;
+                foreach (var m in g.Members)
+                    if (siteOf.TryGetValue(m, out var s2)) { if (s2 == site) here++; else elsewhere++; }
+                if (elsewhere == 0 && 2 * here > g.Members.Count) { product.Add(site); break; }
+            }
+        }
+        return product;
     }
 
     /// <summary>Adds to a pool's accounts those that exit mostly from its addresses; returns how many.</summary>
