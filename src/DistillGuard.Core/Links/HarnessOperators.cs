@@ -603,16 +603,22 @@ public sealed partial class KeyGroupBuilder
     private HashSet<int> ProductSites(KeyGroup h, HashSet<int> counted, Dictionary<int, (int Address, int Count)> top, int[] parent)
     {
         var siteOf = new Dictionary<int, int>();
-        foreach (var (m, t) in top) { int site = Root(parent, t.Address); if (counted.Contains(site)) siteOf[m] = site; }
-        var product = new HashSet<int>();
-        foreach (var site in counted)
+        var accountsAt = new Dictionary<int, List<int>>();
+        foreach (var (m, t) in top)
         {
-            int accounts = 0;
+            int site = Root(parent, t.Address);
+            if (!counted.Contains(site)) continue;
+            siteOf[m] = site;
+            if (!accountsAt.TryGetValue(site, out var at)) accountsAt[site] = at = new List<int>();
+            at.Add(m);
+        }
+        var product = new HashSet<int>();
+        foreach (var (site, at) in accountsAt)
+        {
+            int accounts = at.Count;
             var tally = new Dictionary<ulong, int>();
-            foreach (var (m, s) in siteOf)
+            foreach (var m in at)
             {
-                if (s != site) continue;
-                accounts++;
                 var sp = _in.Profiles[m].SystemPrompts;
                 for (int i = 0; i < sp.Count; i++)
                 {
