@@ -1,4 +1,3 @@
-using DistillGuard.Core.Accounts;
 using DistillGuard.Core.Links;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Profiles;
@@ -25,39 +24,21 @@ public sealed class BatchedExitsTests
     {
         var world = new World();
         var r = new Random(54);
-        // a person's working day on one of ten days
-        long Day() => LogStart + r.Next(10) * DayMs + 9 * Hour + r.NextInt64(9 * Hour);
-        // signed up one by one over the year before the log
-        AccountRecord Record(string account, long? created = null) => new()
-        {
-            Account = account, CreatedMs = created ?? LogStart - 14 * DayMs - r.NextInt64(400 * DayMs), Tier = "paid",
-            EmailDomain = $"{account}.example", PaymentFingerprint = "pf_" + account,
-        };
-        // every account sends from one address on one prompt, on a person's day, each request its own item
-        void Add(AccountRecord record, int exchanges, string ip, ulong prompt, ExchangeFeatures f) =>
-            world.Add(record, exchanges, f, (_, x) =>
-            {
-                x.TimestampMs = Day();
-                x.Ip = ip;
-                x.SystemHash = prompt;
-                x.TemplateFingerprint = (ulong)r.NextInt64();
-                x.ItemHash = (ulong)r.NextInt64();
-            });
         // customers: 700, each from an address of its own, on prompts of their own
         for (int c = 0; c < 700; c++)
-            Add(Record($"cust_{c:000}"), 20, $"203.0.{c / 250}.{c % 250 + 1}", 0xC0570000UL + (ulong)c,
-                new ExchangeFeatures { UserAgent = "python-httpx/0.27", MaxTokens = 1024 + 512 * (c % 4), Temperature = 0.1 * (c % 10) });
+            world.AddOnAPersonsDay(OwnRecord($"cust_{c:000}", r), 20, $"203.0.{c / 250}.{c % 250 + 1}", 0xC0570000UL + (ulong)c, 0,
+                new ExchangeFeatures { UserAgent = "python-httpx/0.27", MaxTokens = 1024 + 512 * (c % 4), Temperature = 0.1 * (c % 10) }, r);
         // an agent platform's 40 users on its two egress addresses with its prompt, signed up one by one
         for (int u = 0; u < 40; u++)
-            Add(Record($"user_{u:00}"), 30, $"198.51.100.{40 + u % 2}", PlatformPrompt,
-                new ExchangeFeatures { UserAgent = "platform-agent/3.1", MaxTokens = 2048 + 1024 * (u % 3), Temperature = 0.1 * (u % 5) });
+            world.AddOnAPersonsDay(OwnRecord($"user_{u:00}", r), 30, $"198.51.100.{40 + u % 2}", PlatformPrompt, 0,
+                new ExchangeFeatures { UserAgent = "platform-agent/3.1", MaxTokens = 2048 + 1024 * (u % 3), Temperature = 0.1 * (u % 5) }, r);
         // the operation: 40 accounts paced like people on two addresses and a prompt of its own, each with its own card and
         // mail; partly batched: 16 of them opened in two batches of eight within an hour, the rest one by one
         for (int o = 0; o < 40; o++)
         {
             long? created = shape == Shape.PartlyBatched && o < 16 ? LogStart - (o < 8 ? 20 : 12) * DayMs + r.NextInt64(Hour) : null;
-            Add(Record($"op_{o:00}", created), 30, $"198.51.100.{20 + o % 2}", OperationPrompt,
-                new ExchangeFeatures { UserAgent = "python-requests/2.32", MaxTokens = 4096 + 1024 * (o % 3), Temperature = 0.1 * (o % 5) });
+            world.AddOnAPersonsDay(OwnRecord($"op_{o:00}", r, created), 30, $"198.51.100.{20 + o % 2}", OperationPrompt, 0,
+                new ExchangeFeatures { UserAgent = "python-requests/2.32", MaxTokens = 4096 + 1024 * (o % 3), Temperature = 0.1 * (o % 5) }, r);
         }
         return world.Build();
     }

@@ -44,6 +44,19 @@ internal static class LinkGraphs
             }
         }
 
+        /// <summary>Adds an account that sends every request from <paramref name="ip"/> on one system prompt and tool set, on a
+        /// person's working day (9:00–18:00 UTC on one of the log's ten days), each request a template and item of its own.</summary>
+        public void AddOnAPersonsDay(AccountRecord record, int exchanges, string ip, ulong prompt, ulong tools, ExchangeFeatures f, Random r)
+            => Add(record, exchanges, f, (_, x) =>
+            {
+                x.TimestampMs = LogStart + r.Next(10) * DayMs + 9 * Hour + r.NextInt64(9 * Hour);
+                x.Ip = ip;
+                x.SystemHash = prompt;
+                x.ToolSetHash = tools;
+                x.TemplateFingerprint = (ulong)r.NextInt64();
+                x.ItemHash = (ulong)r.NextInt64();
+            });
+
         public (KeyGroupBuilder Builder, List<AccountProfile> Profiles) Build()
         {
             var builder = Builder(Profiles, Context, Records);
@@ -51,6 +64,14 @@ internal static class LinkGraphs
             return (builder, Profiles);
         }
     }
+
+    /// <summary>A paid account's registry record with a card and mail domain of its own, signed up at
+    /// <paramref name="created"/> or, by default, one by one over the year before the log (at least two weeks before it).</summary>
+    public static AccountRecord OwnRecord(string account, Random r, long? created = null) => new()
+    {
+        Account = account, CreatedMs = created ?? LogStart - 14 * DayMs - r.NextInt64(400 * DayMs), Tier = "paid",
+        EmailDomain = $"{account}.example", PaymentFingerprint = "pf_" + account,
+    };
 
     /// <summary>What the operator rules measured and decided for every candidate, for an assertion's message.</summary>
     public static string Why(KeyGroupBuilder builder)

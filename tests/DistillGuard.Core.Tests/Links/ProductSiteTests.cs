@@ -1,4 +1,3 @@
-using DistillGuard.Core.Accounts;
 using DistillGuard.Core.Links;
 using DistillGuard.Core.Model;
 using DistillGuard.Core.Profiles;
@@ -23,22 +22,8 @@ public sealed class ProductSiteTests
     {
         var world = new World();
         var r = new Random(54);
-        long Day() => LogStart + r.Next(10) * DayMs + 9 * Hour + r.NextInt64(9 * Hour);
-        AccountRecord Record(string account) => new()
-        {
-            Account = account, CreatedMs = LogStart - 14 * DayMs - r.NextInt64(400 * DayMs), Tier = "paid",
-            EmailDomain = $"{account}.example", PaymentFingerprint = "pf_" + account,
-        };
-        void Add(string account, int exchanges, string ip, ulong prompt, ulong tools, ExchangeFeatures f) =>
-            world.Add(Record(account), exchanges, f, (_, x) =>
-            {
-                x.TimestampMs = Day();
-                x.Ip = ip;
-                x.SystemHash = prompt;
-                x.ToolSetHash = tools;
-                x.TemplateFingerprint = (ulong)r.NextInt64();
-                x.ItemHash = (ulong)r.NextInt64();
-            });
+        void Add(string account, int exchanges, string ip, ulong prompt, ulong tools, ExchangeFeatures f)
+            => world.AddOnAPersonsDay(OwnRecord(account, r), exchanges, ip, prompt, tools, f, r);
         for (int c = 0; c < 700; c++)
             Add($"cust_{c:000}", 20, $"203.0.{c / 250}.{c % 250 + 1}", 0xC0570000UL + (ulong)c, 0,
                 new ExchangeFeatures { UserAgent = "python-httpx/0.27", MaxTokens = 1024 + 512 * (c % 4), Temperature = 0.1 * (c % 10) });
