@@ -25,13 +25,9 @@ public sealed class BatchedExitsTests
         var world = new World();
         var r = new Random(54);
         // customers: 700, each from an address of its own, on prompts of their own
-        for (int c = 0; c < 700; c++)
-            world.AddOnAPersonsDay(OwnRecord($"cust_{c:000}", r), 20, $"203.0.{c / 250}.{c % 250 + 1}", 0xC0570000UL + (ulong)c, 0,
-                new ExchangeFeatures { UserAgent = "python-httpx/0.27", MaxTokens = 1024 + 512 * (c % 4), Temperature = 0.1 * (c % 10) }, r);
+        world.AddCustomers(r);
         // an agent platform's 40 users on its two egress addresses with its prompt, signed up one by one
-        for (int u = 0; u < 40; u++)
-            world.AddOnAPersonsDay(OwnRecord($"user_{u:00}", r), 30, $"198.51.100.{40 + u % 2}", PlatformPrompt, 0,
-                new ExchangeFeatures { UserAgent = "platform-agent/3.1", MaxTokens = 2048 + 1024 * (u % 3), Temperature = 0.1 * (u % 5) }, r);
+        world.AddPlatformUsers(r, PlatformPrompt);
         // the operation: 40 accounts paced like people on two addresses and a prompt of its own, each with its own card and
         // mail; partly batched: 16 of them opened in two batches of eight within an hour, the rest one by one
         for (int o = 0; o < 40; o++)
@@ -42,9 +38,6 @@ public sealed class BatchedExitsTests
         }
         return world.Build();
     }
-
-    private static IEnumerable<AccountProfile> Named(List<AccountProfile> profiles, string prefix)
-        => profiles.Where(p => p.Account.StartsWith(prefix, StringComparison.Ordinal));
 
     [Fact]
     public void Build_AnOperationOnAPersonsHours_ItsAccountsOpenedInBatches_AreOperatorEvidence()

@@ -57,6 +57,24 @@ internal static class LinkGraphs
                 x.ItemHash = (ulong)r.NextInt64();
             });
 
+        /// <summary>Adds <paramref name="n"/> customers, each sending 20 requests from an address of its own on a prompt of its
+        /// own, on a person's day, paid and signed up one by one.</summary>
+        public void AddCustomers(Random r, int n = 700)
+        {
+            for (int c = 0; c < n; c++)
+                AddOnAPersonsDay(OwnRecord($"cust_{c:000}", r), 20, $"203.0.{c / 250}.{c % 250 + 1}", 0xC0570000UL + (ulong)c, 0,
+                    new ExchangeFeatures { UserAgent = "python-httpx/0.27", MaxTokens = 1024 + 512 * (c % 4), Temperature = 0.1 * (c % 10) }, r);
+        }
+
+        /// <summary>Adds an agent platform's <paramref name="n"/> users on its two egress addresses (198.51.100.40 and .41)
+        /// with its system prompt, each signed up one by one and sending 30 requests over the log on a person's day.</summary>
+        public void AddPlatformUsers(Random r, ulong prompt, int n = 40)
+        {
+            for (int u = 0; u < n; u++)
+                AddOnAPersonsDay(OwnRecord($"user_{u:00}", r), 30, $"198.51.100.{40 + u % 2}", prompt, 0,
+                    new ExchangeFeatures { UserAgent = "platform-agent/3.1", MaxTokens = 2048 + 1024 * (u % 3), Temperature = 0.1 * (u % 5) }, r);
+        }
+
         public (KeyGroupBuilder Builder, List<AccountProfile> Profiles) Build()
         {
             var builder = Builder(Profiles, Context, Records);
@@ -72,6 +90,10 @@ internal static class LinkGraphs
         Account = account, CreatedMs = created ?? LogStart - 14 * DayMs - r.NextInt64(400 * DayMs), Tier = "paid",
         EmailDomain = $"{account}.example", PaymentFingerprint = "pf_" + account,
     };
+
+    /// <summary>The profiles whose account names start with <paramref name="prefix"/>.</summary>
+    public static IEnumerable<AccountProfile> Named(List<AccountProfile> profiles, string prefix)
+        => profiles.Where(p => p.Account.StartsWith(prefix, StringComparison.Ordinal));
 
     /// <summary>What the operator rules measured and decided for every candidate, for an assertion's message.</summary>
     public static string Why(KeyGroupBuilder builder)

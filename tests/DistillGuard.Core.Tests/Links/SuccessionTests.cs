@@ -25,13 +25,9 @@ public sealed class SuccessionTests
         var world = new World();
         var r = new Random(55);
         // customers: 700, each from an address of its own, on prompts of their own
-        for (int c = 0; c < 700; c++)
-            world.AddOnAPersonsDay(OwnRecord($"cust_{c:000}", r), 20, $"203.0.{c / 250}.{c % 250 + 1}", 0xC0570000UL + (ulong)c, 0,
-                new ExchangeFeatures { UserAgent = "python-httpx/0.27", MaxTokens = 1024 + 512 * (c % 4), Temperature = 0.1 * (c % 10) }, r);
+        world.AddCustomers(r);
         // an agent platform's 40 users on its two egress addresses with its prompt, each using it all along
-        for (int u = 0; u < 40; u++)
-            world.AddOnAPersonsDay(OwnRecord($"user_{u:00}", r), 30, $"198.51.100.{40 + u % 2}", PlatformPrompt, 0,
-                new ExchangeFeatures { UserAgent = "platform-agent/3.1", MaxTokens = 2048 + 1024 * (u % 3), Temperature = 0.1 * (u % 5) }, r);
+        world.AddPlatformUsers(r, PlatformPrompt);
         // the operation: 60 accounts on two addresses nobody else uses, paced like people, no prompt, parameters spread,
         // each with its own card and mail, opened one by one. Churned: six at a time, each used on two consecutive days of
         // the ten and then replaced; kept: each used on a person's day across all ten.
@@ -55,9 +51,6 @@ public sealed class SuccessionTests
         }
         return world.Build();
     }
-
-    private static IEnumerable<AccountProfile> Named(List<AccountProfile> profiles, string prefix)
-        => profiles.Where(p => p.Account.StartsWith(prefix, StringComparison.Ordinal));
 
     [Fact]
     public void Build_AnOperationReplacingItsAccountsOnItsExits_ItsAccountsAreOperatorEvidence()
