@@ -469,6 +469,11 @@ public sealed class CampaignAssembler
             // operations' sign-ups meet; that 12001 sweep's harvest and station held two thirds of qq.com's, outlook.com's
             // and proton.me's accounts between them).
             if ((g.Kind == LinkKind.CreationBurst || (g.Kind == LinkKind.EmailDomain && g.Members.Count > DomainLimit)) && SpansOperators(on, members)) continue;
+            // And a range (a /24) whose accounts here belong to two operator clusters found apart is a neighbourhood both
+            // rent in (session 48), not a payer: random 11217, a CoT sweep's accounts (73) and a replay ring's (22) on one
+            // hosting /24 made the two one identity component once the sweep's churned exit clusters stood as operators
+            // (CoordinationMeter.Succession), and they were published as one campaign (purity 0.509).
+            if (g.Kind == LinkKind.Prefix && SpansOperators(on, members)) continue;
             for (int j = 1; j < on.Count; j++) if (Find(on[j]) is var r && r != Find(on[0])) parent[r] = Find(on[0]);
         }
         // the identity components are the starting communities, merged where linked like one operation (Regroup)

@@ -343,16 +343,21 @@ public sealed partial class KeyGroupBuilder
                 int pool = vectorExits[h].Count;
                 var (alone, refused) = poolJudged[h];
                 measured += Inv($" exits {pool} alone {alone}");
-                if (refused is not null && refused.StartsWith(PersonsHours, StringComparison.Ordinal) && burst >= CoordinationMeter.BatchShare)
+                bool batched = burst >= CoordinationMeter.BatchShare;
+                double succession = 0;
+                var succeeded = refused is null || batched ? null : Succeeding(component, meter, out succession);
+                if (refused is not null && refused.StartsWith(PersonsHours, StringComparison.Ordinal) && (batched || succeeded is not null))
                 {
                     // A pool turned down for a person's hours: a component of it a quarter opened in batches
                     // (CoordinationMeter.BatchShare) is an operation pacing its accounts like people (random 14103: 90
                     // holders of a harvest's tool set on its own two exits, 0.37 in bursts, 27 % found). It stands alone,
-                    // with only its batches' accounts: a product's users on the same exits signed up one by one.
-                    var burstOf = meter.BurstMembers(component);
-                    var batch = new HashSet<int>(component.Where((m, j) => burstOf[j]));
+                    // with only its batches' accounts: a product's users on the same exits signed up one by one. So does
+                    // a component whose accounts replace one another (CoordinationMeter.Succession), with only its brief
+                    // accounts: a product's users keep theirs.
+                    var burstOf = batched ? meter.BurstMembers(component) : null;
+                    var batch = succeeded ?? new HashSet<int>(component.Where((m, j) => burstOf![j]));
                     list = list.Where(batch.Contains).ToList();
-                    measured += Inv($" batched {list.Count}");
+                    measured += batched ? Inv($" batched {list.Count}") : Inv($" churned {succession:F2} {list.Count}");
                     if (list.Count < minSize) { Candidate(source, component, measured, refused); continue; }
                     inPool = false;
                 }
