@@ -420,9 +420,9 @@ public sealed class CampaignAssembler
     /// flags only second hand, through an address or domain it shares with the whole's harvesting accounts
     /// (<see cref="SecondHandFlag"/>), which stays in its part, on watch.
     /// <para>
-    /// A sign-up window is a time, not a payer, and a popular mail domain (more holders than <see cref="DomainLimit"/>)
-    /// is where strangers sign up: neither joins accounts of two operator clusters found apart
-    /// (<see cref="KeyGroupBuilder.OperatorClusters"/>; session 39, held-out random 12001).
+    /// A sign-up window is a time, not a payer, a popular mail domain (more holders than <see cref="DomainLimit"/>)
+    /// is where strangers sign up, and a range is a neighbourhood: none joins accounts of two operator clusters found apart
+    /// (<see cref="KeyGroupBuilder.OperatorClusters"/>; session 39, held-out random 12001; for ranges session 55, random 11217).
     /// </para>
     /// <para>
     /// A system prompt is harness, not identity (until session 37 it was both): a public agent's prompt, and each of its
