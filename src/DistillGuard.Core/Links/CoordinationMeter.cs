@@ -444,14 +444,20 @@ public sealed class CoordinationMeter
     /// <summary>Share of the members seen on at least two days that are brief (<see cref="BriefMembers"/>): accounts that
     /// succeed one another on what ties them. 0 when fewer than <see cref="MinSuccessionJudged"/> members, or fewer than
     /// half of them, were seen on two days (too little to tell).</summary>
-    public double Succession(IReadOnlyList<int> members)
+    public double Succession(IReadOnlyList<int> members) => Succession(members, out _);
+
+    /// <summary>As <see cref="Succession(IReadOnlyList{int})"/>, with the members' <see cref="BriefMembers"/> flags.</summary>
+    public double Succession(IReadOnlyList<int> members, out bool[] brief)
     {
-        int judged = 0;
-        foreach (var m in members) if (_profiles[m].Exchanges > 0 && _profiles[m].ActiveDays >= 2) judged++;
-        if (judged < MinSuccessionJudged || judged < 0.5 * members.Count) return 0;
-        int brief = 0;
-        foreach (var b in BriefMembers(members)) if (b) brief++;
-        return (double)brief / judged;
+        brief = BriefMembers(members);
+        int judged = 0, briefCount = 0;
+        for (int i = 0; i < members.Count; i++)
+        {
+            var p = _profiles[members[i]];
+            if (p.Exchanges > 0 && p.ActiveDays >= 2) judged++;
+            if (brief[i]) briefCount++;
+        }
+        return judged < MinSuccessionJudged || judged < 0.5 * members.Count ? 0 : (double)briefCount / judged;
     }
 
     private static int CountIn(IReadOnlyList<long> sorted, long lo, long hi) => LowerBound(sorted, hi + 1) - LowerBound(sorted, lo);

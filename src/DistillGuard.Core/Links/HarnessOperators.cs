@@ -344,9 +344,10 @@ public sealed partial class KeyGroupBuilder
                 var (alone, refused) = poolJudged[h];
                 measured += Inv($" exits {pool} alone {alone}");
                 bool batched = burst >= CoordinationMeter.BatchShare;
+                bool personsHours = refused is not null && refused.StartsWith(PersonsHours, StringComparison.Ordinal);
                 double succession = 0;
-                var succeeded = refused is null || batched ? null : Succeeding(component, meter, out succession);
-                if (refused is not null && refused.StartsWith(PersonsHours, StringComparison.Ordinal) && (batched || succeeded is not null))
+                var succeeded = personsHours && !batched ? Succeeding(component, meter, out succession) : null;
+                if (personsHours && (batched || succeeded is not null))
                 {
                     // A pool turned down for a person's hours: a component of it a quarter opened in batches
                     // (CoordinationMeter.BatchShare) is an operation pacing its accounts like people (random 14103: 90
@@ -358,7 +359,7 @@ public sealed partial class KeyGroupBuilder
                     var batch = succeeded ?? new HashSet<int>(component.Where((m, j) => burstOf![j]));
                     list = list.Where(batch.Contains).ToList();
                     measured += batched ? Inv($" batched {list.Count}") : Inv($" churned {succession:F2} {list.Count}");
-                    if (list.Count < minSize) { Candidate(source, component, measured, refused); continue; }
+                    if (list.Count < minSize) { Candidate(source, component, measured, refused!); continue; }
                     inPool = false;
                 }
                 else if (refused is not null) { Candidate(source, component, measured, refused); continue; }

@@ -616,10 +616,10 @@ public sealed partial class KeyGroupBuilder
     private HashSet<int>? Succeeding(IReadOnlyList<int> members, CoordinationMeter meter, out double succession)
     {
         var direct = members.Where(m => _in.Profiles[m].Exchanges > 0 && ThroughPartner(_in.Profiles[m]) < 0.5 * _in.Profiles[m].Exchanges).ToList();
-        succession = direct.Count < 0.5 * members.Count ? 0 : meter.Succession(direct);
-        if (succession < CoordinationMeter.SuccessionShare) return null;
-        var brief = meter.BriefMembers(direct);
-        return direct.Where((_, j) => brief[j]).ToHashSet();
+        succession = 0;
+        if (direct.Count < 0.5 * members.Count) return null;
+        succession = meter.Succession(direct, out var brief);
+        return succession < CoordinationMeter.SuccessionShare ? null : direct.Where((_, j) => brief[j]).ToHashSet();
     }
 
     /// <summary>The account's exchanges that came through a partner (a <c>route</c> other than direct: a reseller, a cloud
