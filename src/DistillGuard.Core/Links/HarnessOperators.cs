@@ -12,8 +12,9 @@ public sealed partial class KeyGroupBuilder
     public bool HarnessOperator(int account) => _harnessOperator.Contains(account);
 
     /// <summary>Whether the account is an operator cluster's own through the strongest ties: a card it shares with other
-    /// members (one payer's), exits that rotate where the log's do not, or an e-mail domain few others use together with
-    /// signing up in a burst with them. Accounts tied only by an address or a name, with or without a burst, are operator
+    /// members (one payer's), exits that rotate where the log's do not, an e-mail domain few others use together with
+    /// signing up in a burst with them, or (since session 56) such a domain together with a hosting address the cluster's
+    /// harness runs from. Accounts tied only by an address or a name, with or without a burst, are operator
     /// evidence but not enough to gather a campaign around (<see cref="Campaigns.CampaignAssembler"/>): an agent platform's
     /// users share its cloud egress, some carry a common personal name, and some sign up in the same hours as the
     /// operation that runs the platform's prompt (random 4013: seven of them gathered with it). Since session 50, also an

@@ -8,7 +8,7 @@ using DistillGuard.Core.Scoring;
 namespace DistillGuard.Core.Tests.Links;
 
 /// <summary>A <see cref="KeyGroupBuilder"/> over hand-made profiles and registry records, with the detector's defaults
-/// (nobody allowlisted, no replays, no IP intelligence).</summary>
+/// (nobody allowlisted, no replays, no IP intelligence unless given).</summary>
 internal static class LinkGraphs
 {
     /// <summary>Milliseconds in a minute, an hour and a day, and the start of the hand-made logs (their timestamps).</summary>
@@ -75,9 +75,10 @@ internal static class LinkGraphs
                     new ExchangeFeatures { UserAgent = "platform-agent/3.1", MaxTokens = 2048 + 1024 * (u % 3), Temperature = 0.1 * (u % 5) }, r);
         }
 
-        public (KeyGroupBuilder Builder, List<AccountProfile> Profiles) Build()
+        /// <summary>Builds the world, with <paramref name="ipIntel"/> naming hosting ranges (none by default).</summary>
+        public (KeyGroupBuilder Builder, List<AccountProfile> Profiles) Build(IpIntel? ipIntel = null)
         {
-            var builder = Builder(Profiles, Context, Records);
+            var builder = Builder(Profiles, Context, Records, ipIntel: ipIntel);
             builder.Build();
             return (builder, Profiles);
         }
@@ -99,11 +100,11 @@ internal static class LinkGraphs
     public static string Why(KeyGroupBuilder builder)
         => string.Join(" | ", builder.OperatorCandidates.Select(c => $"{c.Source}: {c.Outcome} ({c.Measures})"));
 
-    public static KeyGroupBuilder Builder(List<AccountProfile> profiles, ProfileContext ctx, List<AccountRecord?> records, KeyGroupPool? pool = null)
+    public static KeyGroupBuilder Builder(List<AccountProfile> profiles, ProfileContext ctx, List<AccountRecord?> records, KeyGroupPool? pool = null, IpIntel? ipIntel = null)
         => new(new LinkGraphInputs
         {
             Profiles = profiles, Context = ctx, Records = records, Allowlisted = new bool[profiles.Count],
-            Harvest = profiles.Select(HarvestStrength.Of).ToArray(), Replays = Array.Empty<ReplayEdge>(), IpIntel = IpIntel.Empty,
+            Harvest = profiles.Select(HarvestStrength.Of).ToArray(), Replays = Array.Empty<ReplayEdge>(), IpIntel = ipIntel ?? IpIntel.Empty,
             Options = DetectorOptions.Default, KeyGroupPool = pool,
         });
 }
