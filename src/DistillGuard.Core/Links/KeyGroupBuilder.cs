@@ -545,19 +545,20 @@ public sealed partial class KeyGroupBuilder
             // domain made "two kinds at once" and carried the cluster's operator evidence). A station's or a sweep's own
             // exits are held by accounts that send its vector, in this cluster or not.
             var exitOfHarness = new Dictionary<KeyGroup, bool>(ReferenceEqualityComparer.Instance);   // per address, judged once per cluster
+            bool ExitOfHarness(KeyGroup g)
+            {
+                if (!exitOfHarness.TryGetValue(g, out var exit))
+                {
+                    int on = 0;
+                    foreach (var m in g.Members) if (OnHarness(m)) on++;
+                    exitOfHarness[g] = exit = on >= 0.5 * g.Members.Count;
+                }
+                return exit;
+            }
             bool HarnessExit(int a)
             {
                 if (!addresses.TryGetValue(a, out var held)) return false;
-                foreach (var g in held)
-                {
-                    if (!exitOfHarness.TryGetValue(g, out var exit))
-                    {
-                        int on = 0;
-                        foreach (var m in g.Members) if (OnHarness(m)) on++;
-                        exitOfHarness[g] = exit = on >= 0.5 * g.Members.Count;
-                    }
-                    if (exit) return true;
-                }
+                foreach (var g in held) if (ExitOfHarness(g)) return true;
                 return false;
             }
             var burstOf = meter.BurstMembers(list);
@@ -577,17 +578,19 @@ public sealed partial class KeyGroupBuilder
                 var rec = _in.Records[list[j]];
                 if ((kinds[list[j]] & 1) != 0 && rec?.PaymentFingerprint is { } card) StrongTie(list[j], "card " + card);
                 if (burstOf[j] && (kinds[list[j]] & 2) != 0 && rec?.EmailDomain is { } domain) StrongTie(list[j], "batch domain " + domain);
-                // Two kinds at once, a mail domain few others use and a hosting address the cluster's harness runs from: two
-                // independent values of the operator's own, as binding as a card (held-out random 14402: a tool-use harvest
-                // paying with a card per account, signed up one by one on domains of its own, its vector run from its own
-                // hosting addresses — two operator clusters of 17 and 18 whose accounts carried operator evidence and stayed
-                // clear, 9 of 116 found). A platform's users share its egress and not a small domain; an office's staff share
-                // both and run no harness of their own, or are a declared organisation (above). Identity clusters only: the
-                // exit pass's addresses are ones no IP intelligence names, where a NAT's and an operator's look alike.
-                else if (!exitsPass && (kinds[list[j]] & 2) != 0 && rec?.EmailDomain is { } ownDomain && addresses.TryGetValue(list[j], out var held) && HarnessExit(list[j]))
+                // Two kinds at once, a mail domain few others use and a hosting address or range the cluster's harness runs
+                // from (the test its own accounts pass above): two independent values of the operator's own, as binding as a
+                // card (held-out random 14402: a tool-use harvest paying with a card per account, signed up one by one on
+                // domains of its own, its vector run from its own hosting addresses — two operator clusters of 17 and 18
+                // whose accounts carried operator evidence and stayed clear, 9 of 116 found). A platform's users share its
+                // egress and not a small domain; an office's staff share both and run no harness of their own, or are a
+                // declared organisation (above). Identity clusters only: the exit pass's addresses are ones no IP
+                // intelligence names, where a NAT's and an operator's look alike. The domain and the exact exits are the
+                // values that tie (OneHarnessOneOperator parts the cluster by them).
+                else if (!exitsPass && (kinds[list[j]] & 2) != 0 && rec?.EmailDomain is { } ownDomain && HarnessExit(list[j]))
                 {
                     StrongTie(list[j], "domain " + ownDomain);
-                    foreach (var g in held) if (g.Kind == LinkKind.Ip && exitOfHarness.TryGetValue(g, out var exit) && exit) StrongTie(list[j], "exit " + g.Value);
+                    foreach (var g in addresses[list[j]]) if (g.Kind == LinkKind.Ip && ExitOfHarness(g)) StrongTie(list[j], "exit " + g.Value);
                 }
             }
             // Such an operator's exits are what tie its accounts, as a card ties a payer's: each own account is strongly tied
